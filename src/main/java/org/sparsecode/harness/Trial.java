@@ -1,0 +1,50 @@
+package org.sparsecode.harness;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One point of a sweep: the table it belongs to, its position in the sweep's fixed order, a
+ * file-name-safe id, and its parameters (spec defaults merged with the grid point, in spec order).
+ */
+public record Trial(String table, int index, String id, Map<String, Object> params) {
+
+  public Trial {
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+  }
+
+  public double doubleParam(String key) {
+    Object v = required(key);
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    return Double.parseDouble(v.toString());
+  }
+
+  public int intParam(String key) {
+    Object v = required(key);
+    if (v instanceof Number n) {
+      return Math.toIntExact(n.longValue());
+    }
+    return Integer.parseInt(v.toString());
+  }
+
+  public long longParam(String key) {
+    Object v = required(key);
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    return Long.parseLong(v.toString());
+  }
+
+  private Object required(String key) {
+    Object v = params.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          "trial " + id + " of " + table + " has no parameter '" + key + "'; add it to harness/"
+              + table + ".yaml");
+    }
+    return v;
+  }
+}

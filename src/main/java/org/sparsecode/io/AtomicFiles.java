@@ -1,0 +1,56 @@
+package org.sparsecode.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader (or a process killed mid-write) sees either the old file or the
+ * complete new one, never a half-written file: write a sibling temporary file, force it to disk,
+ * then rename it over the target.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /** Something that writes the whole content of a file to a stream. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  public static void writeString(Path target, String content) throws IOException {
+    write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public static void write(Path target, Writer writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+        writer.writeTo(out);
+      }
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      move(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Renames {@code source} over {@code target} atomically where the file system allows it. */
+  public static void move(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
