@@ -1,0 +1,85 @@
+package org.sparsecode.eval;
+
+import org.sparsecode.data.Dataset;
+import org.sparsecode.model.ClassifierGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Accuracy, AVR and dead units computed inside the graph, batch by batch, so that evaluating
+ * 10,000 examples moves a few numbers out of TensorFlow instead of every activation.
+ */
+public final class ClassifierMetrics {
+  /** Examples per evaluation batch: large enough for fast matrix products, small in memory. */
+  public static final int DEFAULT_CHUNK = 1000;
+
+  private final ClassifierGraph model;
+  private final Operand<TFloat32> correctCount;
+  private final Operand<TFloat32> taskLossSum;
+  private final Operand<TFloat32> activeCount;
+  private final Operand<TFloat32> unitActiveInBatch;
+
+  public ClassifierMetrics(Ops tf, ClassifierGraph model) {
+    this.model = model;
+    Ops m = tf.withSubScope("metrics");
+    Operand<TInt32> predicted = m.math.argMax(model.logits(), m.constant(1), TInt32.class);
+    correctCount =
+        m.reduceSum(m.dtypes.cast(m.math.equal(predicted, model.labels()), TFloat32.class), m.constant(0));
+    // taskLoss is a batch mean: times the batch size gives the sum, so chunks of any size combine.
+    Operand<TFloat32> batchSize = m.dtypes.cast(m.size(model.labels(), TInt32.class), TFloat32.class);
+    taskLossSum = m.math.mul(model.taskLoss(), batchSize);
+    Operand<TFloat32> flat =
+        m.reshape(model.hidden(), m.constant(new int[] {-1, model.hiddenUnits()}));
+    Operand<TFloat32> active = m.dtypes.cast(m.math.greater(flat, m.constant(0f)), TFloat32.class);
+    activeCount = m.reduceSum(active, m.constant(new int[] {0, 1}));
+    unitActiveInBatch = m.reduceMax(active, m.constant(0));
+  }
+
+  /** Evaluates on every example of {@code data}, in chunks of {@code chunk}. */
+  public Evaluation evaluate(Session session, Dataset data, int chunk) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("cannot evaluate on the empty data set " + data.name());
+    }
+    int units = model.hiddenUnits();
+    boolean[] everActive = new boolean[units];
+    double correct = 0;
+    double lossSum = 0;
+    double active = 0;
+    float[] unitFlags = new float[units];
+    for (int from = 0; from < data.size(); from += chunk) {
+      int count = Math.min(chunk, data.size() - from);
+      try (TFloat32 x = Tensors.features(data, from, count);
+          TInt32 y = Tensors.labels(data, from, count);
+          Result r =
+              session.runner()
+                  .feed(model.images(), x)
+                  .feed(model.labels(), y)
+                  .fetch(correctCount)
+                  .fetch(taskLossSum)
+                  .fetch(activeCount)
+                  .fetch(unitActiveInBatch)
+                  .run()) {
+        correct += ((TFloat32) r.get(0)).getFloat();
+        lossSum += ((TFloat32) r.get(1)).getFloat();
+        active += ((TFloat32) r.get(2)).getFloat();
+        ((TFloat32) r.get(3)).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(unitFlags, false, false));
+      }
+      for (int u = 0; u < units; u++) {
+        everActive[u] |= unitFlags[u] > 0;
+      }
+    }
+    int dead = 0;
+    for (boolean a : everActive) {
+      if (!a) {
+        dead++;
+      }
+    }
+    int n = data.size();
+    double avr = active / n;
+    return new Evaluation(n, correct / n, lossSum / n, avr, avr / units, (double) dead / units);
+  }
+}

@@ -1,0 +1,20 @@
+package org.sparsecode.eval;
+
+/**
+ * Classification and sparsity numbers of a model on a set of examples.
+ *
+ * @param examples how many examples were seen
+ * @param accuracy fraction classified correctly
+ * @param meanTaskLoss mean cross-entropy
+ * @param avr mean over examples of the number of hidden units with activation > 0 (the blog's AVR,
+ *     i.e. the mean L0 norm of the code)
+ * @param l0Fraction {@code avr} divided by the number of hidden units
+ * @param deadFraction fraction of hidden units never active on any of these examples
+ */
+public record Evaluation(
+    int examples,
+    double accuracy,
+    double meanTaskLoss,
+    double avr,
+    double l0Fraction,
+    double deadFraction) {}

@@ -1,0 +1,51 @@
+package org.sparsecode.model;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+/**
+ * Owns one TensorFlow {@link Graph} and the {@link Session} that runs it. Build ops with {@link
+ * #tf()}; the session opens (and initialises the variables) on first use.
+ */
+public final class ModelGraph implements AutoCloseable {
+  private final Graph graph = new Graph();
+  private final Ops tf = Ops.create(graph);
+  private final ThreadSettings threads;
+  private Session session;
+
+  public ModelGraph(ThreadSettings threads) {
+    this.threads = threads;
+  }
+
+  public Ops tf() {
+    return tf;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public ThreadSettings threads() {
+    return threads;
+  }
+
+  /** The session, opened and with every variable initialised on the first call. */
+  public synchronized Session session() {
+    if (session == null) {
+      session = new Session(graph, threads.toConfigProto());
+      session.initialize();
+    }
+    return session;
+  }
+
+  @Override
+  public synchronized void close() {
+    // A graph cannot be closed while a session on it is open: close the session first.
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+    graph.close();
+  }
+}

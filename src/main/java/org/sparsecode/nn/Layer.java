@@ -1,0 +1,11 @@
+package org.sparsecode.nn;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** A differentiable function of one float tensor, built into a TensorFlow graph. */
+@FunctionalInterface
+public interface Layer {
+  Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input);
+}

@@ -1,0 +1,44 @@
+package org.sparsecode.train;
+
+import java.util.SplittableRandom;
+
+/**
+ * Yields example indices in epochs, each a fresh seeded permutation; a batch that runs past the
+ * end of an epoch is completed from the next one, so every batch is full.
+ */
+final class BatchSampler {
+  private final int[] order;
+  private final SplittableRandom random;
+  private int next;
+
+  BatchSampler(int size, long seed) {
+    if (size <= 0) {
+      throw new IllegalArgumentException("cannot sample batches from an empty training set");
+    }
+    order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    random = new SplittableRandom(seed);
+    shuffle();
+  }
+
+  void nextBatch(int[] out) {
+    for (int i = 0; i < out.length; i++) {
+      if (next == order.length) {
+        shuffle();
+      }
+      out[i] = order[next++];
+    }
+  }
+
+  private void shuffle() {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    next = 0;
+  }
+}

@@ -1,0 +1,115 @@
+package org.sparsecode.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sparsecode.data.Dataset;
+import org.sparsecode.data.Splits;
+import org.sparsecode.eval.ClassifierMetrics;
+import org.sparsecode.eval.Evaluation;
+import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.ModelGraph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.ndarray.buffer.IntDataBuffer;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains a {@link ClassifierGraph} with its own train step on the training split, evaluates it on
+ * the validation split as it goes and on the test split at the end. Stops with {@link
+ * DivergedException} as soon as the loss is not finite.
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  public static TrainingResult train(
+      ModelGraph graph, ClassifierGraph model, Splits data, TrainConfig config, TrainingListener listener) {
+    Dataset train = data.train();
+    if (train.featureSize() != model.images().shape().get(1)) {
+      throw new IllegalArgumentException(
+          "the model takes " + model.images().shape().get(1) + " features per example but "
+              + train.name() + " has " + train.featureSize());
+    }
+    ClassifierMetrics metrics = new ClassifierMetrics(graph.tf(), model);
+    Session session = graph.session();
+    int batch = config.batchSize();
+    int width = train.featureSize();
+    BatchSampler sampler = new BatchSampler(train.size(), config.shuffleSeed());
+    int[] indices = new int[batch];
+    float[] xHost = new float[batch * width];
+    int[] yHost = new int[batch];
+    FloatDataBuffer xBuffer = DataBuffers.of(xHost, true, false);
+    IntDataBuffer yBuffer = DataBuffers.of(yHost, true, false);
+
+    float[] losses = new float[config.steps()];
+    List<EvalPoint> curve = new ArrayList<>();
+    double rssAt1000 = Double.NaN;
+    long start = System.nanoTime();
+    Evaluation validation = null;
+    // The batch tensors are allocated once and refilled, so memory stays flat over long runs.
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, width));
+        TInt32 y = TInt32.tensorOf(Shape.of(batch))) {
+      for (int step = 1; step <= config.steps(); step++) {
+        sampler.nextBatch(indices);
+        train.gatherFeatures(indices, 0, batch, xHost);
+        for (int i = 0; i < batch; i++) {
+          yHost[i] = train.labels()[indices[i]];
+        }
+        x.copyFrom(xBuffer);
+        y.copyFrom(yBuffer);
+        float loss;
+        try (Result r =
+            session.runner()
+                .feed(model.images(), x)
+                .feed(model.labels(), y)
+                .addTarget(model.trainStep())
+                .fetch(model.loss())
+                .run()) {
+          loss = ((TFloat32) r.get(0)).getFloat();
+        }
+        if (!Float.isFinite(loss)) {
+          throw new DivergedException(step, loss);
+        }
+        losses[step - 1] = loss;
+        listener.onStep(step, loss);
+        if (step == 1000) {
+          rssAt1000 = residentMib();
+        }
+        if (step % config.evalEvery() == 0 || step == config.steps()) {
+          validation = data.validation().size() > 0
+              ? metrics.evaluate(session, data.validation(), ClassifierMetrics.DEFAULT_CHUNK)
+              : null;
+          if (validation != null) {
+            curve.add(new EvalPoint(step, validation));
+            listener.onEvaluation(step, validation);
+          }
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rssEnd = residentMib();
+    // The blog measured AVR on the training batch: the last one, with the final weights.
+    Dataset lastBatch =
+        new Dataset("last-training-batch", xHost.clone(), yHost.clone(), width, train.numClasses());
+    Evaluation onLastBatch = metrics.evaluate(session, lastBatch, batch);
+    Evaluation test = metrics.evaluate(session, data.test(), ClassifierMetrics.DEFAULT_CHUNK);
+    return new TrainingResult(
+        config.steps(), losses, curve, onLastBatch, validation, test, seconds, rssAt1000, rssEnd);
+  }
+
+  /** Resident set size of this process in MiB, from /proc (NaN where there is no /proc). */
+  static double residentMib() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
+      return Long.parseLong(fields[1]) * 4096.0 / (1024 * 1024);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}

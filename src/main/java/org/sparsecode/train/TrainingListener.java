@@ -1,0 +1,14 @@
+package org.sparsecode.train;
+
+import org.sparsecode.eval.Evaluation;
+
+/** Hears about a training run as it goes: for progress bars, TensorBoard, logs. */
+public interface TrainingListener {
+  /** After every optimiser step; {@code step} counts from 1. Must be cheap. */
+  default void onStep(int step, float loss) {}
+
+  /** After each periodic evaluation on the validation split. */
+  default void onEvaluation(int step, Evaluation validation) {}
+
+  TrainingListener NONE = new TrainingListener() {};
+}

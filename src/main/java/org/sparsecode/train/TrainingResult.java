@@ -1,0 +1,35 @@
+package org.sparsecode.train;
+
+import java.util.List;
+import org.sparsecode.eval.Evaluation;
+
+/**
+ * What a training run produced.
+ *
+ * @param losses the training loss after every step (index 0 = step 1)
+ * @param curve validation evaluations every {@code evalEvery} steps and at the end
+ * @param lastBatch the final model on the last training batch (its AVR is the blog's AVR)
+ * @param test the final model on the whole test split
+ * @param rssMibAtStep1000 resident memory at step 1,000 (NaN for shorter runs)
+ * @param rssMibAtEnd resident memory after the last step
+ */
+public record TrainingResult(
+    int steps,
+    float[] losses,
+    List<EvalPoint> curve,
+    Evaluation lastBatch,
+    Evaluation validation,
+    Evaluation test,
+    double trainSeconds,
+    double rssMibAtStep1000,
+    double rssMibAtEnd) {
+
+  public float finalLoss() {
+    return losses[losses.length - 1];
+  }
+
+  /** Steps per second of the whole run, periodic evaluations included. */
+  public double stepsPerSecond() {
+    return steps / trainSeconds;
+  }
+}
