@@ -1,0 +1,74 @@
+package org.sparsecode.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.ModelGraph;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+
+/**
+ * Writes a trained classifier as a SavedModel with one {@code serve} signature: {@code images} in;
+ * {@code logits}, {@code probabilities} and {@code hidden} (the sparse code) out.
+ */
+public final class SavedModelExport {
+  public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
+  public static final String INPUT_IMAGES = "images";
+  public static final String OUTPUT_LOGITS = "logits";
+  public static final String OUTPUT_PROBABILITIES = "probabilities";
+  public static final String OUTPUT_HIDDEN = "hidden";
+
+  private SavedModelExport() {}
+
+  /**
+   * Exports into {@code dir}, which must not exist yet or be empty. The model is written to a
+   * sibling temporary folder first and renamed into place, so a failed export leaves nothing.
+   */
+  public static void export(ModelGraph graph, ClassifierGraph model, Path dir) throws IOException {
+    if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
+      throw new IOException(
+          dir + " already exists and is not empty; remove it or choose another output folder");
+    }
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+    try {
+      Signature signature =
+          Signature.builder(SIGNATURE_KEY)
+              .input(INPUT_IMAGES, model.images())
+              .output(OUTPUT_LOGITS, model.logits())
+              .output(OUTPUT_PROBABILITIES, model.probabilities())
+              .output(OUTPUT_HIDDEN, model.hidden())
+              .build();
+      SavedModelBundle.exporter(tmp.toString())
+          .withTags(SavedModelBundle.DEFAULT_TAG)
+          .withSession(graph.session())
+          .withSignature(signature)
+          .export();
+      Files.deleteIfExists(dir);
+      Files.move(tmp, dir);
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.sparsecode.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.data.Dataset;
+import org.sparsecode.data.Splits;
+import org.sparsecode.eval.Evaluation;
+import org.sparsecode.eval.Tensors;
+import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.FcClassifier;
+import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.ModelGraph;
+import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.train.TrainConfig;
+import org.sparsecode.train.Trainer;
+import org.sparsecode.train.TrainingListener;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.Event;
+import org.tensorflow.proto.Summary;
+import org.tensorflow.types.TFloat32;
+
+class ExportTest {
+  private static final int IN = 20, CLASSES = 4;
+
+  static Splits toyData() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 600;
+    float[] f = new float[n * IN];
+    int[] l = new int[n];
+    for (int i = 0; i < n; i++) {
+      l[i] = r.nextInt(CLASSES);
+      for (int j = 0; j < IN; j++) {
+        f[i * IN + j] = (j % CLASSES == l[i] ? 0.7f : 0f) + 0.3f * (float) r.nextDouble();
+      }
+    }
+    Dataset d = new Dataset("toy", f, l, IN, CLASSES);
+    return new Splits(d.slice("toy-train", 0, 400), d.slice("toy-validation", 400, 500), d.slice("toy-test", 500, 600));
+  }
+
+  private static float[] floats(Tensor t) {
+    float[] out = new float[(int) t.size()];
+    ((TFloat32) t).copyTo(DataBuffers.of(out, false, false));
+    return out;
+  }
+
+  @Test
+  void reloadedSavedModelGivesTheTrainingSessionsOutputs(@TempDir Path tmp) throws IOException {
+    Splits data = toyData();
+    Path dir = tmp.resolve("model");
+    Map<String, float[]> expected = new HashMap<>();
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      ClassifierGraph m = FcClassifier.build(g, new FcConfig(IN, 16, CLASSES, 1e-4f, 1e-2f, 0.1f, 0.1f, 3));
+      Trainer.train(g, m, data, new TrainConfig(50, 20, 25, 3), TrainingListener.NONE);
+      try (TFloat32 x = Tensors.features(data.test(), 0, 10);
+          Result r = g.session().runner().feed(m.images(), x)
+              .fetch(m.logits()).fetch(m.probabilities()).fetch(m.hidden()).run()) {
+        expected.put("logits", floats(r.get(0)));
+        expected.put("probabilities", floats(r.get(1)));
+        expected.put("hidden", floats(r.get(2)));
+      }
+      SavedModelExport.export(g, m, dir);
+      // A second export into the same folder is refused rather than mixed with the first.
+      IOException e = assertThrows(IOException.class, () -> SavedModelExport.export(g, m, dir));
+      assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    }
+    assertTrue(Files.exists(dir.resolve("saved_model.pb")));
+
+    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+        TFloat32 x = Tensors.features(data.test(), 0, 10);
+        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x))) {
+      for (String name : List.of("logits", "probabilities", "hidden")) {
+        Tensor got = r.get(name).orElseThrow();
+        assertArrayEquals(expected.get(name), floats(got), name + " after reload");
+      }
+    }
+  }
+
+  @Test
+  void tensorBoardEventsHoldTheScalarsAndTheHistogram(@TempDir Path tmp) throws IOException {
+    Splits data = toyData();
+    Path logDir = tmp.resolve("tb");
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      ClassifierGraph m = FcClassifier.build(g, new FcConfig(IN, 16, CLASSES, 0f, 1e-2f, 0.1f, 0.1f, 3));
+      try (TensorBoardLogger tb = new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
+        tb.onStep(10, 1.25f);
+        tb.onStep(11, 9f); // not a multiple of 10: not written
+        tb.onEvaluation(20, new Evaluation(100, 0.875, 0.4, 3.5, 0.2, 0.0625));
+      }
+    }
+    Path events;
+    try (Stream<Path> files = Files.list(logDir)) {
+      events = files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).findFirst().orElseThrow();
+    }
+    Map<String, Float> scalars = new HashMap<>();
+    Map<String, Long> steps = new HashMap<>();
+    boolean histogram = false;
+    for (Event ev : readEvents(events)) {
+      for (Summary.Value v : ev.getSummary().getValueList()) {
+        if (v.hasHisto()) {
+          histogram = true;
+          assertEquals("hidden_activations", v.getTag());
+          // 50 samples of 16 units: 800 activations counted.
+          assertEquals(800.0, v.getHisto().getNum(), 0.0);
+          assertTrue(v.getHisto().getMin() >= 0, "ReLU activations are never negative");
+        } else {
+          scalars.put(v.getTag(), v.getSimpleValue());
+          steps.put(v.getTag(), ev.getStep());
+        }
+      }
+    }
+    assertEquals(Map.of("train/loss", 1.25f, "validation/accuracy", 0.875f, "validation/avr", 3.5f,
+        "validation/dead_fraction", 0.0625f), scalars);
+    assertEquals(10L, steps.get("train/loss"));
+    assertEquals(20L, steps.get("validation/avr"));
+    assertTrue(histogram, "histogram of hidden activations written");
+  }
+
+  /** Reads TFRecord framing: length (8 bytes LE), its CRC (4), payload, payload CRC (4). */
+  static List<Event> readEvents(Path file) throws IOException {
+    List<Event> events = new java.util.ArrayList<>();
+    try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+      while (true) {
+        byte[] header = new byte[12];
+        try {
+          data.readFully(header);
+        } catch (EOFException end) {
+          return events;
+        }
+        long length = ByteBuffer.wrap(header, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        byte[] payload = new byte[Math.toIntExact(length)];
+        data.readFully(payload);
+        data.readFully(new byte[4]);
+        events.add(Event.parseFrom(payload));
+      }
+    }
+  }
+}
