@@ -29,6 +29,7 @@ import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -41,22 +42,7 @@ import org.tensorflow.proto.Summary;
 import org.tensorflow.types.TFloat32;
 
 class ExportTest {
-  private static final int IN = 20, CLASSES = 4;
-
-  static Splits toyData() {
-    SplittableRandom r = new SplittableRandom(5);
-    int n = 600;
-    float[] f = new float[n * IN];
-    int[] l = new int[n];
-    for (int i = 0; i < n; i++) {
-      l[i] = r.nextInt(CLASSES);
-      for (int j = 0; j < IN; j++) {
-        f[i * IN + j] = (j % CLASSES == l[i] ? 0.7f : 0f) + 0.3f * (float) r.nextDouble();
-      }
-    }
-    Dataset d = new Dataset("toy", f, l, IN, CLASSES);
-    return new Splits(d.slice("toy-train", 0, 400), d.slice("toy-validation", 400, 500), d.slice("toy-test", 500, 600));
-  }
+  private static final int IN = ToyData.FEATURES, CLASSES = ToyData.CLASSES;
 
   private static float[] floats(Tensor t) {
     float[] out = new float[(int) t.size()];
@@ -66,7 +52,7 @@ class ExportTest {
 
   @Test
   void reloadedSavedModelGivesTheTrainingSessionsOutputs(@TempDir Path tmp) throws IOException {
-    Splits data = toyData();
+    Splits data = ToyData.splits();
     Path dir = tmp.resolve("model");
     Map<String, float[]> expected = new HashMap<>();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
@@ -98,7 +84,7 @@ class ExportTest {
 
   @Test
   void tensorBoardEventsHoldTheScalarsAndTheHistogram(@TempDir Path tmp) throws IOException {
-    Splits data = toyData();
+    Splits data = ToyData.splits();
     Path logDir = tmp.resolve("tb");
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph m = FcClassifier.build(g, new FcConfig(IN, 16, CLASSES, 0f, 1e-2f, 0.1f, 0.1f, 3));

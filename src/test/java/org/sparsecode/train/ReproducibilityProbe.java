@@ -1,0 +1,33 @@
+package org.sparsecode.train;
+
+import java.util.Arrays;
+import org.sparsecode.testing.ToyData;
+import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.FcClassifier;
+import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.ModelGraph;
+import org.sparsecode.model.ThreadSettings;
+
+/**
+ * Trains a small model with the thread settings given as arguments and prints a fingerprint of
+ * its loss curve and test numbers. Run in child JVMs, since thread pools are sized once per process.
+ */
+public final class ReproducibilityProbe {
+  public static void main(String[] args) {
+    System.out.println(fingerprint(new ThreadSettings(Integer.parseInt(args[0]), Integer.parseInt(args[1]))));
+  }
+
+  static String fingerprint(ThreadSettings threads) {
+    TrainingResult r = train(threads, 7);
+    return "losses=" + Arrays.hashCode(r.losses()) + " final=" + Float.floatToIntBits(r.finalLoss())
+        + " accuracy=" + r.test().accuracy() + " avr=" + r.test().avr();
+  }
+
+  static TrainingResult train(ThreadSettings threads, long seed) {
+    try (ModelGraph g = new ModelGraph(threads)) {
+      // Wide enough that TensorFlow splits the matrix products over threads.
+      ClassifierGraph m = FcClassifier.build(g, new FcConfig(ToyData.FEATURES, 256, ToyData.CLASSES, 1e-4f, 1e-3f, 0.1f, 0.1f, seed));
+      return Trainer.train(g, m, ToyData.splits(), new TrainConfig(300, 50, 100, seed), TrainingListener.NONE);
+    }
+  }
+}
