@@ -1,0 +1,91 @@
+package org.sparsecode.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sparsecode.experiment.Experiment;
+import org.sparsecode.experiment.ExperimentContext;
+import org.sparsecode.experiment.Experiments;
+import org.sparsecode.harness.Metrics;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Trains one trial of a table and exports the trained model as a SavedModel. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train one trial of TABLE and export the model as a SavedModel with a serve signature:",
+      "input `images` [batch, 784] float32 in [0,1]; outputs `logits`, `probabilities`, `hidden`."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose model to train, e.g. blog-fc.")
+  String table;
+
+  @Option(names = "--lambda", required = true, description = "Weight of the L1 activity penalty, >= 0 (e.g. 1e-5).")
+  double lambda;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: the budget's).")
+  Integer steps;
+
+  @Option(names = "--budget", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "New folder for the SavedModel.")
+  Path out;
+
+  @Option(names = "--tensorboard", paramLabel = "DIR", description = "Also write TensorBoard event files to DIR.")
+  Path tensorboard;
+
+  @Option(names = "--no-progress", description = "No progress bar (for logs).")
+  boolean noProgress;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    SweepSpec spec = SweepSpec.load(common.harnessDir, table);
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda + " (0 = no penalty)");
+    }
+    if (steps != null && steps <= 0) {
+      throw new IllegalArgumentException("--steps must be > 0, got " + steps + " (the documents train for 20000)");
+    }
+    // The sweep's first trial supplies every other parameter.
+    Map<String, Object> params = new LinkedHashMap<>(spec.expand(budget).get(0).params());
+    params.put("lambda", lambda);
+    if (steps != null) {
+      params.put("steps", steps);
+    }
+    Trial trial = new Trial(spec.table(), 0, "lambda_" + SweepSpec.formatValue(lambda), params);
+    if (Files.exists(out)) {
+      throw new IllegalArgumentException(out + " already exists; choose a new folder for --out");
+    }
+    Experiment experiment = Experiments.forModel(spec.model());
+    SweepProgress progress = new SweepProgress(System.out, !noProgress);
+    TrialResult result =
+        experiment.run(
+            trial,
+            new ExperimentContext(
+                common.loadMnist(),
+                common.threadSettings(),
+                t -> Optional.ofNullable(tensorboard),
+                t -> Optional.of(out),
+                progress::trainingListener));
+    progress.finished(trial, result, 1, 1);
+    if (result.status() != TrialResult.Status.OK) {
+      System.err.println("sparsecode: nothing exported: " + result.message());
+      return Main.EXIT_FAILURE;
+    }
+    System.out.printf("SavedModel written to %s (test accuracy %.4f)%n", out, result.metric(Metrics.TEST_ACCURACY));
+    return 0;
+  }
+}

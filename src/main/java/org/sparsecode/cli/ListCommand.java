@@ -1,0 +1,56 @@
+package org.sparsecode.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lists the tables that can be regenerated, their budgets and how far each sweep has got. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List the tables, their budgets and how many trials of each have results.")
+final class ListCommand implements Callable<Integer> {
+  @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
+  Path harnessDir;
+
+  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results", description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
+  Path resultsDir;
+
+  @Option(names = "--trials", description = "Also list every trial id and its parameters.")
+  boolean trials;
+
+  @Override
+  public Integer call() throws Exception {
+    List<SweepSpec> specs = SweepSpec.listTables(harnessDir);
+    if (specs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no sweep files (*.yaml) in " + harnessDir.toAbsolutePath() + "; run from the repository root or pass --harness-dir");
+    }
+    for (SweepSpec spec : specs) {
+      System.out.printf("%s  (%s)%n  %s%n", spec.table(), spec.document(), spec.title());
+      for (String budget : spec.budgets().keySet()) {
+        List<Trial> all = spec.expand(budget);
+        ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
+        long done = 0;
+        for (Trial t : all) {
+          if (java.nio.file.Files.exists(store.fileFor(t.id()))) {
+            done++;
+          }
+        }
+        System.out.printf("  --budget %-6s %d trials of %d steps, %d with results%n",
+            budget, all.size(), spec.steps(budget), done);
+      }
+      if (trials) {
+        for (Trial t : spec.expand(spec.budgets().keySet().iterator().next())) {
+          System.out.printf("    %-16s %s%n", t.id(), t.params());
+        }
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,132 @@
+package org.sparsecode.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sparsecode.data.Splits;
+import org.sparsecode.experiment.Experiment;
+import org.sparsecode.experiment.ExperimentContext;
+import org.sparsecode.experiment.Experiments;
+import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.Shard;
+import org.sparsecode.harness.SweepRunner;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a table's sweep, trial by trial, then writes its report and figure. */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the sweep of TABLE (see `sparsecode list`), or this machine's shard of it, then write the",
+      "table (CSV + Markdown) and its figure, our numbers beside the document's.",
+      "Each trial's result is saved as soon as it ends: run the same command again after an",
+      "interruption and finished trials are skipped."
+    })
+final class ReproduceCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc.")
+  String table;
+
+  @Option(
+      names = "--budget",
+      defaultValue = "quick",
+      description = "quick (a short first look) or full (the document's budget). Default: ${DEFAULT-VALUE}.")
+  String budget;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      defaultValue = "0/1",
+      description = "Run only trials i with i % N == K (0 <= K < N), e.g. one per Slurm array task. Default: all.")
+  String shard;
+
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "Where each trial's result is kept (default: ${DEFAULT-VALUE}).")
+  Path resultsDir;
+
+  @Option(
+      names = "--reports-dir",
+      paramLabel = "DIR",
+      description = "Where the table goes. Default: reports/ for the full budget, target/reports/<budget>/ otherwise.")
+  Path reportsDir;
+
+  @Option(
+      names = "--graphs-dir",
+      paramLabel = "DIR",
+      description = "Where the figure goes. Default: graphs/ for the full budget, target/graphs/<budget>/ otherwise.")
+  Path graphsDir;
+
+  @Option(names = "--tensorboard", paramLabel = "DIR", description = "Write TensorBoard event files under DIR/<trial>.")
+  Path tensorboard;
+
+  @Option(names = "--export-dir", paramLabel = "DIR", description = "Export each trained model as a SavedModel under DIR/<trial>.")
+  Path exportDir;
+
+  @Option(names = "--no-progress", description = "No progress bars (for logs).")
+  boolean noProgress;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    SweepSpec spec = SweepSpec.load(common.harnessDir, table);
+    Shard selected = Shard.parse(shard);
+    List<Trial> trials = spec.expand(budget);
+    Experiment experiment = Experiments.forModel(spec.model());
+    ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
+    ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
+
+    LazySplits data = new LazySplits(common);
+    SweepProgress progress = new SweepProgress(System.out, !noProgress);
+    new SweepRunner(
+            spec,
+            budget,
+            selected,
+            store,
+            trial ->
+                experiment.run(
+                    trial,
+                    new ExperimentContext(
+                        data.get(),
+                        common.threadSettings(),
+                        ExperimentContext.perTrialUnder(tensorboard),
+                        ExperimentContext.perTrialUnder(exportDir),
+                        progress::trainingListener)))
+        .listener(progress)
+        .run();
+
+    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(), System.out);
+  }
+
+  private String commandLine() {
+    StringBuilder sb = new StringBuilder("./sparsecode reproduce ").append(table).append(" --budget ").append(budget);
+    if (!"0/1".equals(shard)) {
+      sb.append(" --shard ").append(shard);
+    }
+    return sb.toString();
+  }
+
+  /** Loads MNIST only when a trial actually has to run, so a finished sweep reports at once. */
+  static final class LazySplits {
+    private final CommonOptions options;
+    private Splits splits;
+
+    LazySplits(CommonOptions options) {
+      this.options = options;
+    }
+
+    synchronized Splits get() {
+      if (splits == null) {
+        splits = options.loadMnist();
+      }
+      return splits;
+    }
+  }
+}

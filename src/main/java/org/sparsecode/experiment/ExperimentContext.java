@@ -1,0 +1,36 @@
+package org.sparsecode.experiment;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.sparsecode.data.Splits;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.train.TrainingListener;
+
+/**
+ * What an experiment needs besides the trial itself: the data, TensorFlow's threads, where (if
+ * anywhere) each trial writes TensorBoard logs and its SavedModel, and who listens to training.
+ */
+public record ExperimentContext(
+    Splits data,
+    ThreadSettings threads,
+    Function<Trial, Optional<Path>> tensorboardDir,
+    Function<Trial, Optional<Path>> exportDir,
+    Function<Trial, TrainingListener> listener) {
+
+  /** Nowhere: no TensorBoard logs, no export. */
+  public static Function<Trial, Optional<Path>> nowhere() {
+    return trial -> Optional.empty();
+  }
+
+  /** One folder per trial under {@code root} ({@code <root>/<trial id>}), or nowhere if null. */
+  public static Function<Trial, Optional<Path>> perTrialUnder(Path root) {
+    return root == null ? nowhere() : trial -> Optional.of(root.resolve(trial.id()));
+  }
+
+  /** A context for library use: no logs, no export, no listener. */
+  public static ExperimentContext of(Splits data, ThreadSettings threads) {
+    return new ExperimentContext(data, threads, nowhere(), nowhere(), trial -> TrainingListener.NONE);
+  }
+}

@@ -1,0 +1,501 @@
+package org.sparsecode.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * One table's sweep, read from {@code harness/<table>.yaml}: default params, named budgets
+ * (quick, full, ...), the grid to expand and the document's published numbers.
+ *
+ * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so
+ * that trial indices, shards and resumed runs agree across machines.
+ */
+public final class SweepSpec {
+  private static final Set<String> TOP_KEYS =
+      Set.of("table", "title", "document", "model", "params", "budgets", "grid", "paper");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  /** Separates grid points in a trial id; keys themselves may contain single underscores. */
+  private static final String ID_SEPARATOR = "__";
+
+  private final Path file;
+  private final String table;
+  private final String title;
+  private final String document;
+  private final String model;
+  private final Map<String, Object> params;
+  private final Map<String, Map<String, Object>> budgets;
+  private final Map<String, List<Object>> grid;
+  private final List<Map<String, Object>> paper;
+
+  private SweepSpec(
+      Path file,
+      String table,
+      String title,
+      String document,
+      String model,
+      Map<String, Object> params,
+      Map<String, Map<String, Object>> budgets,
+      Map<String, List<Object>> grid,
+      List<Map<String, Object>> paper) {
+    this.file = file;
+    this.table = table;
+    this.title = title;
+    this.document = document;
+    this.model = model;
+    this.params = Collections.unmodifiableMap(params);
+    this.budgets = Collections.unmodifiableMap(budgets);
+    this.grid = Collections.unmodifiableMap(grid);
+    this.paper = Collections.unmodifiableList(paper);
+  }
+
+  /** Reads {@code <harnessDir>/<table>.yaml}. */
+  public static SweepSpec load(Path harnessDir, String table) {
+    Path file = harnessDir.resolve(table + ".yaml");
+    if (!Files.isRegularFile(file)) {
+      String known =
+          listTableFiles(harnessDir).stream()
+              .map(p -> stem(p))
+              .collect(Collectors.joining(", "));
+      throw new SpecException(
+          "no spec for table '" + table + "': " + file + " does not exist; known tables: "
+              + (known.isEmpty() ? "(none)" : known));
+    }
+    return load(file);
+  }
+
+  /** All specs in {@code harnessDir} (files ending in .yaml, not recursive), sorted by table. */
+  public static List<SweepSpec> listTables(Path harnessDir) {
+    List<SweepSpec> specs = new ArrayList<>();
+    for (Path p : listTableFiles(harnessDir)) {
+      specs.add(load(p));
+    }
+    return specs;
+  }
+
+  private static List<Path> listTableFiles(Path harnessDir) {
+    if (!Files.isDirectory(harnessDir)) {
+      throw new SpecException(
+          "harness directory " + harnessDir + " does not exist; run from the project root");
+    }
+    try (Stream<Path> s = Files.list(harnessDir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new SpecException("cannot list " + harnessDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static SweepSpec load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new SpecException("spec file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new SpecException("cannot read spec file " + file + ": " + e.getMessage(), e);
+    }
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (YAMLException e) {
+      throw new SpecException(file + " is not valid YAML; fix the syntax: " + e.getMessage(), e);
+    }
+    return new Parser(file).parse(root);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String document() {
+    return document;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  /** Defaults for every trial, in file order. */
+  public Map<String, Object> params() {
+    return params;
+  }
+
+  /** Budget name to its entries (always with an int {@code steps}). */
+  public Map<String, Map<String, Object>> budgets() {
+    return budgets;
+  }
+
+  public Map<String, List<Object>> grid() {
+    return grid;
+  }
+
+  /** The document's rows, each keyed by every grid key plus the published metrics. */
+  public List<Map<String, Object>> paper() {
+    return paper;
+  }
+
+  public int steps(String budget) {
+    return (Integer) budget(budget).get("steps");
+  }
+
+  /**
+   * The trials of a budget in the fixed order. Params are the defaults, then the budget's
+   * entries, then the grid point (later ones override earlier ones, keeping the first position).
+   */
+  public List<Trial> expand(String budget) {
+    Map<String, Object> budgetEntries = budget(budget);
+    List<Map<String, Object>> points = gridPoints();
+    List<Trial> trials = new ArrayList<>(points.size());
+    for (Map<String, Object> point : points) {
+      Map<String, Object> p = new LinkedHashMap<>(params);
+      p.putAll(budgetEntries);
+      p.putAll(point);
+      trials.add(new Trial(table, trials.size(), trialId(point), p));
+    }
+    return trials;
+  }
+
+  /** The document's published row for a trial, matching grid values numerically. */
+  public Optional<Map<String, Object>> paperRow(Trial trial) {
+    for (Map<String, Object> row : paper) {
+      boolean match = true;
+      for (String key : grid.keySet()) {
+        if (!Values.same(row.get(key), trial.params().get(key))) {
+          match = false;
+          break;
+        }
+      }
+      if (match) {
+        return Optional.of(row);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Canonical text of a parameter value, as used in trial ids (1.0e-5 -> "1e-05"). */
+  public static String formatValue(Object value) {
+    return Values.canonical(value);
+  }
+
+  private Map<String, Object> budget(String budget) {
+    Map<String, Object> b = budgets.get(budget);
+    if (b == null) {
+      throw new SpecException(
+          file + ": unknown budget '" + budget + "'; choose one of " + budgets.keySet()
+              + " or add it under 'budgets:'");
+    }
+    return b;
+  }
+
+  /** Cartesian product with the first key varying slowest. */
+  private List<Map<String, Object>> gridPoints() {
+    List<Map<String, Object>> points = new ArrayList<>();
+    points.add(new LinkedHashMap<>());
+    for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
+      List<Map<String, Object>> next = new ArrayList<>();
+      for (Map<String, Object> prefix : points) {
+        for (Object v : e.getValue()) {
+          Map<String, Object> p = new LinkedHashMap<>(prefix);
+          p.put(e.getKey(), v);
+          next.add(p);
+        }
+      }
+      points = next;
+    }
+    return points;
+  }
+
+  /** "lambda_1e-05", or "lambda_1e-05__hidden_256" for several keys; stable and file-name safe. */
+  static String trialId(Map<String, Object> point) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Object> e : point.entrySet()) {
+      String value = Values.canonical(e.getValue()).replaceAll("[^A-Za-z0-9.+-]", "-");
+      parts.add(e.getKey() + "_" + value);
+    }
+    return String.join(ID_SEPARATOR, parts);
+  }
+
+  private static String stem(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+  }
+
+  /** Validation, kept apart so each check can name the file, key and fix. */
+  private static final class Parser {
+    private final Path file;
+
+    Parser(Path file) {
+      this.file = file;
+    }
+
+    private SpecException error(String key, String problem, String fix) {
+      return new SpecException(file + ": " + key + ": " + problem + "; " + fix);
+    }
+
+    SweepSpec parse(Object root) {
+      if (!(root instanceof Map<?, ?> top)) {
+        throw new SpecException(
+            file + " must be a YAML mapping with keys table, model, params, budgets, grid, paper");
+      }
+      for (Object k : top.keySet()) {
+        if (!TOP_KEYS.contains(String.valueOf(k))) {
+          throw error(
+              String.valueOf(k), "unknown key", "known keys are " + new java.util.TreeSet<>(TOP_KEYS));
+        }
+      }
+      String table = requiredString(top, "table", "the file name without .yaml");
+      if (!NAME.matcher(table).matches()) {
+        throw error("table", "'" + table + "' is not a safe folder name",
+            "use letters, digits, '.', '_' or '-'");
+      }
+      if (!stem(file).equals(table)) {
+        throw error("table", "'" + table + "' differs from the file name",
+            "rename the file to " + table + ".yaml or set table: " + stem(file));
+      }
+      String model = requiredString(top, "model", "the model to train, e.g. fc");
+      String title = optionalString(top, "title");
+      String document = optionalString(top, "document");
+
+      Map<String, Object> params = scalars(mapping(top.get("params"), "params", true), "params");
+      Map<String, List<Object>> grid = grid(top.get("grid"), params);
+      Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
+      List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
+      SweepSpec spec =
+          new SweepSpec(file, table, title, document, model, params, budgets, grid, paper);
+      checkUniqueIds(spec);
+      return spec;
+    }
+
+    private String requiredString(Map<?, ?> top, String key, String what) {
+      Object v = top.get(key);
+      if (v == null || v.toString().isBlank()) {
+        throw error(key, "missing", "add '" + key + ": <" + what + ">'");
+      }
+      if (!(v instanceof String || v instanceof Number)) {
+        throw error(key, "must be a single value", "write '" + key + ": <" + what + ">'");
+      }
+      return v.toString();
+    }
+
+    private String optionalString(Map<?, ?> top, String key) {
+      Object v = top.get(key);
+      return v == null ? "" : v.toString();
+    }
+
+    private Map<?, ?> mapping(Object v, String key, boolean optional) {
+      if (v == null) {
+        if (optional) {
+          return Map.of();
+        }
+        throw error(key, "missing", "add a '" + key + ":' mapping");
+      }
+      if (!(v instanceof Map<?, ?> m)) {
+        throw error(key, "must be a mapping of name: value", "indent entries under '" + key + ":'");
+      }
+      return m;
+    }
+
+    private String key(Object k, String where) {
+      String s = String.valueOf(k);
+      if (!KEY.matcher(s).matches()) {
+        throw error(where + "." + s, "is not a valid parameter name",
+            "use a letter followed by letters, digits or '_'");
+      }
+      return s;
+    }
+
+    private Object scalar(Object raw, String where) {
+      if (raw == null) {
+        throw error(where, "has no value", "give it a value or remove it");
+      }
+      if (!Values.isScalar(raw)) {
+        throw error(where, "must be a single number, string or boolean",
+            "to sweep several values move it to 'grid:' as a list");
+      }
+      return Values.normalize(raw);
+    }
+
+    private Map<String, Object> scalars(Map<?, ?> m, String where) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = key(e.getKey(), where);
+        out.put(k, scalar(e.getValue(), where + "." + k));
+      }
+      return out;
+    }
+
+    private Map<String, List<Object>> grid(Object raw, Map<String, Object> params) {
+      Map<?, ?> m = mapping(raw, "grid", false);
+      if (m.isEmpty()) {
+        throw error("grid", "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
+      }
+      Map<String, List<Object>> grid = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = key(e.getKey(), "grid");
+        String where = "grid." + k;
+        if (params.containsKey(k)) {
+          throw error(where, "is also in params",
+              "remove it from params (the grid gives its values) or from the grid");
+        }
+        if (!(e.getValue() instanceof List<?> list)) {
+          throw error(where, "must be a list", "write " + k + ": [" + e.getValue() + "]");
+        }
+        if (list.isEmpty()) {
+          throw error(where, "is an empty list", "give at least one value or remove the key");
+        }
+        List<Object> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+          Object v = scalar(list.get(i), where + "[" + i + "]");
+          if (!seen.add(Values.canonical(v))) {
+            throw error(where, "value " + Values.canonical(v) + " appears twice",
+                "remove the duplicate (it would run the same trial twice)");
+          }
+          values.add(v);
+        }
+        grid.put(k, Collections.unmodifiableList(values));
+      }
+      return grid;
+    }
+
+    private Map<String, Map<String, Object>> budgets(Object raw, Map<String, List<Object>> grid) {
+      Map<?, ?> m = mapping(raw, "budgets", false);
+      if (m.isEmpty()) {
+        throw error("budgets", "is empty", "add e.g. quick: {steps: 1000}");
+      }
+      Map<String, Map<String, Object>> budgets = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String name = String.valueOf(e.getKey());
+        String where = "budgets." + name;
+        if (!NAME.matcher(name).matches()) {
+          throw error(where, "is not a safe folder name", "use letters, digits, '.', '_' or '-'");
+        }
+        if (!(e.getValue() instanceof Map<?, ?> bm)) {
+          throw error(where, "must be a mapping", "write " + name + ": {steps: 1000}");
+        }
+        Map<String, Object> entries = scalars(bm, where);
+        if (!entries.containsKey("steps")) {
+          throw error(where, "has no steps", "add steps: <number of training steps>");
+        }
+        for (String k : entries.keySet()) {
+          if (grid.containsKey(k)) {
+            throw error(where + "." + k, "is also a grid key",
+                "remove it from the budget or from the grid");
+          }
+        }
+        for (String k : List.of("steps", "eval_every")) {
+          if (entries.containsKey(k)) {
+            entries.put(k, positiveInt(entries.get(k), where + "." + k));
+          }
+        }
+        budgets.put(name, Collections.unmodifiableMap(entries));
+      }
+      return budgets;
+    }
+
+    private int positiveInt(Object v, String where) {
+      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.doubleValue() >= 1 && n.doubleValue() <= Integer.MAX_VALUE) {
+        return n.intValue();
+      }
+      throw error(where, "is " + v + ", not a whole number >= 1", "give a positive whole number");
+    }
+
+    private List<Map<String, Object>> paper(
+        Object raw, Map<String, List<Object>> grid, Map<String, Object> params) {
+      if (raw == null) {
+        return List.of();
+      }
+      if (!(raw instanceof List<?> rows)) {
+        throw error("paper", "must be a list of rows", "write - {" + grid.keySet().iterator().next()
+            + ": ..., test_accuracy: ...}");
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      Map<String, Integer> seenPoints = new HashMap<>();
+      for (int i = 0; i < rows.size(); i++) {
+        String where = "paper[" + i + "]";
+        if (!(rows.get(i) instanceof Map<?, ?> rm)) {
+          throw error(where, "must be a mapping", "write {" + String.join(": ..., ", grid.keySet())
+              + ": ..., <metric>: ...}");
+        }
+        Map<String, Object> row = scalars(rm, where);
+        List<String> pointParts = new ArrayList<>();
+        for (String k : grid.keySet()) {
+          if (!row.containsKey(k)) {
+            throw error(where, "has no " + k, "paper rows are keyed by the grid keys " + grid.keySet()
+                + "; add " + k + ": <value>");
+          }
+          Object v = row.get(k);
+          if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))) {
+            throw error(where + "." + k, Values.canonical(v) + " is not a grid value",
+                "add it to grid." + k + " or fix the row");
+          }
+          pointParts.add(k + "=" + Values.canonical(v));
+        }
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+          if (grid.containsKey(e.getKey())) {
+            continue;
+          }
+          if (params.containsKey(e.getKey())) {
+            throw error(where + "." + e.getKey(), "is a params key, not a grid key",
+                "paper rows are keyed only by the grid keys " + grid.keySet()
+                    + "; move " + e.getKey() + " to the grid or drop it from the row");
+          }
+          if (!(e.getValue() instanceof Number)) {
+            throw error(where + "." + e.getKey(), "'" + e.getValue() + "' is not a number",
+                "published metrics must be numbers");
+          }
+        }
+        String point = String.join(", ", pointParts);
+        Integer previous = seenPoints.put(point, i);
+        if (previous != null) {
+          throw error(where, "repeats the row for " + point + " (paper[" + previous + "])",
+              "keep one row per grid point");
+        }
+        out.add(Collections.unmodifiableMap(row));
+      }
+      return out;
+    }
+
+    /** Ids are file names; sanitising string values could make two of them collide. */
+    private void checkUniqueIds(SweepSpec spec) {
+      Map<String, Map<String, Object>> seen = new HashMap<>();
+      for (Map<String, Object> p : spec.gridPoints()) {
+        Map<String, Object> other = seen.put(trialId(p), p);
+        if (other != null) {
+          throw error("grid", "points " + other + " and " + p + " give the same trial id "
+              + trialId(p), "make the string values differ in letters or digits");
+        }
+      }
+    }
+  }
+}

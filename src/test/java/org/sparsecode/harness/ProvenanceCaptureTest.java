@@ -1,0 +1,68 @@
+package org.sparsecode.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceCaptureTest {
+  @TempDir Path tmp;
+
+  private static boolean gitAvailable() {
+    try {
+      return new ProcessBuilder("git", "--version").start().waitFor() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void git(Path dir, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t",
+        "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+  }
+
+  @Test
+  void recordsRunSettings() throws Exception {
+    ProvenanceCapture c = ProvenanceCapture.start(tmp, "1.1.0", 7, 4, 2);
+    Thread.sleep(20);
+    RunProvenance p = c.finish();
+    assertEquals("unknown", p.gitCommit()); // a temp dir is no repository
+    assertEquals("1.1.0", p.tensorflowVersion());
+    assertEquals(7, p.seed());
+    assertEquals(4, p.intraOpThreads());
+    assertEquals(2, p.interOpThreads());
+    assertTrue(p.wallSeconds() >= 0.02 && p.wallSeconds() < 60, "" + p.wallSeconds());
+    assertTrue(p.startTime().endsWith("Z"), p.startTime());
+    Instant.parse(p.startTime());
+    assertTrue(p.jvm().contains(System.getProperty("java.vm.vendor")), p.jvm());
+    assertFalse(p.cpuModel().isBlank());
+    assertTrue(p.os().contains(System.getProperty("os.name")));
+  }
+
+  @Test
+  void gitCommitAndDirtyFlag() throws Exception {
+    if (!gitAvailable()) {
+      return;
+    }
+    git(tmp, "init", "-q");
+    Files.writeString(tmp.resolve("a.txt"), "one");
+    git(tmp, "add", "a.txt");
+    git(tmp, "commit", "-q", "-m", "first");
+    String clean = ProvenanceCapture.gitCommit(tmp);
+    assertTrue(clean.matches("[0-9a-f]{40}"), clean);
+    Files.writeString(tmp.resolve("untracked.txt"), "not tracked");
+    assertEquals(clean, ProvenanceCapture.gitCommit(tmp)); // untracked files do not count
+    Files.writeString(tmp.resolve("a.txt"), "two");
+    assertEquals(clean + "-dirty", ProvenanceCapture.gitCommit(tmp));
+  }
+}
