@@ -1,0 +1,110 @@
+package org.sparsecode.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparsecode.io.AtomicFiles;
+
+/**
+ * A PNG of side-by-side panels over a swept parameter, with a caption saying how the numbers were
+ * produced. The swept values sit at equally spaced positions labelled with their values, because
+ * sweeps include 0 and span decades, which neither a linear nor a log axis shows well.
+ */
+public final class SweepFigure {
+  private static final int PANEL_WIDTH = 640;
+  private static final int PANEL_HEIGHT = 480;
+  private static final int CAPTION_LINE = 18;
+
+  /**
+   * One chart: a y label, whether y is logarithmic, and named series of y values (one per swept
+   * value; null where there is no value, which is skipped rather than drawn as 0).
+   */
+  public record Panel(String title, String yLabel, boolean logY, Map<String, List<Double>> series) {}
+
+  private SweepFigure() {}
+
+  public static void write(
+      Path png, String xLabel, List<String> xLabels, List<Panel> panels, List<String> caption) throws IOException {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    int height = PANEL_HEIGHT + CAPTION_LINE * (caption.size() + 1);
+    BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      for (int p = 0; p < panels.size(); p++) {
+        XYChart chart = chart(panels.get(p), xLabel, xLabels);
+        Graphics2D panel = (Graphics2D) g.create(p * PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT);
+        chart.paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
+        panel.dispose();
+      }
+      g.setColor(Color.DARK_GRAY);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      int y = PANEL_HEIGHT + CAPTION_LINE;
+      for (String line : caption) {
+        g.drawString(line, 12, y);
+        y += CAPTION_LINE;
+      }
+    } finally {
+      g.dispose();
+    }
+    AtomicFiles.write(png, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available in this JVM");
+      }
+    });
+  }
+
+  private static XYChart chart(Panel panel, String xLabel, List<String> xLabels) {
+    XYChart chart =
+        new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
+            .xAxisTitle(xLabel).yAxisTitle(panel.yLabel()).build();
+    XYStyler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setXAxisMin(-0.5);
+    styler.setXAxisMax(xLabels.size() - 0.5);
+    styler.setYAxisLogarithmic(panel.logY());
+    styler.setMarkerSize(8);
+    chart.setCustomXAxisTickLabelsFormatter(
+        x -> {
+          long i = Math.round(x);
+          return Math.abs(x - i) < 1e-6 && i >= 0 && i < xLabels.size() ? xLabels.get((int) i) : "";
+        });
+    for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      List<Double> values = s.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        Double v = values.get(i);
+        if (v != null && Double.isFinite(v) && (!panel.logY() || v > 0)) {
+          xs.add((double) i);
+          ys.add(v);
+        }
+      }
+      if (!xs.isEmpty()) {
+        XYSeries series = chart.addSeries(s.getKey(), xs, ys);
+        series.setMarker(s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+      }
+    }
+    return chart;
+  }
+}

@@ -1,0 +1,248 @@
+package org.sparsecode.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sparsecode.harness.Metrics;
+import org.sparsecode.harness.RunProvenance;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialResult;
+
+/**
+ * Turns a finished sweep into its table (ours beside the document's numbers), Markdown report and
+ * figure. Columns: the grid parameters, then our metrics, the document's numbers as {@code
+ * paper_<name>}, and the run's bookkeeping.
+ */
+public final class SweepTables {
+  private SweepTables() {}
+
+  /** Our metrics shown in the table, in this order. */
+  static final List<String> METRIC_COLUMNS =
+      List.of(
+          Metrics.TEST_ACCURACY,
+          Metrics.AVR_TRAIN,
+          Metrics.AVR_TEST,
+          Metrics.L0_FRACTION_TEST,
+          Metrics.DEAD_FRACTION,
+          Metrics.VALIDATION_ACCURACY);
+
+  static final List<String> RUN_COLUMNS =
+      List.of(
+          Metrics.STEPS,
+          "seed",
+          Metrics.WALL_SECONDS,
+          Metrics.STEPS_PER_SECOND,
+          Metrics.RSS_MIB_STEP_1000,
+          Metrics.RSS_MIB_END);
+
+  /** Writes the CSV, Markdown and PNG; returns the Markdown table for the terminal. */
+  public static String write(
+      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png)
+      throws IOException {
+    ResultTable table = table(spec, budget, results, command);
+    CsvReport.write(table, csv);
+    List<String> sections = List.of(findings(spec, results));
+    MarkdownReport.write(table, md, sections);
+    writeFigure(spec, table, png);
+    return MarkdownReport.render(table);
+  }
+
+  /**
+   * Accuracy and AVR against the first grid parameter, ours beside the document's. A grid of
+   * several parameters would need one line per other parameter; the blog's tables have one.
+   */
+  static void writeFigure(SweepSpec spec, ResultTable table, Path png) throws IOException {
+    String x = spec.grid().keySet().iterator().next();
+    List<String> xLabels = new ArrayList<>();
+    for (Double v : table.numbers(x)) {
+      xLabels.add(MarkdownReport.display(x, v));
+    }
+    Map<String, List<Double>> accuracy = new LinkedHashMap<>();
+    accuracy.put("ours (test)", table.numbers(Metrics.TEST_ACCURACY));
+    Map<String, List<Double>> avr = new LinkedHashMap<>();
+    avr.put("ours (last training batch)", table.numbers(Metrics.AVR_TRAIN));
+    avr.put("ours (test set)", table.numbers(Metrics.AVR_TEST));
+    if (table.columns().contains("paper_test_accuracy")) {
+      accuracy.put("document", table.numbers("paper_test_accuracy"));
+    }
+    if (table.columns().contains("paper_avr")) {
+      avr.put("document (training batch)", table.numbers("paper_avr"));
+    }
+    List<SweepFigure.Panel> panels =
+        List.of(
+            new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
+            new SweepFigure.Panel("AVR: active hidden units per example", "active units (log scale)", true, avr));
+    List<String> caption = new ArrayList<>();
+    caption.add(table.title());
+    for (String note : table.notes()) {
+      if (note.startsWith("command") || note.startsWith("budget") || note.startsWith("seed") || note.startsWith("commit")) {
+        caption.add(note);
+      }
+    }
+    SweepFigure.write(png, x, xLabels, panels, caption);
+  }
+
+  /** The table of a finished sweep, one row per trial in sweep order. */
+  public static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+    List<String> gridKeys = new ArrayList<>(spec.grid().keySet());
+    Set<String> paperKeys = new LinkedHashSet<>();
+    for (Map<String, Object> row : spec.paper()) {
+      for (String k : row.keySet()) {
+        if (!gridKeys.contains(k)) {
+          paperKeys.add(k);
+        }
+      }
+    }
+    List<String> columns = new ArrayList<>(gridKeys);
+    columns.add("status");
+    columns.addAll(METRIC_COLUMNS);
+    for (String k : paperKeys) {
+      columns.add("paper_" + k);
+    }
+    columns.addAll(RUN_COLUMNS);
+
+    List<List<Object>> rows = new ArrayList<>();
+    for (TrialResult r : results) {
+      Trial t = r.trial();
+      Map<String, Object> paper = spec.paperRow(t).orElse(Map.of());
+      List<Object> row = new ArrayList<>();
+      for (String k : gridKeys) {
+        row.add(number(t.params().get(k)));
+      }
+      row.add(r.status().name().toLowerCase(java.util.Locale.ROOT));
+      for (String m : METRIC_COLUMNS) {
+        row.add(finiteOrNull(r.metric(m)));
+      }
+      for (String k : paperKeys) {
+        row.add(number(paper.get(k)));
+      }
+      row.add(finiteOrNull(r.metric(Metrics.STEPS)));
+      row.add(t.longParam("seed"));
+      row.add(finiteOrNull(r.metric(Metrics.WALL_SECONDS)));
+      row.add(finiteOrNull(r.metric(Metrics.STEPS_PER_SECOND)));
+      row.add(finiteOrNull(r.metric(Metrics.RSS_MIB_STEP_1000)));
+      row.add(finiteOrNull(r.metric(Metrics.RSS_MIB_END)));
+      rows.add(row);
+    }
+    return new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, provenance(spec, budget, results, command));
+  }
+
+  private static List<String> provenance(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+    Set<String> commits = new TreeSet<>();
+    Set<String> seeds = new TreeSet<>();
+    Set<String> machines = new TreeSet<>();
+    Set<String> software = new TreeSet<>();
+    double wall = 0;
+    String first = null;
+    String last = null;
+    for (TrialResult r : results) {
+      RunProvenance p = r.provenance();
+      commits.add(p.gitCommit());
+      seeds.add(String.valueOf(p.seed()));
+      machines.add(p.cpuModel() + ", " + p.os() + ", TensorFlow threads intra-op " + p.intraOpThreads() + " / inter-op " + p.interOpThreads());
+      software.add("TensorFlow " + p.tensorflowVersion() + ", " + p.jvm());
+      wall += p.wallSeconds();
+      first = first == null || p.startTime().compareTo(first) < 0 ? p.startTime() : first;
+      last = last == null || p.startTime().compareTo(last) > 0 ? p.startTime() : last;
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("command: " + command);
+    lines.add("document: " + spec.document());
+    lines.add("budget: " + budget + " (" + spec.steps(budget) + " steps per trial)");
+    lines.add("seed: " + String.join(", ", seeds));
+    lines.add("commit: " + String.join(", ", commits));
+    lines.add("machine: " + String.join("; ", machines));
+    lines.add("software: " + String.join("; ", software));
+    lines.add("trials started: " + first + " .. " + last);
+    lines.add(String.format(java.util.Locale.ROOT, "sweep wall time: %.0f s (sum over %d trials)", wall, results.size()));
+    return lines;
+  }
+
+  /** A Markdown section of numbers computed from the table: how ours compares with the document. */
+  static String findings(SweepSpec spec, List<TrialResult> results) {
+    StringBuilder sb = new StringBuilder("## How ours compares\n\n");
+    int compared = 0;
+    int withinOnePoint = 0;
+    double ourSeconds = 0;
+    double paperSeconds = 0;
+    boolean allPaperSeconds = true;
+    List<String> lines = new ArrayList<>();
+    for (TrialResult r : results) {
+      Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
+      ourSeconds += r.provenance().wallSeconds();
+      Object ps = paper.get("seconds");
+      if (ps == null) {
+        allPaperSeconds = false;
+      } else {
+        paperSeconds += ((Number) number(ps)).doubleValue();
+      }
+      Object pa = paper.get("test_accuracy");
+      double ours = r.metric(Metrics.TEST_ACCURACY);
+      if (pa != null && r.status() == TrialResult.Status.OK) {
+        double theirs = ((Number) number(pa)).doubleValue();
+        compared++;
+        boolean ok = ours >= theirs - 0.01;
+        if (ok) {
+          withinOnePoint++;
+        }
+        Object pavr = paper.get("avr");
+        lines.add(String.format(java.util.Locale.ROOT,
+            "- %s: accuracy %.4f vs %.4f (%+.2f points)%s; AVR %.2f on the training batch, %.2f on test, vs %s",
+            r.trial().id(), ours, theirs, 100 * (ours - theirs), ok ? "" : " **more than one point below**",
+            r.metric(Metrics.AVR_TRAIN), r.metric(Metrics.AVR_TEST), pavr == null ? "n/a" : pavr));
+      } else if (r.status() != TrialResult.Status.OK) {
+        lines.add("- " + r.trial().id() + ": diverged: " + r.message());
+      }
+    }
+    sb.append(String.format(java.util.Locale.ROOT,
+        "%d of %d trials reach the document's test accuracy within one point or better.%n%n", withinOnePoint, compared));
+    for (String l : lines) {
+      sb.append(l).append('\n');
+    }
+    sb.append('\n');
+    if (allPaperSeconds && paperSeconds > 0) {
+      sb.append(String.format(java.util.Locale.ROOT,
+          "Whole sweep: %.0f s here (evaluation included) against %.0f s for the document's runs (%.2fx).%n",
+          ourSeconds, paperSeconds, paperSeconds / ourSeconds));
+    }
+    double worstGrowth = Double.NEGATIVE_INFINITY;
+    for (TrialResult r : results) {
+      double a = r.metric(Metrics.RSS_MIB_STEP_1000);
+      double b = r.metric(Metrics.RSS_MIB_END);
+      if (Double.isFinite(a) && Double.isFinite(b)) {
+        worstGrowth = Math.max(worstGrowth, (b - a) / a);
+      }
+    }
+    if (Double.isFinite(worstGrowth)) {
+      sb.append(String.format(java.util.Locale.ROOT,
+          "Memory: resident size grew by at most %+.1f%% from step 1,000 to the last step of a trial.%n",
+          100 * worstGrowth));
+    }
+    return sb.toString();
+  }
+
+  private static Object number(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return Double.parseDouble(v.toString());
+    } catch (NumberFormatException e) {
+      return v.toString();
+    }
+  }
+
+  private static Double finiteOrNull(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+}
