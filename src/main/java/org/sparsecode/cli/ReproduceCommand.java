@@ -12,6 +12,7 @@ import org.sparsecode.harness.Shard;
 import org.sparsecode.harness.SweepRunner;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.model.ThreadSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,6 +79,7 @@ final class ReproduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     Shard selected = Shard.parse(shard);
+    ThreadSettings threads = common.threadSettings();
     List<Trial> trials = spec.expand(budget);
     Experiment experiment = Experiments.forModel(spec.model());
     ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
@@ -95,7 +97,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     trial,
                     new ExperimentContext(
                         data.get(),
-                        common.threadSettings(),
+                        threads,
                         ExperimentContext.perTrialUnder(tensorboard),
                         ExperimentContext.perTrialUnder(exportDir),
                         progress::trainingListener)))

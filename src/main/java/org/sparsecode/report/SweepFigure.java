@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparsecode.io.AtomicFiles;
 
@@ -51,7 +52,7 @@ public final class SweepFigure {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int p = 0; p < panels.size(); p++) {
-        XYChart chart = chart(panels.get(p), xLabel, xLabels);
+        CategoryChart chart = chart(panels.get(p), xLabel, xLabels);
         Graphics2D panel = (Graphics2D) g.create(p * PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT);
         chart.paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
         panel.dispose();
@@ -73,35 +74,29 @@ public final class SweepFigure {
     });
   }
 
-  private static XYChart chart(Panel panel, String xLabel, List<String> xLabels) {
-    XYChart chart =
-        new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
+  private static CategoryChart chart(Panel panel, String xLabel, List<String> xLabels) {
+    CategoryChart chart =
+        new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
             .xAxisTitle(xLabel).yAxisTitle(panel.yLabel()).build();
-    XYStyler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+    CategoryStyler styler = chart.getStyler();
+    styler.setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+    // Line series share each category's x position instead of standing side by side like bars.
+    styler.setOverlapped(true);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setChartBackgroundColor(Color.WHITE);
-    styler.setXAxisMin(-0.5);
-    styler.setXAxisMax(xLabels.size() - 0.5);
     styler.setYAxisLogarithmic(panel.logY());
     styler.setMarkerSize(8);
-    chart.setCustomXAxisTickLabelsFormatter(
-        x -> {
-          long i = Math.round(x);
-          return Math.abs(x - i) < 1e-6 && i >= 0 && i < xLabels.size() ? xLabels.get((int) i) : "";
-        });
     for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
-      List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
-      List<Double> values = s.getValue();
-      for (int i = 0; i < values.size(); i++) {
-        Double v = values.get(i);
-        if (v != null && Double.isFinite(v) && (!panel.logY() || v > 0)) {
-          xs.add((double) i);
-          ys.add(v);
-        }
+      boolean any = false;
+      for (Double v : s.getValue()) {
+        boolean usable = v != null && Double.isFinite(v) && (!panel.logY() || v > 0);
+        ys.add(usable ? v : null);
+        any |= usable;
       }
-      if (!xs.isEmpty()) {
-        XYSeries series = chart.addSeries(s.getKey(), xs, ys);
+      if (any) {
+        CategorySeries series = chart.addSeries(s.getKey(), xLabels, ys);
         series.setMarker(s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
       }
     }

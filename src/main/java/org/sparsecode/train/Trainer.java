@@ -11,14 +11,7 @@ import org.sparsecode.eval.ClassifierMetrics;
 import org.sparsecode.eval.Evaluation;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.ndarray.buffer.FloatDataBuffer;
-import org.tensorflow.ndarray.buffer.IntDataBuffer;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Trains a {@link ClassifierGraph} with its own train step on the training split, evaluates it on
@@ -42,61 +35,47 @@ public final class Trainer {
     int width = train.featureSize();
     BatchSampler sampler = new BatchSampler(train.size(), config.shuffleSeed());
     int[] indices = new int[batch];
-    float[] xHost = new float[batch * width];
-    int[] yHost = new int[batch];
-    FloatDataBuffer xBuffer = DataBuffers.of(xHost, true, false);
-    IntDataBuffer yBuffer = DataBuffers.of(yHost, true, false);
 
     float[] losses = new float[config.steps()];
     List<EvalPoint> curve = new ArrayList<>();
     double rssAt1000 = Double.NaN;
+    float[] lastImages;
+    int[] lastLabels;
     long start = System.nanoTime();
     Evaluation validation = null;
-    // The batch tensors are allocated once and refilled, so memory stays flat over long runs.
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, width));
-        TInt32 y = TInt32.tensorOf(Shape.of(batch))) {
-      for (int step = 1; step <= config.steps(); step++) {
+    try (TrainingStep step = new TrainingStep(session, model, batch, width)) {
+      for (int s = 1; s <= config.steps(); s++) {
         sampler.nextBatch(indices);
-        train.gatherFeatures(indices, 0, batch, xHost);
+        train.gatherFeatures(indices, 0, batch, step.images());
         for (int i = 0; i < batch; i++) {
-          yHost[i] = train.labels()[indices[i]];
+          step.labels()[i] = train.labels()[indices[i]];
         }
-        x.copyFrom(xBuffer);
-        y.copyFrom(yBuffer);
-        float loss;
-        try (Result r =
-            session.runner()
-                .feed(model.images(), x)
-                .feed(model.labels(), y)
-                .addTarget(model.trainStep())
-                .fetch(model.loss())
-                .run()) {
-          loss = ((TFloat32) r.get(0)).getFloat();
-        }
+        float loss = step.run();
         if (!Float.isFinite(loss)) {
-          throw new DivergedException(step, loss);
+          throw new DivergedException(s, loss);
         }
-        losses[step - 1] = loss;
-        listener.onStep(step, loss);
-        if (step == 1000) {
+        losses[s - 1] = loss;
+        listener.onStep(s, loss);
+        if (s == 1000) {
           rssAt1000 = residentMib();
         }
-        if (step % config.evalEvery() == 0 || step == config.steps()) {
+        if (s % config.evalEvery() == 0 || s == config.steps()) {
           validation = data.validation().size() > 0
               ? metrics.evaluate(session, data.validation(), ClassifierMetrics.DEFAULT_CHUNK)
               : null;
           if (validation != null) {
-            curve.add(new EvalPoint(step, validation));
-            listener.onEvaluation(step, validation);
+            curve.add(new EvalPoint(s, validation));
+            listener.onEvaluation(s, validation);
           }
         }
       }
+      lastImages = step.images().clone();
+      lastLabels = step.labels().clone();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double rssEnd = residentMib();
     // The blog measured AVR on the training batch: the last one, with the final weights.
-    Dataset lastBatch =
-        new Dataset("last-training-batch", xHost.clone(), yHost.clone(), width, train.numClasses());
+    Dataset lastBatch = new Dataset("last-training-batch", lastImages, lastLabels, width, train.numClasses());
     Evaluation onLastBatch = metrics.evaluate(session, lastBatch, batch);
     Evaluation test = metrics.evaluate(session, data.test(), ClassifierMetrics.DEFAULT_CHUNK);
     return new TrainingResult(
