@@ -48,7 +48,8 @@ public final class SweepTables {
       throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
-    List<String> sections = List.of(findings(spec, results));
+    List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
+    benchmarkSection(spec, md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, png);
     return MarkdownReport.render(table);
@@ -226,6 +227,22 @@ public final class SweepTables {
           100 * worstGrowth));
     }
     return sb.toString();
+  }
+
+  /**
+   * Quotes the result of the table's benchmark report ({@code bench-<table>.md}, written by
+   * harness/bench) when it lies beside the Markdown report.
+   */
+  static java.util.Optional<String> benchmarkSection(SweepSpec spec, Path md) throws IOException {
+    Path bench = md.resolveSibling("bench-" + spec.table() + ".md");
+    if (!java.nio.file.Files.isRegularFile(bench)) {
+      return java.util.Optional.empty();
+    }
+    String text = java.nio.file.Files.readString(bench);
+    int at = text.indexOf("## Result");
+    String result = at < 0 ? "" : text.substring(at + "## Result".length()).strip();
+    return java.util.Optional.of(
+        "## Speed\n\nFrom [" + bench.getFileName() + "](" + bench.getFileName() + "), measured by `harness/bench`:\n\n" + result);
   }
 
   private static Object number(Object v) {
