@@ -1,5 +1,10 @@
 package org.sparsecode.eval;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.model.ClassifierGraph;
 import org.tensorflow.Operand;
@@ -22,6 +27,7 @@ public final class ClassifierMetrics {
   private final Operand<TFloat32> taskLossSum;
   private final Operand<TFloat32> activeCount;
   private final Operand<TFloat32> unitActiveInBatch;
+  private final List<String> extraNames;
 
   public ClassifierMetrics(Ops tf, ClassifierGraph model) {
     this.model = model;
@@ -37,6 +43,7 @@ public final class ClassifierMetrics {
     Operand<TFloat32> active = m.dtypes.cast(m.math.greater(flat, m.constant(0f)), TFloat32.class);
     activeCount = m.reduceSum(active, m.constant(new int[] {0, 1}));
     unitActiveInBatch = m.reduceMax(active, m.constant(0));
+    extraNames = new ArrayList<>(new TreeSet<>(model.exampleSums().keySet()));
   }
 
   /** Evaluates on every example of {@code data}, in chunks of {@code chunk}. */
@@ -50,23 +57,19 @@ public final class ClassifierMetrics {
     double lossSum = 0;
     double active = 0;
     float[] unitFlags = new float[units];
+    double[] extraSums = new double[extraNames.size()];
     for (int from = 0; from < data.size(); from += chunk) {
       int count = Math.min(chunk, data.size() - from);
       try (TFloat32 x = Tensors.features(data, from, count);
           TInt32 y = Tensors.labels(data, from, count);
-          Result r =
-              session.runner()
-                  .feed(model.images(), x)
-                  .feed(model.labels(), y)
-                  .fetch(correctCount)
-                  .fetch(taskLossSum)
-                  .fetch(activeCount)
-                  .fetch(unitActiveInBatch)
-                  .run()) {
+          Result r = run(session, x, y)) {
         correct += ((TFloat32) r.get(0)).getFloat();
         lossSum += ((TFloat32) r.get(1)).getFloat();
         active += ((TFloat32) r.get(2)).getFloat();
         ((TFloat32) r.get(3)).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(unitFlags, false, false));
+        for (int k = 0; k < extraNames.size(); k++) {
+          extraSums[k] += ((TFloat32) r.get(4 + k)).getFloat();
+        }
       }
       for (int u = 0; u < units; u++) {
         everActive[u] |= unitFlags[u] > 0;
@@ -80,6 +83,25 @@ public final class ClassifierMetrics {
     }
     int n = data.size();
     double avr = active / n;
-    return new Evaluation(n, correct / n, lossSum / n, avr, avr / units, (double) dead / units);
+    Map<String, Double> extras = new LinkedHashMap<>();
+    for (int k = 0; k < extraNames.size(); k++) {
+      extras.put(extraNames.get(k), extraSums[k] / n);
+    }
+    return new Evaluation(n, correct / n, lossSum / n, avr, avr / units, (double) dead / units, extras);
+  }
+
+  private Result run(Session session, TFloat32 x, TInt32 y) {
+    Session.Runner runner =
+        session.runner()
+            .feed(model.images(), x)
+            .feed(model.labels(), y)
+            .fetch(correctCount)
+            .fetch(taskLossSum)
+            .fetch(activeCount)
+            .fetch(unitActiveInBatch);
+    for (String name : extraNames) {
+      runner.fetch(model.exampleSums().get(name));
+    }
+    return runner.run();
   }
 }

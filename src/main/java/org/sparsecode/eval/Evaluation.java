@@ -10,6 +10,7 @@ package org.sparsecode.eval;
  *     i.e. the mean L0 norm of the code)
  * @param l0Fraction {@code avr} divided by the number of hidden units
  * @param deadFraction fraction of hidden units never active on any of these examples
+ * @param extras the model's further per-example quantities, as means per example, by name
  */
 public record Evaluation(
     int examples,
@@ -17,4 +18,10 @@ public record Evaluation(
     double meanTaskLoss,
     double avr,
     double l0Fraction,
-    double deadFraction) {}
+    double deadFraction,
+    java.util.Map<String, Double> extras) {
+
+  public Evaluation {
+    extras = java.util.Map.copyOf(extras);
+  }
+}

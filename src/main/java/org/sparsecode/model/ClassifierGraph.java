@@ -1,6 +1,7 @@
 package org.sparsecode.model;
 
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
@@ -20,6 +21,9 @@ import org.tensorflow.types.TInt32;
  * @param taskLoss the task loss alone (mean cross-entropy), a scalar
  * @param trainStep one optimiser step on {@code loss}
  * @param variables the trained variables
+ * @param exampleSums further per-example quantities to evaluate, each given as its sum over the
+ *     batch (for example the reconstruction error of an autoencoder); evaluations report their
+ *     mean per example under the same name
  */
 public record ClassifierGraph(
     Placeholder<TFloat32> images,
@@ -32,4 +36,10 @@ public record ClassifierGraph(
     Operand<TFloat32> loss,
     Operand<TFloat32> taskLoss,
     Op trainStep,
-    List<Variable<TFloat32>> variables) {}
+    List<Variable<TFloat32>> variables,
+    Map<String, Operand<TFloat32>> exampleSums) {
+
+  public ClassifierGraph {
+    exampleSums = Map.copyOf(exampleSums);
+  }
+}

@@ -1,6 +1,7 @@
 package org.sparsecode.model;
 
 import java.util.List;
+import java.util.Map;
 import org.sparsecode.loss.L1ActivityPenalty;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
 import org.sparsecode.nn.Dense;
@@ -49,6 +50,6 @@ public final class FcClassifier {
 
     return new ClassifierGraph(
         images, labels, logits, probabilities, hidden, config.hidden(), config.classes(), loss,
-        taskLoss, trainStep, variables);
+        taskLoss, trainStep, variables, Map.of());
   }
 }

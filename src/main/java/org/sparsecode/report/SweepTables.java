@@ -33,6 +33,9 @@ public final class SweepTables {
           Metrics.DEAD_FRACTION,
           Metrics.VALIDATION_ACCURACY);
 
+  /** Kept in the trial files but left out of the table. */
+  static final Set<String> NOT_SHOWN = Set.of("test_loss", Metrics.FINAL_LOSS);
+
   static final List<String> RUN_COLUMNS =
       List.of(
           Metrics.STEPS,
@@ -56,25 +59,35 @@ public final class SweepTables {
   }
 
   /**
-   * Accuracy and AVR against the first grid parameter, ours beside the document's. A grid of
-   * several parameters would need one line per other parameter; the blog's tables have one.
+   * Accuracy and AVR against lambda (or the first grid parameter), ours beside the document's.
+   * With further grid parameters (for example a decoder), each of their combinations is a series.
    */
   static void writeFigure(SweepSpec spec, ResultTable table, Path png) throws IOException {
-    String x = spec.grid().keySet().iterator().next();
+    List<String> keys = new ArrayList<>(spec.grid().keySet());
+    String x = keys.contains("lambda") ? "lambda" : keys.get(0);
+    List<String> others = keys.stream().filter(k -> !k.equals(x)).toList();
     List<String> xLabels = new ArrayList<>();
-    for (Double v : table.numbers(x)) {
-      xLabels.add(MarkdownReport.display(x, v));
+    for (Object v : spec.grid().get(x)) {
+      xLabels.add(MarkdownReport.display(x, number(v)));
     }
     Map<String, List<Double>> accuracy = new LinkedHashMap<>();
-    accuracy.put("ours (test)", table.numbers(Metrics.TEST_ACCURACY));
     Map<String, List<Double>> avr = new LinkedHashMap<>();
-    avr.put("ours (last training batch)", table.numbers(Metrics.AVR_TRAIN));
-    avr.put("ours (test set)", table.numbers(Metrics.AVR_TEST));
-    if (table.columns().contains("paper_test_accuracy")) {
-      accuracy.put("document", table.numbers("paper_test_accuracy"));
-    }
-    if (table.columns().contains("paper_avr")) {
-      avr.put("document (training batch)", table.numbers("paper_avr"));
+    int xColumn = table.column(x);
+    for (int r = 0; r < table.rows().size(); r++) {
+      List<Object> row = table.rows().get(r);
+      StringBuilder group = new StringBuilder();
+      for (String k : others) {
+        group.append(group.length() == 0 ? "" : ", ").append(row.get(table.column(k)));
+      }
+      String suffix = group.length() == 0 ? "" : " " + group;
+      int at = xLabels.indexOf(MarkdownReport.display(x, row.get(xColumn)));
+      put(accuracy, "ours" + suffix + " (test)", at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
+      put(avr, "ours" + suffix + " (training batch)", at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
+      if (others.isEmpty()) {
+        put(avr, "ours (test set)", at, xLabels.size(), cell(table, row, Metrics.AVR_TEST));
+      }
+      put(accuracy, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_test_accuracy"));
+      put(avr, "document" + suffix + " (training batch)", at, xLabels.size(), cell(table, row, "paper_avr"));
     }
     List<SweepFigure.Panel> panels =
         List.of(
@@ -90,6 +103,21 @@ public final class SweepTables {
     SweepFigure.write(png, x, xLabels, panels, caption);
   }
 
+  private static Double cell(ResultTable table, List<Object> row, String column) {
+    if (!table.columns().contains(column)) {
+      return null;
+    }
+    return row.get(table.column(column)) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  /** Sets one point of a named series, creating the series (all gaps) on first use; skips nulls. */
+  private static void put(Map<String, List<Double>> series, String name, int at, int size, Double value) {
+    if (value == null || at < 0) {
+      return;
+    }
+    series.computeIfAbsent(name, n -> new ArrayList<>(java.util.Collections.nCopies(size, (Double) null))).set(at, value);
+  }
+
   /** The table of a finished sweep, one row per trial in sweep order. */
   public static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
     List<String> gridKeys = new ArrayList<>(spec.grid().keySet());
@@ -101,9 +129,19 @@ public final class SweepTables {
         }
       }
     }
+    // Metrics a model adds (reconstruction error, ...) follow the common ones.
+    Set<String> extraMetrics = new LinkedHashSet<>();
+    for (TrialResult r : results) {
+      extraMetrics.addAll(r.metrics().keySet());
+    }
+    extraMetrics.removeAll(METRIC_COLUMNS);
+    extraMetrics.removeAll(RUN_COLUMNS);
+    extraMetrics.removeAll(NOT_SHOWN);
+    List<String> metricColumns = new ArrayList<>(METRIC_COLUMNS);
+    metricColumns.addAll(extraMetrics);
     List<String> columns = new ArrayList<>(gridKeys);
     columns.add("status");
-    columns.addAll(METRIC_COLUMNS);
+    columns.addAll(metricColumns);
     for (String k : paperKeys) {
       columns.add("paper_" + k);
     }
@@ -118,7 +156,7 @@ public final class SweepTables {
         row.add(number(t.params().get(k)));
       }
       row.add(r.status().name().toLowerCase(java.util.Locale.ROOT));
-      for (String m : METRIC_COLUMNS) {
+      for (String m : metricColumns) {
         row.add(finiteOrNull(r.metric(m)));
       }
       for (String k : paperKeys) {

@@ -3,6 +3,7 @@ package org.sparsecode.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
@@ -27,7 +28,8 @@ class ClassifierMetricsTest {
       Operand<TFloat32> hidden = tf.nn.relu(x);
       Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(3).call(tf, x, y);
       ClassifierGraph model =
-          new ClassifierGraph(x, y, x, tf.nn.softmax(x), hidden, 3, 3, taskLoss, taskLoss, tf.noOp(), List.of());
+          new ClassifierGraph(x, y, x, tf.nn.softmax(x), hidden, 3, 3, taskLoss, taskLoss, tf.noOp(), List.of(),
+              Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1}))));
       return new ClassifierMetrics(tf, model).evaluate(g.session(), data, chunk);
     }
   }
@@ -59,6 +61,8 @@ class ClassifierMetricsTest {
     double ce1 = Math.log(1 + 1 + Math.exp(-1)) - 0;
     double ce2 = Math.log(Math.exp(3) + 1 + 1) - 0;
     assertEquals((ce0 + ce1 + ce2) / 3, e.meanTaskLoss(), 1e-6);
+    // Per-example mean of an extra sum: (3 + -1 + 3) / 3.
+    assertEquals(Map.of("input_sum", 5.0 / 3), e.extras());
   }
 
   @Test
@@ -69,5 +73,6 @@ class ClassifierMetricsTest {
     assertEquals(whole.avr(), chunked.avr(), 1e-12);
     assertEquals(whole.deadFraction(), chunked.deadFraction(), 1e-12);
     assertEquals(whole.meanTaskLoss(), chunked.meanTaskLoss(), 1e-6);
+    assertEquals(whole.extras().get("input_sum"), chunked.extras().get("input_sum"), 1e-6);
   }
 }

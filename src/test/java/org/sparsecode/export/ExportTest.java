@@ -91,7 +91,7 @@ class ExportTest {
       try (TensorBoardLogger tb = new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
         tb.onStep(10, 1.25f);
         tb.onStep(11, 9f); // not a multiple of 10: not written
-        tb.onEvaluation(20, new Evaluation(100, 0.875, 0.4, 3.5, 0.2, 0.0625));
+        tb.onEvaluation(20, new Evaluation(100, 0.875, 0.4, 3.5, 0.2, 0.0625, Map.of()));
       }
     }
     Path events;
