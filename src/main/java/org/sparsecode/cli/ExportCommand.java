@@ -79,6 +79,7 @@ final class ExportCommand implements Callable<Integer> {
                 common.threadSettings(),
                 t -> Optional.ofNullable(tensorboard),
                 t -> Optional.of(out),
+                ExperimentContext.nowhere(),
                 progress::trainingListener));
     progress.finished(trial, result, 1, 1);
     if (result.status() != TrialResult.Status.OK) {

@@ -100,6 +100,7 @@ final class ReproduceCommand implements Callable<Integer> {
                         threads,
                         ExperimentContext.perTrialUnder(tensorboard),
                         ExperimentContext.perTrialUnder(exportDir),
+                        ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
                         progress::trainingListener)))
         .listener(progress)
         .run();

@@ -33,9 +33,18 @@ import org.tensorflow.TensorFlow;
  * <p>Trial parameters used here: {@code seed, steps, batch, eval_every}; the rest are the model's.
  */
 public abstract class ClassifierExperiment implements Experiment {
+  /**
+   * First evaluated step at which validation accuracy reached 0.97 (-1: never), a measure of how
+   * fast a model learns; its resolution is the trial's eval_every.
+   */
+  public static final String STEPS_TO_97 = "steps_to_97_validation";
 
   /** Builds the trial's model into {@code graph}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
+
+  /** Writes files the reports draw from, after training; none by default. */
+  protected void writeArtifacts(ModelGraph graph, ClassifierGraph model, Splits data, Path dir)
+      throws IOException {}
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
@@ -65,6 +74,10 @@ public abstract class ClassifierExperiment implements Experiment {
           listeners.add(tensorboard);
         }
         TrainingResult result = Trainer.train(graph, model, data, train, Experiments.fanOut(listeners));
+        Optional<Path> artifacts = context.artifactsDir().apply(trial);
+        if (artifacts.isPresent()) {
+          writeArtifacts(graph, model, data, artifacts.get());
+        }
         if (exportDir.isPresent()) {
           SavedModelExport.export(graph, model, exportDir.get());
         }
@@ -104,6 +117,7 @@ public abstract class ClassifierExperiment implements Experiment {
     m.put(Metrics.RSS_MIB_STEP_1000, r.rssMibAtStep1000());
     m.put(Metrics.RSS_MIB_END, r.rssMibAtEnd());
     m.putAll(test.extras());
+    m.put(STEPS_TO_97, (double) r.firstStepReaching(0.97).orElse(-1));
     return m;
   }
 }

@@ -10,13 +10,15 @@ import org.sparsecode.train.TrainingListener;
 
 /**
  * What an experiment needs besides the trial itself: the data, TensorFlow's threads, where (if
- * anywhere) each trial writes TensorBoard logs and its SavedModel, and who listens to training.
+ * anywhere) each trial writes TensorBoard logs, its SavedModel and its artifacts (files the
+ * reports draw from, such as sample reconstructions), and who listens to training.
  */
 public record ExperimentContext(
     Splits data,
     ThreadSettings threads,
     Function<Trial, Optional<Path>> tensorboardDir,
     Function<Trial, Optional<Path>> exportDir,
+    Function<Trial, Optional<Path>> artifactsDir,
     Function<Trial, TrainingListener> listener) {
 
   /** Nowhere: no TensorBoard logs, no export. */
@@ -31,6 +33,6 @@ public record ExperimentContext(
 
   /** A context for library use: no logs, no export, no listener. */
   public static ExperimentContext of(Splits data, ThreadSettings threads) {
-    return new ExperimentContext(data, threads, nowhere(), nowhere(), trial -> TrainingListener.NONE);
+    return new ExperimentContext(data, threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
   }
 }

@@ -12,7 +12,8 @@ import org.tensorflow.Signature;
 
 /**
  * Writes a trained classifier as a SavedModel with one {@code serve} signature: {@code images} in;
- * {@code logits}, {@code probabilities} and {@code hidden} (the sparse code) out.
+ * {@code logits}, {@code probabilities}, {@code hidden} (the sparse code) and the model's extra
+ * outputs (such as {@code reconstruction}) out.
  */
 public final class SavedModelExport {
   public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
@@ -36,13 +37,14 @@ public final class SavedModelExport {
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
     try {
-      Signature signature =
+      Signature.Builder builder =
           Signature.builder(SIGNATURE_KEY)
               .input(INPUT_IMAGES, model.images())
               .output(OUTPUT_LOGITS, model.logits())
               .output(OUTPUT_PROBABILITIES, model.probabilities())
-              .output(OUTPUT_HIDDEN, model.hidden())
-              .build();
+              .output(OUTPUT_HIDDEN, model.hidden());
+      model.extraOutputs().forEach(builder::output);
+      Signature signature = builder.build();
       SavedModelBundle.exporter(tmp.toString())
           .withTags(SavedModelBundle.DEFAULT_TAG)
           .withSession(graph.session())

@@ -24,6 +24,8 @@ import org.tensorflow.types.TInt32;
  * @param exampleSums further per-example quantities to evaluate, each given as its sum over the
  *     batch (for example the reconstruction error of an autoencoder); evaluations report their
  *     mean per example under the same name
+ * @param extraOutputs further outputs a SavedModel export serves beside logits, probabilities
+ *     and hidden (for example an autoencoder's reconstruction), by signature name
  */
 public record ClassifierGraph(
     Placeholder<TFloat32> images,
@@ -37,9 +39,11 @@ public record ClassifierGraph(
     Operand<TFloat32> taskLoss,
     Op trainStep,
     List<Variable<TFloat32>> variables,
-    Map<String, Operand<TFloat32>> exampleSums) {
+    Map<String, Operand<TFloat32>> exampleSums,
+    Map<String, Operand<TFloat32>> extraOutputs) {
 
   public ClassifierGraph {
     exampleSums = Map.copyOf(exampleSums);
+    extraOutputs = Map.copyOf(extraOutputs);
   }
 }

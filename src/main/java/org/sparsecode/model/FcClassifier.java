@@ -50,6 +50,6 @@ public final class FcClassifier {
 
     return new ClassifierGraph(
         images, labels, logits, probabilities, hidden, config.hidden(), config.classes(), loss,
-        taskLoss, trainStep, variables, Map.of());
+        taskLoss, trainStep, variables, Map.of(), Map.of());
   }
 }

@@ -28,6 +28,14 @@ public record TrainingResult(
     return losses[losses.length - 1];
   }
 
+  /** The first evaluated step whose validation accuracy reached {@code accuracy}, if any. */
+  public java.util.OptionalInt firstStepReaching(double accuracy) {
+    return curve.stream()
+        .filter(p -> p.validation().accuracy() >= accuracy)
+        .mapToInt(EvalPoint::step)
+        .findFirst();
+  }
+
   /** Steps per second of the whole run, periodic evaluations included. */
   public double stepsPerSecond() {
     return steps / trainSeconds;

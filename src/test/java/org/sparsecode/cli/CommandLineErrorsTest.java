@@ -35,7 +35,7 @@ class CommandLineErrorsTest {
 
   @Test
   void unknownTableListsTheKnownOnes() {
-    assertRefused("known tables: blog-fc", "reproduce", "no-such-table");
+    assertRefused("known tables: blog-ae, blog-cnn, blog-fc", "reproduce", "no-such-table");
   }
 
   @Test

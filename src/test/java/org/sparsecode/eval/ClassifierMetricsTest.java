@@ -29,7 +29,7 @@ class ClassifierMetricsTest {
       Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(3).call(tf, x, y);
       ClassifierGraph model =
           new ClassifierGraph(x, y, x, tf.nn.softmax(x), hidden, 3, 3, taskLoss, taskLoss, tf.noOp(), List.of(),
-              Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1}))));
+              Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1}))), Map.of());
       return new ClassifierMetrics(tf, model).evaluate(g.session(), data, chunk);
     }
   }
