@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""PyTorch peer of sparsecode's benchmark: the same training step (or matmul) timed on the CPU.
+"""PyTorch peer of sparsecode's benchmarks: the same training steps (or matmul) timed on the CPU.
 
-Model fc: 784 -> hidden ReLU -> 10, mean softmax cross-entropy + lambda * sum(hidden), Adam lr 1e-3,
-N(0, 0.1^2) weights and 0.1 biases, as in sparsecode's FcClassifier. Model matmul: float32 product
-of two n x n matrices, to measure the machine's peak. Prints one JSON line on stdout.
+Models, all with Adam lr 1e-3, N(0, 0.1^2) weights and 0.1 biases, batch of MNIST-sized images:
+  fc              784 -> hidden ReLU -> 10, mean cross-entropy + lambda * sum(hidden) (FcClassifier)
+  cnn             conv 3x3x200 stride 2 + ReLU (14x14x200) -> dense 10, same loss (the blog's CNN)
+  cnn_ae_convt    cnn + transposed-convolution decoder 3x3 200->1 stride 2, + mean per-image SSE,
+                  decoder atoms clipped to norm <= 1 after each step
+  cnn_ae_subpixel cnn + conv 3x3 200->4 and a periodic shuffle (r = 2) decoder, same loss and clip
+  matmul          float32 product of two n x n matrices, the machine's peak
+Prints one JSON line on stdout.
 
 Run with Debian's interpreter (/usr/bin/python3, package python3-torch) and OMP_WAIT_POLICY=PASSIVE;
 without it OpenMP threads spin and the step runs several times slower on 2 cores.
@@ -20,6 +25,19 @@ import torch
 def fc_step_flops(batch, inputs, hidden, classes):
     # Forward products, then weight gradients and the hidden gradient (no input gradient).
     return 3 * 2 * batch * (inputs * hidden + hidden * classes)
+
+
+def cnn_step_flops(batch, hidden_side=14, filters=200, kernel=3, classes=10):
+    conv = 2 * batch * hidden_side * hidden_side * filters * kernel * kernel
+    dense = 2 * batch * hidden_side * hidden_side * filters * classes
+    # conv: forward and kernel gradient (no image gradient); dense: forward, weight and input gradients
+    return 2 * conv + 3 * dense
+
+
+def decoder_step_flops(batch, kind, hidden_side=14, filters=200, kernel=3):
+    out_channels = 1 if kind == "convt" else 4
+    forward = 2 * batch * hidden_side * hidden_side * filters * kernel * kernel * out_channels
+    return 3 * forward  # forward, kernel gradient, code gradient
 
 
 def timed(step, warmup_seconds, seconds):
@@ -64,6 +82,58 @@ def fc(args):
             "gflop_per_step": flops / 1e9, "gflops": flops * steps / seconds / 1e9}
 
 
+def init(module):
+    for m in module.modules():
+        if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d, torch.nn.ConvTranspose2d)):
+            torch.nn.init.normal_(m.weight, 0.0, 0.1)
+            if m.bias is not None:
+                torch.nn.init.constant_(m.bias, 0.1)
+    return module
+
+
+def cnn(args, decoder=None):
+    torch.manual_seed(1)
+    conv = init(torch.nn.Conv2d(1, 200, 3, stride=2, padding=1))
+    dense = init(torch.nn.Linear(14 * 14 * 200, 10))
+    modules = [conv, dense]
+    if decoder == "convt":
+        dec = init(torch.nn.ConvTranspose2d(200, 1, 3, stride=2, padding=1, output_padding=1))
+        atoms = (1, 2, 3)  # weight [in=200, out=1, kh, kw]: one atom per hidden map
+    elif decoder == "subpixel":
+        dec = torch.nn.Sequential(init(torch.nn.Conv2d(200, 4, 3, padding=1)), torch.nn.PixelShuffle(2))
+        atoms = (0, 2, 3)  # weight [out=4, in=200, kh, kw]
+    else:
+        dec = None
+    if dec is not None:
+        modules.append(dec)
+    params = [p for m in modules for p in m.parameters()]
+    opt = torch.optim.Adam(params, lr=1e-3)
+    x = torch.rand(args.batch, 1, 28, 28)
+    y = torch.randint(0, 10, (args.batch,))
+    lam = args.lam
+    kernel = dec.weight if decoder == "convt" else (dec[0].weight if decoder else None)
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        h = torch.relu(conv(x))
+        loss = torch.nn.functional.cross_entropy(dense(h.flatten(1)), y) + lam * h.sum()
+        if dec is not None:
+            loss = loss + ((dec(h) - x) ** 2).sum(dim=(1, 2, 3)).mean()
+        loss.backward()
+        opt.step()
+        if kernel is not None:
+            with torch.no_grad():
+                norms = kernel.pow(2).sum(dim=atoms, keepdim=True).sqrt()
+                kernel.mul_(torch.clamp(1.0 / (norms + 1e-12), max=1.0))
+
+    steps, seconds = timed(step, args.warmup_seconds, args.seconds)
+    flops = cnn_step_flops(args.batch) + (decoder_step_flops(args.batch, decoder) if decoder else 0)
+    name = "cnn" if decoder is None else "cnn_ae_" + decoder
+    return {"model": name, "batch": args.batch, "steps": steps, "seconds": seconds,
+            "steps_per_second": steps / seconds, "gflop_per_step": flops / 1e9,
+            "gflops": flops * steps / seconds / 1e9}
+
+
 def matmul(args):
     n = args.n
     a = torch.rand(n, n)
@@ -79,7 +149,7 @@ def matmul(args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--model", choices=["fc", "matmul"], default="fc")
+    p.add_argument("--model", choices=["fc", "cnn", "cnn_ae_convt", "cnn_ae_subpixel", "matmul"], default="fc")
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--batch", type=int, default=100)
     p.add_argument("--hidden", type=int, default=784)
@@ -95,7 +165,9 @@ def main():
               file=sys.stderr)
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
-    result = fc(args) if args.model == "fc" else matmul(args)
+    runs = {"fc": fc, "matmul": matmul, "cnn": cnn,
+            "cnn_ae_convt": lambda a: cnn(a, "convt"), "cnn_ae_subpixel": lambda a: cnn(a, "subpixel")}
+    result = runs[args.model](args)
     result.update({"peer": "pytorch", "torch_version": torch.__version__, "threads": args.threads})
     print(json.dumps(result))
 

@@ -1,0 +1,30 @@
+package org.sparsecode.experiment;
+
+import org.sparsecode.data.Splits;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.model.CnnConfig;
+
+/** Reads a {@link CnnConfig} from a trial's parameters and the data's image size. */
+final class CnnConfigs {
+  private CnnConfigs() {}
+
+  static CnnConfig from(Trial trial, Splits data) {
+    int side = (int) Math.round(Math.sqrt(data.train().featureSize()));
+    if (side * side != data.train().featureSize()) {
+      throw new IllegalArgumentException(
+          "the CNN needs square single-channel images; " + data.train().name() + " has "
+              + data.train().featureSize() + " features per example");
+    }
+    return new CnnConfig(
+        side,
+        trial.intParam("filters"),
+        trial.intParam("kernel"),
+        trial.intParam("stride"),
+        data.train().numClasses(),
+        (float) trial.doubleParam("lambda"),
+        (float) trial.doubleParam("learning_rate"),
+        (float) trial.doubleParam("init_stddev"),
+        (float) trial.doubleParam("bias_init"),
+        trial.longParam("seed"));
+  }
+}
