@@ -40,17 +40,20 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     Path out = Path.of("reports");
+    String table = "blog-fc";
     int threads = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--out" -> out = Path.of(args[++i]);
+        case "--table" -> table = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
-          System.out.println("usage: harness/bench [--quick] [--threads N] [--out DIR]\n"
+          System.out.println("usage: harness/bench [--table blog-fc|blog-cnn|blog-ae] [--quick] [--threads N] [--out DIR]\n"
+              + "  --table T    whose training steps to measure (default: blog-fc)\n"
               + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
               + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
-              + "  --out DIR    where bench-blog-fc.csv/.md go (default: reports)");
+              + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
           return;
         }
         default -> {
@@ -63,63 +66,73 @@ public final class BenchMain {
       System.err.println("bench: --threads must be >= 1");
       System.exit(2);
     }
+    List<BenchModel> models = BenchModel.forTable(table);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Measured step = jmh(FcTrainStepBenchmark.class, threads, quick);
-    Measured peak = jmh(MatmulPeakBenchmark.class, threads, quick);
-    double stepGflops = step.perSecond * FcTrainStepBenchmark.flopsPerStep() / 1e9;
+    Measured peak = jmh(MatmulPeakBenchmark.class, null, threads, quick);
     double peakGflops = peak.perSecond * MatmulPeakBenchmark.flopsPerProduct() / 1e9;
+    Optional<Map<String, String>> peerPeak = peer("matmul", threads, quick);
+    double torchPeak = peerPeak.map(m -> Double.parseDouble(m.get("gflops"))).orElse(Double.NaN);
 
     List<List<Object>> rows = new ArrayList<>();
-    rows.add(Arrays.asList("tensorflow-java", "fc_train_step_batch100", (double) threads, step.perSecond, step.error, stepGflops, stepGflops / peakGflops));
+    List<String> sentences = new ArrayList<>();
+    String torchVersion = peerPeak.map(m -> m.get("torch_version")).orElse(null);
+    for (BenchModel model : models) {
+      Measured step = jmh(TrainStepBenchmark.class, model, threads, quick);
+      double gflops = step.perSecond * model.flopsPerStep() / 1e9;
+      rows.add(Arrays.asList("tensorflow-java", model.peerName + "_train_step", (double) threads, step.perSecond, step.error, gflops, gflops / peakGflops));
+      Optional<Map<String, String>> peer = peerPeak.isPresent() ? peer(model.peerName, threads, quick) : Optional.empty();
+      if (peer.isPresent()) {
+        double torchStep = Double.parseDouble(peer.get().get("steps_per_second"));
+        double torchGflops = Double.parseDouble(peer.get().get("gflops"));
+        rows.add(Arrays.asList("pytorch", model.peerName + "_train_step", (double) threads, torchStep, null, torchGflops, torchGflops / torchPeak));
+        sentences.add(String.format(Locale.ROOT,
+            "%s, one training step of batch %d (%.1f MFLOP): %.1f steps/s in TensorFlow Java against %.1f in PyTorch, a ratio of %.2f. "
+                + "It runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow (PyTorch: %.1f GFLOP/s, %.0f%% of its %.1f).",
+            model.peerName, BenchModel.BATCH, model.flopsPerStep() / 1e6, step.perSecond, torchStep, step.perSecond / torchStep,
+            gflops, 100 * gflops / peakGflops, peakGflops, torchGflops, 100 * torchGflops / torchPeak, torchPeak));
+      } else {
+        sentences.add(String.format(Locale.ROOT,
+            "%s, one training step: %.1f steps/s, %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s matmul peak). "
+                + "The PyTorch peer did not run: install it with `apt-get install python3-torch` and run harness/bench again.",
+            model.peerName, step.perSecond, gflops, 100 * gflops / peakGflops, peakGflops));
+      }
+    }
     rows.add(Arrays.asList("tensorflow-java", "matmul_2048", (double) threads, peak.perSecond, peak.error, peakGflops, 1.0));
+    if (peerPeak.isPresent()) {
+      rows.add(Arrays.asList("pytorch", "matmul_2048", (double) threads,
+          Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0));
+    }
     List<String> notes = new ArrayList<>();
-    notes.add("command: harness/bench" + (quick ? " --quick" : "") + " --threads " + threads);
+    notes.add("command: harness/bench --table " + table + (quick ? " --quick" : "") + " --threads " + threads);
     notes.add("date: " + started);
     notes.add("commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
     notes.add("machine: " + ProvenanceCapture.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + ProvenanceCapture.os());
     notes.add("software: TensorFlow " + org.tensorflow.TensorFlow.version() + ", " + ProvenanceCapture.jvm());
     notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
-
-    String sentence;
-    Optional<Map<String, String>> peerStep = peer("fc", threads, quick);
-    Optional<Map<String, String>> peerPeak = peerStep.isPresent() ? peer("matmul", threads, quick) : Optional.empty();
-    if (peerStep.isPresent() && peerPeak.isPresent()) {
-      double torchStep = Double.parseDouble(peerStep.get().get("steps_per_second"));
-      double torchPeak = Double.parseDouble(peerPeak.get().get("gflops"));
-      double torchStepGflops = Double.parseDouble(peerStep.get().get("gflops"));
-      notes.add("peer: PyTorch " + peerStep.get().get("torch_version") + " (" + PEER + "), OMP_WAIT_POLICY=PASSIVE, "
-          + threads + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed");
-      rows.add(Arrays.asList("pytorch", "fc_train_step_batch100", (double) threads, torchStep, null, torchStepGflops, torchStepGflops / torchPeak));
-      rows.add(Arrays.asList("pytorch", "matmul_2048", (double) threads, Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0));
-      sentence = String.format(Locale.ROOT,
-          "One training step (784-784-10, batch 100, Adam): %.0f steps/s in TensorFlow Java against %.0f in PyTorch, a ratio of %.2f. "
-              + "The step runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow (PyTorch: %.1f GFLOP/s, %.0f%% of its %.1f).",
-          step.perSecond, torchStep, step.perSecond / torchStep, stepGflops, 100 * stepGflops / peakGflops, peakGflops,
-          torchStepGflops, 100 * torchStepGflops / torchPeak, torchPeak);
-    } else {
-      sentence = String.format(Locale.ROOT,
-          "One training step: %.0f steps/s, %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s matmul peak). "
-              + "The PyTorch peer did not run: install it with `apt-get install python3-torch` and run harness/bench again.",
-          step.perSecond, stepGflops, 100 * stepGflops / peakGflops, peakGflops);
+    if (torchVersion != null) {
+      notes.add("peer: PyTorch " + torchVersion + " (" + PEER + "), OMP_WAIT_POLICY=PASSIVE, " + threads
+          + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation");
     }
-    ResultTable table = new ResultTable(
-        "Benchmark: one training step of the blog's fully connected network",
+    ResultTable result = new ResultTable(
+        "Benchmark: training steps of " + table,
         List.of("side", "benchmark", "threads", "per_second", "error", "gflops", "fraction_of_matmul_peak"),
         rows, notes);
-    String flops = String.format(Locale.ROOT,
-        "A step is %.1f MFLOP: 3 x 2 x batch x (784 x 784 + 784 x 10), the forward products plus the weight and hidden gradients.",
-        FcTrainStepBenchmark.flopsPerStep() / 1e6);
-    CsvReport.write(table, out.resolve("bench-blog-fc.csv"));
-    MarkdownReport.write(table, out.resolve("bench-blog-fc.md"), List.of("## Result\n\n" + sentence + "\n\n" + flops));
-    System.out.println(MarkdownReport.render(table));
-    System.out.println(sentence);
+    String text = String.join("\n\n", sentences);
+    CsvReport.write(result, out.resolve("bench-" + table + ".csv"));
+    MarkdownReport.write(result, out.resolve("bench-" + table + ".md"), List.of("## Result\n\n" + text));
+    System.out.println(MarkdownReport.render(result));
+    System.out.println(text);
   }
 
   private record Measured(double perSecond, double error) {}
 
-  private static Measured jmh(Class<?> benchmark, int threads, boolean quick) throws RunnerException {
+  private static Measured jmh(Class<?> benchmark, BenchModel model, int threads, boolean quick) throws RunnerException {
+    OptionsBuilder builder = new OptionsBuilder();
+    if (model != null) {
+      builder.param("model", model.name());
+    }
     Options options =
-        new OptionsBuilder()
+        builder
             .include(benchmark.getName() + "\\.")
             .param("threads", String.valueOf(threads))
             .forks(1)

@@ -46,7 +46,8 @@ final class SweepReporting {
     Path csv = targets.reportsDir().resolve(spec.table() + ".csv");
     Path md = targets.reportsDir().resolve(spec.table() + ".md");
     Path png = targets.graphsDir().resolve(spec.table() + ".png");
-    String markdown = SweepTables.write(spec, budget, results, command, csv, md, png);
+    String markdown =
+        SweepTables.write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
     out.println();
     out.println(markdown);
     out.printf("Wrote %s, %s and %s%n", csv, md, png);

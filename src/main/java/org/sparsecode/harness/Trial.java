@@ -38,6 +38,10 @@ public record Trial(String table, int index, String id, Map<String, Object> para
     return Long.parseLong(v.toString());
   }
 
+  public String stringParam(String key) {
+    return required(key).toString();
+  }
+
   private Object required(String key) {
     Object v = params.get(key);
     if (v == null) {

@@ -45,13 +45,21 @@ public final class SweepTables {
           Metrics.RSS_MIB_STEP_1000,
           Metrics.RSS_MIB_END);
 
-  /** Writes the CSV, Markdown and PNG; returns the Markdown table for the terminal. */
+  /**
+   * Writes the CSV, Markdown and PNG, and {@code <table>-reconstructions.png} beside the figure when
+   * the trials left reconstructions under {@code artifacts}; returns the Markdown table for the
+   * terminal.
+   */
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png)
-      throws IOException {
+      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
+      Path artifacts) throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
+    ReconstructionGrid.writeIfPresent(
+        table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
+    learningSpeed(spec, results).ifPresent(sections::add);
+    decoderComparison(results).ifPresent(sections::add);
     benchmarkSection(spec, md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, png);
@@ -265,6 +273,70 @@ public final class SweepTables {
           100 * worstGrowth));
     }
     return sb.toString();
+  }
+
+  /**
+   * Does sparsity speed learning up? The first evaluated step at which each trial reached 97%
+   * validation accuracy, lambda 0 against the others of the same group (same other grid values).
+   */
+  static java.util.Optional<String> learningSpeed(SweepSpec spec, List<TrialResult> results) {
+    String key = "steps_to_97_validation";
+    if (!spec.grid().containsKey("lambda") || results.stream().noneMatch(r -> r.metrics().containsKey(key))) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder("## Does sparsity speed learning up?\n\n"
+        + "First evaluated step at which validation accuracy reached 0.97 (never: did not within the budget).\n\n");
+    for (TrialResult r : results) {
+      double step = r.metric(key);
+      sb.append(String.format(java.util.Locale.ROOT, "- %s: %s%n", r.trial().id(),
+          Double.isNaN(step) ? "n/a" : step < 0 ? "never" : String.format(java.util.Locale.ROOT, "step %.0f", step)));
+    }
+    return java.util.Optional.of(sb.toString());
+  }
+
+  /**
+   * Does the subpixel decoder reconstruct better than the transposed convolution, as the blog
+   * says? Per-pixel reconstruction error of the two at each lambda.
+   */
+  static java.util.Optional<String> decoderComparison(List<TrialResult> results) {
+    Map<String, Double> convT = new LinkedHashMap<>();
+    Map<String, Double> subpixel = new LinkedHashMap<>();
+    for (TrialResult r : results) {
+      Object decoder = r.trial().params().get("decoder");
+      Object lambda = r.trial().params().get("lambda");
+      double mse = r.metric("recon_mse");
+      if (decoder == null || lambda == null || Double.isNaN(mse)) {
+        continue;
+      }
+      String at = MarkdownReport.display("lambda", ((Number) number(lambda)).doubleValue());
+      if (decoder.equals("conv_transpose")) {
+        convT.put(at, mse);
+      } else if (decoder.equals("subpixel")) {
+        subpixel.put(at, mse);
+      }
+    }
+    if (convT.isEmpty() || subpixel.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder("## Subpixel or transposed convolution?\n\n"
+        + "Reconstruction error per pixel on [0, 1], test set:\n\n");
+    int better = 0;
+    int compared = 0;
+    for (Map.Entry<String, Double> e : convT.entrySet()) {
+      Double sp = subpixel.get(e.getKey());
+      if (sp == null) {
+        continue;
+      }
+      compared++;
+      if (sp < e.getValue()) {
+        better++;
+      }
+      sb.append(String.format(java.util.Locale.ROOT, "- lambda %s: subpixel %.5f, conv_transpose %.5f (ratio %.2f)%n",
+          e.getKey(), sp, e.getValue(), sp / e.getValue()));
+    }
+    sb.append(String.format(java.util.Locale.ROOT,
+        "%nThe subpixel decoder reconstructs better at %d of %d lambdas.%n", better, compared));
+    return java.util.Optional.of(sb.toString());
   }
 
   /**

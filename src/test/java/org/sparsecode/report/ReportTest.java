@@ -136,7 +136,7 @@ class ReportTest {
     assertTrue(findings.contains("grew by at most +1.0%"), findings);
 
     Path png = tmp.resolve("g/mini.png");
-    SweepTables.write(spec, "quick", results, "cmd", tmp.resolve("r/mini.csv"), tmp.resolve("r/mini.md"), png);
+    SweepTables.write(spec, "quick", results, "cmd", tmp.resolve("r/mini.csv"), tmp.resolve("r/mini.md"), png, tmp.resolve("no-artifacts"));
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1280, image.getWidth());
     assertTrue(image.getHeight() > 480);

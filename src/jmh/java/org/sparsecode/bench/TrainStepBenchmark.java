@@ -12,26 +12,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.sparsecode.model.FcClassifier;
-import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.train.TrainingStep;
 
-/** One Adam step of the blog's 784-784-10 network on a batch of 100, exactly as the trainer runs it. */
+/** One training step of a {@link BenchModel} on a batch of 100 random images, exactly as the trainer runs it. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class FcTrainStepBenchmark {
-  public static final int BATCH = 100;
-  public static final int INPUTS = 784;
-  public static final int HIDDEN = 784;
-  public static final int CLASSES = 10;
-
-  /** Floating-point operations of one step: forward products, weight and hidden gradients. */
-  public static double flopsPerStep() {
-    return 3.0 * 2 * BATCH * ((double) INPUTS * HIDDEN + (double) HIDDEN * CLASSES);
-  }
+public class TrainStepBenchmark {
+  @Param({"FC"})
+  public BenchModel model;
 
   @Param({"0"})
   public int threads;
@@ -43,14 +34,14 @@ public class FcTrainStepBenchmark {
   public void setUp() {
     int intra = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     graph = new ModelGraph(new ThreadSettings(intra, 1));
-    var model = FcClassifier.build(graph, FcConfig.blog(1e-5f, 1));
-    step = new TrainingStep(graph.session(), model, BATCH, INPUTS);
+    var built = model.build(graph);
+    step = new TrainingStep(graph.session(), built, BenchModel.BATCH, 784);
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < step.images().length; i++) {
       step.images()[i] = (float) random.nextDouble();
     }
-    for (int i = 0; i < BATCH; i++) {
-      step.labels()[i] = random.nextInt(CLASSES);
+    for (int i = 0; i < BenchModel.BATCH; i++) {
+      step.labels()[i] = random.nextInt(10);
     }
   }
 

@@ -1,0 +1,99 @@
+package org.sparsecode.bench;
+
+import java.util.List;
+import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.CnnClassifier;
+import org.sparsecode.model.CnnConfig;
+import org.sparsecode.model.ConvAutoencoderClassifier;
+import org.sparsecode.model.Decoder;
+import org.sparsecode.model.FcClassifier;
+import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.ModelGraph;
+
+/**
+ * The models whose training step is benchmarked, each with the same model's name in the PyTorch
+ * peer and its arithmetic per step (batch {@link #BATCH}).
+ */
+public enum BenchModel {
+  FC("fc", "blog-fc") {
+    @Override
+    ClassifierGraph build(ModelGraph graph) {
+      return FcClassifier.build(graph, FcConfig.blog(1e-5f, 1));
+    }
+
+    @Override
+    double flopsPerStep() {
+      // Forward products, then weight gradients and the hidden gradient (no input gradient).
+      return 3.0 * 2 * BATCH * (784.0 * 784 + 784.0 * 10);
+    }
+  },
+  CNN("cnn", "blog-cnn") {
+    @Override
+    ClassifierGraph build(ModelGraph graph) {
+      return CnnClassifier.build(graph, CnnConfig.blog(1e-5f, 1));
+    }
+
+    @Override
+    double flopsPerStep() {
+      return cnnFlops();
+    }
+  },
+  CNN_AE_CONV_TRANSPOSE("cnn_ae_convt", "blog-ae") {
+    @Override
+    ClassifierGraph build(ModelGraph graph) {
+      return ConvAutoencoderClassifier.build(graph, CnnConfig.blog(1e-5f, 1), Decoder.CONV_TRANSPOSE, 1f);
+    }
+
+    @Override
+    double flopsPerStep() {
+      return cnnFlops() + decoderFlops(1);
+    }
+  },
+  CNN_AE_SUBPIXEL("cnn_ae_subpixel", "blog-ae") {
+    @Override
+    ClassifierGraph build(ModelGraph graph) {
+      return ConvAutoencoderClassifier.build(graph, CnnConfig.blog(1e-5f, 1), Decoder.SUBPIXEL, 1f);
+    }
+
+    @Override
+    double flopsPerStep() {
+      return cnnFlops() + decoderFlops(4);
+    }
+  };
+
+  public static final int BATCH = 100;
+
+  /** The model's name in harness/peers/torch_fc_step.py. */
+  final String peerName;
+  /** The table whose benchmark report lists this model. */
+  final String table;
+
+  BenchModel(String peerName, String table) {
+    this.peerName = peerName;
+    this.table = table;
+  }
+
+  abstract ClassifierGraph build(ModelGraph graph);
+
+  abstract double flopsPerStep();
+
+  static List<BenchModel> forTable(String table) {
+    List<BenchModel> models = java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("no benchmark for table '" + table + "'; choose blog-fc, blog-cnn or blog-ae");
+    }
+    return models;
+  }
+
+  /** Conv 3x3x1x200 stride 2 (forward and kernel gradient) and dense 39,200 -> 10 (three products). */
+  private static double cnnFlops() {
+    double conv = 2.0 * BATCH * 14 * 14 * 200 * 9;
+    double dense = 2.0 * BATCH * 14 * 14 * 200 * 10;
+    return 2 * conv + 3 * dense;
+  }
+
+  /** A 3x3 decoder between 200 maps of 14x14 and {@code outChannels}: forward, kernel and code gradients. */
+  private static double decoderFlops(int outChannels) {
+    return 3 * 2.0 * BATCH * 14 * 14 * 200 * 9 * outChannels;
+  }
+}

@@ -1,0 +1,123 @@
+package org.sparsecode.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.nn.Conv2d;
+import org.sparsecode.nn.ConvTranspose2d;
+import org.sparsecode.nn.KernelNormClip;
+import org.sparsecode.nn.Padding;
+import org.sparsecode.nn.SubpixelShuffle;
+import org.sparsecode.optim.DeterministicAdam;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The blog's CNN trained jointly with a convolutional sparse autoencoder (Doc 000 (c)): the conv
+ * activations are both the classifier's hidden layer and the code a decoder maps back to the image.
+ *
+ * <p>Loss = mean cross-entropy + mean over the batch of each image's summed squared error +
+ * lambda * sum of the code. After every step each decoder atom (the part of the decoder kernel
+ * that one hidden map drives) is clipped to norm {@code maxKernelNorm}, the sparse-coding
+ * constraint {@code ||D_i|| <= C}.
+ */
+public final class ConvAutoencoderClassifier {
+  public static final String RECONSTRUCTION = "reconstruction";
+  /** Per-pixel squared error on [0, 1]. */
+  public static final String RECON_MSE = "recon_mse";
+  /** Per-pixel squared error on the 0..255 scale, both images rounded to integers. */
+  public static final String RECON_MSE_255 = "recon_mse_255";
+
+  private ConvAutoencoderClassifier() {}
+
+  public static ClassifierGraph build(ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm) {
+    if (!(maxKernelNorm > 0)) {
+      throw new IllegalArgumentException("max_kernel_norm must be > 0, got " + maxKernelNorm + " (the blog used 1)");
+    }
+    Ops tf = model.tf();
+    CnnClassifier.Encoder e = CnnClassifier.encoder(tf, c);
+    List<Variable<TFloat32>> variables = new ArrayList<>(e.variables());
+    int r = c.stride();
+    Operand<TFloat32> reconstruction;
+    Operand<TFloat32> trainedReconstruction;
+    Variable<TFloat32> decoderKernel;
+    int[] atomAxes;
+    switch (decoder) {
+      case CONV_TRANSPOSE, CONV_TRANSPOSE_BLOG_BUGS -> {
+        boolean bugs = decoder == Decoder.CONV_TRANSPOSE_BLOG_BUGS;
+        // The blog's buggy model has no decoder bias: the encoder's biases stand in for it.
+        ConvTranspose2d layer =
+            new ConvTranspose2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), 1, r, Padding.SAME,
+                !bugs, c.initStddev(), c.biasInit(), c.seed(), 3);
+        variables.add(layer.kernel());
+        if (!bugs) {
+          variables.add(layer.bias());
+        }
+        decoderKernel = layer.kernel();
+        // Kernel [k, k, out = 1, in = filters]: one atom per hidden map.
+        atomAxes = KernelNormClip.CONV_TRANSPOSE_PER_INPUT_CHANNEL;
+        Operand<TFloat32> decoded = layer.apply(tf, e.hidden());
+        if (bugs) {
+          // Bug 1: the encoder's biases broadcast the 1-channel output to one copy per filter.
+          trainedReconstruction = tf.math.add(decoded, e.convBias());
+          reconstruction = tf.math.mean(trainedReconstruction, tf.constant(3), org.tensorflow.op.math.Mean.keepDims(true));
+        } else {
+          trainedReconstruction = decoded;
+          reconstruction = decoded;
+        }
+      }
+      case SUBPIXEL -> {
+        Conv2d layer =
+            new Conv2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), r * r, 1, Padding.SAME,
+                true, c.initStddev(), c.biasInit(), c.seed(), 3);
+        variables.add(layer.kernel());
+        variables.add(layer.bias());
+        decoderKernel = layer.kernel();
+        // Kernel [k, k, in = filters, out = r*r]: one atom per hidden map (a slice over its inputs).
+        atomAxes = new int[] {0, 1, 3};
+        reconstruction = new SubpixelShuffle(r).apply(tf, layer.apply(tf, e.hidden()));
+        trainedReconstruction = reconstruction;
+      }
+      default -> throw new IllegalStateException("unknown decoder " + decoder);
+    }
+    Operand<TFloat32> sse =
+        tf.math.mean(
+            tf.reduceSum(tf.math.squaredDifference(trainedReconstruction, e.image4d()), tf.constant(new int[] {1, 2, 3})),
+            tf.constant(0));
+    // Bug 2 of the blog's model: the L1 term counted twice.
+    Operand<TFloat32> penalty =
+        decoder == Decoder.CONV_TRANSPOSE_BLOG_BUGS ? tf.math.mul(tf.constant(2f), e.penalty()) : e.penalty();
+    Operand<TFloat32> loss = tf.withName("loss").math.add(tf.math.add(e.taskLoss(), sse), penalty);
+
+    Op adam =
+        new DeterministicAdam(model.graph(), c.learningRate())
+            .applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "adam_step");
+    Op clip = KernelNormClip.clip(tf.withControlDependencies(List.of(adam)), decoderKernel, atomAxes, maxKernelNorm);
+    Op trainStep = tf.withName("train_step").withControlDependencies(List.of(clip)).noOp();
+
+    return new ClassifierGraph(
+        e.images(), e.labels(), e.logits(), tf.withName("probabilities").nn.softmax(e.logits()),
+        e.hidden(), c.hiddenUnits(), c.classes(), loss, e.taskLoss(), trainStep, variables,
+        Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
+            RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f)),
+        Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))));
+  }
+
+  /**
+   * Sum over the batch of each image's mean squared pixel error. With {@code scale} 255 both images
+   * are first clipped to [0, 1], scaled and rounded to integers, as 8-bit images would be.
+   */
+  static Operand<TFloat32> perImageSquaredError(Ops tf, Operand<TFloat32> reconstruction, Operand<TFloat32> image, float scale) {
+    Operand<TFloat32> a = reconstruction;
+    Operand<TFloat32> b = image;
+    if (scale != 1f) {
+      a = tf.math.round(tf.math.mul(tf.clipByValue(a, tf.constant(0f), tf.constant(1f)), tf.constant(scale)));
+      b = tf.math.round(tf.math.mul(b, tf.constant(scale)));
+    }
+    Operand<TFloat32> perImage = tf.math.mean(tf.math.squaredDifference(a, b), tf.constant(new int[] {1, 2, 3}));
+    return tf.reduceSum(perImage, tf.constant(0));
+  }
+}
