@@ -5,7 +5,8 @@ import java.util.Map;
 import org.sparsecode.loss.L1ActivityPenalty;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
 import org.sparsecode.nn.Dense;
-import org.sparsecode.nn.Initializers;
+import org.sparsecode.nn.Conv2d;
+import org.sparsecode.nn.Padding;
 import org.sparsecode.optim.DeterministicAdam;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -52,14 +53,10 @@ public final class CnnClassifier {
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> image4d = tf.reshape(images, tf.constant(new int[] {-1, c.side(), c.side(), 1}));
-    Variable<TFloat32> kernel =
-        tf.withName("conv_kernel").variable(
-            Initializers.normal(tf, Shape.of(c.kernel(), c.kernel(), 1, c.filters()), c.initStddev(), c.seed(), 1));
-    Variable<TFloat32> bias =
-        tf.withName("conv_bias").variable(Initializers.constant(tf, Shape.of(c.filters()), c.biasInit()));
-    Operand<TFloat32> conv =
-        tf.nn.conv2d(image4d, kernel, List.of(1L, (long) c.stride(), (long) c.stride(), 1L), "SAME");
-    Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(tf.math.add(conv, bias));
+    Conv2d conv =
+        new Conv2d(tf, "conv", c.kernel(), c.kernel(), 1, c.filters(), c.stride(), Padding.SAME, true,
+            c.initStddev(), c.biasInit(), c.seed(), 1);
+    Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(conv.apply(tf, image4d));
     Dense output =
         new Dense(tf, "output", c.hiddenUnits(), c.classes(), c.initStddev(), c.biasInit(), c.seed(), 2);
     Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, c.hiddenUnits()}));
@@ -67,7 +64,7 @@ public final class CnnClassifier {
     Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(c.classes()).call(tf, logits, labels);
     Operand<TFloat32> penalty = new L1ActivityPenalty(c.lambda()).call(tf, hidden);
     return new Encoder(
-        images, labels, image4d, hidden, bias, logits, taskLoss, penalty,
-        List.of(kernel, bias, output.weights(), output.bias()));
+        images, labels, image4d, hidden, conv.bias(), logits, taskLoss, penalty,
+        List.of(conv.kernel(), conv.bias(), output.weights(), output.bias()));
   }
 }

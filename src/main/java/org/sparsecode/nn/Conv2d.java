@@ -128,10 +128,10 @@ public final class Conv2d implements Layer {
           layer + " expects NHWC input of rank 4, got shape " + shape
               + "; reshape to [batch, height, width, channels]");
     }
-    if (shape.size(3) != Shape.UNKNOWN_SIZE && shape.size(3) != channels) {
+    if (shape.get(3) != Shape.UNKNOWN_SIZE && shape.get(3) != channels) {
       throw new IllegalArgumentException(
           layer + " was built for " + channels + " input channels but the input has "
-              + shape.size(3) + " (shape " + shape + ")");
+              + shape.get(3) + " (shape " + shape + ")");
     }
   }
 }

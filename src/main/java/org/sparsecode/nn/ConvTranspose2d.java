@@ -72,13 +72,13 @@ public final class ConvTranspose2d implements Layer {
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input) {
     Shape shape = input.shape();
     Conv2d.checkInput(shape, inChannels, "ConvTranspose2d");
-    if (shape.size(1) == Shape.UNKNOWN_SIZE || shape.size(2) == Shape.UNKNOWN_SIZE) {
+    if (shape.get(1) == Shape.UNKNOWN_SIZE || shape.get(2) == Shape.UNKNOWN_SIZE) {
       throw new IllegalArgumentException(
           "ConvTranspose2d needs the input height and width known when the graph is built, got "
               + shape + "; give the placeholder a static spatial shape");
     }
-    int outHeight = padding.transposeOutputSize((int) shape.size(1), kernelHeight, stride);
-    int outWidth = padding.transposeOutputSize((int) shape.size(2), kernelWidth, stride);
+    int outHeight = padding.transposeOutputSize((int) shape.get(1), kernelHeight, stride);
+    int outWidth = padding.transposeOutputSize((int) shape.get(2), kernelWidth, stride);
     // The op takes the full output shape as a tensor; only the batch size is left to run time.
     Operand<TInt32> batch =
         tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));

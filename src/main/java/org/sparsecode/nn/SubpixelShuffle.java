@@ -65,7 +65,7 @@ public final class SubpixelShuffle implements Layer {
   public static Operand<TFloat32> shuffle(Ops tf, Operand<TFloat32> x, int r, Order order) {
     checkFactor(r);
     Shape s = staticShape(x, "shuffle");
-    long h = s.size(1), w = s.size(2), depth = s.size(3);
+    long h = s.get(1), w = s.get(2), depth = s.get(3);
     if (depth % ((long) r * r) != 0) {
       throw new IllegalArgumentException(
           "shuffle by r = " + r + " needs channels divisible by r*r = " + (r * r) + ", got "
@@ -86,7 +86,7 @@ public final class SubpixelShuffle implements Layer {
   public static Operand<TFloat32> unshuffle(Ops tf, Operand<TFloat32> x, int r, Order order) {
     checkFactor(r);
     Shape s = staticShape(x, "unshuffle");
-    long rh = s.size(1), rw = s.size(2), c = s.size(3);
+    long rh = s.get(1), rw = s.get(2), c = s.get(3);
     if (rh % r != 0 || rw % r != 0) {
       throw new IllegalArgumentException(
           "unshuffle by r = " + r + " needs height and width divisible by r, got " + rh + "x" + rw
@@ -114,7 +114,7 @@ public final class SubpixelShuffle implements Layer {
           what + " expects NHWC input of rank 4, got shape " + s);
     }
     for (int d = 1; d < 4; d++) {
-      if (s.size(d) == Shape.UNKNOWN_SIZE) {
+      if (s.get(d) == Shape.UNKNOWN_SIZE) {
         throw new IllegalArgumentException(
             what + " needs height, width and channels known when the graph is built, got " + s);
       }

@@ -1,0 +1,126 @@
+package org.sparsecode.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sparsecode.nn.NnTesting.doubles;
+import static org.sparsecode.nn.NnTesting.random;
+import static org.sparsecode.nn.NnTesting.tensor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sparsecode.model.ModelGraph;
+import org.sparsecode.model.ThreadSettings;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/** Conv2d against a direct Java loop, and its gradient against finite differences. */
+class Conv2dTest {
+  private static final int N = 2, C = 2, K = 3, O = 3, S = 2;
+
+  /** 5x5 pads SAME symmetrically (1, 1); 6x6 asymmetrically (0 before, 1 after). */
+  @ParameterizedTest
+  @CsvSource({"5, SAME", "5, VALID", "6, SAME", "6, VALID"})
+  void forwardMatchesReferenceLoop(int size, Padding padding) {
+    float[] x = random(1, N * size * size * C);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
+      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, S, padding, true, 0.5f, 0.1f, 3, 0);
+      Operand<TFloat32> out = conv.apply(tf, in);
+      try (TFloat32 xt = tensor(x, N, size, size, C);
+          Result r = g.session().runner().feed(in, xt).fetch(out).fetch(conv.kernel())
+              .fetch(conv.bias()).run()) {
+        TFloat32 got = (TFloat32) r.get(0);
+        int outSize = ConvReference.convSize(size, K, S, padding);
+        assertEquals(outSize, padding.convOutputSize(size, K, S));
+        assertArrayEquals(new long[] {N, outSize, outSize, O}, got.shape().asArray());
+        double[] expected = ConvReference.conv2d(NnTesting.toDoubles(x), N, size, size, C,
+            doubles((TFloat32) r.get(1)), K, K, O, S, padding, doubles((TFloat32) r.get(2)));
+        assertArrayEquals(expected, doubles(got), 1e-5);
+        assertEquals(0.1, doubles((TFloat32) r.get(2))[0], 1e-7, "constant bias init");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"5, SAME", "6, SAME", "5, VALID"})
+  void gradientMatchesFiniteDifferences(int size, Padding padding) {
+    float[] x = random(2, N * size * size * C);
+    int outSize = ConvReference.convSize(size, K, S, padding);
+    float[] target = random(4, N * outSize * outSize * O);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
+      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, S, padding, true, 0.5f, 0.1f, 5, 0);
+      Operand<TFloat32> diff =
+          tf.math.sub(conv.apply(tf, in), tf.constant(Shape.of(N, outSize, outSize, O),
+              DataBuffers.of(target)));
+      Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
+          tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
+      Output<?>[] grads = g.graph().addGradients(loss.asOutput(),
+          new Output<?>[] {in.asOutput(), conv.kernel().asOutput(), conv.bias().asOutput()});
+      double[][] params = new double[3][];
+      double[][] tfGrads = new double[3][];
+      float tfLoss;
+      try (TFloat32 xt = tensor(x, N, size, size, C);
+          Result r = g.session().runner().feed(in, xt).fetch(loss).fetch(conv.kernel())
+              .fetch(conv.bias()).fetch(grads[0]).fetch(grads[1]).fetch(grads[2]).run()) {
+        tfLoss = ((TFloat32) r.get(0)).getFloat();
+        params[0] = NnTesting.toDoubles(x);
+        params[1] = doubles((TFloat32) r.get(1));
+        params[2] = doubles((TFloat32) r.get(2));
+        for (int k = 0; k < 3; k++) {
+          tfGrads[k] = doubles((TFloat32) r.get(3 + k));
+        }
+      }
+      java.util.function.ToDoubleFunction<double[][]> reference = p -> NnTesting.halfSquaredError(
+          ConvReference.conv2d(p[0], N, size, size, C, p[1], K, K, O, S, padding, p[2]), target);
+      double expectedLoss = reference.applyAsDouble(params);
+      assertEquals(expectedLoss, tfLoss, 1e-5 * Math.max(1, expectedLoss), "loss");
+      NnTesting.checkGradients(
+          new String[] {"input", "kernel", "bias"}, params, tfGrads, reference);
+    }
+  }
+
+  @Test
+  void withoutBiasHasNoBiasVariable() {
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Conv2d conv =
+          new Conv2d(g.tf(), "enc", 3, 3, 1, 4, 1, Padding.SAME, false, 0.1f, 0f, 1, 0);
+      assertEquals(null, conv.bias());
+      assertEquals("enc_kernel", conv.kernel().op().name());
+    }
+  }
+
+  @Test
+  void rejectsBadArgumentsWithTheFix() {
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      assertMessage("stride >= 1", () ->
+          new Conv2d(tf, "c", 3, 3, 1, 4, 0, Padding.SAME, true, 0.1f, 0f, 1, 0));
+      assertMessage("no '/'", () ->
+          new Conv2d(tf, "enc/c", 3, 3, 1, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
+      assertMessage("Padding.SAME or Padding.VALID", () ->
+          new Conv2d(tf, "c", 3, 3, 1, 4, 1, null, true, 0.1f, 0f, 1, 0));
+      assertMessage("positive channel counts", () ->
+          new Conv2d(tf, "c", 3, 3, 0, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
+      Conv2d conv = new Conv2d(tf, "c", 3, 3, 2, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0);
+      assertMessage("built for 2 input channels", () ->
+          conv.apply(tf, NnTesting.input(tf, 5, 5, 3)));
+    }
+  }
+
+  static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertTrue(e.getMessage().contains(part), "message \"" + e.getMessage() + "\" lacks " + part);
+  }
+}
