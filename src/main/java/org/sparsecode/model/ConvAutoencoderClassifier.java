@@ -42,7 +42,7 @@ public final class ConvAutoencoderClassifier {
     List<Variable<TFloat32>> variables = new ArrayList<>(e.variables());
     int r = c.stride();
     Operand<TFloat32> reconstruction;
-    Operand<TFloat32> trainedReconstruction;
+    Operand<TFloat32> sse;
     Variable<TFloat32> decoderKernel;
     int[] atomAxes;
     switch (decoder) {
@@ -61,12 +61,24 @@ public final class ConvAutoencoderClassifier {
         atomAxes = KernelNormClip.CONV_TRANSPOSE_PER_INPUT_CHANNEL;
         Operand<TFloat32> decoded = layer.apply(tf, e.hidden());
         if (bugs) {
-          // Bug 1: the encoder's biases broadcast the 1-channel output to one copy per filter.
-          trainedReconstruction = tf.math.add(decoded, e.convBias());
-          reconstruction = tf.math.mean(trainedReconstruction, tf.constant(3), org.tensorflow.op.math.Mean.keepDims(true));
+          // Bug 1: adding the encoder's F biases b_c broadcasts the 1-channel output d to F copies,
+          // each compared with the image x. Their summed error, sum_c (d + b_c - x)^2, equals
+          // F (d - x)^2 + 2 (d - x) sum(b) + sum(b^2) without building the F copies.
+          // Read through Identity: the C++ gradient of Square crashes on a variable reference.
+          Operand<TFloat32> bias = tf.identity(e.convBias());
+          Operand<TFloat32> diff = tf.math.sub(decoded, e.image4d());
+          Operand<TFloat32> perPixel =
+              tf.math.add(
+                  tf.math.add(
+                      tf.math.mul(tf.constant((float) c.filters()), tf.math.square(diff)),
+                      tf.math.mul(tf.math.mul(tf.constant(2f), diff), tf.reduceSum(bias, tf.constant(0)))),
+                  tf.reduceSum(tf.math.square(bias), tf.constant(0)));
+          sse = tf.math.mean(tf.reduceSum(perPixel, tf.constant(new int[] {1, 2, 3})), tf.constant(0));
+          // What the buggy model "reconstructs": the mean of its F copies.
+          reconstruction = tf.math.add(decoded, tf.math.mean(bias, tf.constant(0)));
         } else {
-          trainedReconstruction = decoded;
           reconstruction = decoded;
+          sse = summedSquaredError(tf, decoded, e.image4d());
         }
       }
       case SUBPIXEL -> {
@@ -79,14 +91,10 @@ public final class ConvAutoencoderClassifier {
         // Kernel [k, k, in = filters, out = r*r]: one atom per hidden map (a slice over its inputs).
         atomAxes = new int[] {0, 1, 3};
         reconstruction = new SubpixelShuffle(r).apply(tf, layer.apply(tf, e.hidden()));
-        trainedReconstruction = reconstruction;
+        sse = summedSquaredError(tf, reconstruction, e.image4d());
       }
       default -> throw new IllegalStateException("unknown decoder " + decoder);
     }
-    Operand<TFloat32> sse =
-        tf.math.mean(
-            tf.reduceSum(tf.math.squaredDifference(trainedReconstruction, e.image4d()), tf.constant(new int[] {1, 2, 3})),
-            tf.constant(0));
     // Bug 2 of the blog's model: the L1 term counted twice.
     Operand<TFloat32> penalty =
         decoder == Decoder.CONV_TRANSPOSE_BLOG_BUGS ? tf.math.mul(tf.constant(2f), e.penalty()) : e.penalty();
@@ -104,6 +112,13 @@ public final class ConvAutoencoderClassifier {
         Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
             RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f)),
         Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))));
+  }
+
+  /** Mean over the batch of each image's summed squared pixel error. */
+  static Operand<TFloat32> summedSquaredError(Ops tf, Operand<TFloat32> reconstruction, Operand<TFloat32> image) {
+    return tf.math.mean(
+        tf.reduceSum(tf.math.squaredDifference(reconstruction, image), tf.constant(new int[] {1, 2, 3})),
+        tf.constant(0));
   }
 
   /**

@@ -66,6 +66,9 @@ public final class MarkdownReport {
     if (column.equals("lambda") || column.endsWith("_lambda")) {
       return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e");
     }
+    if (column.equals("recon_mse")) {
+      return String.format(Locale.ROOT, "%.5f", v);
+    }
     if (column.contains("accuracy") || column.contains("fraction")) {
       return String.format(Locale.ROOT, "%.4f", v);
     }
