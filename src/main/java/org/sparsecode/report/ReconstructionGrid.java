@@ -38,7 +38,7 @@ public final class ReconstructionGrid {
       if (rows.isEmpty()) {
         rows.add(new ImageGrid.Row("test images", halves[0]));
       }
-      rows.add(new ImageGrid.Row(r.trial().id().replace("__", ", "), halves[1]));
+      rows.add(new ImageGrid.Row(label(table, r), halves[1]));
     }
     if (rows.isEmpty()) {
       return;
@@ -50,6 +50,17 @@ public final class ReconstructionGrid {
       }
     }
     ImageGrid.write(png, "Test digits and their reconstructions: " + table.title(), SIDE, SIDE, rows, caption);
+  }
+
+  /** The trial's grid values (the table's columns before "status"), e.g. "subpixel, lambda 1e-04". */
+  private static String label(ResultTable table, TrialResult r) {
+    List<String> parts = new ArrayList<>();
+    for (String column : table.columns().subList(0, table.column("status"))) {
+      Object v = r.trial().params().get(column);
+      String shown = v instanceof Number n ? MarkdownReport.display(column, n.doubleValue()) : String.valueOf(v);
+      parts.add(column.equals("lambda") ? "lambda " + shown : shown);
+    }
+    return String.join(", ", parts);
   }
 
   @SuppressWarnings("unchecked")

@@ -27,7 +27,7 @@ import org.sparsecode.io.AtomicFiles;
  */
 public final class SweepFigure {
   private static final int PANEL_WIDTH = 640;
-  private static final int PANEL_HEIGHT = 480;
+  private static final int PANEL_HEIGHT = 560;
   private static final int CAPTION_LINE = 18;
 
   /**
@@ -83,7 +83,7 @@ public final class SweepFigure {
     // Line series share each category's x position instead of standing side by side like bars.
     styler.setOverlapped(true);
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setYAxisLogarithmic(panel.logY());
     styler.setMarkerSize(8);

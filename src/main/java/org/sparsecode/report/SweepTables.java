@@ -89,18 +89,22 @@ public final class SweepTables {
       }
       String suffix = group.length() == 0 ? "" : " " + group;
       int at = xLabels.indexOf(MarkdownReport.display(x, row.get(xColumn)));
-      put(accuracy, "ours" + suffix + " (test)", at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
-      put(avr, "ours" + suffix + " (training batch)", at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
+      put(accuracy, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
       if (others.isEmpty()) {
+        put(avr, "ours (last training batch)", at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
         put(avr, "ours (test set)", at, xLabels.size(), cell(table, row, Metrics.AVR_TEST));
+      } else {
+        put(avr, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
       }
       put(accuracy, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_test_accuracy"));
-      put(avr, "document" + suffix + " (training batch)", at, xLabels.size(), cell(table, row, "paper_avr"));
+      put(avr, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_avr"));
     }
     List<SweepFigure.Panel> panels =
         List.of(
             new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
-            new SweepFigure.Panel("AVR: active hidden units per example", "active units (log scale)", true, avr));
+            new SweepFigure.Panel(
+                others.isEmpty() ? "AVR: active hidden units per example" : "AVR on the last training batch",
+                "active units per example (log scale)", true, avr));
     List<String> caption = new ArrayList<>();
     caption.add(table.title());
     for (String note : table.notes()) {
