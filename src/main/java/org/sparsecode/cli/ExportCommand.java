@@ -22,10 +22,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = {
-      "Train one trial of TABLE and export the model as a SavedModel with a serve signature:",
-      "input `images` [batch, 784] float32 in [0,1]; outputs `logits`, `probabilities`, `hidden`."
-    })
+    description =
+        "Train one model of TABLE and export it as a SavedModel with a serve signature: input"
+            + " `images` [batch, 784] float32 in [0,1]; outputs `logits`, `probabilities`, `hidden`"
+            + " (and `reconstruction` for autoencoders).")
 final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose model to train, e.g. blog-fc.")
   String table;
@@ -35,6 +35,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: the budget's).")
   Integer steps;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override another parameter of the sweep's first trial, e.g. --set decoder=subpixel (repeatable).")
+  Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--budget", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
   String budget;
@@ -64,6 +68,13 @@ final class ExportCommand implements Callable<Integer> {
     params.put("lambda", lambda);
     if (steps != null) {
       params.put("steps", steps);
+    }
+    for (Map.Entry<String, String> o : overrides.entrySet()) {
+      if (!params.containsKey(o.getKey())) {
+        throw new IllegalArgumentException(
+            "--set " + o.getKey() + ": " + table + " has no parameter '" + o.getKey() + "'; its parameters are " + params.keySet());
+      }
+      params.put(o.getKey(), o.getValue());
     }
     Trial trial = new Trial(spec.table(), 0, "lambda_" + SweepSpec.formatValue(lambda), params);
     if (Files.exists(out)) {

@@ -13,10 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
-    description = {
-      "Copy the trial results of shards (each a results folder from `reproduce --shard K/N`) into",
-      "one results folder, then write the table and figure when every trial has a result."
-    })
+    description =
+        "Copy the trial results of shards (each a results folder from `reproduce --shard K/N`) into"
+            + " one results folder, then write the table and figure when every trial has a result.")
 final class MergeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose shards to join.")
   String table;

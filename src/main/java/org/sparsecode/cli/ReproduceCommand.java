@@ -23,10 +23,10 @@ import picocli.CommandLine.Parameters;
     name = "reproduce",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the sweep of TABLE (see `sparsecode list`), or this machine's shard of it, then write the",
-      "table (CSV + Markdown) and its figure, our numbers beside the document's.",
-      "Each trial's result is saved as soon as it ends: run the same command again after an",
-      "interruption and finished trials are skipped."
+      "Run the sweep of TABLE (see `sparsecode list`), or this machine's shard of it, then write the"
+          + " table (CSV + Markdown) and its figure, our numbers beside the document's.",
+      "Each trial's result is saved as soon as it ends: after an interruption, run the same command"
+          + " again and finished trials are skipped."
     })
 final class ReproduceCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc.")
@@ -42,7 +42,7 @@ final class ReproduceCommand implements Callable<Integer> {
       names = "--shard",
       paramLabel = "K/N",
       defaultValue = "0/1",
-      description = "Run only trials i with i % N == K (0 <= K < N), e.g. one per Slurm array task. Default: all.")
+      description = "Run only trials i with i %% N == K (0 <= K < N), e.g. one per Slurm array task. Default: all.")
   String shard;
 
   @Option(

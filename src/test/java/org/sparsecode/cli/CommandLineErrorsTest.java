@@ -50,6 +50,11 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void unknownParameterOverride() {
+    assertRefused("blog-fc has no parameter 'nope'", "export", "blog-fc", "--lambda", "0", "--set", "nope=1", "--out", "target/never");
+  }
+
+  @Test
   void aQuickRunMayNotOverwriteTheReferenceReports() {
     assertRefused("may not overwrite them", "reproduce", "blog-fc", "--budget", "quick", "--reports-dir", "reports");
   }
