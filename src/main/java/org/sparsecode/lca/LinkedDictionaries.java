@@ -1,0 +1,148 @@
+package org.sparsecode.lca;
+
+import java.util.List;
+
+/**
+ * Dictionaries of n modalities that share one code a: E = 1/2 sum_i ||I_i - Phi_i a||^2 + lambda
+ * ||a||_1. This is one LCA problem on the stacked inputs and the stacked dictionary, except that
+ * each block Phi_i keeps unit-norm columns on its own. The blocks are held by reference.
+ */
+public final class LinkedDictionaries {
+  private final List<Dictionary> blocks;
+
+  public LinkedDictionaries(List<Dictionary> blocks) {
+    if (blocks.isEmpty()) {
+      throw new IllegalArgumentException("linked dictionaries need at least one modality");
+    }
+    int atoms = blocks.get(0).nAtoms();
+    for (Dictionary d : blocks) {
+      if (d.nAtoms() != atoms) {
+        throw new IllegalArgumentException("every modality must have the same number of atoms "
+            + "(they share one code), got " + atoms + " and " + d.nAtoms());
+      }
+    }
+    this.blocks = List.copyOf(blocks);
+  }
+
+  /** One random unit-norm block per modality; block i has {@code inputsPerModality[i]} rows. */
+  public static LinkedDictionaries random(int[] inputsPerModality, int nAtoms, long seed) {
+    Dictionary[] blocks = new Dictionary[inputsPerModality.length];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = Dictionary.random(inputsPerModality[i], nAtoms, seed + i);
+    }
+    return new LinkedDictionaries(List.of(blocks));
+  }
+
+  public int modalities() {
+    return blocks.size();
+  }
+
+  public int nAtoms() {
+    return blocks.get(0).nAtoms();
+  }
+
+  public Dictionary block(int modality) {
+    return blocks.get(modality);
+  }
+
+  /** The blocks stacked into one [sum n_inputs_i x n_atoms] dictionary, for inference. */
+  public float[][] concatenated() {
+    float[][] out = new float[totalInputs()][];
+    int row = 0;
+    for (Dictionary d : blocks) {
+      for (float[] r : d.toArray()) {
+        out[row++] = r;
+      }
+    }
+    return out;
+  }
+
+  /** Each example's modalities stacked into one row: [batch x sum n_inputs_i]. */
+  public float[][] stackInputs(List<float[][]> inputsPerModality) {
+    checkModalities(inputsPerModality.size());
+    int batch = inputsPerModality.get(0).length;
+    float[][] out = new float[batch][totalInputs()];
+    int offset = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      float[][] x = inputsPerModality.get(i);
+      if (x.length != batch) {
+        throw new IllegalArgumentException("every modality needs the same batch size, got "
+            + batch + " and " + x.length);
+      }
+      for (int n = 0; n < batch; n++) {
+        Dictionary.checkLength(x[n], blocks.get(i).nInputs(), "modality " + i + " input");
+        System.arraycopy(x[n], 0, out[n], offset, x[n].length);
+      }
+      offset += blocks.get(i).nInputs();
+    }
+    return out;
+  }
+
+  /** E = 1/2 sum_i ||I_i - Phi_i a||^2 + lambda ||a||_1 for one example. */
+  public double energy(List<float[]> inputsPerModality, float[] code, float lambda) {
+    checkModalities(inputsPerModality.size());
+    double e = lambda * Dictionary.l1(code);
+    for (int i = 0; i < blocks.size(); i++) {
+      e += blocks.get(i).squaredError(inputsPerModality.get(i), code);
+    }
+    return e;
+  }
+
+  /**
+   * The Hebbian step on the stacked problem (which splits into one step per block, each with its
+   * own residual and the shared codes), then every block's columns renormalised on their own.
+   */
+  public void hebbianUpdate(List<float[][]> inputsPerModality, float[][] codes, float eta) {
+    checkModalities(inputsPerModality.size());
+    for (int i = 0; i < blocks.size(); i++) {
+      blocks.get(i).hebbianUpdate(inputsPerModality.get(i), codes, eta);
+    }
+  }
+
+  /** Atoms never active in {@code codes} (shared by every block). */
+  public int[] deadAtoms(float[][] codes) {
+    return blocks.get(0).deadAtoms(codes);
+  }
+
+  /**
+   * As {@link Dictionary#reinitialiseDead}, with the error summed over the modalities: each dead
+   * atom takes, in every block, that block's (normalised) input of one badly reconstructed example.
+   */
+  public int[] reinitialiseDead(List<float[][]> inputsPerModality, float[][] codes) {
+    float[][] stacked = stackInputs(inputsPerModality);
+    if (stacked.length != codes.length) {
+      throw new IllegalArgumentException("need one code per example, got " + stacked.length
+          + " examples and " + codes.length + " codes");
+    }
+    int[] dead = deadAtoms(codes);
+    List<Integer> order = Dictionary.worstFirst(n -> {
+      double e = 0;
+      for (int i = 0; i < blocks.size(); i++) {
+        e += blocks.get(i).squaredError(inputsPerModality.get(i)[n], codes[n]);
+      }
+      return e;
+    }, codes.length);
+    order.removeIf(n -> Dictionary.l1(stacked[n]) == 0);
+    if (dead.length == 0 || order.isEmpty()) {
+      return new int[0];
+    }
+    for (int k = 0; k < dead.length; k++) {
+      int n = order.get(k % order.size());
+      for (int i = 0; i < blocks.size(); i++) {
+        blocks.get(i).setAtom(dead[k], inputsPerModality.get(i)[n]);
+      }
+    }
+    return dead;
+  }
+
+  private int totalInputs() {
+    return blocks.stream().mapToInt(Dictionary::nInputs).sum();
+  }
+
+  private void checkModalities(int given) {
+    if (given != blocks.size()) {
+      throw new IllegalArgumentException(
+          "expected one entry per modality (" + blocks.size() + "), got " + given);
+    }
+  }
+}
