@@ -111,7 +111,8 @@ public final class BenchMain {
     notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
     if (torchVersion != null) {
       notes.add("peer: PyTorch " + torchVersion + " (" + PEER + "), OMP_WAIT_POLICY=PASSIVE, " + threads
-          + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation");
+          + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation"
+          + "; OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
     }
     ResultTable result = new ResultTable(
         "Benchmark: training steps of " + table,
