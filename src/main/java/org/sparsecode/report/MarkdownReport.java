@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sparsecode.io.AtomicFiles;
+import org.sparsecode.model.ConvAutoencoderClassifier;
 
 /**
  * Writes a {@link ResultTable} as a Markdown page: title, how it was produced, the table (numbers
@@ -66,7 +67,7 @@ public final class MarkdownReport {
     if (column.equals("lambda") || column.endsWith("_lambda")) {
       return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e");
     }
-    if (column.equals("recon_mse")) {
+    if (column.equals(ConvAutoencoderClassifier.RECON_MSE)) {
       return String.format(Locale.ROOT, "%.5f", v);
     }
     if (column.contains("accuracy") || column.contains("fraction")) {

@@ -43,13 +43,9 @@ public final class ReconstructionGrid {
     if (rows.isEmpty()) {
       return;
     }
-    List<String> caption = new ArrayList<>();
-    for (String note : table.notes()) {
-      if (note.startsWith("command") || note.startsWith("budget") || note.startsWith("seed") || note.startsWith("commit")) {
-        caption.add(note);
-      }
-    }
-    ImageGrid.write(png, "Test digits and their reconstructions: " + table.title(), SIDE, SIDE, rows, caption);
+    List<String> caption = table.caption();
+    ImageGrid.write(png, "Test digits and their reconstructions: " + table.title(), SIDE, SIDE, rows,
+        caption.subList(1, caption.size()));
   }
 
   /** The trial's grid values (the table's columns before "status"), e.g. "subpixel, lambda 1e-04". */

@@ -25,6 +25,17 @@ public record ResultTable(String title, List<String> columns, List<List<Object>>
     notes = List.copyOf(notes);
   }
 
+  /** The title and the notes a figure's caption repeats: command, budget, seed, commit. */
+  public List<String> caption() {
+    List<String> lines = new ArrayList<>(List.of(title));
+    for (String note : notes) {
+      if (note.startsWith("command") || note.startsWith("budget") || note.startsWith("seed") || note.startsWith("commit")) {
+        lines.add(note);
+      }
+    }
+    return lines;
+  }
+
   /** Index of a column, or an error naming the columns there are. */
   public int column(String name) {
     int i = columns.indexOf(name);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
+import org.sparsecode.model.ConvAutoencoderClassifier;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
@@ -105,14 +107,7 @@ public final class SweepTables {
             new SweepFigure.Panel(
                 others.isEmpty() ? "AVR: active hidden units per example" : "AVR on the last training batch",
                 "active units per example (log scale)", true, avr));
-    List<String> caption = new ArrayList<>();
-    caption.add(table.title());
-    for (String note : table.notes()) {
-      if (note.startsWith("command") || note.startsWith("budget") || note.startsWith("seed") || note.startsWith("commit")) {
-        caption.add(note);
-      }
-    }
-    SweepFigure.write(png, x, xLabels, panels, caption);
+    SweepFigure.write(png, x, xLabels, panels, table.caption());
   }
 
   private static Double cell(ResultTable table, List<Object> row, String column) {
@@ -284,7 +279,7 @@ public final class SweepTables {
    * validation accuracy, lambda 0 against the others of the same group (same other grid values).
    */
   static java.util.Optional<String> learningSpeed(SweepSpec spec, List<TrialResult> results) {
-    String key = "steps_to_97_validation";
+    String key = ClassifierExperiment.STEPS_TO_97;
     if (!spec.grid().containsKey("lambda") || results.stream().noneMatch(r -> r.metrics().containsKey(key))) {
       return java.util.Optional.empty();
     }
@@ -308,7 +303,7 @@ public final class SweepTables {
     for (TrialResult r : results) {
       Object decoder = r.trial().params().get("decoder");
       Object lambda = r.trial().params().get("lambda");
-      double mse = r.metric("recon_mse");
+      double mse = r.metric(ConvAutoencoderClassifier.RECON_MSE);
       if (decoder == null || lambda == null || Double.isNaN(mse)) {
         continue;
       }
