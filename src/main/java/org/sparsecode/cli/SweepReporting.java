@@ -10,7 +10,7 @@ import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.report.SweepTables;
+import org.sparsecode.report.SweepReports;
 
 /** Writes a sweep's table and figure once every trial has a result. */
 final class SweepReporting {
@@ -47,7 +47,8 @@ final class SweepReporting {
     Path md = targets.reportsDir().resolve(spec.table() + ".md");
     Path png = targets.graphsDir().resolve(spec.table() + ".png");
     String markdown =
-        SweepTables.write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
+        SweepReports.forModel(spec.model())
+            .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
     out.println();
     out.println(markdown);
     out.printf("Wrote %s, %s and %s%n", csv, md, png);
