@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
@@ -119,6 +120,8 @@ class ReportTest {
       m.put(Metrics.RSS_MIB_STEP_1000, 400.0);
       m.put(Metrics.RSS_MIB_END, 404.0);
       m.put(Metrics.STEPS, 10.0);
+      m.put(Metrics.WALL_SECONDS, 4.0 + t.index());
+      m.put(ClassifierExperiment.STEPS_TO_97, t.index() == 0 ? 8.0 : 6.0);
       results.add(new TrialResult(t, TrialResult.Status.OK, "", m,
           new RunProvenance("abc123", "2.18.0", 3, "jvm", "os", "cpu", 2, 1, "2026-01-01T00:00:0" + t.index() + "Z", 5.0)));
     }
@@ -134,6 +137,10 @@ class ReportTest {
     assertTrue(findings.contains("lambda_0.0001: accuracy 0.9450 vs 0.9600 (-1.50 points) **more than one point below**"), findings);
     assertTrue(findings.contains("Whole sweep: 10 s here (evaluation included) against 20 s"), findings);
     assertTrue(findings.contains("grew by at most +1.0%"), findings);
+    assertTrue(findings.contains("One trial of 10 steps took 4 to 5 s"), findings);
+    String speed = SweepTables.learningSpeed(spec, results).orElseThrow();
+    assertTrue(speed.contains("- lambda_0.0001: step 6 (earlier than lambda 0)"), speed);
+    assertTrue(speed.contains("in 1 of 1 comparisons: sparsity sped learning up here in most cases"), speed);
 
     Path png = tmp.resolve("g/mini.png");
     SweepTables.write(spec, "quick", results, "cmd", tmp.resolve("r/mini.csv"), tmp.resolve("r/mini.md"), png, tmp.resolve("no-artifacts"));
