@@ -96,7 +96,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 experiment.run(
                     trial,
                     new ExperimentContext(
-                        data.get(),
+                        data::get,
                         threads,
                         ExperimentContext.perTrialUnder(tensorboard),
                         ExperimentContext.perTrialUnder(exportDir),
@@ -116,7 +116,10 @@ final class ReproduceCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  /** Loads MNIST only when a trial actually has to run, so a finished sweep reports at once. */
+  /**
+   * Loads MNIST only when a trial actually asks for it, so a finished sweep reports at once and a
+   * model that makes its own data never loads it.
+   */
   static final class LazySplits {
     private final CommonOptions options;
     private Splits splits;

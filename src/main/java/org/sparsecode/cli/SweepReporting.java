@@ -17,7 +17,7 @@ final class SweepReporting {
   private SweepReporting() {}
 
   /**
-   * Writes {@code <reports>/<table>.csv}, {@code .md} and {@code <graphs>/<table>.png} and prints
+   * Writes {@code <reports>/<table>.csv}, {@code .md} and the figures under {@code <graphs>} and prints
    * the table when all {@code trials} have results; otherwise says what is missing. Returns the
    * exit code (0 in both cases: an unfinished shard is not an error).
    */
@@ -51,7 +51,7 @@ final class SweepReporting {
             .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
     out.println();
     out.println(markdown);
-    out.printf("Wrote %s, %s and %s%n", csv, md, png);
+    out.printf("Wrote %s, %s and the figures in %s%n", csv, md, targets.graphsDir());
     return 0;
   }
 }

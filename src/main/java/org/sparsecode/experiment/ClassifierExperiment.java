@@ -42,13 +42,18 @@ public abstract class ClassifierExperiment implements Experiment {
   /** Builds the trial's model into {@code graph}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
 
+  /** The trial's data: the context's (MNIST from the command line) unless the model makes its own. */
+  protected Splits data(Trial trial, ExperimentContext context) {
+    return context.data().get();
+  }
+
   /** Writes files the reports draw from, after training; none by default. */
   protected void writeArtifacts(ModelGraph graph, ClassifierGraph model, Splits data, Path dir)
       throws IOException {}
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
-    var data = context.data();
+    Splits data = data(trial, context);
     TrainConfig train =
         new TrainConfig(
             trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),

@@ -3,18 +3,20 @@ package org.sparsecode.experiment;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
- * What an experiment needs besides the trial itself: the data, TensorFlow's threads, where (if
+ * What an experiment needs besides the trial itself: the data (supplied on first use, so that an
+ * experiment that makes its own data never loads it), TensorFlow's threads, where (if
  * anywhere) each trial writes TensorBoard logs, its SavedModel and its artifacts (files the
  * reports draw from, such as sample reconstructions), and who listens to training.
  */
 public record ExperimentContext(
-    Splits data,
+    Supplier<Splits> data,
     ThreadSettings threads,
     Function<Trial, Optional<Path>> tensorboardDir,
     Function<Trial, Optional<Path>> exportDir,
@@ -33,6 +35,6 @@ public record ExperimentContext(
 
   /** A context for library use: no logs, no export, no listener. */
   public static ExperimentContext of(Splits data, ThreadSettings threads) {
-    return new ExperimentContext(data, threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
+    return new ExperimentContext(() -> data, threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
   }
 }

@@ -32,9 +32,17 @@ public final class SweepFigure {
 
   /**
    * One chart: a y label, whether y is logarithmic, and named series of y values (one per swept
-   * value; null where there is no value, which is skipped rather than drawn as 0).
+   * value; null where there is no value, which is skipped rather than drawn as 0). A series may
+   * have error bars of the same length in {@code errorBars}, under its name (null: none there).
    */
-  public record Panel(String title, String yLabel, boolean logY, Map<String, List<Double>> series) {}
+  public record Panel(
+      String title, String yLabel, boolean logY, Map<String, List<Double>> series,
+      Map<String, List<Double>> errorBars) {
+
+    public Panel(String title, String yLabel, boolean logY, Map<String, List<Double>> series) {
+      this(title, yLabel, logY, series, Map.of());
+    }
+  }
 
   private SweepFigure() {}
 
@@ -87,6 +95,7 @@ public final class SweepFigure {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setYAxisLogarithmic(panel.logY());
     styler.setMarkerSize(8);
+    styler.setErrorBarsColorSeriesColor(true);
     for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
       List<Double> ys = new ArrayList<>();
       boolean any = false;
@@ -96,10 +105,24 @@ public final class SweepFigure {
         any |= usable;
       }
       if (any) {
-        CategorySeries series = chart.addSeries(s.getKey(), xLabels, ys);
+        List<Double> errors = panel.errorBars().get(s.getKey());
+        CategorySeries series =
+            errors == null
+                ? chart.addSeries(s.getKey(), xLabels, ys)
+                : chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors));
         series.setMarker(s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
       }
     }
     return chart;
+  }
+
+  /** Error bars where the point is drawn and the bar is a finite number; 0 (no bar) elsewhere. */
+  private static List<Double> usableErrors(List<Double> ys, List<Double> errors) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < ys.size(); i++) {
+      Double e = i < errors.size() ? errors.get(i) : null;
+      out.add(ys.get(i) != null && e != null && Double.isFinite(e) ? e : 0.0);
+    }
+    return out;
   }
 }
