@@ -30,7 +30,8 @@ import org.tensorflow.TensorFlow;
  * A trial that trains a fresh classifier with a sparse hidden code and reports accuracy,
  * sparsity and the model's further metrics; subclasses say which model a trial builds.
  *
- * <p>Trial parameters used here: {@code seed, steps, batch, eval_every}; the rest are the model's.
+ * <p>Trial parameters used here: {@code seed, steps, batch, eval_every} and the optional {@code
+ * dataset} (see {@link ExperimentContext#DATASET}); the rest are the model's.
  */
 public abstract class ClassifierExperiment implements Experiment {
   /**
@@ -48,7 +49,7 @@ public abstract class ClassifierExperiment implements Experiment {
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
-    var data = context.data();
+    var data = context.data(trial);
     TrainConfig train =
         new TrainConfig(
             trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),
