@@ -42,7 +42,7 @@ public final class DataSets {
     loaders.put(Cifar10.NAME, () -> Cifar10.load(cifarDir.orElseThrow(() -> new DataException(
         "This sweep trains on CIFAR-10, which is read only from a folder you name: download the"
             + " CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it and pass --cifar-dir DIR"
-            + " (the folder with data_batch_1.bin ... data_batch_5.bin and test_batch.bin).")),
+            + ", the folder with data_batch_1.bin ... data_batch_5.bin and test_batch.bin")),
         validationSize));
     return new DataSets(loaders);
   }
