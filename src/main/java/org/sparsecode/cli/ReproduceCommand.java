@@ -3,7 +3,7 @@ package org.sparsecode.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sparsecode.data.Splits;
+import org.sparsecode.data.DataSets;
 import org.sparsecode.experiment.Experiment;
 import org.sparsecode.experiment.ExperimentContext;
 import org.sparsecode.experiment.Experiments;
@@ -85,7 +85,8 @@ final class ReproduceCommand implements Callable<Integer> {
     ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
     ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
 
-    LazySplits data = new LazySplits(common);
+    // Loaded when a trial first needs them, so a finished sweep reports at once.
+    DataSets data = common.dataSets();
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
     new SweepRunner(
             spec,
@@ -96,7 +97,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 experiment.run(
                     trial,
                     new ExperimentContext(
-                        data::get,
+                        data,
                         threads,
                         ExperimentContext.perTrialUnder(tensorboard),
                         ExperimentContext.perTrialUnder(exportDir),
@@ -114,25 +115,5 @@ final class ReproduceCommand implements Callable<Integer> {
       sb.append(" --shard ").append(shard);
     }
     return sb.toString();
-  }
-
-  /**
-   * Loads MNIST only when a trial actually asks for it, so a finished sweep reports at once and a
-   * model that makes its own data never loads it.
-   */
-  static final class LazySplits {
-    private final CommonOptions options;
-    private Splits splits;
-
-    LazySplits(CommonOptions options) {
-      this.options = options;
-    }
-
-    synchronized Splits get() {
-      if (splits == null) {
-        splits = options.loadMnist();
-      }
-      return splits;
-    }
   }
 }

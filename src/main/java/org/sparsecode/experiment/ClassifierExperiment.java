@@ -30,7 +30,8 @@ import org.tensorflow.TensorFlow;
  * A trial that trains a fresh classifier with a sparse hidden code and reports accuracy,
  * sparsity and the model's further metrics; subclasses say which model a trial builds.
  *
- * <p>Trial parameters used here: {@code seed, steps, batch, eval_every}; the rest are the model's.
+ * <p>Trial parameters used here: {@code seed, steps, batch, eval_every} and the optional {@code
+ * dataset} (see {@link ExperimentContext#DATASET}); the rest are the model's.
  */
 public abstract class ClassifierExperiment implements Experiment {
   /**
@@ -44,7 +45,7 @@ public abstract class ClassifierExperiment implements Experiment {
 
   /** The trial's data: the context's (MNIST from the command line) unless the model makes its own. */
   protected Splits data(Trial trial, ExperimentContext context) {
-    return context.data().get();
+    return context.data(trial);
   }
 
   /** Writes files the reports draw from, after training; none by default. */

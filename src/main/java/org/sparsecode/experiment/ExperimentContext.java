@@ -3,25 +3,34 @@ package org.sparsecode.experiment;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import org.sparsecode.data.DataSets;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
- * What an experiment needs besides the trial itself: the data (supplied on first use, so that an
- * experiment that makes its own data never loads it), TensorFlow's threads, where (if
+ * What an experiment needs besides the trial itself: the data sets its trials may name,
+ * TensorFlow's threads, where (if
  * anywhere) each trial writes TensorBoard logs, its SavedModel and its artifacts (files the
  * reports draw from, such as sample reconstructions), and who listens to training.
  */
 public record ExperimentContext(
-    Supplier<Splits> data,
+    DataSets dataSets,
     ThreadSettings threads,
     Function<Trial, Optional<Path>> tensorboardDir,
     Function<Trial, Optional<Path>> exportDir,
     Function<Trial, Optional<Path>> artifactsDir,
     Function<Trial, TrainingListener> listener) {
+
+  /** The trial parameter that names the data set; trials without it use {@link DataSets#MNIST}. */
+  public static final String DATASET = "dataset";
+
+  /** The data set the trial names in {@link #DATASET}, or MNIST. */
+  public Splits data(Trial trial) {
+    Object name = trial.params().get(DATASET);
+    return dataSets.get(name == null ? DataSets.MNIST : name.toString());
+  }
 
   /** Nowhere: no TensorBoard logs, no export. */
   public static Function<Trial, Optional<Path>> nowhere() {
@@ -33,8 +42,8 @@ public record ExperimentContext(
     return root == null ? nowhere() : trial -> Optional.of(root.resolve(trial.id()));
   }
 
-  /** A context for library use: no logs, no export, no listener. */
+  /** A context for library use: {@code data} as MNIST, no logs, no export, no listener. */
   public static ExperimentContext of(Splits data, ThreadSettings threads) {
-    return new ExperimentContext(() -> data, threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
+    return new ExperimentContext(DataSets.of(java.util.Map.of(DataSets.MNIST, data)), threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
   }
 }

@@ -27,6 +27,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so
  * that trial indices, shards and resumed runs agree across machines.
+ *
+ * <p>The grid is one mapping of key to values (their product), or a list of such blocks with the
+ * same keys in the same order: the union of the blocks' products, block after block. Blocks sweep
+ * what a product cannot, such as a lambda that only some settings of another key use.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
@@ -43,6 +47,7 @@ public final class SweepSpec {
   private final String model;
   private final Map<String, Object> params;
   private final Map<String, Map<String, Object>> budgets;
+  private final List<Map<String, List<Object>>> gridBlocks;
   private final Map<String, List<Object>> grid;
   private final List<Map<String, Object>> paper;
 
@@ -54,7 +59,7 @@ public final class SweepSpec {
       String model,
       Map<String, Object> params,
       Map<String, Map<String, Object>> budgets,
-      Map<String, List<Object>> grid,
+      List<Map<String, List<Object>>> gridBlocks,
       List<Map<String, Object>> paper) {
     this.file = file;
     this.table = table;
@@ -63,7 +68,8 @@ public final class SweepSpec {
     this.model = model;
     this.params = Collections.unmodifiableMap(params);
     this.budgets = Collections.unmodifiableMap(budgets);
-    this.grid = Collections.unmodifiableMap(grid);
+    this.gridBlocks = List.copyOf(gridBlocks);
+    this.grid = Collections.unmodifiableMap(union(gridBlocks));
     this.paper = Collections.unmodifiableList(paper);
   }
 
@@ -154,8 +160,28 @@ public final class SweepSpec {
     return budgets;
   }
 
+  /**
+   * Each grid key with its values: for a grid of blocks, the values of all blocks in the order
+   * first met (not every combination of them is a trial).
+   */
   public Map<String, List<Object>> grid() {
     return grid;
+  }
+
+  private static Map<String, List<Object>> union(List<Map<String, List<Object>>> blocks) {
+    Map<String, List<Object>> union = new LinkedHashMap<>();
+    for (Map<String, List<Object>> block : blocks) {
+      for (Map.Entry<String, List<Object>> e : block.entrySet()) {
+        List<Object> values = union.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        for (Object v : e.getValue()) {
+          if (values.stream().noneMatch(u -> Values.same(u, v))) {
+            values.add(v);
+          }
+        }
+      }
+    }
+    union.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    return union;
   }
 
   /** The document's rows, each keyed by every grid key plus the published metrics. */
@@ -216,11 +242,19 @@ public final class SweepSpec {
     return b;
   }
 
-  /** Cartesian product with the first key varying slowest. */
+  /** Each block's cartesian product with the first key varying slowest, block after block. */
   private List<Map<String, Object>> gridPoints() {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (Map<String, List<Object>> block : gridBlocks) {
+      all.addAll(product(block));
+    }
+    return all;
+  }
+
+  private static List<Map<String, Object>> product(Map<String, List<Object>> block) {
     List<Map<String, Object>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
-    for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
+    for (Map.Entry<String, List<Object>> e : block.entrySet()) {
       List<Map<String, Object>> next = new ArrayList<>();
       for (Map<String, Object> prefix : points) {
         for (Object v : e.getValue()) {
@@ -286,11 +320,12 @@ public final class SweepSpec {
       String document = optionalString(top, "document");
 
       Map<String, Object> params = scalars(mapping(top.get("params"), "params", true), "params");
-      Map<String, List<Object>> grid = grid(top.get("grid"), params);
+      List<Map<String, List<Object>>> blocks = gridBlocks(top.get("grid"), params);
+      Map<String, List<Object>> grid = union(blocks);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
       SweepSpec spec =
-          new SweepSpec(file, table, title, document, model, params, budgets, grid, paper);
+          new SweepSpec(file, table, title, document, model, params, budgets, blocks, paper);
       checkUniqueIds(spec);
       return spec;
     }
@@ -353,15 +388,38 @@ public final class SweepSpec {
       return out;
     }
 
-    private Map<String, List<Object>> grid(Object raw, Map<String, Object> params) {
-      Map<?, ?> m = mapping(raw, "grid", false);
+    /** One block for a mapping; for a list, its blocks, all with the first block's keys. */
+    private List<Map<String, List<Object>>> gridBlocks(Object raw, Map<String, Object> params) {
+      if (!(raw instanceof List<?> list)) {
+        return List.of(grid(mapping(raw, "grid", false), "grid", params));
+      }
+      if (list.isEmpty()) {
+        throw error("grid", "is an empty list of blocks", "give at least one block, e.g. - {lambda: [0, 1.0e-5]}");
+      }
+      List<Map<String, List<Object>>> blocks = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String where = "grid[" + i + "]";
+        if (!(list.get(i) instanceof Map<?, ?> m)) {
+          throw error(where, "must be a mapping of key: [values]", "write - {lambda: [0, 1.0e-5]}");
+        }
+        Map<String, List<Object>> block = grid(m, where, params);
+        if (!blocks.isEmpty() && !List.copyOf(block.keySet()).equals(List.copyOf(blocks.get(0).keySet()))) {
+          throw error(where, "has the keys " + block.keySet() + ", the first block " + blocks.get(0).keySet(),
+              "give every block the same keys in the same order (a key one block does not use gets one value, e.g. lambda: [0])");
+        }
+        blocks.add(block);
+      }
+      return blocks;
+    }
+
+    private Map<String, List<Object>> grid(Map<?, ?> m, String at, Map<String, Object> params) {
       if (m.isEmpty()) {
-        throw error("grid", "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
+        throw error(at, "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
       }
       Map<String, List<Object>> grid = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = key(e.getKey(), "grid");
-        String where = "grid." + k;
+        String k = key(e.getKey(), at);
+        String where = at + "." + k;
         if (params.containsKey(k)) {
           throw error(where, "is also in params",
               "remove it from params (the grid gives its values) or from the grid");
@@ -486,11 +544,23 @@ public final class SweepSpec {
       return out;
     }
 
-    /** Ids are file names; sanitising string values could make two of them collide. */
+    private static boolean samePoint(Map<String, Object> a, Map<String, Object> b) {
+      return a.keySet().equals(b.keySet())
+          && a.keySet().stream().allMatch(k -> Values.same(a.get(k), b.get(k)));
+    }
+
+    /**
+     * Ids are file names; sanitising string values could make two of them collide, and two blocks
+     * could hold the same point.
+     */
     private void checkUniqueIds(SweepSpec spec) {
       Map<String, Map<String, Object>> seen = new HashMap<>();
       for (Map<String, Object> p : spec.gridPoints()) {
         Map<String, Object> other = seen.put(trialId(p), p);
+        if (other != null && samePoint(other, p)) {
+          throw error("grid", "the point " + p + " is in two blocks",
+              "remove it from one of them (it would run the same trial twice)");
+        }
         if (other != null) {
           throw error("grid", "points " + other + " and " + p + " give the same trial id "
               + trialId(p), "make the string values differ in letters or digits");

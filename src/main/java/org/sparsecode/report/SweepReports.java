@@ -9,7 +9,9 @@ public final class SweepReports {
 
   /** Models whose reports are not the default table against lambda; one line each. */
   private static final Map<String, SweepReport> BY_MODEL =
-      Map.of(OvrSphereExperiment.MODEL, OvrSphereReport::write);
+      Map.ofEntries(
+          Map.entry(OvrSphereExperiment.MODEL, OvrSphereReport::write),
+          Map.entry("mlp_regularized", RegularizerComparison::write));
 
   /** The report writer for a sweep file's {@code model}: its own if registered, else the default. */
   public static SweepReport forModel(String model) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sparsecode.data.DataSets;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.SphereData;
 import org.sparsecode.data.Splits;
@@ -50,9 +51,9 @@ class OvrSphereExperimentTest {
   /** A context whose MNIST may not be touched: the sphere trial makes its own data. */
   private static ExperimentContext noMnist() {
     return new ExperimentContext(
-        () -> {
+        DataSets.loadedBy(java.util.Map.of(DataSets.MNIST, () -> {
           throw new AssertionError("the sphere experiment must not load the command line's data");
-        },
+        })),
         THREADS, ExperimentContext.nowhere(), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
         t -> TrainingListener.NONE);
   }

@@ -136,6 +136,38 @@ class SweepSpecTest {
         s.expand("quick").stream().map(Trial::id).toList());
   }
 
+  private static final String BLOCKS =
+      MINIMAL.replace("  lambda: [0, 1e-5]\n",
+          "  - {reg: [none, dropout], lambda: [0]}\n  - {reg: [ovr], lambda: [1e-4, 1e-5]}\n");
+
+  @Test
+  void gridBlocksExpandBlockAfterBlock() throws IOException {
+    SweepSpec s = SweepSpec.load(write("t.yaml", BLOCKS));
+    List<Trial> trials = s.expand("quick");
+    assertEquals(
+        List.of("reg_none__lambda_0", "reg_dropout__lambda_0", "reg_ovr__lambda_0.0001",
+            "reg_ovr__lambda_1e-05"),
+        trials.stream().map(Trial::id).toList());
+    assertEquals(List.of(0, 1, 2, 3), trials.stream().map(Trial::index).toList());
+    assertEquals(1e-5, trials.get(3).doubleParam("lambda"));
+    assertEquals(16, trials.get(3).intParam("hidden"));
+    // grid() is the union of the blocks' values, in the order first met
+    assertEquals(List.of("none", "dropout", "ovr"), s.grid().get("reg"));
+    assertEquals(List.of(0, 1e-4, 1e-5), s.grid().get("lambda"));
+  }
+
+  @Test
+  void gridBlocksNeedTheSameKeysAndNoRepeatedPoint() throws IOException {
+    String keys = errorOf(BLOCKS.replace("{reg: [ovr], lambda: [1e-4, 1e-5]}", "{lambda: [1e-4], reg: [ovr]}"));
+    assertTrue(keys.contains("grid[1]") && keys.contains("same keys in the same order"), keys);
+    String twice = errorOf(BLOCKS.replace("reg: [ovr]", "reg: [none]").replace("[1e-4, 1e-5]", "[1e-4, 0.0]"));
+    assertTrue(twice.contains("is in two blocks") && twice.contains("reg=none"), twice);
+    String notMapping = errorOf(BLOCKS.replace("  - {reg: [ovr], lambda: [1e-4, 1e-5]}\n", "  - ovr\n"));
+    assertTrue(notMapping.contains("grid[1]: must be a mapping"), notMapping);
+    String empty = errorOf(MINIMAL.replace("  lambda: [0, 1e-5]\n", "  []\n").replace("grid:\n  []", "grid: []"));
+    assertTrue(empty.contains("empty list of blocks"), empty);
+  }
+
   @Test
   void listTablesFindsSpecs() throws IOException {
     write("t.yaml", MINIMAL);

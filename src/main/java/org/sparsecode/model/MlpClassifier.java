@@ -1,0 +1,89 @@
+package org.sparsecode.model;
+
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.loss.L1ActivityPenalty;
+import org.sparsecode.loss.OvrLoss;
+import org.sparsecode.loss.SoftmaxCrossEntropy;
+import org.sparsecode.nn.Dense;
+import org.sparsecode.nn.Dropout;
+import org.sparsecode.optim.DeterministicAdam;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Builds the one-hidden-layer network of {@link MlpConfig}: inputs -> hidden ReLU -> classes, the
+ * same layers, initialisation and optimiser as {@link FcClassifier}, with the chosen regularizer.
+ *
+ * <p>With {@link Regularizer#L1} it is the blog's network, step for step. With {@link
+ * Regularizer#DROPOUT} the graph has two paths that share the weights: the training loss reads the
+ * hidden layer through {@link Dropout}, while {@code logits}, {@code probabilities} and {@code
+ * taskLoss}, which evaluation and export read, use every hidden unit. Evaluating therefore never
+ * draws a mask, with no training flag to feed. The penalties act on the hidden activations.
+ */
+public final class MlpClassifier {
+  /** Activations below this count as silent in {@link #BELOW_THRESHOLD} (Doc 001's sparsity). */
+  public static final float SILENT_BELOW = 0.1f;
+
+  /** Per-example fraction of hidden activations below {@link #SILENT_BELOW}, as an example sum. */
+  public static final String BELOW_THRESHOLD = "below_0.1_fraction";
+
+  private MlpClassifier() {}
+
+  public static ClassifierGraph build(ModelGraph model, MlpConfig mlp) {
+    FcConfig config = mlp.network();
+    Ops tf = model.tf();
+    Placeholder<TFloat32> images =
+        tf.withName("images")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.inputs())));
+    Placeholder<TInt32> labels =
+        tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+
+    Dense hiddenLayer =
+        new Dense(tf, "hidden", config.inputs(), config.hidden(), config.initStddev(),
+            config.biasInit(), config.seed(), 1);
+    Dense outputLayer =
+        new Dense(tf, "output", config.hidden(), config.classes(), config.initStddev(),
+            config.biasInit(), config.seed(), 2);
+
+    Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(hiddenLayer.apply(tf, images));
+    Operand<TFloat32> logits = tf.withName("logits").identity(outputLayer.apply(tf, hidden));
+    Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
+    SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(config.classes());
+    Operand<TFloat32> taskLoss = crossEntropy.call(tf, logits, labels);
+
+    Operand<TFloat32> loss =
+        switch (mlp.regularizer()) {
+          case NONE -> tf.identity(taskLoss);
+          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(config.lambda()).call(tf, hidden));
+          case OVR -> tf.math.add(taskLoss, new OvrLoss(config.lambda()).call(tf, hidden));
+          case DROPOUT -> {
+            Dropout dropout = new Dropout(mlp.dropoutRate(), config.seed(), 3);
+            Operand<TFloat32> trainingLogits = outputLayer.apply(tf, dropout.apply(tf, hidden));
+            yield crossEntropy.call(tf, trainingLogits, labels);
+          }
+        };
+    loss = tf.withName("loss").identity(loss);
+
+    List<Variable<TFloat32>> variables =
+        List.of(hiddenLayer.weights(), hiddenLayer.bias(), outputLayer.weights(), outputLayer.bias());
+    DeterministicAdam adam = new DeterministicAdam(model.graph(), config.learningRate());
+    Op trainStep =
+        adam.applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "train_step");
+
+    Operand<TFloat32> silent =
+        tf.dtypes.cast(tf.math.less(hidden, tf.constant(SILENT_BELOW)), TFloat32.class);
+    Operand<TFloat32> silentFractionSum =
+        tf.math.div(tf.reduceSum(silent, tf.constant(new int[] {0, 1})), tf.constant((float) config.hidden()));
+
+    return new ClassifierGraph(
+        images, labels, logits, probabilities, hidden, config.hidden(), config.classes(), loss,
+        taskLoss, trainStep, variables, Map.of(BELOW_THRESHOLD, silentFractionSum), Map.of());
+  }
+}
