@@ -48,7 +48,8 @@ public enum ClassifierKind {
       }
     }
     throw new IllegalArgumentException("unknown classifier '" + name + "'; use one of "
-        + Arrays.stream(values()).map(ClassifierKind::reportName).collect(Collectors.joining(", ")));
+        + Arrays.stream(values()).map(ClassifierKind::reportName)
+            .collect(Collectors.joining(", ")));
   }
 
   @Override

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param seed seeds the random order in which LIBLINEAR's dual coordinate descent visits the
  *     examples (svm_linear); lr's primal Newton solver and LIBSVM's C-SVM draw no random numbers
  */
-public record ClassifierSettings(ClassifierKind kind, double c, double gamma, double eps, long seed) {
+public record ClassifierSettings(
+    ClassifierKind kind, double c, double gamma, double eps, long seed) {
   /** The intercept: LIBLINEAR appends a constant feature of this value to every example. */
   public static final double LINEAR_BIAS = 1.0;
   /** LIBSVM's kernel cache; a bigger cache only makes training faster. */
@@ -52,7 +53,8 @@ public record ClassifierSettings(ClassifierKind kind, double c, double gamma, do
 
   /** An RBF-kernel SVM with LIBSVM's default tolerance 0.001. */
   public static ClassifierSettings rbf(double c, double gamma) {
-    return new ClassifierSettings(ClassifierKind.SVM_RBF, c, gamma, ClassifierKind.SVM_RBF.defaultEps(), 0);
+    ClassifierKind kind = ClassifierKind.SVM_RBF;
+    return new ClassifierSettings(kind, c, gamma, kind.defaultEps(), 0);
   }
 
   /** Settings for {@code kind}; {@code gamma} is ignored for the linear kinds. */
@@ -102,8 +104,8 @@ public record ClassifierSettings(ClassifierKind kind, double c, double gamma, do
     };
   }
 
-  /** One line for reports, e.g. {@code svm_rbf C=10 gamma=0.0134 eps=0.001 seed=0 scaling=none}. */
-  public String describe() {
+  /** The hyper-parameters alone, e.g. {@code svm_rbf C=10 gamma=0.0134 eps=0.001}. */
+  public String hyperParameters() {
     StringBuilder s = new StringBuilder(kind.reportName()).append(" C=").append(number(c));
     if (kind.usesGamma()) {
       s.append(" gamma=").append(number(gamma));
@@ -112,7 +114,12 @@ public record ClassifierSettings(ClassifierKind kind, double c, double gamma, do
     if (kind == ClassifierKind.SVM_LINEAR) {
       s.append(" seed=").append(seed);
     }
-    return s.append(" scaling=none solver=").append(solver()).toString();
+    return s.toString();
+  }
+
+  /** One line for reports: {@link #hyperParameters()}, the (absent) scaling and the solver. */
+  public String describe() {
+    return hyperParameters() + " scaling=none solver=" + solver();
   }
 
   private static String number(double v) {

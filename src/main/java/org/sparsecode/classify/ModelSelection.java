@@ -31,7 +31,8 @@ public final class ModelSelection {
    * The outcome: the chosen settings, every candidate's score in the order tried, what the final
    * model was trained on, and that model.
    */
-  public record Result(ClassifierSettings chosen, List<Score> scores, Refit refit, Classifier model) {
+  public record Result(
+      ClassifierSettings chosen, List<Score> scores, Refit refit, Classifier model) {
     public Result {
       scores = List.copyOf(scores);
     }
@@ -45,10 +46,11 @@ public final class ModelSelection {
     /** Lines for a report: the choice, the refit, and each candidate's validation accuracy. */
     public String describe() {
       StringBuilder s = new StringBuilder("chosen on validation: ").append(chosen.describe())
-          .append("\nfinal model trained on: ").append(refit == Refit.TRAIN ? "train" : "train+validation");
+          .append("\nfinal model trained on: ")
+          .append(refit == Refit.TRAIN ? "train" : "train+validation");
       for (Score score : scores) {
         s.append(String.format(Locale.ROOT, "%ncandidate %s: validation accuracy %.4f (fit %.1f s)",
-            score.settings().describe().replaceFirst(" scaling=.*", ""), score.validationAccuracy(),
+            score.settings().hyperParameters(), score.validationAccuracy(),
             score.fitSeconds()));
       }
       return s.toString();

@@ -91,7 +91,8 @@ public final class Separation {
         order[j] = j;
         d[j] = j == i ? Double.POSITIVE_INFINITY : distance(points, dim, i, j);
       }
-      Arrays.sort(order, (u, v) -> d[u] != d[v] ? Double.compare(d[u], d[v]) : Integer.compare(u, v));
+      Arrays.sort(order,
+          (u, v) -> d[u] != d[v] ? Double.compare(d[u], d[v]) : Integer.compare(u, v));
       Arrays.fill(votes, 0);
       int winner = -1;
       for (int r = 0; r < k; r++) {

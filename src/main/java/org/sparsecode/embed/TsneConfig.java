@@ -59,17 +59,20 @@ public record TsneConfig(double perplexity, int iterations, double learningRate,
 
   public TsneConfig withPerplexity(double newPerplexity) {
     return new TsneConfig(newPerplexity, iterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed, klEvery);
+        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed,
+        klEvery);
   }
 
   public TsneConfig withIterations(int newIterations) {
     return new TsneConfig(perplexity, newIterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed, klEvery);
+        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed,
+        klEvery);
   }
 
   public TsneConfig withSeed(long newSeed) {
     return new TsneConfig(perplexity, iterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, newSeed, klEvery);
+        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, newSeed,
+        klEvery);
   }
 
   /** One line for reports. */
