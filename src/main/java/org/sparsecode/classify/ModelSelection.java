@@ -1,0 +1,125 @@
+package org.sparsecode.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Chooses hyper-parameters on a validation split, never on the test set: every candidate is
+ * trained on the training split and scored on the validation split; the best validation accuracy
+ * wins, the earliest candidate among equals (list C in increasing order, so a tie goes to the
+ * stronger regularisation). The winner is then trained once more as {@link Refit} says.
+ */
+public final class ModelSelection {
+
+  /** What the chosen settings are finally trained on. */
+  public enum Refit {
+    /**
+     * The training split only: the returned model is the very one that was scored on validation
+     * (training is deterministic, so a refit would be identical and is skipped).
+     */
+    TRAIN,
+    /** Training and validation splits together: more data, but no held-out score for it. */
+    TRAIN_AND_VALIDATION
+  }
+
+  /** One candidate's validation accuracy and how long it took to train. */
+  public record Score(ClassifierSettings settings, double validationAccuracy, double fitSeconds) {}
+
+  /**
+   * The outcome: the chosen settings, every candidate's score in the order tried, what the final
+   * model was trained on, and that model.
+   */
+  public record Result(
+      ClassifierSettings chosen, List<Score> scores, Refit refit, Classifier model) {
+    public Result {
+      scores = List.copyOf(scores);
+    }
+
+    /** The chosen candidate's validation accuracy. */
+    public double bestValidationAccuracy() {
+      return scores.stream().filter(s -> s.settings().equals(chosen)).findFirst().orElseThrow()
+          .validationAccuracy();
+    }
+
+    /** Lines for a report: the choice, the refit, and each candidate's validation accuracy. */
+    public String describe() {
+      StringBuilder s = new StringBuilder("chosen on validation: ").append(chosen.describe())
+          .append("\nfinal model trained on: ")
+          .append(refit == Refit.TRAIN ? "train" : "train+validation");
+      for (Score score : scores) {
+        s.append(String.format(Locale.ROOT, "%ncandidate %s: validation accuracy %.4f (fit %.1f s)",
+            score.settings().hyperParameters(), score.validationAccuracy(),
+            score.fitSeconds()));
+      }
+      return s.toString();
+    }
+  }
+
+  private ModelSelection() {}
+
+  /**
+   * The grid of every C in {@code cs} (outer loop) with every gamma in {@code gammas} (inner loop,
+   * svm_rbf only; ignored for the linear kinds, which may pass an empty array).
+   */
+  public static List<ClassifierSettings> grid(ClassifierKind kind, double[] cs, double[] gammas) {
+    if (cs.length == 0) {
+      throw new IllegalArgumentException("the grid needs at least one C, e.g. {0.1, 1, 10}");
+    }
+    if (kind.usesGamma() && gammas.length == 0) {
+      throw new IllegalArgumentException("svm_rbf needs at least one gamma in the grid;"
+          + " ClassifierSettings.scaleGamma(features) gives a centre for it");
+    }
+    List<ClassifierSettings> grid = new ArrayList<>();
+    for (double c : cs) {
+      if (kind.usesGamma()) {
+        for (double gamma : gammas) {
+          grid.add(ClassifierSettings.rbf(c, gamma));
+        }
+      } else {
+        grid.add(ClassifierSettings.linear(kind, c));
+      }
+    }
+    return grid;
+  }
+
+  /** Trains each candidate on train, scores it on validation, returns the best one refitted. */
+  public static Result select(List<ClassifierSettings> candidates, FeatureMatrix trainX,
+      int[] trainY, FeatureMatrix validationX, int[] validationY, Refit refit) {
+    Objects.requireNonNull(refit, "refit");
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no candidate settings to choose from; build some with"
+          + " ModelSelection.grid");
+    }
+    Checks.checkTrainable(trainX, trainY);
+    Checks.checkMatch(validationX, validationY, "validation set");
+    Checks.checkFeatures(validationX, trainX.cols());
+
+    List<Score> scores = new ArrayList<>();
+    Classifier best = null;
+    double bestAccuracy = -1;
+    for (ClassifierSettings candidate : candidates) {
+      long start = System.nanoTime();
+      Classifier model = Classifier.fit(candidate, trainX, trainY);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double accuracy = model.accuracy(validationX, validationY);
+      scores.add(new Score(candidate, accuracy, seconds));
+      if (accuracy > bestAccuracy) { // strictly better: the earliest of equals stays
+        bestAccuracy = accuracy;
+        best = model; // only the best model is kept: RBF models of large sets are big
+      }
+    }
+    Classifier finalModel = refit == Refit.TRAIN
+        ? best
+        : Classifier.fit(best.settings(), trainX.append(validationX), concat(trainY, validationY));
+    return new Result(best.settings(), scores, refit, finalModel);
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] joined = new int[a.length + b.length];
+    System.arraycopy(a, 0, joined, 0, a.length);
+    System.arraycopy(b, 0, joined, a.length, b.length);
+    return joined;
+  }
+}
