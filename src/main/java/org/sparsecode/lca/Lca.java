@@ -117,6 +117,14 @@ public final class Lca {
             mainDiagonal);
     Operand<TFloat32> m = tf.math.mul(gramMinusIdentity, rate);
 
+    // AUTO's cut-over as a count of tf.where entries (two per non-zero code), formed once.
+    Operand<TInt64> sparseUpTo =
+        lateral != Lateral.AUTO ? null : tf.dtypes.cast(
+            tf.math.mul(
+                tf.dtypes.cast(tf.size(c, TInt64.class), TFloat32.class),
+                tf.constant((float) (2 * Lateral.AUTO_SPARSE_UP_TO))),
+            TInt64.class);
+
     // U1 = C, because U0 = 0 and T(0) = 0 for every threshold.
     Operand<TFloat32> u = c;
     Operand<TFloat32> a = threshold(tf, u, lambda, config.threshold());
@@ -130,7 +138,7 @@ public final class Lca {
       if (k == config.iterations()) {
         break;
       }
-      u = tf.math.sub(tf.math.add(tf.math.mul(u, decay), c), lateralProduct(tf, a, m, lateral));
+      u = tf.math.sub(tf.math.add(tf.math.mul(u, decay), c), lateralProduct(tf, a, m, lateral, sparseUpTo));
       a = threshold(tf, u, lambda, config.threshold());
     }
     if (!traces) {
@@ -139,21 +147,15 @@ public final class Lca {
     return new Outputs(a, tf.stack(energy), tf.stack(l0), tf.stack(error));
   }
 
-  /** A M, computed as {@code kind} says. */
+  /** A M, computed as {@code kind} says; AUTO compares the tf.where entries with {@code sparseUpTo}. */
   private static Operand<TFloat32> lateralProduct(
-      Ops tf, Operand<TFloat32> a, Operand<TFloat32> m, Lateral kind) {
+      Ops tf, Operand<TFloat32> a, Operand<TFloat32> m, Lateral kind, Operand<TInt64> sparseUpTo) {
     return switch (kind) {
       case DENSE -> tf.linalg.matMul(a, m);
       case SPARSE -> sparseProduct(tf, a, tf.where(a), m);
       case AUTO -> {
         Operand<TInt64> nonZero = tf.where(a); // [nnz x 2]
-        // size(nonZero) = 2 nnz, so this is nnz > AUTO_SPARSE_UP_TO * size(a).
-        Operand<TBool> dense =
-            tf.math.greater(
-                tf.dtypes.cast(tf.size(nonZero, TInt64.class), TFloat32.class),
-                tf.math.mul(
-                    tf.dtypes.cast(tf.size(a, TInt64.class), TFloat32.class),
-                    tf.constant((float) (2 * Lateral.AUTO_SPARSE_UP_TO))));
+        Operand<TBool> dense = tf.math.greater(tf.size(nonZero, TInt64.class), sparseUpTo);
         // Switch sends each input down one branch only; the other branch's ops do not run, and
         // Merge passes on the result of the branch that ran.
         SwitchCond<TFloat32> codes = tf.switchCond(a, dense);
