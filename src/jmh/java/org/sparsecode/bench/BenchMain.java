@@ -27,9 +27,10 @@ import org.sparsecode.report.MarkdownReport;
 import org.sparsecode.report.ResultTable;
 
 /**
- * One benchmark invocation: JMH measures a training step of the blog's network and TensorFlow's
- * matmul peak, then the PyTorch peer runs the same step and matmul with the same thread count, and
- * the ratios go into {@code bench-blog-fc.{csv,md}}.
+ * One benchmark invocation: JMH measures a training step of the table's models (or, for
+ * {@code --table lca}, an LCA inference: {@link LcaBench}) and TensorFlow's matmul peak, then the
+ * PyTorch peer runs the same work and matmul with the same thread count, and the ratios go into
+ * {@code bench-<table>.{csv,md}}.
  */
 public final class BenchMain {
   private static final String PEER = "harness/peers/torch_fc_step.py";
@@ -49,8 +50,8 @@ public final class BenchMain {
         case "--table" -> table = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
-          System.out.println("usage: harness/bench [--table blog-fc|blog-cnn|blog-ae] [--quick] [--threads N] [--out DIR]\n"
-              + "  --table T    whose training steps to measure (default: blog-fc)\n"
+          System.out.println("usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca] [--quick] [--threads N] [--out DIR]\n"
+              + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference\n"
               + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
               + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
               + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
@@ -66,9 +67,13 @@ public final class BenchMain {
       System.err.println("bench: --threads must be >= 1");
       System.exit(2);
     }
+    if (table.equals("lca")) {
+      LcaBench.run(threads, quick, out);
+      return;
+    }
     List<BenchModel> models = BenchModel.forTable(table);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Measured peak = jmh(MatmulPeakBenchmark.class, null, threads, quick);
+    Measured peak = jmh(MatmulPeakBenchmark.class, Map.of(), threads, quick);
     double peakGflops = peak.perSecond * MatmulPeakBenchmark.flopsPerProduct() / 1e9;
     Optional<Map<String, String>> peerPeak = peer("matmul", threads, quick);
     double torchPeak = peerPeak.map(m -> Double.parseDouble(m.get("gflops"))).orElse(Double.NaN);
@@ -102,17 +107,9 @@ public final class BenchMain {
       rows.add(Arrays.asList("pytorch", "matmul_2048", (double) threads,
           Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0));
     }
-    List<String> notes = new ArrayList<>();
-    notes.add("command: harness/bench --table " + table + (quick ? " --quick" : "") + " --threads " + threads);
-    notes.add("date: " + started);
-    notes.add("commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
-    notes.add("machine: " + ProvenanceCapture.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + ProvenanceCapture.os());
-    notes.add("software: TensorFlow " + org.tensorflow.TensorFlow.version() + ", " + ProvenanceCapture.jvm());
-    notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
+    List<String> notes = provenance(table, quick, threads, started);
     if (torchVersion != null) {
-      notes.add("peer: PyTorch " + torchVersion + " (" + PEER + "), OMP_WAIT_POLICY=PASSIVE, " + threads
-          + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation"
-          + "; OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
+      notes.add(peerNote(torchVersion, PEER, threads, quick));
     }
     ResultTable result = new ResultTable(
         "Benchmark: training steps of " + table,
@@ -125,13 +122,34 @@ public final class BenchMain {
     System.out.println(text);
   }
 
-  private record Measured(double perSecond, double error) {}
+  record Measured(double perSecond, double error) {}
+
+  /** How a report was produced: command, date, commit, machine, software, JMH settings. */
+  static List<String> provenance(String table, boolean quick, int threads, Instant started) {
+    List<String> notes = new ArrayList<>();
+    notes.add("command: harness/bench --table " + table + (quick ? " --quick" : "") + " --threads " + threads);
+    notes.add("date: " + started);
+    notes.add("commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
+    notes.add("machine: " + ProvenanceCapture.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + ProvenanceCapture.os());
+    notes.add("software: TensorFlow " + org.tensorflow.TensorFlow.version() + ", " + ProvenanceCapture.jvm());
+    notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
+    return notes;
+  }
+
+  static String peerNote(String torchVersion, String script, int threads, boolean quick) {
+    return "peer: PyTorch " + torchVersion + " (" + script + "), OMP_WAIT_POLICY=PASSIVE, " + threads
+        + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation"
+        + "; OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)");
+  }
 
   private static Measured jmh(Class<?> benchmark, BenchModel model, int threads, boolean quick) throws RunnerException {
+    return jmh(benchmark, model == null ? Map.of() : Map.of("model", model.name()), threads, quick);
+  }
+
+  /** Runs one JMH benchmark with the given parameters (and {@code threads}) and returns its score. */
+  static Measured jmh(Class<?> benchmark, Map<String, String> params, int threads, boolean quick) throws RunnerException {
     OptionsBuilder builder = new OptionsBuilder();
-    if (model != null) {
-      builder.param("model", model.name());
-    }
+    params.forEach(builder::param);
     Options options =
         builder
             .include(benchmark.getName() + "\\.")
@@ -150,15 +168,26 @@ public final class BenchMain {
     return new Measured(primary.getScore(), Double.isNaN(error) ? 0 : error);
   }
 
-  /** Runs the PyTorch peer; empty (with a note on stderr) when Python or torch is missing. */
   private static Optional<Map<String, String>> peer(String model, int threads, boolean quick)
+      throws IOException, InterruptedException {
+    return peer(PEER, List.of("--model", model), threads, quick);
+  }
+
+  /**
+   * Runs a PyTorch peer script with {@code args} and the thread and timing options; empty (with a
+   * note on stderr) when Python or torch is missing.
+   */
+  static Optional<Map<String, String>> peer(String script, List<String> args, int threads, boolean quick)
       throws IOException, InterruptedException {
     if (!Files.isExecutable(Path.of(PYTHON))) {
       System.err.println("bench: " + PYTHON + " not found; the PyTorch peer needs Debian's python3-torch");
       return Optional.empty();
     }
-    ProcessBuilder pb = new ProcessBuilder(PYTHON, PEER, "--model", model, "--threads", String.valueOf(threads),
-        "--warmup-seconds", quick ? "1" : "3", "--seconds", quick ? "3" : "10");
+    List<String> command = new ArrayList<>(List.of(PYTHON, script));
+    command.addAll(args);
+    command.addAll(List.of("--threads", String.valueOf(threads),
+        "--warmup-seconds", quick ? "1" : "3", "--seconds", quick ? "3" : "10"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
     pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -80,7 +80,7 @@ public enum BenchModel {
   static List<BenchModel> forTable(String table) {
     List<BenchModel> models = java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();
     if (models.isEmpty()) {
-      throw new IllegalArgumentException("no benchmark for table '" + table + "'; choose blog-fc, blog-cnn or blog-ae");
+      throw new IllegalArgumentException("no benchmark for table '" + table + "'; choose blog-fc, blog-cnn, blog-ae or lca");
     }
     return models;
   }

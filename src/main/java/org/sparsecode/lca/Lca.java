@@ -2,6 +2,7 @@ package org.sparsecode.lca;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.sparsecode.model.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -11,13 +12,16 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.SwitchCond;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.proto.RewriterConfig;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * LCA inference as a TensorFlow graph. Rows are examples: inputs X [batch x n_inputs], codes A
@@ -25,11 +29,34 @@ import org.tensorflow.types.TInt32;
  *
  * <pre>U <- U + (1/tau) (B - U - A (G - I)),  A = T(U),  B = X Phi,  G = Phi^T Phi</pre>
  *
- * and the codes are T(U) after the last step. The steps are unrolled as plain ops, not a while
- * loop: inference needs no gradients, and TF Java's while loops are fragile.
+ * and the codes are T(U) after the last step. The graph computes the same step as
+ * U <- (1 - 1/tau) U + C - A M with C = B / tau and M = (G - I) / tau formed once, so a step costs
+ * one product and three element-wise ops. The lateral product A M is where the time goes; because
+ * the codes are sparse it can skip their zeros ({@link Lateral}). The steps are unrolled as plain
+ * ops, not a while loop: inference needs no gradients, TF Java's while loops are fragile, and a
+ * measured while loop ran no faster.
  */
 public final class Lca {
   private Lca() {}
+
+  /**
+   * How a step computes the lateral product A M. All three give the same codes up to float
+   * rounding; they differ only in time.
+   */
+  public enum Lateral {
+    /** One dense product [batch x n_atoms] x [n_atoms x n_atoms]; its time ignores the zeros. */
+    DENSE,
+    /**
+     * The non-zero codes as a CSR sparse matrix times M, on all intra-op threads: time in
+     * proportion to the non-zeros. Slower than DENSE once more than about a tenth of them are non-zero.
+     */
+    SPARSE,
+    /** At every step SPARSE while at most {@link #AUTO_SPARSE_UP_TO} of the codes are non-zero, else DENSE. */
+    AUTO;
+
+    /** The share of non-zero codes up to which AUTO takes the sparse product (measured break-even: 0.1 to 0.17). */
+    public static final double AUTO_SPARSE_UP_TO = 0.1;
+  }
 
   /**
    * The endpoints of one inference graph. The traces hold one value per step (the codes after
@@ -55,22 +82,51 @@ public final class Lca {
   }
 
   /**
-   * Adds unrolled LCA inference to the graph of {@code tf}. Run it in a session opened with
-   * {@link #sessionConfig}: the default graph optimisers spend seconds on thousands of steps.
+   * Adds unrolled LCA inference to the graph of {@code tf}, with the {@link Lateral#AUTO} product.
+   * Run it in a session opened with {@link #sessionConfig}: the default graph optimisers spend
+   * seconds on thousands of steps.
    *
    * @param inputs [batch x n_inputs]
    * @param dictionary [n_inputs x n_atoms], unit-norm columns (a variable, a placeholder, ...)
    */
   public static Outputs build(
       Ops tf, Operand<TFloat32> inputs, Operand<TFloat32> dictionary, LcaConfig config, boolean traces) {
-    checkShapes(inputs.shape(), dictionary.shape());
-    Operand<TFloat32> b = tf.linalg.matMul(inputs, dictionary);
-    Operand<TFloat32> gram = tf.linalg.matMul(dictionary, dictionary, MatMul.transposeA(true));
-    Operand<TFloat32> rate = tf.constant(1f / config.tau());
-    Operand<TFloat32> lambda = tf.constant(config.lambda());
+    return build(tf, inputs, dictionary, config, traces, Lateral.AUTO);
+  }
 
-    // U1 = (1/tau) B, because U0 = 0 and T(0) = 0 for every threshold.
-    Operand<TFloat32> u = tf.math.mul(b, rate);
+  /** As {@link #build(Ops, Operand, Operand, LcaConfig, boolean)}, with the given lateral product. */
+  public static Outputs build(
+      Ops tf,
+      Operand<TFloat32> inputs,
+      Operand<TFloat32> dictionary,
+      LcaConfig config,
+      boolean traces,
+      Lateral lateral) {
+    checkShapes(inputs.shape(), dictionary.shape());
+    Objects.requireNonNull(lateral, "lateral must be DENSE, SPARSE or AUTO");
+    Operand<TFloat32> rate = tf.constant(1f / config.tau());
+    Operand<TFloat32> decay = tf.constant(1f - 1f / config.tau());
+    Operand<TFloat32> lambda = tf.constant(config.lambda());
+    Operand<TFloat32> c = tf.math.mul(tf.linalg.matMul(inputs, dictionary), rate);
+    Operand<TFloat32> gram = tf.linalg.matMul(dictionary, dictionary, MatMul.transposeA(true));
+    Operand<TInt32> mainDiagonal = tf.constant(0);
+    Operand<TFloat32> gramMinusIdentity =
+        tf.linalg.matrixSetDiag(
+            gram,
+            tf.math.sub(tf.linalg.matrixDiagPart(gram, mainDiagonal, tf.constant(0f)), tf.constant(1f)),
+            mainDiagonal);
+    Operand<TFloat32> m = tf.math.mul(gramMinusIdentity, rate);
+
+    // AUTO's cut-over as a count of tf.where entries (two per non-zero code), formed once.
+    Operand<TInt64> sparseUpTo =
+        lateral != Lateral.AUTO ? null : tf.dtypes.cast(
+            tf.math.mul(
+                tf.dtypes.cast(tf.size(c, TInt64.class), TFloat32.class),
+                tf.constant((float) (2 * Lateral.AUTO_SPARSE_UP_TO))),
+            TInt64.class);
+
+    // U1 = C, because U0 = 0 and T(0) = 0 for every threshold.
+    Operand<TFloat32> u = c;
     Operand<TFloat32> a = threshold(tf, u, lambda, config.threshold());
     List<Operand<TFloat32>> energy = new ArrayList<>();
     List<Operand<TFloat32>> l0 = new ArrayList<>();
@@ -82,16 +138,41 @@ public final class Lca {
       if (k == config.iterations()) {
         break;
       }
-      // B - U - A (G - I) = B - U - A G + A, which spares building an identity matrix.
-      Operand<TFloat32> drive =
-          tf.math.add(tf.math.sub(tf.math.sub(b, u), tf.linalg.matMul(a, gram)), a);
-      u = tf.math.add(u, tf.math.mul(drive, rate));
+      u = tf.math.sub(tf.math.add(tf.math.mul(u, decay), c), lateralProduct(tf, a, m, lateral, sparseUpTo));
       a = threshold(tf, u, lambda, config.threshold());
     }
     if (!traces) {
       return new Outputs(a, null, null, null);
     }
     return new Outputs(a, tf.stack(energy), tf.stack(l0), tf.stack(error));
+  }
+
+  /** A M, computed as {@code kind} says; AUTO compares the tf.where entries with {@code sparseUpTo}. */
+  private static Operand<TFloat32> lateralProduct(
+      Ops tf, Operand<TFloat32> a, Operand<TFloat32> m, Lateral kind, Operand<TInt64> sparseUpTo) {
+    return switch (kind) {
+      case DENSE -> tf.linalg.matMul(a, m);
+      case SPARSE -> sparseProduct(tf, a, tf.where(a), m);
+      case AUTO -> {
+        Operand<TInt64> nonZero = tf.where(a); // [nnz x 2]
+        Operand<TBool> dense = tf.math.greater(tf.size(nonZero, TInt64.class), sparseUpTo);
+        // Switch sends each input down one branch only; the other branch's ops do not run, and
+        // Merge passes on the result of the branch that ran.
+        SwitchCond<TFloat32> codes = tf.switchCond(a, dense);
+        SwitchCond<TInt64> where = tf.switchCond(nonZero, dense);
+        yield tf.merge(
+                List.of(
+                    tf.linalg.matMul(codes.outputTrue(), m),
+                    sparseProduct(tf, codes.outputFalse(), where.outputFalse(), m)))
+            .output();
+      }
+    };
+  }
+
+  /** A M from the non-zero entries of A at {@code nonZero} (row-major, as tf.where gives them). */
+  private static Operand<TFloat32> sparseProduct(
+      Ops tf, Operand<TFloat32> a, Operand<TInt64> nonZero, Operand<TFloat32> m) {
+    return tf.linalg.sparse.sparseMatrixMatMul(tf.linalg.sparse.denseToCSRSparseMatrix(a, nonZero), m);
   }
 
   /** The transfer function a = T(u), element-wise. */
@@ -107,12 +188,17 @@ public final class Lca {
 
   /** Runs inference on a small problem in a throw-away graph and returns the codes. */
   public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, false).codes();
+    return run(inputs, dictionary, config, false, Lateral.AUTO).codes();
   }
 
   /** As {@link #infer}, with the per-step traces (for plots and tests). */
   public static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, true);
+    return run(inputs, dictionary, config, true, Lateral.AUTO);
+  }
+
+  /** As {@link #inferWithTraces}, with the given lateral product (for tests that compare them). */
+  static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config, Lateral lateral) {
+    return run(inputs, dictionary, config, true, lateral);
   }
 
   /**
@@ -128,7 +214,8 @@ public final class Lca {
         .build();
   }
 
-  private static Traced run(float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces) {
+  private static Traced run(
+      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral) {
     int nAtoms = columns(dictionary, "dictionary");
     if (columns(inputs, "inputs") != dictionary.length) {
       throw new IllegalArgumentException(
@@ -140,7 +227,7 @@ public final class Lca {
       Placeholder<TFloat32> x = inputsPlaceholder(tf, dictionary.length);
       Placeholder<TFloat32> phi =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(dictionary.length, nAtoms)));
-      Outputs out = build(tf, x, phi, config, traces);
+      Outputs out = build(tf, x, phi, config, traces, lateral);
       try (Session s = new Session(graph, sessionConfig(ThreadSettings.defaults()));
           TFloat32 xt = TFloat32.tensorOf(StdArrays.ndCopyOf(inputs));
           TFloat32 pt = TFloat32.tensorOf(StdArrays.ndCopyOf(dictionary))) {
