@@ -27,6 +27,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so
  * that trial indices, shards and resumed runs agree across machines.
+ *
+ * <p>{@code grid:} may also be a list of grids, expanded one after the other, for sweeps whose
+ * parts vary different parameters (for example one model at several lambdas, the baselines
+ * once). A key that one grid of the list leaves out takes its value from {@code params}.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
@@ -44,6 +48,7 @@ public final class SweepSpec {
   private final Map<String, Object> params;
   private final Map<String, Map<String, Object>> budgets;
   private final Map<String, List<Object>> grid;
+  private final List<Map<String, List<Object>>> grids;
   private final List<Map<String, Object>> paper;
 
   private SweepSpec(
@@ -54,7 +59,7 @@ public final class SweepSpec {
       String model,
       Map<String, Object> params,
       Map<String, Map<String, Object>> budgets,
-      Map<String, List<Object>> grid,
+      List<Map<String, List<Object>>> grids,
       List<Map<String, Object>> paper) {
     this.file = file;
     this.table = table;
@@ -63,7 +68,8 @@ public final class SweepSpec {
     this.model = model;
     this.params = Collections.unmodifiableMap(params);
     this.budgets = Collections.unmodifiableMap(budgets);
-    this.grid = Collections.unmodifiableMap(grid);
+    this.grids = List.copyOf(grids);
+    this.grid = Collections.unmodifiableMap(union(grids));
     this.paper = Collections.unmodifiableList(paper);
   }
 
@@ -154,8 +160,33 @@ public final class SweepSpec {
     return budgets;
   }
 
+  /**
+   * Every grid key with the values the grid lists for it, in the order first seen (with a list of
+   * grids: the union over them).
+   */
   public Map<String, List<Object>> grid() {
     return grid;
+  }
+
+  /** The grids expanded one after the other: one, unless {@code grid:} is a list. */
+  public List<Map<String, List<Object>>> grids() {
+    return grids;
+  }
+
+  private static Map<String, List<Object>> union(List<Map<String, List<Object>>> grids) {
+    Map<String, List<Object>> union = new LinkedHashMap<>();
+    for (Map<String, List<Object>> g : grids) {
+      for (Map.Entry<String, List<Object>> e : g.entrySet()) {
+        List<Object> values = union.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        for (Object v : e.getValue()) {
+          if (values.stream().noneMatch(u -> Values.same(u, v))) {
+            values.add(v);
+          }
+        }
+      }
+    }
+    union.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    return union;
   }
 
   /** The document's rows, each keyed by every grid key plus the published metrics. */
@@ -216,8 +247,16 @@ public final class SweepSpec {
     return b;
   }
 
-  /** Cartesian product with the first key varying slowest. */
+  /** Each grid's Cartesian product (first key varying slowest), grid after grid. */
   private List<Map<String, Object>> gridPoints() {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (Map<String, List<Object>> g : grids) {
+      all.addAll(product(g));
+    }
+    return all;
+  }
+
+  private static List<Map<String, Object>> product(Map<String, List<Object>> grid) {
     List<Map<String, Object>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
     for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
@@ -286,12 +325,14 @@ public final class SweepSpec {
       String document = optionalString(top, "document");
 
       Map<String, Object> params = scalars(mapping(top.get("params"), "params", true), "params");
-      Map<String, List<Object>> grid = grid(top.get("grid"), params);
+      List<Map<String, List<Object>>> grids = grids(top.get("grid"), params);
+      Map<String, List<Object>> grid = union(grids);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
       SweepSpec spec =
-          new SweepSpec(file, table, title, document, model, params, budgets, grid, paper);
+          new SweepSpec(file, table, title, document, model, params, budgets, grids, paper);
       checkUniqueIds(spec);
+      checkDistinctTrials(spec);
       return spec;
     }
 
@@ -353,16 +394,45 @@ public final class SweepSpec {
       return out;
     }
 
-    private Map<String, List<Object>> grid(Object raw, Map<String, Object> params) {
-      Map<?, ?> m = mapping(raw, "grid", false);
+    /** One grid, or a list of grids whose keys left out by some take their values from params. */
+    private List<Map<String, List<Object>>> grids(Object raw, Map<String, Object> params) {
+      if (!(raw instanceof List<?> list)) {
+        return List.of(grid(raw, "grid", params, false));
+      }
+      if (list.isEmpty()) {
+        throw error("grid", "is an empty list", "give at least one grid, e.g. - {lambda: [0, 1.0e-5]}");
+      }
+      List<Map<String, List<Object>>> grids = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        grids.add(grid(list.get(i), "grid[" + i + "]", params, true));
+      }
+      Map<String, List<Object>> union = union(grids);
+      for (String k : union.keySet()) {
+        for (int i = 0; i < grids.size(); i++) {
+          if (!grids.get(i).containsKey(k) && !params.containsKey(k)) {
+            throw error("grid[" + i + "]", "gives no value for " + k + ", which another grid sweeps",
+                "add " + k + " to params as the default of the grids that leave it out");
+          }
+        }
+      }
+      return grids;
+    }
+
+    /**
+     * @param inList true for a grid in a list of grids, where a key may also be in params (the
+     *     default of the other grids)
+     */
+    private Map<String, List<Object>> grid(
+        Object raw, String name, Map<String, Object> params, boolean inList) {
+      Map<?, ?> m = mapping(raw, name, false);
       if (m.isEmpty()) {
-        throw error("grid", "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
+        throw error(name, "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
       }
       Map<String, List<Object>> grid = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = key(e.getKey(), "grid");
-        String where = "grid." + k;
-        if (params.containsKey(k)) {
+        String k = key(e.getKey(), name);
+        String where = name + "." + k;
+        if (params.containsKey(k) && !inList) {
           throw error(where, "is also in params",
               "remove it from params (the grid gives its values) or from the grid");
         }
@@ -455,7 +525,8 @@ public final class SweepSpec {
                 + "; add " + k + ": <value>");
           }
           Object v = row.get(k);
-          if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))) {
+          if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))
+              && !(params.containsKey(k) && Values.same(params.get(k), v))) {
             throw error(where + "." + k, Values.canonical(v) + " is not a grid value",
                 "add it to grid." + k + " or fix the row");
           }
@@ -484,6 +555,26 @@ public final class SweepSpec {
         out.add(Collections.unmodifiableMap(row));
       }
       return out;
+    }
+
+    /** With a list of grids, two grids could give one trial twice under different ids. */
+    private void checkDistinctTrials(SweepSpec spec) {
+      if (spec.grids.size() < 2) {
+        return;
+      }
+      Map<String, String> seen = new HashMap<>();
+      for (Map<String, Object> p : spec.gridPoints()) {
+        List<String> parts = new ArrayList<>();
+        for (String k : spec.grid.keySet()) {
+          parts.add(k + "=" + Values.canonical(p.containsKey(k) ? p.get(k) : spec.params.get(k)));
+        }
+        String trial = String.join(", ", parts);
+        String other = seen.put(trial, trialId(p));
+        if (other != null) {
+          throw error("grid", "trials " + other + " and " + trialId(p) + " are the same trial (" + trial + ")",
+              "remove that point from one of the grids");
+        }
+      }
     }
 
     /** Ids are file names; sanitising string values could make two of them collide. */

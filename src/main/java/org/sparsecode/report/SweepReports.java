@@ -7,7 +7,8 @@ public final class SweepReports {
   private SweepReports() {}
 
   /** Models whose reports are not the default table against lambda; one line each. */
-  private static final Map<String, SweepReport> BY_MODEL = Map.of();
+  private static final Map<String, SweepReport> BY_MODEL =
+      Map.of("ovr_encoder", OvrEncoderReport::write);
 
   /** The report writer for a sweep file's {@code model}: its own if registered, else the default. */
   public static SweepReport forModel(String model) {
