@@ -81,7 +81,10 @@ class OvrEncoderReportTest {
     assertEquals(5e-5, ovr16.get(t.column("lambda")));
     assertEquals(16.0, ovr16.get(t.column("batch")));
     assertEquals(108.0, ovr16.get(t.column("avr")));
-    assertTrue(t.notes().contains("budget: full (encoders: 3 epoch(s), at most 20000 steps; probe: 10 epoch(s); training examples: all)"), t.notes().toString());
+    Map<String, Object> full = spec.budgets().get("full");
+    String budget = "budget: full (encoders: " + full.get("epochs") + " epoch(s), at most " + full.get("steps")
+        + " steps; probe: " + full.get("probe_epochs") + " epoch(s); training examples: all)";
+    assertTrue(t.notes().contains(budget), budget + " in " + t.notes());
 
     Path csv = tmp.resolve("r.csv"), md = tmp.resolve("r.md"), png = tmp.resolve("r.png");
     OvrEncoderReport.write(spec, "full", results, "cmd", csv, md, png, tmp);
