@@ -3,10 +3,13 @@ package org.sparsecode.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.CodeSparsity;
@@ -226,9 +229,13 @@ public final class OvrEncoderExperiment implements Experiment {
     metrics.put(ENCODER_SECONDS, result.trainSeconds());
     metrics.put(Metrics.STEPS_PER_SECOND, result.stepsPerSecond());
     metrics.put(Metrics.FINAL_LOSS, result.trainLoss()[result.epochs() - 1]);
-    for (var term : new java.util.TreeMap<>(encoder.lossTerms()).entrySet()) {
-      metrics.put(TEST_PREFIX + term.getKey(),
-          EncoderTrainer.meanOf(graph.session(), encoder.images(), term.getValue(), data.test(), batch));
+    List<String> names = new ArrayList<>(new TreeSet<>(encoder.lossTerms().keySet()));
+    double[] means =
+        EncoderTrainer.meansOf(
+            graph.session(), encoder.images(), names.stream().map(encoder.lossTerms()::get).toList(),
+            data.test(), batch);
+    for (int t = 0; t < names.size(); t++) {
+      metrics.put(TEST_PREFIX + names.get(t), means[t]);
     }
   }
 

@@ -151,16 +151,38 @@ public final class OvrEncoderReport {
           beating, ovr.size(), raw.metric(Metrics.TEST_ACCURACY)));
     }
     TrialResult random = baseline.get(Features.RANDOM_RELU);
-    if (random != null) {
+    Optional<TrialResult> atDefaults = atDefaults(spec, ovr);
+    if (random != null && atDefaults.isPresent()) {
+      TrialResult d = atDefaults.get();
       sb.append(String.format(Locale.ROOT,
-          "- Training changes the code layer's sparsity from %.1f%% (random ReLU features, same initial weights) to %.1f%% below 0.1, and its exact zeros from %.1f%% to %.1f%%.%n",
-          100 * random.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1), 100 * best.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
-          100 * random.metric(OvrEncoderExperiment.ZERO_FRACTION), 100 * best.metric(OvrEncoderExperiment.ZERO_FRACTION)));
+          "- Training the OVR-Encoder (%s) changes the share of test activations below 0.1 from %.1f%% (random ReLU features: the same layer, untrained) to %.1f%%, exact zeros from %.1f%% to %.1f%%, and the AVR from %.0f to %.0f of %.0f units; test accuracy from %.4f to %.4f.%n",
+          d.trial().id(),
+          100 * random.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1), 100 * d.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
+          100 * random.metric(OvrEncoderExperiment.ZERO_FRACTION), 100 * d.metric(OvrEncoderExperiment.ZERO_FRACTION),
+          random.metric(Metrics.AVR_TEST), d.metric(Metrics.AVR_TEST), d.metric(OvrEncoderExperiment.CODE_WIDTH),
+          random.metric(Metrics.TEST_ACCURACY), d.metric(Metrics.TEST_ACCURACY)));
     }
+    double low = ovr.stream().mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)).min().orElseThrow();
+    double high = ovr.stream().mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)).max().orElseThrow();
+    sb.append(String.format(Locale.ROOT,
+        "- Across the %d OVR-Encoder trials, %.1f%% to %.1f%% of the test activations are below 0.1.%n", ovr.size(), 100 * low, 100 * high));
     sb.append('\n').append(sweepSection(spec, ovr, "batch", "Does a small batch hurt?")).append('\n');
     sb.append(sweepSection(spec, ovr, "lambda", "Lambda")).append('\n');
     sb.append("All numbers come from one seed; differences of a few tenths of a point may be noise.\n");
     return sb.toString();
+  }
+
+  /** The OVR-Encoder trial at the sweep file's default lambda and batch, if it ran. */
+  static Optional<TrialResult> atDefaults(SweepSpec spec, List<TrialResult> ovr) {
+    Object lambda = spec.params().get("lambda");
+    Object batch = spec.params().get("batch");
+    if (lambda == null || batch == null) {
+      return Optional.empty();
+    }
+    return ovr.stream()
+        .filter(r -> r.trial().doubleParam("lambda") == Double.parseDouble(lambda.toString()))
+        .filter(r -> r.trial().doubleParam("batch") == Double.parseDouble(batch.toString()))
+        .findFirst();
   }
 
   /**
@@ -260,15 +282,20 @@ public final class OvrEncoderReport {
     for (String key : List.of("batch", "lambda")) {
       List<TrialResult> series = series(spec, ovr, key);
       List<String> labels = new ArrayList<>();
-      Map<String, List<Double>> lines = new LinkedHashMap<>();
-      lines.put("test accuracy", new ArrayList<>());
-      lines.put("activations below 0.1", new ArrayList<>());
+      List<Double> accuracyLine = new ArrayList<>();
+      Map<String, List<Double>> sparsityLines = new LinkedHashMap<>();
+      sparsityLines.put("activations below 0.1", new ArrayList<>());
+      sparsityLines.put("exact zeros", new ArrayList<>());
       for (TrialResult r : series) {
         labels.add(MarkdownReport.display(key, r.trial().doubleParam(key)));
-        lines.get("test accuracy").add(r.metric(Metrics.TEST_ACCURACY));
-        lines.get("activations below 0.1").add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
+        accuracyLine.add(r.metric(Metrics.TEST_ACCURACY));
+        sparsityLines.get("activations below 0.1").add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
+        sparsityLines.get("exact zeros").add(r.metric(OvrEncoderExperiment.ZERO_FRACTION));
       }
-      panels.add(new SweepFigure.Panel("OVR-Encoder against " + key, "accuracy / fraction", false, lines, key, labels, false));
+      panels.add(new SweepFigure.Panel("OVR-Encoder: test accuracy against " + key, "accuracy", false,
+          Map.of("test accuracy", accuracyLine), key, labels, false));
+      panels.add(new SweepFigure.Panel("OVR-Encoder: sparsity against " + key, "fraction of test activations", false,
+          sparsityLines, key, labels, false));
     }
     List<String> caption = new ArrayList<>(table.caption());
     ovrDefault.ifPresent(r -> caption.add("ovr_encoder bars: " + r.trial().id() + " (best OVR-Encoder by validation accuracy)"));

@@ -1,6 +1,7 @@
 package org.sparsecode.train;
 
 import java.util.Arrays;
+import java.util.List;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.model.EncoderGraph;
@@ -97,15 +98,29 @@ public final class EncoderTrainer {
   /** {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link #meanLoss}. */
   public static double meanOf(
       Session session, Placeholder<TFloat32> images, Operand<TFloat32> value, Dataset data, int batch) {
+    return meansOf(session, images, List.of(value), data, batch)[0];
+  }
+
+  /** Several scalars per batch averaged as in {@link #meanLoss}, from one pass over {@code data}. */
+  public static double[] meansOf(
+      Session session, Placeholder<TFloat32> images, List<Operand<TFloat32>> values, Dataset data, int batch) {
     int batches = Math.max(1, data.size() / batch);
-    double sum = 0;
+    double[] sums = new double[values.size()];
     for (int b = 0; b < batches; b++) {
       int count = Math.min(batch, data.size());
-      try (TFloat32 x = Tensors.features(data, b * batch, count);
-          Result r = session.runner().feed(images, x).fetch(value).run()) {
-        sum += ((TFloat32) r.get(0)).getFloat();
+      try (TFloat32 x = Tensors.features(data, b * batch, count)) {
+        Session.Runner runner = session.runner().feed(images, x);
+        values.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+          for (int v = 0; v < sums.length; v++) {
+            sums[v] += ((TFloat32) r.get(v)).getFloat();
+          }
+        }
       }
     }
-    return sum / batches;
+    for (int v = 0; v < sums.length; v++) {
+      sums[v] /= batches;
+    }
+    return sums;
   }
 }

@@ -41,6 +41,7 @@ class OvrEncoderReportTest {
       m.put(OvrEncoderExperiment.SPARSITY_BELOW_0_1, i == 2 ? 0.55 : 0.6 + 0.01 * i);
       m.put(OvrEncoderExperiment.ZERO_FRACTION, i == 2 ? 0.5 : 0.55 + 0.01 * i);
       m.put(Metrics.AVR_TEST, 100.0 + i);
+      m.put(OvrEncoderExperiment.CODE_WIDTH, 8192.0);
       out.add(new TrialResult(trials.get(i), TrialResult.Status.OK, "", m, PROVENANCE));
     }
     return out;
@@ -54,8 +55,12 @@ class OvrEncoderReportTest {
     assertTrue(f.contains("Against raw: 0.9200, so the OVR codes are better by 4.00 points."), f);
     assertTrue(f.contains("Against l1_autoencoder: 0.9400, so the OVR codes are better by 2.00 points."), f);
     assertTrue(f.contains("6 of 7 OVR-Encoder trials beat logistic regression on raw pixels (0.9200)."), f);
-    // Sparsity of the best OVR trial (index 5): 0.65 below 0.1, 0.60 zeros; random ReLU 0.55 / 0.50.
-    assertTrue(f.contains("from 55.0% (random ReLU features, same initial weights) to 65.0% below 0.1, and its exact zeros from 50.0% to 60.0%"), f);
+    // The trial at the defaults (index 5): 0.65 below 0.1, 0.60 zeros, AVR 105; random ReLU (index 2) 0.55, 0.50, 102.
+    assertTrue(f.contains("Training the OVR-Encoder (features_ovr-encoder__lambda_5e-05) changes the share of test activations"
+        + " below 0.1 from 55.0% (random ReLU features: the same layer, untrained) to 65.0%, exact zeros from 50.0% to 60.0%,"
+        + " and the AVR from 102 to 105 of 8192 units; test accuracy from 0.9300 to 0.9600."), f);
+    // OVR trials are indices 4..10: below 0.1 from 0.64 to 0.70.
+    assertTrue(f.contains("Across the 7 OVR-Encoder trials, 64.0% to 70.0% of the test activations are below 0.1."), f);
     // Batch series at lambda 5e-5: 16, 32, 128, 512 -> 0.9000, 0.9450, 0.9600, 0.9580.
     assertTrue(f.contains("The smallest batch (16) reaches 0.9000, 6.00 points below the best batch (128, 0.9600): here a small batch hurts"), f);
     int b16 = f.indexOf("- batch 16:");
