@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
     description =
         "Train one model of TABLE and export it as a SavedModel with a serve signature: input"
             + " `images` [batch, 784] float32 in [0,1]; outputs `logits`, `probabilities`, `hidden`"
-            + " (and `reconstruction` for autoencoders).")
+            + " (and `reconstruction` for autoencoders). The ovr-encoder table exports its encoder"
+            + " instead: `images` in, `codes` out (choose it with --set features=ovr_encoder).")
 final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose model to train, e.g. blog-fc.")
   String table;

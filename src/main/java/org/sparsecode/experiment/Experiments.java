@@ -18,7 +18,8 @@ public final class Experiments {
               new CnnExperiment(),
               new ConvAutoencoderExperiment(),
               new OvrSphereExperiment(),
-              new RegularizedMlpExperiment())
+              new RegularizedMlpExperiment(),
+              new OvrEncoderExperiment())
           .collect(Collectors.toMap(Experiment::model, Function.identity()));
 
   /** The experiment for a sweep file's {@code model}, or an error listing the known ones. */

@@ -7,13 +7,17 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
+import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 
 /**
  * Writes a trained classifier as a SavedModel with one {@code serve} signature: {@code images} in;
  * {@code logits}, {@code probabilities}, {@code hidden} (the sparse code) and the model's extra
- * outputs (such as {@code reconstruction}) out.
+ * outputs (such as {@code reconstruction}) out. An encoder exports as {@code images} in, {@code
+ * codes} out.
  */
 public final class SavedModelExport {
   public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
@@ -21,14 +25,45 @@ public final class SavedModelExport {
   public static final String OUTPUT_LOGITS = "logits";
   public static final String OUTPUT_PROBABILITIES = "probabilities";
   public static final String OUTPUT_HIDDEN = "hidden";
+  /** An encoder's output. */
+  public static final String OUTPUT_CODES = "codes";
 
   private SavedModelExport() {}
 
   /**
-   * Exports into {@code dir}, which must not exist yet or be empty. The model is written to a
-   * sibling temporary folder first and renamed into place, so a failed export leaves nothing.
+   * Exports a classifier into {@code dir}, which must not exist yet or be empty. The model is
+   * written to a sibling temporary folder first and renamed into place, so a failed export leaves
+   * nothing.
    */
   public static void export(ModelGraph graph, ClassifierGraph model, Path dir) throws IOException {
+    Signature.Builder builder =
+        Signature.builder(SIGNATURE_KEY)
+            .input(INPUT_IMAGES, model.images())
+            .output(OUTPUT_LOGITS, model.logits())
+            .output(OUTPUT_PROBABILITIES, model.probabilities())
+            .output(OUTPUT_HIDDEN, model.hidden());
+    model.extraOutputs().forEach(builder::output);
+    write(graph, builder.build(), dir);
+  }
+
+  /**
+   * Exports an encoder (images in, {@code codes} out) into {@code dir}, with the same rules as
+   * {@link #export(ModelGraph, ClassifierGraph, Path)}. Any preprocessing the encoder applies is
+   * part of its graph, so the SavedModel takes raw images.
+   */
+  public static void exportEncoder(
+      ModelGraph graph, Placeholder<TFloat32> images, Operand<TFloat32> codes, Path dir) throws IOException {
+    write(
+        graph,
+        Signature.builder(SIGNATURE_KEY).input(INPUT_IMAGES, images).output(OUTPUT_CODES, codes).build(),
+        dir);
+  }
+
+  /**
+   * Writes into {@code dir}, which must not exist yet or be empty. The model is written to a
+   * sibling temporary folder first and renamed into place, so a failed export leaves nothing.
+   */
+  private static void write(ModelGraph graph, Signature signature, Path dir) throws IOException {
     if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
       throw new IOException(
           dir + " already exists and is not empty; remove it or choose another output folder");
@@ -37,14 +72,6 @@ public final class SavedModelExport {
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
     try {
-      Signature.Builder builder =
-          Signature.builder(SIGNATURE_KEY)
-              .input(INPUT_IMAGES, model.images())
-              .output(OUTPUT_LOGITS, model.logits())
-              .output(OUTPUT_PROBABILITIES, model.probabilities())
-              .output(OUTPUT_HIDDEN, model.hidden());
-      model.extraOutputs().forEach(builder::output);
-      Signature signature = builder.build();
       SavedModelBundle.exporter(tmp.toString())
           .withTags(SavedModelBundle.DEFAULT_TAG)
           .withSession(graph.session())

@@ -28,9 +28,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so
  * that trial indices, shards and resumed runs agree across machines.
  *
- * <p>The grid is one mapping of key to values (their product), or a list of such blocks with the
- * same keys in the same order: the union of the blocks' products, block after block. Blocks sweep
- * what a product cannot, such as a lambda that only some settings of another key use.
+ * <p>{@code grid:} may also be a list of grids, expanded one after the other, for sweeps whose
+ * parts vary different parameters (for example one model at several lambdas, the baselines
+ * once). A key that one grid of the list leaves out takes its value from {@code params}.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
@@ -47,8 +47,8 @@ public final class SweepSpec {
   private final String model;
   private final Map<String, Object> params;
   private final Map<String, Map<String, Object>> budgets;
-  private final List<Map<String, List<Object>>> gridBlocks;
   private final Map<String, List<Object>> grid;
+  private final List<Map<String, List<Object>>> grids;
   private final List<Map<String, Object>> paper;
 
   private SweepSpec(
@@ -59,7 +59,7 @@ public final class SweepSpec {
       String model,
       Map<String, Object> params,
       Map<String, Map<String, Object>> budgets,
-      List<Map<String, List<Object>>> gridBlocks,
+      List<Map<String, List<Object>>> grids,
       List<Map<String, Object>> paper) {
     this.file = file;
     this.table = table;
@@ -68,8 +68,8 @@ public final class SweepSpec {
     this.model = model;
     this.params = Collections.unmodifiableMap(params);
     this.budgets = Collections.unmodifiableMap(budgets);
-    this.gridBlocks = List.copyOf(gridBlocks);
-    this.grid = Collections.unmodifiableMap(union(gridBlocks));
+    this.grids = List.copyOf(grids);
+    this.grid = Collections.unmodifiableMap(union(grids));
     this.paper = Collections.unmodifiableList(paper);
   }
 
@@ -161,17 +161,22 @@ public final class SweepSpec {
   }
 
   /**
-   * Each grid key with its values: for a grid of blocks, the values of all blocks in the order
-   * first met (not every combination of them is a trial).
+   * Every grid key with the values the grid lists for it, in the order first seen (with a list of
+   * grids: the union over them).
    */
   public Map<String, List<Object>> grid() {
     return grid;
   }
 
-  private static Map<String, List<Object>> union(List<Map<String, List<Object>>> blocks) {
+  /** The grids expanded one after the other: one, unless {@code grid:} is a list. */
+  public List<Map<String, List<Object>>> grids() {
+    return grids;
+  }
+
+  private static Map<String, List<Object>> union(List<Map<String, List<Object>>> grids) {
     Map<String, List<Object>> union = new LinkedHashMap<>();
-    for (Map<String, List<Object>> block : blocks) {
-      for (Map.Entry<String, List<Object>> e : block.entrySet()) {
+    for (Map<String, List<Object>> g : grids) {
+      for (Map.Entry<String, List<Object>> e : g.entrySet()) {
         List<Object> values = union.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
         for (Object v : e.getValue()) {
           if (values.stream().noneMatch(u -> Values.same(u, v))) {
@@ -242,19 +247,19 @@ public final class SweepSpec {
     return b;
   }
 
-  /** Each block's cartesian product with the first key varying slowest, block after block. */
+  /** Each grid's Cartesian product (first key varying slowest), grid after grid. */
   private List<Map<String, Object>> gridPoints() {
     List<Map<String, Object>> all = new ArrayList<>();
-    for (Map<String, List<Object>> block : gridBlocks) {
-      all.addAll(product(block));
+    for (Map<String, List<Object>> g : grids) {
+      all.addAll(product(g));
     }
     return all;
   }
 
-  private static List<Map<String, Object>> product(Map<String, List<Object>> block) {
+  private static List<Map<String, Object>> product(Map<String, List<Object>> grid) {
     List<Map<String, Object>> points = new ArrayList<>();
     points.add(new LinkedHashMap<>());
-    for (Map.Entry<String, List<Object>> e : block.entrySet()) {
+    for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
       List<Map<String, Object>> next = new ArrayList<>();
       for (Map<String, Object> prefix : points) {
         for (Object v : e.getValue()) {
@@ -320,13 +325,14 @@ public final class SweepSpec {
       String document = optionalString(top, "document");
 
       Map<String, Object> params = scalars(mapping(top.get("params"), "params", true), "params");
-      List<Map<String, List<Object>>> blocks = gridBlocks(top.get("grid"), params);
-      Map<String, List<Object>> grid = union(blocks);
+      List<Map<String, List<Object>>> grids = grids(top.get("grid"), params);
+      Map<String, List<Object>> grid = union(grids);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
       SweepSpec spec =
-          new SweepSpec(file, table, title, document, model, params, budgets, blocks, paper);
+          new SweepSpec(file, table, title, document, model, params, budgets, grids, paper);
       checkUniqueIds(spec);
+      checkDistinctTrials(spec);
       return spec;
     }
 
@@ -388,39 +394,45 @@ public final class SweepSpec {
       return out;
     }
 
-    /** One block for a mapping; for a list, its blocks, all with the first block's keys. */
-    private List<Map<String, List<Object>>> gridBlocks(Object raw, Map<String, Object> params) {
+    /** One grid, or a list of grids whose keys left out by some take their values from params. */
+    private List<Map<String, List<Object>>> grids(Object raw, Map<String, Object> params) {
       if (!(raw instanceof List<?> list)) {
-        return List.of(grid(mapping(raw, "grid", false), "grid", params));
+        return List.of(grid(raw, "grid", params, false));
       }
       if (list.isEmpty()) {
-        throw error("grid", "is an empty list of blocks", "give at least one block, e.g. - {lambda: [0, 1.0e-5]}");
+        throw error("grid", "is an empty list", "give at least one grid, e.g. - {lambda: [0, 1.0e-5]}");
       }
-      List<Map<String, List<Object>>> blocks = new ArrayList<>();
+      List<Map<String, List<Object>>> grids = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        String where = "grid[" + i + "]";
-        if (!(list.get(i) instanceof Map<?, ?> m)) {
-          throw error(where, "must be a mapping of key: [values]", "write - {lambda: [0, 1.0e-5]}");
-        }
-        Map<String, List<Object>> block = grid(m, where, params);
-        if (!blocks.isEmpty() && !List.copyOf(block.keySet()).equals(List.copyOf(blocks.get(0).keySet()))) {
-          throw error(where, "has the keys " + block.keySet() + ", the first block " + blocks.get(0).keySet(),
-              "give every block the same keys in the same order (a key one block does not use gets one value, e.g. lambda: [0])");
-        }
-        blocks.add(block);
+        grids.add(grid(list.get(i), "grid[" + i + "]", params, true));
       }
-      return blocks;
+      Map<String, List<Object>> union = union(grids);
+      for (String k : union.keySet()) {
+        for (int i = 0; i < grids.size(); i++) {
+          if (!grids.get(i).containsKey(k) && !params.containsKey(k)) {
+            throw error("grid[" + i + "]", "gives no value for " + k + ", which another grid sweeps",
+                "add " + k + " to params as the default of the grids that leave it out");
+          }
+        }
+      }
+      return grids;
     }
 
-    private Map<String, List<Object>> grid(Map<?, ?> m, String at, Map<String, Object> params) {
+    /**
+     * @param inList true for a grid in a list of grids, where a key may also be in params (the
+     *     default of the other grids)
+     */
+    private Map<String, List<Object>> grid(
+        Object raw, String name, Map<String, Object> params, boolean inList) {
+      Map<?, ?> m = mapping(raw, name, false);
       if (m.isEmpty()) {
-        throw error(at, "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
+        throw error(name, "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
       }
       Map<String, List<Object>> grid = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = key(e.getKey(), at);
-        String where = at + "." + k;
-        if (params.containsKey(k)) {
+        String k = key(e.getKey(), name);
+        String where = name + "." + k;
+        if (params.containsKey(k) && !inList) {
           throw error(where, "is also in params",
               "remove it from params (the grid gives its values) or from the grid");
         }
@@ -513,7 +525,8 @@ public final class SweepSpec {
                 + "; add " + k + ": <value>");
           }
           Object v = row.get(k);
-          if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))) {
+          if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))
+              && !(params.containsKey(k) && Values.same(params.get(k), v))) {
             throw error(where + "." + k, Values.canonical(v) + " is not a grid value",
                 "add it to grid." + k + " or fix the row");
           }
@@ -544,23 +557,31 @@ public final class SweepSpec {
       return out;
     }
 
-    private static boolean samePoint(Map<String, Object> a, Map<String, Object> b) {
-      return a.keySet().equals(b.keySet())
-          && a.keySet().stream().allMatch(k -> Values.same(a.get(k), b.get(k)));
+    /** With a list of grids, two grids could give one trial twice under different ids. */
+    private void checkDistinctTrials(SweepSpec spec) {
+      if (spec.grids.size() < 2) {
+        return;
+      }
+      Map<String, String> seen = new HashMap<>();
+      for (Map<String, Object> p : spec.gridPoints()) {
+        List<String> parts = new ArrayList<>();
+        for (String k : spec.grid.keySet()) {
+          parts.add(k + "=" + Values.canonical(p.containsKey(k) ? p.get(k) : spec.params.get(k)));
+        }
+        String trial = String.join(", ", parts);
+        String other = seen.put(trial, trialId(p));
+        if (other != null) {
+          throw error("grid", "trials " + other + " and " + trialId(p) + " are the same trial (" + trial + ")",
+              "remove that point from one of the grids");
+        }
+      }
     }
 
-    /**
-     * Ids are file names; sanitising string values could make two of them collide, and two blocks
-     * could hold the same point.
-     */
+    /** Ids are file names; sanitising string values could make two of them collide. */
     private void checkUniqueIds(SweepSpec spec) {
       Map<String, Map<String, Object>> seen = new HashMap<>();
       for (Map<String, Object> p : spec.gridPoints()) {
         Map<String, Object> other = seen.put(trialId(p), p);
-        if (other != null && samePoint(other, p)) {
-          throw error("grid", "the point " + p + " is in two blocks",
-              "remove it from one of them (it would run the same trial twice)");
-        }
         if (other != null) {
           throw error("grid", "points " + other + " and " + p + " give the same trial id "
               + trialId(p), "make the string values differ in letters or digits");

@@ -26,6 +26,8 @@ public final class DeterministicAdam extends Optimizer {
   public static final String SECOND_MOMENT = "v";
 
   private final float learningRate;
+  /** A learning rate read from the graph at every step (a schedule's variable); null: the constant. */
+  private final Operand<TFloat32> learningRateOperand;
   private final float beta1;
   private final float beta2;
   private final float epsilon;
@@ -33,10 +35,28 @@ public final class DeterministicAdam extends Optimizer {
   private Variable<TFloat32> beta2Power;
 
   public DeterministicAdam(Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
-    super(graph, "Adam");
+    this(graph, checkedRate(learningRate), null, beta1, beta2, epsilon);
+  }
+
+  private static float checkedRate(float learningRate) {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
     }
+    return learningRate;
+  }
+
+  /**
+   * Adam whose learning rate is the value of {@code learningRate} when a step runs, for example a
+   * {@link LearningRate} variable that a schedule lowers; usual beta1 0.9, beta2 0.999, epsilon 1e-8.
+   */
+  public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate) {
+    this(graph, Float.NaN, java.util.Objects.requireNonNull(learningRate, "learningRate"), 0.9f, 0.999f, 1e-8f);
+  }
+
+  private DeterministicAdam(
+      Graph graph, float learningRate, Operand<TFloat32> learningRateOperand, float beta1, float beta2,
+      float epsilon) {
+    super(graph, "Adam");
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException(
           "Adam's beta1 and beta2 must lie in [0, 1), got " + beta1 + " and " + beta2);
@@ -45,6 +65,7 @@ public final class DeterministicAdam extends Optimizer {
       throw new IllegalArgumentException("Adam's epsilon must be > 0, got " + epsilon);
     }
     this.learningRate = learningRate;
+    this.learningRateOperand = learningRateOperand;
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
@@ -79,7 +100,7 @@ public final class DeterministicAdam extends Optimizer {
         v,
         beta1Power,
         beta2Power,
-        ops.constant(learningRate),
+        learningRateOperand != null ? learningRateOperand : ops.constant(learningRate),
         ops.constant(beta1),
         ops.constant(beta2),
         ops.constant(epsilon),

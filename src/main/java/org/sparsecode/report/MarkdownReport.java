@@ -70,7 +70,7 @@ public final class MarkdownReport {
     if (column.equals(ConvAutoencoderClassifier.RECON_MSE)) {
       return String.format(Locale.ROOT, "%.5f", v);
     }
-    if (column.contains("accuracy") || column.contains("fraction")) {
+    if (column.contains("accuracy") || column.contains("fraction") || column.startsWith("sparsity")) {
       return String.format(Locale.ROOT, "%.4f", v);
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {

@@ -30,17 +30,38 @@ public final class SweepFigure {
   private static final int PANEL_HEIGHT = 560;
   private static final int CAPTION_LINE = 18;
 
+  /** Panels per row when a figure has more than {@link #ONE_ROW} of them. */
+  private static final int PER_ROW = 2;
+  private static final int ONE_ROW = 3;
+
   /**
    * One chart: a y label, whether y is logarithmic, and named series of y values (one per swept
    * value; null where there is no value, which is skipped rather than drawn as 0). A series may
-   * have error bars of the same length in {@code errorBars}, under its name (null: none there).
+   * have error bars of the same length in {@code errorBars}, under its name (null: none there). A
+   * panel may have an x axis of its own ({@code xLabel}, {@code xLabels}; null: the figure's) and
+   * draw bars instead of lines (for categories that are not a sweep, such as kinds of features).
    */
   public record Panel(
       String title, String yLabel, boolean logY, Map<String, List<Double>> series,
-      Map<String, List<Double>> errorBars) {
+      Map<String, List<Double>> errorBars, String xLabel, List<String> xLabels, boolean bars) {
 
+    /** A line panel over the figure's x axis. */
     public Panel(String title, String yLabel, boolean logY, Map<String, List<Double>> series) {
-      this(title, yLabel, logY, series, Map.of());
+      this(title, yLabel, logY, series, Map.of(), null, null, false);
+    }
+
+    /** A line panel over the figure's x axis, with error bars. */
+    public Panel(
+        String title, String yLabel, boolean logY, Map<String, List<Double>> series,
+        Map<String, List<Double>> errorBars) {
+      this(title, yLabel, logY, series, errorBars, null, null, false);
+    }
+
+    /** A panel with its own x axis, as lines or bars. */
+    public Panel(
+        String title, String yLabel, boolean logY, Map<String, List<Double>> series, String xLabel,
+        List<String> xLabels, boolean bars) {
+      this(title, yLabel, logY, series, Map.of(), xLabel, xLabels, bars);
     }
   }
 
@@ -51,8 +72,10 @@ public final class SweepFigure {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    int height = PANEL_HEIGHT + CAPTION_LINE * (caption.size() + 1);
-    BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), height, BufferedImage.TYPE_INT_RGB);
+    int columns = panels.size() > ONE_ROW ? PER_ROW : panels.size();
+    int rows = (panels.size() + columns - 1) / columns;
+    int height = PANEL_HEIGHT * rows + CAPTION_LINE * (caption.size() + 1);
+    BufferedImage image = new BufferedImage(PANEL_WIDTH * columns, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -60,14 +83,17 @@ public final class SweepFigure {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int p = 0; p < panels.size(); p++) {
-        CategoryChart chart = chart(panels.get(p), xLabel, xLabels);
-        Graphics2D panel = (Graphics2D) g.create(p * PANEL_WIDTH, 0, PANEL_WIDTH, PANEL_HEIGHT);
+        Panel spec = panels.get(p);
+        CategoryChart chart =
+            chart(spec, spec.xLabel() != null ? spec.xLabel() : xLabel, spec.xLabels() != null ? spec.xLabels() : xLabels);
+        Graphics2D panel =
+            (Graphics2D) g.create((p % columns) * PANEL_WIDTH, (p / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT);
         chart.paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
         panel.dispose();
       }
       g.setColor(Color.DARK_GRAY);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      int y = PANEL_HEIGHT + CAPTION_LINE;
+      int y = PANEL_HEIGHT * rows + CAPTION_LINE;
       for (String line : caption) {
         g.drawString(line, 12, y);
         y += CAPTION_LINE;
@@ -87,9 +113,9 @@ public final class SweepFigure {
         new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
             .xAxisTitle(xLabel).yAxisTitle(panel.yLabel()).build();
     CategoryStyler styler = chart.getStyler();
-    styler.setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+    styler.setDefaultSeriesRenderStyle(panel.bars() ? CategorySeriesRenderStyle.Bar : CategorySeriesRenderStyle.Line);
     // Line series share each category's x position instead of standing side by side like bars.
-    styler.setOverlapped(true);
+    styler.setOverlapped(!panel.bars());
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setChartBackgroundColor(Color.WHITE);

@@ -11,7 +11,8 @@ public final class SweepReports {
   private static final Map<String, SweepReport> BY_MODEL =
       Map.ofEntries(
           Map.entry(OvrSphereExperiment.MODEL, OvrSphereReport::write),
-          Map.entry("mlp_regularized", RegularizerComparison::write));
+          Map.entry("mlp_regularized", RegularizerComparison::write),
+          Map.entry("ovr_encoder", OvrEncoderReport::write));
 
   /** The report writer for a sweep file's {@code model}: its own if registered, else the default. */
   public static SweepReport forModel(String model) {

@@ -157,18 +157,6 @@ class SweepSpecTest {
   }
 
   @Test
-  void gridBlocksNeedTheSameKeysAndNoRepeatedPoint() throws IOException {
-    String keys = errorOf(BLOCKS.replace("{reg: [ovr], lambda: [1e-4, 1e-5]}", "{lambda: [1e-4], reg: [ovr]}"));
-    assertTrue(keys.contains("grid[1]") && keys.contains("same keys in the same order"), keys);
-    String twice = errorOf(BLOCKS.replace("reg: [ovr]", "reg: [none]").replace("[1e-4, 1e-5]", "[1e-4, 0.0]"));
-    assertTrue(twice.contains("is in two blocks") && twice.contains("reg=none"), twice);
-    String notMapping = errorOf(BLOCKS.replace("  - {reg: [ovr], lambda: [1e-4, 1e-5]}\n", "  - ovr\n"));
-    assertTrue(notMapping.contains("grid[1]: must be a mapping"), notMapping);
-    String empty = errorOf(MINIMAL.replace("  lambda: [0, 1e-5]\n", "  []\n").replace("grid:\n  []", "grid: []"));
-    assertTrue(empty.contains("empty list of blocks"), empty);
-  }
-
-  @Test
   void listTablesFindsSpecs() throws IOException {
     write("t.yaml", MINIMAL);
     write("u.yaml", MINIMAL.replace("table: t", "table: u"));

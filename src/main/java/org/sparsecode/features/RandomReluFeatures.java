@@ -1,0 +1,27 @@
+package org.sparsecode.features;
+
+import org.sparsecode.model.ModelGraph;
+import org.sparsecode.model.OvrEncoder;
+import org.sparsecode.nn.Dense;
+import org.sparsecode.nn.Layer;
+import org.tensorflow.op.Ops;
+
+/**
+ * Random ReLU features: {@code relu(z W + b)} with the OVR-Encoder's initial weights (same layer,
+ * same seed), never trained. The baseline that shows what training the encoder adds.
+ */
+public final class RandomReluFeatures {
+  private RandomReluFeatures() {}
+
+  /**
+   * @param preprocess the fixed map before the layer (the same PCA as the encoder's)
+   * @param preprocessedWidth its output width
+   */
+  public static FeatureGraph build(
+      ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, int units, float stddev, long seed) {
+    Ops tf = graph.tf();
+    Dense layer = OvrEncoder.codeLayer(tf, preprocessedWidth, units, stddev, seed);
+    Layer features = (ops, x) -> ops.nn.relu(layer.apply(ops, preprocess.apply(ops, x)));
+    return FeatureGraph.build(graph, inputs, features, units);
+  }
+}

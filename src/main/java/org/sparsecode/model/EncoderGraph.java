@@ -1,0 +1,37 @@
+package org.sparsecode.model;
+
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.optim.LearningRate;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The named endpoints of an encoder trained without labels, as built into a {@link ModelGraph}.
+ *
+ * @param images input batch [batch, features], raw (any preprocessing is inside the graph)
+ * @param codes the learned representation [batch, codeUnits]
+ * @param loss the training objective of a batch, a scalar
+ * @param lossTerms the parts of {@code loss} by name (for logs and reports)
+ * @param trainStep one optimiser step on a batch fed to {@code images}
+ * @param learningRate the optimiser's rate, which a schedule may lower between steps
+ * @param variables the trained variables
+ */
+public record EncoderGraph(
+    Placeholder<TFloat32> images,
+    Operand<TFloat32> codes,
+    int codeUnits,
+    Operand<TFloat32> loss,
+    Map<String, Operand<TFloat32>> lossTerms,
+    Op trainStep,
+    LearningRate learningRate,
+    List<Variable<TFloat32>> variables) {
+
+  public EncoderGraph {
+    lossTerms = Map.copyOf(lossTerms);
+    variables = List.copyOf(variables);
+  }
+}
