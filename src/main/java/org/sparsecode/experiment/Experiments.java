@@ -13,7 +13,7 @@ public final class Experiments {
   private Experiments() {}
 
   private static final Map<String, Experiment> BY_MODEL =
-      Stream.of(new FcExperiment(), new CnnExperiment(), new ConvAutoencoderExperiment())
+      Stream.of(new FcExperiment(), new CnnExperiment(), new ConvAutoencoderExperiment(), new LcaLinkedExperiment())
           .collect(Collectors.toMap(Experiment::model, Function.identity()));
 
   /** The experiment for a sweep file's {@code model}, or an error listing the known ones. */

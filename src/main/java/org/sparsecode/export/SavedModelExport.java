@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
+import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.Signature;
 
 /**
  * Writes a trained classifier as a SavedModel with one {@code serve} signature: {@code images} in;
  * {@code logits}, {@code probabilities}, {@code hidden} (the sparse code) and the model's extra
- * outputs (such as {@code reconstruction}) out.
+ * outputs (such as {@code reconstruction}) out. Other graphs (an LCA encoder, say) export through
+ * the general {@link #export(Session, Map, Map, Path)}.
  */
 public final class SavedModelExport {
   public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
@@ -29,6 +34,23 @@ public final class SavedModelExport {
    * sibling temporary folder first and renamed into place, so a failed export leaves nothing.
    */
   public static void export(ModelGraph graph, ClassifierGraph model, Path dir) throws IOException {
+    Map<String, Operand<?>> outputs = new LinkedHashMap<>();
+    outputs.put(OUTPUT_LOGITS, model.logits());
+    outputs.put(OUTPUT_PROBABILITIES, model.probabilities());
+    outputs.put(OUTPUT_HIDDEN, model.hidden());
+    outputs.putAll(model.extraOutputs());
+    export(graph.session(), Map.of(INPUT_IMAGES, model.images()), outputs, dir);
+  }
+
+  /**
+   * Exports any graph run by {@code session} with one {@code serve} signature ({@link
+   * #SIGNATURE_KEY}) of the named inputs and outputs, into {@code dir}, which must not exist yet or
+   * be empty. The graph's variables are saved with their values in the session. Written to a
+   * sibling temporary folder first and renamed into place, so a failed export leaves nothing.
+   */
+  public static void export(
+      Session session, Map<String, ? extends Operand<?>> inputs, Map<String, ? extends Operand<?>> outputs, Path dir)
+      throws IOException {
     if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
       throw new IOException(
           dir + " already exists and is not empty; remove it or choose another output folder");
@@ -37,18 +59,13 @@ public final class SavedModelExport {
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
     try {
-      Signature.Builder builder =
-          Signature.builder(SIGNATURE_KEY)
-              .input(INPUT_IMAGES, model.images())
-              .output(OUTPUT_LOGITS, model.logits())
-              .output(OUTPUT_PROBABILITIES, model.probabilities())
-              .output(OUTPUT_HIDDEN, model.hidden());
-      model.extraOutputs().forEach(builder::output);
-      Signature signature = builder.build();
+      Signature.Builder builder = Signature.builder(SIGNATURE_KEY);
+      inputs.forEach(builder::input);
+      outputs.forEach(builder::output);
       SavedModelBundle.exporter(tmp.toString())
           .withTags(SavedModelBundle.DEFAULT_TAG)
-          .withSession(graph.session())
-          .withSignature(signature)
+          .withSession(session)
+          .withSignature(builder.build())
           .export();
       Files.deleteIfExists(dir);
       Files.move(tmp, dir);

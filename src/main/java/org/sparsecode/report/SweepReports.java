@@ -1,13 +1,15 @@
 package org.sparsecode.report;
 
 import java.util.Map;
+import org.sparsecode.experiment.LcaLinkedExperiment;
 
 /** Which {@link SweepReport} writes a sweep's reports, by the sweep file's {@code model}. */
 public final class SweepReports {
   private SweepReports() {}
 
   /** Models whose reports are not the default table against lambda; one line each. */
-  private static final Map<String, SweepReport> BY_MODEL = Map.of();
+  private static final Map<String, SweepReport> BY_MODEL =
+      Map.of(LcaLinkedExperiment.MODEL, LcaLinkedReport::write);
 
   /** The report writer for a sweep file's {@code model}: its own if registered, else the default. */
   public static SweepReport forModel(String model) {

@@ -180,7 +180,7 @@ public final class SweepTables {
     return new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, provenance(spec, budget, results, command));
   }
 
-  private static List<String> provenance(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+  static List<String> provenance(SweepSpec spec, String budget, List<TrialResult> results, String command) {
     Set<String> commits = new TreeSet<>();
     Set<String> seeds = new TreeSet<>();
     Set<String> machines = new TreeSet<>();
