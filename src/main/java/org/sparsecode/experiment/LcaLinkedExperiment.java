@@ -41,7 +41,9 @@ import org.tensorflow.TensorFlow;
  *
  * <p>Trial parameters: {@code features, neurons, lambda, tau, iterations, threshold} (hard,
  * soft_nonnegative or soft_signed), {@code eta, batch, steps, dead_window, input_norm} (unit: each
- * image divided by its L2 norm, or none), {@code driver_amplitude, block_size, coded_train} (how
+ * image divided by its L2 norm, or none), {@code init} (mean: every atom the mean image plus noise
+ * of relative size {@code init_noise}; examples: distinct training images), {@code
+ * driver_amplitude, block_size, coded_train} (how
  * many training images get codes, from the first), {@code inference_chunk} and {@code seed}.
  *
  * <p>Artifacts per trial (NumPy {@code .npy}, see {@link Npy}): the dictionaries {@value
@@ -109,6 +111,8 @@ public final class LcaLinkedExperiment implements Experiment {
       int steps,
       int deadWindow,
       boolean unitNorm,
+      boolean initFromMean,
+      double initNoise,
       float driverAmplitude,
       int blockSize,
       int codedTrain,
@@ -120,6 +124,11 @@ public final class LcaLinkedExperiment implements Experiment {
       if (!norm.equals("unit") && !norm.equals("none")) {
         throw new IllegalArgumentException("input_norm must be unit or none, got '" + norm + "'");
       }
+      String init = trial.stringParam("init");
+      if (!init.equals("mean") && !init.equals("examples")) {
+        throw new IllegalArgumentException("init must be mean (the mean image plus noise) or examples"
+            + " (distinct training images), got '" + init + "'");
+      }
       Settings s = new Settings(
           LcaFeatures.parse(trial.stringParam("features")),
           trial.intParam("neurons"),
@@ -130,6 +139,8 @@ public final class LcaLinkedExperiment implements Experiment {
           trial.intParam("steps"),
           trial.intParam("dead_window"),
           norm.equals("unit"),
+          init.equals("mean"),
+          trial.doubleParam("init_noise"),
           (float) trial.doubleParam("driver_amplitude"),
           trial.intParam("block_size"),
           trial.intParam("coded_train"),
@@ -184,7 +195,9 @@ public final class LcaLinkedExperiment implements Experiment {
     if (s.features().modalities() == 2) {
       inputs.add(prepare(DigitGlyphs.forLabels(train.labels()), s.unitNorm()));
     }
-    LinkedDictionaries dictionaries = LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
+    LinkedDictionaries dictionaries = s.initFromMean()
+        ? LinkedDictionaries.aroundMean(inputs, train.size(), s.neurons(), s.initNoise(), s.seed())
+        : LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
     TrainingListener progress = context.listener().apply(trial);
     long start = System.nanoTime();
     LinkedLearning.Result learned = LinkedLearning.learn(

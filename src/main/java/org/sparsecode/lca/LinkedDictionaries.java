@@ -68,6 +68,52 @@ public final class LinkedDictionaries {
     return new LinkedDictionaries(List.of(blocks));
   }
 
+  /**
+   * Every atom the mean example plus Gaussian noise, normalised in each block: a class-neutral
+   * start, so that what an atom comes to stand for is decided by learning (and, in an ordinal
+   * dictionary, by the drivers) rather than by the example it started as. The noise of block i has
+   * a standard deviation per value of {@code noise * ||mean_i|| / sqrt(n_inputs_i)}, so its norm is
+   * about {@code noise} times the mean's.
+   */
+  public static LinkedDictionaries aroundMean(
+      List<float[]> inputsPerModality, int rows, int nAtoms, double noise, long seed) {
+    if (rows < 1 || nAtoms < 1 || !(noise >= 0)) {
+      throw new IllegalArgumentException("need examples, atoms and noise >= 0, got " + rows + " examples, "
+          + nAtoms + " atoms, noise " + noise);
+    }
+    java.util.Random random = new java.util.Random(seed);
+    Dictionary[] blocks = new Dictionary[inputsPerModality.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      float[] x = inputsPerModality.get(i);
+      if (x.length % rows != 0) {
+        throw new IllegalArgumentException("modality " + i + " has " + x.length + " values, not a whole number of "
+            + rows + " rows");
+      }
+      int width = x.length / rows;
+      double[] mean = new double[width];
+      for (int n = 0; n < rows; n++) {
+        for (int p = 0; p < width; p++) {
+          mean[p] += x[n * width + p];
+        }
+      }
+      double norm = 0;
+      for (int p = 0; p < width; p++) {
+        mean[p] /= rows;
+        norm += mean[p] * mean[p];
+      }
+      double sd = noise * Math.sqrt(norm / width);
+      blocks[i] = new Dictionary(new float[width][nAtoms]);
+      float[] atom = new float[width];
+      for (int j = 0; j < nAtoms; j++) {
+        for (int p = 0; p < width; p++) {
+          atom[p] = (float) (mean[p] + sd * random.nextGaussian());
+        }
+        blocks[i].setAtom(j, atom);
+      }
+    }
+    return new LinkedDictionaries(List.of(blocks));
+  }
+
   public int modalities() {
     return blocks.size();
   }

@@ -130,8 +130,7 @@ public final class LcaLinkedReport {
         - Dictionaries of %s neurons learn on the MNIST training split: LCA inference (lambda %s, tau %s, %s \
         steps, threshold %s) alternates with the Hebbian step Phi += eta (x - Phi a) a^T averaged over a batch \
         of %s (eta %s), every atom renormalised per modality; atoms active on no example over %s steps are \
-        re-initialised from the worst-reconstructed examples. Atoms start as distinct training examples. Input \
-        normalisation: %s.
+        re-initialised from the worst-reconstructed examples. Atoms start as %s. Input normalisation: %s.
         - `linked`: modality 2 is the rendered digit (Liberation Sans, metric-compatible with Arial) of the \
         image's class. `ordinal_modality`: the class-block driver (%s on the %s neurons of the class's block) is \
         a third modality whose dictionary is the identity, held fixed. `ordinal_current`: the same driver is a \
@@ -150,7 +149,11 @@ public final class LcaLinkedReport {
         run.
         """,
         p.get("neurons"), p.get("lambda"), p.get("tau"), p.get("iterations"), p.get("threshold"), p.get("batch"),
-        p.get("eta"), p.get("dead_window"), "unit".equals(p.get("input_norm"))
+        p.get("eta"), p.get("dead_window"), "mean".equals(p.get("init"))
+            ? "the mean training image plus noise (relative size " + p.get("init_noise") + "), the same for every"
+                + " kind: class-neutral, so that the drivers decide which neurons learn which class"
+            : "distinct training images",
+        "unit".equals(p.get("input_norm"))
             ? "each image divided by its L2 norm (errors are converted back to pixels)" : "none",
         p.get("driver_amplitude"), p.get("block_size"));
   }

@@ -38,9 +38,10 @@ import org.sparsecode.train.TrainingListener;
  */
 class LcaLinkedExperimentTest {
   private static final int W = 784;
-  private static final Map<String, Object> TINY = Map.of(
-      "neurons", 30, "block_size", 3, "iterations", 30, "tau", 10, "eta", 0.5, "batch", 20, "steps", 12,
-      "dead_window", 4, "coded_train", 60, "inference_chunk", 64);
+  private static final Map<String, Object> TINY = Map.ofEntries(
+      Map.entry("neurons", 30), Map.entry("block_size", 3), Map.entry("iterations", 30), Map.entry("tau", 10),
+      Map.entry("eta", 0.5), Map.entry("batch", 20), Map.entry("steps", 12), Map.entry("dead_window", 4),
+      Map.entry("coded_train", 60), Map.entry("inference_chunk", 64), Map.entry("init", "examples"));
 
   @Test
   void sweepEndToEnd(@TempDir Path tmp) throws IOException {
