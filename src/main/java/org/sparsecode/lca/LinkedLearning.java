@@ -9,7 +9,8 @@ import org.sparsecode.model.ThreadSettings;
  * Dictionary learning for linked dictionaries (one modality is a plain dictionary): each step
  * draws a batch, infers the shared codes by LCA on all modalities at once, then takes one Hebbian
  * step on every block. Every {@code deadWindow} steps, the atoms that were active on no example of
- * the window are re-initialised from the worst-reconstructed examples of the current batch.
+ * the window are re-initialised from the worst-reconstructed examples of the current batch, one
+ * example each (further dead atoms wait for the next window).
  *
  * <p>An ordinal {@link Drive} pushes each example's class block of neurons while learning, in one
  * of two readings of the document: as a third linked modality whose input is the driver vector
@@ -184,7 +185,9 @@ public final class LinkedLearning {
         listener.onStep(step, energy + config.lca().lambda() * l1 / batch);
 
         if (step % config.deadWindow() == 0) {
-          int[] dead = java.util.stream.IntStream.range(0, nAtoms).filter(j -> activity[j] == 0).toArray();
+          // At most one atom per example of the batch: two atoms started from the same example would
+          // get the same updates forever.
+          int[] dead = java.util.stream.IntStream.range(0, nAtoms).filter(j -> activity[j] == 0).limit(batch).toArray();
           reinitialised += dictionaries.reinitialise(dead, rows, codes).length;
           java.util.Arrays.fill(activity, 0);
         }
