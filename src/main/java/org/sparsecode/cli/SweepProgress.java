@@ -43,6 +43,13 @@ final class SweepProgress implements SweepRunner.Listener {
     closeBar();
     if (result.status() == TrialResult.Status.DIVERGED) {
       out.printf("[%d/%d] %s: DIVERGED: %s%n", position, total, trial.id(), result.message());
+    } else if (!result.metrics().containsKey(Metrics.TEST_ACCURACY)) {
+      // Not a classifier (a dictionary, say): its first metrics.
+      String headline = result.metrics().entrySet().stream().limit(4)
+          .map(e -> String.format(java.util.Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
+          .collect(java.util.stream.Collectors.joining(", "));
+      out.printf("[%d/%d] %s: %s, %.0f s%n", position, total, trial.id(), headline,
+          result.metric(Metrics.WALL_SECONDS));
     } else {
       out.printf(
           "[%d/%d] %s: test accuracy %.4f, AVR %.2f (train batch) %.2f (test), %.0f s%n",

@@ -19,7 +19,8 @@ public final class Experiments {
               new ConvAutoencoderExperiment(),
               new OvrSphereExperiment(),
               new RegularizedMlpExperiment(),
-              new OvrEncoderExperiment())
+              new OvrEncoderExperiment(),
+              new LcaLinkedExperiment())
           .collect(Collectors.toMap(Experiment::model, Function.identity()));
 
   /** The experiment for a sweep file's {@code model}, or an error listing the known ones. */

@@ -57,14 +57,16 @@ public final class Dictionary {
     return copy(phi);
   }
 
-  /** Phi a for one code. */
+  /** Phi a for one code. Zero coefficients are skipped: sparse codes make this cheap. */
   public float[] reconstruct(float[] code) {
     checkLength(code, nAtoms(), "code");
+    int[] active = nonZero(code);
     float[] out = new float[nInputs()];
     for (int i = 0; i < out.length; i++) {
+      float[] row = phi[i];
       double s = 0;
-      for (int j = 0; j < code.length; j++) {
-        s += (double) phi[i][j] * code[j];
+      for (int j : active) {
+        s += (double) row[j] * code[j];
       }
       out[i] = (float) s;
     }
@@ -125,14 +127,28 @@ public final class Dictionary {
         residuals[n][i] = inputs[n][i] - rec[i];
       }
     }
+    // The sums run over the examples in order, as a dense loop would; zero terms are skipped.
+    double[][] sums = new double[nInputs()][nAtoms()];
+    boolean[] touched = new boolean[nAtoms()];
+    for (int n = 0; n < inputs.length; n++) {
+      int[] active = nonZero(codes[n]);
+      for (int i = 0; i < nInputs(); i++) {
+        double r = residuals[n][i];
+        double[] row = sums[i];
+        for (int j : active) {
+          row[j] += r * codes[n][j];
+        }
+      }
+      for (int j : active) {
+        touched[j] = true;
+      }
+    }
     double scale = (double) eta / inputs.length;
     for (int i = 0; i < nInputs(); i++) {
       for (int j = 0; j < nAtoms(); j++) {
-        double s = 0;
-        for (int n = 0; n < inputs.length; n++) {
-          s += (double) residuals[n][i] * codes[n][j];
+        if (touched[j]) {
+          phi[i][j] += (float) (scale * sums[i][j]);
         }
-        phi[i][j] += (float) (scale * s);
       }
     }
   }
@@ -156,16 +172,29 @@ public final class Dictionary {
    */
   public int[] reinitialiseDead(float[][] inputs, float[][] codes) {
     checkBatch(inputs, codes);
-    int[] dead = deadAtoms(codes);
+    return reinitialise(deadAtoms(codes), inputs, codes);
+  }
+
+  /**
+   * As {@link #reinitialiseDead}, for the given {@code atoms} (for example those never active over
+   * many batches). Returns the atoms replaced: none when every input is zero.
+   */
+  public int[] reinitialise(int[] atoms, float[][] inputs, float[][] codes) {
+    checkBatch(inputs, codes);
+    for (int atom : atoms) {
+      if (atom < 0 || atom >= nAtoms()) {
+        throw new IllegalArgumentException("atom " + atom + " is outside 0.." + (nAtoms() - 1));
+      }
+    }
     List<Integer> order = worstFirst(n -> squaredError(inputs[n], codes[n]), inputs.length);
     order.removeIf(n -> l1(inputs[n]) == 0);
-    if (dead.length == 0 || order.isEmpty()) {
+    if (atoms.length == 0 || order.isEmpty()) {
       return new int[0];
     }
-    for (int k = 0; k < dead.length; k++) {
-      setAtom(dead[k], inputs[order.get(k % order.size())]);
+    for (int k = 0; k < atoms.length; k++) {
+      setAtom(atoms[k], inputs[order.get(k % order.size())]);
     }
-    return dead;
+    return atoms.clone();
   }
 
   /** Sets column {@code atom} to {@code values} scaled to unit norm (zero stays zero). */
@@ -190,6 +219,21 @@ public final class Dictionary {
     List<Integer> order = new ArrayList<>(IntStream.range(0, batch).boxed().toList());
     order.sort(Comparator.comparingDouble((Integer n) -> -e[n]));
     return order;
+  }
+
+  /** Indices of the non-zero entries, ascending. */
+  static int[] nonZero(float[] v) {
+    int count = 0;
+    for (float x : v) {
+      count += x != 0 ? 1 : 0;
+    }
+    int[] out = new int[count];
+    for (int j = 0, k = 0; j < v.length; j++) {
+      if (v[j] != 0) {
+        out[k++] = j;
+      }
+    }
+    return out;
   }
 
   static double l1(float[] v) {

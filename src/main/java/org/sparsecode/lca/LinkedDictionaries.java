@@ -33,6 +33,87 @@ public final class LinkedDictionaries {
     return new LinkedDictionaries(List.of(blocks));
   }
 
+  /**
+   * Every atom set to one example, normalised in each block: {@code nAtoms} distinct examples
+   * drawn with {@code seed} from the row-major {@code inputsPerModality} (all with the same number
+   * of rows; block i has {@code inputsPerModality[i].length / rows} inputs). Atoms that start as
+   * data correlate with data, so every neuron can take part from the first step.
+   */
+  public static LinkedDictionaries fromExamples(List<float[]> inputsPerModality, int rows, int nAtoms, long seed) {
+    if (rows < nAtoms) {
+      throw new IllegalArgumentException(
+          "need at least as many examples (" + rows + ") as atoms (" + nAtoms + ") to start atoms from examples");
+    }
+    int[] order = java.util.stream.IntStream.range(0, rows).toArray();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    for (int k = 0; k < nAtoms; k++) { // partial Fisher-Yates: the first nAtoms entries
+      int j = k + random.nextInt(rows - k);
+      int t = order[k];
+      order[k] = order[j];
+      order[j] = t;
+    }
+    Dictionary[] blocks = new Dictionary[inputsPerModality.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      float[] x = inputsPerModality.get(i);
+      if (x.length % rows != 0) {
+        throw new IllegalArgumentException("modality " + i + " has " + x.length + " values, not a whole number of "
+            + rows + " rows");
+      }
+      int width = x.length / rows;
+      blocks[i] = new Dictionary(new float[width][nAtoms]);
+      for (int j = 0; j < nAtoms; j++) {
+        blocks[i].setAtom(j, java.util.Arrays.copyOfRange(x, order[j] * width, (order[j] + 1) * width));
+      }
+    }
+    return new LinkedDictionaries(List.of(blocks));
+  }
+
+  /**
+   * Every atom the mean example plus Gaussian noise, normalised in each block: a class-neutral
+   * start, so that what an atom comes to stand for is decided by learning (and, in an ordinal
+   * dictionary, by the drivers) rather than by the example it started as. The noise of block i has
+   * a standard deviation per value of {@code noise * ||mean_i|| / sqrt(n_inputs_i)}, so its norm is
+   * about {@code noise} times the mean's.
+   */
+  public static LinkedDictionaries aroundMean(
+      List<float[]> inputsPerModality, int rows, int nAtoms, double noise, long seed) {
+    if (rows < 1 || nAtoms < 1 || !(noise >= 0)) {
+      throw new IllegalArgumentException("need examples, atoms and noise >= 0, got " + rows + " examples, "
+          + nAtoms + " atoms, noise " + noise);
+    }
+    java.util.Random random = new java.util.Random(seed);
+    Dictionary[] blocks = new Dictionary[inputsPerModality.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      float[] x = inputsPerModality.get(i);
+      if (x.length % rows != 0) {
+        throw new IllegalArgumentException("modality " + i + " has " + x.length + " values, not a whole number of "
+            + rows + " rows");
+      }
+      int width = x.length / rows;
+      double[] mean = new double[width];
+      for (int n = 0; n < rows; n++) {
+        for (int p = 0; p < width; p++) {
+          mean[p] += x[n * width + p];
+        }
+      }
+      double norm = 0;
+      for (int p = 0; p < width; p++) {
+        mean[p] /= rows;
+        norm += mean[p] * mean[p];
+      }
+      double sd = noise * Math.sqrt(norm / width);
+      blocks[i] = new Dictionary(new float[width][nAtoms]);
+      float[] atom = new float[width];
+      for (int j = 0; j < nAtoms; j++) {
+        for (int p = 0; p < width; p++) {
+          atom[p] = (float) (mean[p] + sd * random.nextGaussian());
+        }
+        blocks[i].setAtom(j, atom);
+      }
+    }
+    return new LinkedDictionaries(List.of(blocks));
+  }
+
   public int modalities() {
     return blocks.size();
   }
@@ -109,12 +190,21 @@ public final class LinkedDictionaries {
    * atom takes, in every block, that block's (normalised) input of one badly reconstructed example.
    */
   public int[] reinitialiseDead(List<float[][]> inputsPerModality, float[][] codes) {
+    return reinitialise(deadAtoms(codes), inputsPerModality, codes);
+  }
+
+  /** As {@link #reinitialiseDead}, for the given {@code atoms}. Returns the atoms replaced. */
+  public int[] reinitialise(int[] atoms, List<float[][]> inputsPerModality, float[][] codes) {
     float[][] stacked = stackInputs(inputsPerModality);
     if (stacked.length != codes.length) {
       throw new IllegalArgumentException("need one code per example, got " + stacked.length
           + " examples and " + codes.length + " codes");
     }
-    int[] dead = deadAtoms(codes);
+    for (int atom : atoms) {
+      if (atom < 0 || atom >= nAtoms()) {
+        throw new IllegalArgumentException("atom " + atom + " is outside 0.." + (nAtoms() - 1));
+      }
+    }
     List<Integer> order = Dictionary.worstFirst(n -> {
       double e = 0;
       for (int i = 0; i < blocks.size(); i++) {
@@ -123,16 +213,16 @@ public final class LinkedDictionaries {
       return e;
     }, codes.length);
     order.removeIf(n -> Dictionary.l1(stacked[n]) == 0);
-    if (dead.length == 0 || order.isEmpty()) {
+    if (atoms.length == 0 || order.isEmpty()) {
       return new int[0];
     }
-    for (int k = 0; k < dead.length; k++) {
+    for (int k = 0; k < atoms.length; k++) {
       int n = order.get(k % order.size());
       for (int i = 0; i < blocks.size(); i++) {
-        blocks.get(i).setAtom(dead[k], inputsPerModality.get(i)[n]);
+        blocks.get(i).setAtom(atoms[k], inputsPerModality.get(i)[n]);
       }
     }
-    return dead;
+    return atoms.clone();
   }
 
   private int totalInputs() {

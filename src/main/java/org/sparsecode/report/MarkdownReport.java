@@ -67,10 +67,11 @@ public final class MarkdownReport {
     if (column.equals("lambda") || column.endsWith("_lambda")) {
       return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e");
     }
-    if (column.equals(ConvAutoencoderClassifier.RECON_MSE)) {
+    if (column.equals(ConvAutoencoderClassifier.RECON_MSE) || column.startsWith("mse_") || column.endsWith("_mse")) {
       return String.format(Locale.ROOT, "%.5f", v);
     }
-    if (column.contains("accuracy") || column.contains("fraction") || column.startsWith("sparsity")) {
+    if (column.contains("accuracy") || column.contains("fraction") || column.startsWith("sparsity")
+        || column.contains("purity")) {
       return String.format(Locale.ROOT, "%.4f", v);
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {

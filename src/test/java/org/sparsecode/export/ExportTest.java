@@ -24,6 +24,10 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Evaluation;
 import org.sparsecode.eval.Tensors;
+import org.sparsecode.lca.Lca;
+import org.sparsecode.lca.LcaConfig;
+import org.sparsecode.lca.LcaEncoder;
+import org.sparsecode.lca.Threshold;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
@@ -78,6 +82,59 @@ class ExportTest {
       for (String name : List.of("logits", "probabilities", "hidden")) {
         Tensor got = r.get(name).orElseThrow();
         assertArrayEquals(expected.get(name), floats(got), name + " after reload");
+      }
+    }
+  }
+
+  @Test
+  void lcaEncoderReloadsWithTheSameCodes(@TempDir Path tmp) throws IOException {
+    float[][] phi = org.sparsecode.lca.Dictionary.random(IN, 12, 4).toArray();
+    LcaConfig config = new LcaConfig(0.05f, 10f, 40, Threshold.SOFT_NONNEGATIVE);
+    float[] images = java.util.Arrays.copyOf(ToyData.splits().test().features(), 6 * IN);
+    Path dir = tmp.resolve("lca");
+    LcaEncoderExport.export(phi, config, true, ThreadSettings.defaults(), dir);
+
+    // The same codes as plain LCA on the images divided by their norms (a default loader runs the
+    // graph optimisers, which may change the last bits).
+    float[][] unit = new float[6][IN];
+    for (int n = 0; n < 6; n++) {
+      double norm = 0;
+      for (int i = 0; i < IN; i++) {
+        norm += (double) images[n * IN + i] * images[n * IN + i];
+      }
+      for (int i = 0; i < IN; i++) {
+        unit[n][i] = (float) (images[n * IN + i] / Math.sqrt(norm));
+      }
+    }
+    float[][] expected = Lca.infer(unit, phi, config);
+    int active = 0;
+    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+        TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
+        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x))) {
+      float[] codes = floats(r.get(LcaEncoderExport.OUTPUT_CODES).orElseThrow());
+      assertEquals(6 * 12, codes.length);
+      for (int n = 0; n < 6; n++) {
+        for (int j = 0; j < 12; j++) {
+          assertEquals(expected[n][j], codes[n * 12 + j], 1e-5f, "code[" + n + "][" + j + "]");
+          active += codes[n * 12 + j] != 0 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(active > 0 && active < 6 * 12, "codes should be sparse but not empty: " + active);
+    // And exactly the codes of the encoder graph before export.
+    try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
+      LcaEncoder encoder = LcaEncoder.build(org.tensorflow.op.Ops.create(graph), phi, config, true);
+      try (org.tensorflow.Session s = new org.tensorflow.Session(graph, Lca.sessionConfig(ThreadSettings.defaults()));
+          TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
+          // Loaded with the same session settings (graph optimisers off), the codes are bit-identical.
+          SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")
+              .withConfigProto(Lca.sessionConfig(ThreadSettings.defaults())).load();
+          TFloat32 x2 = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false))) {
+        s.initialize();
+        try (Result before = s.runner().feed(encoder.images(), x).fetch(encoder.codes()).run();
+            Result after = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x2))) {
+          assertArrayEquals(floats(before.get(0)), floats(after.get("codes").orElseThrow()), "codes after reload");
+        }
       }
     }
   }

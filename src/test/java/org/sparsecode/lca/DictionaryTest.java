@@ -74,6 +74,58 @@ class DictionaryTest {
     assertArrayEquals(new int[0], d.deadAtoms(new float[][] {{1, -1, 0.1f}}));
   }
 
+  @Test
+  void sparseHebbianEqualsTheDenseSumExactly() {
+    Dictionary d = Dictionary.random(7, 9, 4);
+    float[][] x = LcaReference.gaussian(5, 7, 5);
+    float[][] codes = LcaReference.gaussian(5, 9, 6);
+    for (int n = 0; n < 5; n++) {
+      for (int j = 0; j < 9; j++) {
+        if ((n + j) % 3 != 0) {
+          codes[n][j] = 0; // two thirds zero, atom 0 active only in examples 0 and 3
+        }
+      }
+    }
+    float[][] phi = d.toArray();
+    // Dense reference in the same arithmetic: float reconstruction and residual, double sums over n.
+    float[][] residual = new float[5][7];
+    for (int n = 0; n < 5; n++) {
+      for (int i = 0; i < 7; i++) {
+        double s = 0;
+        for (int j = 0; j < 9; j++) {
+          s += (double) phi[i][j] * codes[n][j];
+        }
+        residual[n][i] = x[n][i] - (float) s;
+      }
+    }
+    float[][] expected = new float[7][9];
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 9; j++) {
+        double s = 0;
+        for (int n = 0; n < 5; n++) {
+          s += (double) residual[n][i] * codes[n][j];
+        }
+        expected[i][j] = phi[i][j] + (float) ((double) 0.3f / 5 * s);
+      }
+    }
+    Dictionary reference = new Dictionary(expected);
+    reference.normaliseColumns();
+    d.hebbianUpdate(x, codes, 0.3f);
+    assertMatrixEquals(reference.toArray(), d.toArray(), 0f);
+  }
+
+  @Test
+  void chosenAtomsAreReplacedByTheWorstReconstructedInputs() {
+    Dictionary d = new Dictionary(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+    float[][] codes = {{1, 0, 0}, {0, 0, 0}};
+    float[][] x = {{1, 0, 0}, {0, 3, 4}}; // errors 0 and 12.5
+    assertArrayEquals(new int[] {2}, d.reinitialise(new int[] {2}, x, codes));
+    assertMatrixEquals(new float[][] {{1, 0, 0}, {0, 1, 0.6f}, {0, 0, 0.8f}}, d.toArray(), 1e-7f);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> d.reinitialise(new int[] {3}, x, codes));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("outside 0..2"), e.getMessage());
+  }
+
   static void assertUnitColumns(Dictionary d) {
     for (int j = 0; j < d.nAtoms(); j++) {
       double norm = 0;

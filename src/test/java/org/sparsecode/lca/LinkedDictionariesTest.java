@@ -82,6 +82,42 @@ class LinkedDictionariesTest {
   }
 
   @Test
+  void atomsStartAroundTheMeanExample() {
+    float[] a = {1, 0, 3, 0, 1, 0}; // two examples of three inputs: mean [0.5, 0.5, 1.5]
+    float[] b = {2, 2, 0, 4}; // two examples of two inputs: mean [1, 3]
+    LinkedDictionaries exact = LinkedDictionaries.aroundMean(List.of(a, b), 2, 4, 0, 1);
+    double n0 = Math.sqrt(0.25 + 0.25 + 2.25);
+    double n1 = Math.sqrt(10);
+    for (int j = 0; j < 4; j++) {
+      assertEquals(0.5 / n0, exact.block(0).get(0, j), 1e-6);
+      assertEquals(0.5 / n0, exact.block(0).get(1, j), 1e-6);
+      assertEquals(1.5 / n0, exact.block(0).get(2, j), 1e-6);
+      assertEquals(1 / n1, exact.block(1).get(0, j), 1e-6);
+      assertEquals(3 / n1, exact.block(1).get(1, j), 1e-6);
+    }
+    // With noise 0.5 on 400 inputs, each atom's cosine with the mean is about 1 / sqrt(1 + 0.25).
+    float[] wide = LcaReference.gaussian(1, 800, 3)[0];
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] = Math.abs(wide[i]);
+    }
+    LinkedDictionaries noisy = LinkedDictionaries.aroundMean(List.of(wide), 2, 50, 0.5, 2);
+    double[] mean = new double[400];
+    double norm = 0;
+    for (int i = 0; i < 400; i++) {
+      mean[i] = (wide[i] + wide[400 + i]) / 2;
+      norm += mean[i] * mean[i];
+    }
+    for (int j = 0; j < 50; j++) {
+      double cos = 0;
+      for (int i = 0; i < 400; i++) {
+        cos += mean[i] * noisy.block(0).get(i, j);
+      }
+      assertEquals(1 / Math.sqrt(1.25), cos / Math.sqrt(norm), 0.03, "atom " + j);
+    }
+    DictionaryTest.assertUnitColumns(noisy.block(0));
+  }
+
+  @Test
   void mismatchedModalitiesAreRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> new LinkedDictionaries(List.of(Dictionary.random(3, 4, 1), Dictionary.random(3, 5, 1))));
