@@ -266,10 +266,6 @@ public final class LinkedTable1Experiment implements Experiment {
    */
   static Splits features(Trial trial, Path artifacts, Splits mnist, ThreadSettings threads) {
     String features = trial.stringParam("features");
-    if (features.equals(RAW)) {
-      return mnist;
-    }
-    LcaFeatures kind = LcaFeatures.parse(features);
     Path budgetDir = artifacts.toAbsolutePath().normalize().getParent().getParent();
     String budget = budgetDir.getFileName().toString();
     Path resultsRoot = budgetDir.getParent().getParent();
@@ -277,8 +273,17 @@ public final class LinkedTable1Experiment implements Experiment {
     Splits codes;
     try {
       ResultStore store = new ResultStore(resultsRoot, codesFrom, budget);
+      List<TrialResult> finished = store.readAll();
+      if (features.equals(RAW)) {
+        // Pixels need no codes, but a sweep without them would stop at its next trial: say so now.
+        if (finished.isEmpty()) {
+          throw new IllegalStateException(missingCodes(trial, codesFrom, budget, store.trialsDir(), "trials"));
+        }
+        return mnist;
+      }
+      LcaFeatures kind = LcaFeatures.parse(features);
       Trial source = null;
-      for (TrialResult r : store.readAll()) {
+      for (TrialResult r : finished) {
         if (features.equals(String.valueOf(r.trial().params().get("features")))
             && r.status() == TrialResult.Status.OK) {
           source = r.trial();
@@ -286,7 +291,7 @@ public final class LinkedTable1Experiment implements Experiment {
       }
       if (source == null) {
         throw new IllegalStateException(missingCodes(trial, codesFrom, budget, store.trialsDir(),
-            kind.trialId()));
+            "trial " + kind.trialId()));
       }
       codes = LcaLinkedExperiment.codes(source, store.dir().resolve("artifacts").resolve(source.id()), mnist,
           threads);
@@ -300,9 +305,9 @@ public final class LinkedTable1Experiment implements Experiment {
   }
 
   /** The message when the codes a trial needs were never made. */
-  static String missingCodes(Trial trial, String codesFrom, String budget, Path trialsDir, String sourceId) {
-    return trial.table() + " (budget " + budget + ") classifies the codes of the " + codesFrom + " trial "
-        + sourceId + ", which has no finished result in " + trialsDir + "; run `./sparsecode reproduce "
+  static String missingCodes(Trial trial, String codesFrom, String budget, Path trialsDir, String what) {
+    return trial.table() + " (budget " + budget + ") classifies the codes of the " + codesFrom + " "
+        + what + ", which have no finished result in " + trialsDir + "; run `./sparsecode reproduce "
         + codesFrom + " --budget " + budget + "` first (with the same --results-dir), then this command again";
   }
 

@@ -120,6 +120,14 @@ class LinkedTable1ExperimentTest {
     assertTrue(e.getMessage().contains("features_single"), e.getMessage());
     assertTrue(e.getMessage().contains(tmp.resolve("res").resolve("lca-linked").resolve("full").resolve("trials").toString()),
         e.getMessage());
+    // Raw pixels need no codes, but the trial stops at once rather than after a raw trial's work.
+    Trial raw = spec.expand("full").get(0);
+    assertEquals("raw", raw.stringParam("features"));
+    IllegalStateException rawError = assertThrows(IllegalStateException.class,
+        () -> new LinkedTable1Experiment().run(raw, context));
+    assertTrue(rawError.getMessage().contains("codes of the lca-linked trials, which have no finished result"),
+        rawError.getMessage());
+    assertTrue(rawError.getMessage().contains("`./sparsecode reproduce lca-linked --budget full`"), rawError.getMessage());
   }
 
   @Test
