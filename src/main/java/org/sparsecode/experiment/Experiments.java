@@ -20,7 +20,8 @@ public final class Experiments {
               new OvrSphereExperiment(),
               new RegularizedMlpExperiment(),
               new OvrEncoderExperiment(),
-              new LcaLinkedExperiment())
+              new LcaLinkedExperiment(),
+              new LinkedTable1Experiment())
           .collect(Collectors.toMap(Experiment::model, Function.identity()));
 
   /** The experiment for a sweep file's {@code model}, or an error listing the known ones. */

@@ -67,6 +67,9 @@ public final class MarkdownReport {
     if (column.equals("lambda") || column.endsWith("_lambda")) {
       return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e");
     }
+    if (column.equals("c") || column.equals("gamma") || column.endsWith("_gamma")) {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
     if (column.equals(ConvAutoencoderClassifier.RECON_MSE) || column.startsWith("mse_") || column.endsWith("_mse")) {
       return String.format(Locale.ROOT, "%.5f", v);
     }

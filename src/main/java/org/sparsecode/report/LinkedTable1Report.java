@@ -1,0 +1,401 @@
+package org.sparsecode.report;
+
+import static org.sparsecode.experiment.LinkedTable1Experiment.CLASSIFIERS;
+import static org.sparsecode.experiment.LinkedTable1Experiment.EMBED_POINTS;
+import static org.sparsecode.experiment.LinkedTable1Experiment.PCA_KNN;
+import static org.sparsecode.experiment.LinkedTable1Experiment.PCA_SILHOUETTE;
+import static org.sparsecode.experiment.LinkedTable1Experiment.RAW;
+import static org.sparsecode.experiment.LinkedTable1Experiment.TEST_SIZE;
+import static org.sparsecode.experiment.LinkedTable1Experiment.TRAIN_SIZE;
+import static org.sparsecode.experiment.LinkedTable1Experiment.TSNE_KNN;
+import static org.sparsecode.experiment.LinkedTable1Experiment.TSNE_SILHOUETTE;
+import static org.sparsecode.experiment.LinkedTable1Experiment.VALIDATION_SIZE;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparsecode.classify.ClassifierKind;
+import org.sparsecode.classify.ClassifierSettings;
+import org.sparsecode.experiment.LinkedTable1Experiment;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.AtomicFiles;
+import org.sparsecode.io.Npy;
+
+/**
+ * The report of Table I ({@code model: lca_table1}): one row per kind of features and classifier,
+ * ours beside the document's accuracy, with the settings chosen on validation; findings computed
+ * from the numbers; the embedding scores of Fig. 5; an accuracy figure and the embeddings figure.
+ */
+public final class LinkedTable1Report {
+  /** A cell counts as reaching the document's accuracy when ours is at most this far below it. */
+  static final double TOLERANCE = 0.005;
+  /** The kinds of features whose cells the document's claim is about. */
+  static final List<String> CLAIMED = List.of("linked", "ordinal_modality", "ordinal_current");
+
+  static final List<String> COLUMNS = List.of("features", "classifier", "accuracy", "paper_accuracy",
+      "points_vs_paper", "validation_accuracy", "c", "gamma", "train_size", "validation_size", "test_size",
+      "select_seconds", "test_seconds");
+
+  /** Class colours of the scatter plots (one per digit), easy to tell apart. */
+  private static final Color[] CLASS_COLORS = {
+    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+    new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
+    new Color(188, 189, 34), new Color(23, 190, 207)};
+  private static final int PANEL = 380;
+  private static final int LINE = 18;
+
+  private LinkedTable1Report() {}
+
+  /** Writes the CSV, the Markdown page and both figures; returns the Markdown table. */
+  public static String write(
+      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
+      Path artifacts) throws IOException {
+    ResultTable table = table(spec, budget, results, command);
+    CsvReport.write(table, csv);
+    List<String> sections = new ArrayList<>();
+    sections.add(findings(spec, budget, results));
+    sections.add(embeddings(results));
+    sections.add(method(results));
+    writeAccuracyFigure(table, png);
+    List<String> figures = new ArrayList<>(List.of(png.getFileName()
+        + ": test accuracy per classifier and kind of features, ours beside the document's"));
+    Path embeddings = png.resolveSibling(spec.table() + "-embeddings.png");
+    if (writeEmbeddings(results, artifacts, embeddings, table.caption())) {
+      figures.add(embeddings.getFileName() + " (Fig. 5): PCA and t-SNE of the test features, coloured by class");
+    }
+    sections.add("## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
+    selections(results, artifacts).ifPresent(sections::add);
+    MarkdownReport.write(table, md, sections);
+    return MarkdownReport.render(table);
+  }
+
+  /** One row per trial and classifier, in sweep order and Table I's column order. */
+  static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (TrialResult r : results) {
+      Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
+      for (ClassifierKind kind : CLASSIFIERS) {
+        double ours = r.metric(LinkedTable1Experiment.accuracy(kind));
+        Double theirs = paper.get(kind.reportName()) instanceof Number n ? n.doubleValue() : null;
+        List<Object> row = new ArrayList<>();
+        row.add(features(r));
+        row.add(kind.reportName());
+        row.add(finite(ours));
+        row.add(theirs);
+        row.add(theirs == null || !Double.isFinite(ours) ? null : 100 * (ours - theirs));
+        row.add(finite(r.metric(LinkedTable1Experiment.validationAccuracy(kind))));
+        row.add(finite(r.metric(LinkedTable1Experiment.chosenC(kind))));
+        row.add(kind.usesGamma() ? finite(r.metric(LinkedTable1Experiment.RBF_GAMMA)) : null);
+        row.add(finite(r.metric(TRAIN_SIZE)));
+        row.add(finite(r.metric(VALIDATION_SIZE)));
+        row.add(finite(r.metric(TEST_SIZE)));
+        row.add(finite(r.metric(LinkedTable1Experiment.selectSeconds(kind))));
+        row.add(finite(r.metric(LinkedTable1Experiment.testSeconds(kind))));
+        rows.add(row);
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    for (String note : SweepTables.provenance(spec, budget, results, command)) {
+      // Nothing here trains by steps; the budget is the sizes of the splits.
+      notes.add(note.startsWith("budget:") ? "budget: " + budget + " (" + sizes(results) + ")" : note);
+    }
+    return new ResultTable(spec.title() + " (" + spec.table() + ")", COLUMNS, rows, notes);
+  }
+
+  /**
+   * Ours against the document per cell, how many linked and ordinal-linked cells reach the
+   * document's accuracy within {@link #TOLERANCE}, and codes against raw pixels per classifier.
+   */
+  static String findings(SweepSpec spec, String budget, List<TrialResult> results) {
+    StringBuilder sb = new StringBuilder("## Findings\n\n");
+    if (!"full".equals(budget)) {
+      sb.append("Budget ").append(budget).append(": ").append(sizes(results)).append(", classifying codes"
+          + " of the ").append(budget).append(" lca-linked dictionaries. These numbers check the pipeline; the"
+          + " full budget is the one to compare with the document.\n\n");
+    }
+    sb.append("Ours against the document, in points (100 x accuracy difference):\n\n");
+    int reached = 0;
+    int claimed = 0;
+    Map<String, int[]> perFeatures = new LinkedHashMap<>();
+    for (TrialResult r : results) {
+      Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
+      List<String> cells = new ArrayList<>();
+      for (ClassifierKind kind : CLASSIFIERS) {
+        double ours = r.metric(LinkedTable1Experiment.accuracy(kind));
+        if (!(paper.get(kind.reportName()) instanceof Number n)) {
+          cells.add(String.format(Locale.ROOT, "%s %.4f (no published number)", kind, ours));
+          continue;
+        }
+        double theirs = n.doubleValue();
+        boolean ok = ours >= theirs - TOLERANCE;
+        cells.add(String.format(Locale.ROOT, "%s %.4f vs %.4f (%+.2f)%s", kind, ours, theirs,
+            100 * (ours - theirs), ok ? "" : " below"));
+        if (CLAIMED.contains(features(r))) {
+          claimed++;
+          reached += ok ? 1 : 0;
+          int[] count = perFeatures.computeIfAbsent(features(r), f -> new int[2]);
+          count[0] += ok ? 1 : 0;
+          count[1]++;
+        }
+      }
+      sb.append("- ").append(features(r)).append(": ").append(String.join("; ", cells)).append('\n');
+    }
+    List<String> parts = new ArrayList<>();
+    perFeatures.forEach((f, c) -> parts.add(f + " " + c[0] + " of " + c[1]));
+    sb.append(String.format(Locale.ROOT, "%nLinked and ordinal-linked cells at least the document's accuracy"
+        + " (within %.1f point): %d of %d (%s).%n", 100 * TOLERANCE, reached, claimed, String.join(", ", parts)));
+
+    TrialResult raw = results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
+    if (raw != null) {
+      sb.append("\nCodes against raw pixels, per classifier (points):\n\n");
+      for (ClassifierKind kind : CLASSIFIERS) {
+        double base = raw.metric(LinkedTable1Experiment.accuracy(kind));
+        List<String> diffs = new ArrayList<>();
+        int better = 0;
+        int codes = 0;
+        for (TrialResult r : results) {
+          if (r == raw) {
+            continue;
+          }
+          double d = 100 * (r.metric(LinkedTable1Experiment.accuracy(kind)) - base);
+          diffs.add(String.format(Locale.ROOT, "%s %+.2f", features(r), d));
+          codes++;
+          better += d > 0 ? 1 : 0;
+        }
+        sb.append(String.format(Locale.ROOT, "- %s: raw pixels %.4f; %s; %d of %d kinds of codes beat the pixels%n",
+            kind, base, String.join(", ", diffs), better, codes));
+      }
+    }
+    sb.append("\nThe document's ordinal-linked row is compared with both readings of its driver:"
+        + " `ordinal_modality` (the class-block driver as a third linked modality with a fixed identity"
+        + " dictionary) and `ordinal_current` (the same driver as a current added to the drive b).\n");
+    return sb.toString();
+  }
+
+  /** Fig. 5's numbers: how well the classes separate in each 2-D embedding. */
+  static String embeddings(List<TrialResult> results) {
+    StringBuilder sb = new StringBuilder("## Embeddings (Fig. 5)\n\n");
+    double points = results.isEmpty() ? 0 : results.get(0).metric(EMBED_POINTS);
+    int k = results.isEmpty() ? 0 : results.get(0).trial().intParam("knn_k");
+    sb.append(String.format(Locale.ROOT, "%.0f test points (a seeded class-balanced subsample), projected on"
+        + " the top two principal axes of the training features (PCA) or embedded by exact t-SNE. Silhouette:"
+        + " -1 .. 1, higher is cleaner; %d-NN: leave-one-out %d-nearest-neighbour accuracy in 2-D.%n%n", points, k, k));
+    sb.append("| features | pca_silhouette | pca_knn_accuracy | tsne_silhouette | tsne_knn_accuracy |\n"
+        + "| --- | ---: | ---: | ---: | ---: |\n");
+    for (TrialResult r : results) {
+      sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |%n", features(r),
+          r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN), r.metric(TSNE_SILHOUETTE), r.metric(TSNE_KNN)));
+    }
+    TrialResult raw = results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
+    if (raw != null) {
+      for (String metric : List.of(TSNE_SILHOUETTE, TSNE_KNN, PCA_SILHOUETTE, PCA_KNN)) {
+        long cleaner = results.stream().filter(r -> r != raw && r.metric(metric) > raw.metric(metric)).count();
+        sb.append(String.format(Locale.ROOT, "%n- %s: %d of %d kinds of codes above raw pixels (%.4f)",
+            metric, cleaner, results.size() - 1, raw.metric(metric)));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String method(List<TrialResult> results) {
+    Map<String, Object> p = results.isEmpty() ? Map.of() : results.get(0).trial().params();
+    StringBuilder sb = new StringBuilder("## How the numbers were made\n\n");
+    sb.append(String.format(Locale.ROOT, """
+        - Features: `raw` is the MNIST pixels in [0, 1]; the others are the codes of the %s trial of the same \
+        name and budget (256 neurons, inferred from the MNIST image alone with the MNIST dictionary). No scaling \
+        is applied to either.
+        - Splits: the first train_size training images (training split after the 5,000 held-out validation \
+        images), the first validation_size validation images and the first test_size test images; codes and \
+        pixels come from the same images.
+        - Hyper-parameters are chosen on the validation split only: each candidate is trained on the training \
+        split and scored on validation; the best wins (ties: the smaller C) and that very model is scored once \
+        on the test split. Grids: lr C in {%s}; svm_linear C in {%s}; svm_rbf C in {%s} x gamma in {%s} x \
+        1 / (features x variance of the training features).
+        """, p.get("codes_from"), p.get("lr_c"), p.get("svm_linear_c"), p.get("svm_rbf_c"),
+        p.get("svm_rbf_gamma_factors")));
+    for (ClassifierKind kind : CLASSIFIERS) {
+      ClassifierSettings example = kind.usesGamma() ? ClassifierSettings.rbf(1, 1) : ClassifierSettings.linear(kind, 1);
+      sb.append("- ").append(kind).append(": ").append(example.solver()).append(", tolerance ")
+          .append(kind.defaultEps()).append(kind == ClassifierKind.SVM_LINEAR ? ", seed 0" : "").append(".\n");
+    }
+    sb.append(String.format(Locale.ROOT, "- Embeddings: %s test points per class, seed %s; t-SNE perplexity %s,"
+        + " %s iterations (exact, van der Maaten and Hinton's schedule).%n",
+        p.get("embed_per_class"), p.get("seed"), p.get("tsne_perplexity"), p.get("tsne_iterations")));
+    return sb.toString();
+  }
+
+  /** Every candidate's validation accuracy, from the trials' artifacts. */
+  private static java.util.Optional<String> selections(List<TrialResult> results, Path artifacts) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (TrialResult r : results) {
+      Path file = artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.SELECTION);
+      if (Files.isRegularFile(file)) {
+        sb.append("### ").append(features(r)).append("\n\n```\n")
+            .append(Files.readString(file).strip().replace("## ", "")).append("\n```\n\n");
+      }
+    }
+    return sb.length() == 0 ? java.util.Optional.empty()
+        : java.util.Optional.of("## Model selection (validation accuracy of every candidate)\n\n" + sb);
+  }
+
+  private static void writeAccuracyFigure(ResultTable table, Path png) throws IOException {
+    List<String> features = new ArrayList<>();
+    for (List<Object> row : table.rows()) {
+      if (!features.contains(String.valueOf(row.get(0)))) {
+        features.add(String.valueOf(row.get(0)));
+      }
+    }
+    List<SweepFigure.Panel> panels = new ArrayList<>();
+    for (ClassifierKind kind : CLASSIFIERS) {
+      List<Double> ours = new ArrayList<>();
+      List<Double> paper = new ArrayList<>();
+      for (String f : features) {
+        for (List<Object> row : table.rows()) {
+          if (f.equals(row.get(0)) && kind.reportName().equals(row.get(1))) {
+            ours.add((Double) row.get(2));
+            paper.add((Double) row.get(3));
+          }
+        }
+      }
+      Map<String, List<Double>> series = new LinkedHashMap<>();
+      series.put("ours (test)", ours);
+      series.put("document", paper);
+      panels.add(new SweepFigure.Panel(kind + ": test accuracy", "accuracy", false, series, "features", features, true));
+    }
+    SweepFigure.write(png, "features", features, panels, table.caption());
+  }
+
+  /**
+   * Fig. 5: a row of PCA panels and a row of t-SNE panels, one column per kind of features, each
+   * titled with its silhouette and kNN accuracy. False when no trial left its embeddings.
+   */
+  static boolean writeEmbeddings(List<TrialResult> results, Path artifacts, Path png, List<String> caption)
+      throws IOException {
+    List<TrialResult> drawn = new ArrayList<>();
+    for (TrialResult r : results) {
+      if (Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.EMBED_TSNE))) {
+        drawn.add(r);
+      }
+    }
+    if (drawn.isEmpty()) {
+      return false;
+    }
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    int k = drawn.get(0).trial().intParam("knn_k");
+    int legend = 2 * LINE;
+    BufferedImage image = new BufferedImage(PANEL * drawn.size(), 2 * PANEL + legend + LINE * (caption.size() + 1),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      for (int col = 0; col < drawn.size(); col++) {
+        TrialResult r = drawn.get(col);
+        Path dir = artifacts.resolve(r.trial().id());
+        int[] labels = Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_LABELS)).ints();
+        String[] files = {LinkedTable1Experiment.EMBED_PCA, LinkedTable1Experiment.EMBED_TSNE};
+        String[] names = {"PCA", "t-SNE"};
+        double[][] scores = {{r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN)}, {r.metric(TSNE_SILHOUETTE), r.metric(TSNE_KNN)}};
+        for (int row = 0; row < 2; row++) {
+          float[] xy = Npy.read(dir.resolve(files[row])).floats();
+          String title = String.format(Locale.ROOT, "%s, %s: silhouette %.3f, %d-NN %.3f",
+              features(r), names[row], scores[row][0], k, scores[row][1]);
+          XYChart chart = scatter(title, xy, labels);
+          Graphics2D panel = (Graphics2D) g.create(col * PANEL, row * PANEL, PANEL, PANEL);
+          chart.paint(panel, PANEL, PANEL);
+          panel.dispose();
+        }
+      }
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      int x = 12;
+      int y = 2 * PANEL + LINE;
+      g.setColor(Color.DARK_GRAY);
+      g.drawString("class:", x, y);
+      x += 45;
+      for (int c = 0; c < CLASS_COLORS.length; c++) {
+        g.setColor(CLASS_COLORS[c]);
+        g.fillOval(x, y - 9, 9, 9);
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(String.valueOf(c), x + 12, y);
+        x += 34;
+      }
+      y = 2 * PANEL + legend + LINE;
+      for (String line : caption) {
+        g.drawString(line, 12, y);
+        y += LINE;
+      }
+    } finally {
+      g.dispose();
+    }
+    AtomicFiles.write(png, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available in this JVM");
+      }
+    });
+    return true;
+  }
+
+  private static XYChart scatter(String title, float[] xy, int[] labels) {
+    XYChart chart = new XYChartBuilder().width(PANEL).height(PANEL).title(title).build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    chart.getStyler().setAxisTicksVisible(false);
+    for (int c = 0; c < CLASS_COLORS.length; c++) {
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      for (int i = 0; i < labels.length; i++) {
+        if (labels[i] == c) {
+          xs.add((double) xy[2 * i]);
+          ys.add((double) xy[2 * i + 1]);
+        }
+      }
+      if (!xs.isEmpty()) {
+        XYSeries s = chart.addSeries("class " + c, xs, ys);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(CLASS_COLORS[c]);
+      }
+    }
+    return chart;
+  }
+
+  private static String sizes(List<TrialResult> results) {
+    if (results.isEmpty()) {
+      return "no trials";
+    }
+    TrialResult r = results.get(0);
+    return String.format(Locale.ROOT, "%.0f train / %.0f validation / %.0f test images",
+        r.metric(TRAIN_SIZE), r.metric(VALIDATION_SIZE), r.metric(TEST_SIZE));
+  }
+
+  private static String features(TrialResult r) {
+    return String.valueOf(r.trial().params().get("features"));
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

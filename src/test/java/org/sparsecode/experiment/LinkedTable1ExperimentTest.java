@@ -1,0 +1,283 @@
+package org.sparsecode.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.classify.Classifier;
+import org.sparsecode.classify.ClassifierKind;
+import org.sparsecode.classify.ClassifierSettings;
+import org.sparsecode.classify.FeatureMatrix;
+import org.sparsecode.data.DataSets;
+import org.sparsecode.data.Dataset;
+import org.sparsecode.data.Splits;
+import org.sparsecode.embed.Separation;
+import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.RunProvenance;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.Npy;
+import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.report.SweepReports;
+import org.sparsecode.train.TrainingListener;
+
+/**
+ * Table I's sweep on a small synthetic stand-in: pixels and a code cache written in the
+ * lca-linked format under a results folder, the real sweep file with small sizes. The accuracies
+ * are recomputed by fitting the LIBLINEAR/LIBSVM wrappers directly, candidate by candidate.
+ */
+class LinkedTable1ExperimentTest {
+  private static final RunProvenance PROVENANCE =
+      new RunProvenance("abc", "1.1.0", 1, "jvm", "os", "cpu", 1, 1, "2024-01-01T00:00:00Z", 1);
+  private static final Map<String, Object> SMALL = Map.ofEntries(
+      Map.entry("train_size", 150), Map.entry("validation_size", 80), Map.entry("test_size", 100),
+      Map.entry("lr_c", "0.1, 10"), Map.entry("svm_linear_c", "0.01, 1"), Map.entry("svm_rbf_c", "1, 10"),
+      Map.entry("svm_rbf_gamma_factors", "0.5, 2"), Map.entry("embed_per_class", 5), Map.entry("knn_k", 3),
+      Map.entry("tsne_perplexity", 8), Map.entry("tsne_iterations", 1000));
+
+  @Test
+  void classifiesCodesAndPixelsAsTheWrappersDo(@TempDir Path tmp) throws IOException {
+    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
+        blobs("test", 120, 30, 0.9, 3));
+    // The codes of the first 160 training images, as lca-linked caches them (coded_train 160).
+    Splits codes = new Splits(sparse(pixels.train(), 160, 4), sparse(pixels.validation(), 80, 5),
+        sparse(pixels.test(), 120, 6));
+    Path results = tmp.resolve("results");
+    writeLcaLinked(results, "quick", "linked", codes);
+
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    Experiment experiment = Experiments.forModel(spec.model());
+    assertEquals(LinkedTable1Experiment.MODEL, spec.model());
+    Path artifacts = results.resolve("linked-table1").resolve("quick").resolve("artifacts");
+    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
+        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
+        ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
+
+    List<TrialResult> results1 = new ArrayList<>();
+    for (Trial t : spec.expand("quick")) {
+      String features = t.stringParam("features");
+      if (features.equals("raw") || features.equals("linked")) {
+        results1.add(experiment.run(small(t), context));
+      }
+    }
+    assertEquals(List.of("features_raw", "features_linked"), results1.stream().map(r -> r.trial().id()).toList());
+    checkAgainstWrappers(results1.get(0), pixels);
+    checkAgainstWrappers(results1.get(1), codes);
+
+    // The embeddings: 5 test points per class, scored on the coordinates the figure draws.
+    Path dir = artifacts.resolve("features_linked");
+    int[] labels = Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_LABELS)).ints();
+    assertEquals(50, labels.length);
+    for (int c = 0; c < 10; c++) {
+      final int cls = c;
+      assertEquals(5, java.util.Arrays.stream(labels).filter(l -> l == cls).count());
+    }
+    double[] pca = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_PCA)).floats());
+    double[] tsne = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_TSNE)).floats());
+    TrialResult linked = results1.get(1);
+    assertEquals(Separation.silhouette(pca, 2, labels), linked.metric(LinkedTable1Experiment.PCA_SILHOUETTE), 1e-5);
+    assertEquals(Separation.knnAccuracy(tsne, 2, labels, 3), linked.metric(LinkedTable1Experiment.TSNE_KNN), 1e-9);
+    // The classes are well apart in the codes: the 2-D embeddings keep most of that.
+    assertTrue(linked.metric(LinkedTable1Experiment.TSNE_KNN) > 0.8, "t-SNE kNN " + linked.metric(LinkedTable1Experiment.TSNE_KNN));
+    assertTrue(linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)) > 0.9, "codes lr " + linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)));
+
+    // The report draws Fig. 5 from the artifacts.
+    Path out = tmp.resolve("out");
+    SweepReports.forModel(spec.model()).write(spec, "quick", results1, "test", out.resolve("t.csv"),
+        out.resolve("t.md"), out.resolve("linked-table1.png"), artifacts);
+    assertTrue(Files.size(out.resolve("linked-table1-embeddings.png")) > 10_000);
+    String md = Files.readString(out.resolve("t.md"));
+    assertTrue(md.contains("(Fig. 5)"), md);
+    assertTrue(md.contains("candidate svm_rbf C=10"), md);
+  }
+
+  @Test
+  void missingCodesNameTheCommandToRun(@TempDir Path tmp) {
+    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
+        blobs("test", 120, 30, 0.9, 3));
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    Trial single = spec.expand("full").stream().filter(t -> t.stringParam("features").equals("single"))
+        .findFirst().orElseThrow();
+    Path artifacts = tmp.resolve("res").resolve("linked-table1").resolve("full").resolve("artifacts");
+    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
+        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
+        ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new LinkedTable1Experiment().run(single, context));
+    assertTrue(e.getMessage().contains("run `./sparsecode reproduce lca-linked --budget full` first"), e.getMessage());
+    assertTrue(e.getMessage().contains("features_single"), e.getMessage());
+    assertTrue(e.getMessage().contains(tmp.resolve("res").resolve("lca-linked").resolve("full").resolve("trials").toString()),
+        e.getMessage());
+    // Raw pixels need no codes, but the trial stops at once rather than after a raw trial's work.
+    Trial raw = spec.expand("full").get(0);
+    assertEquals("raw", raw.stringParam("features"));
+    IllegalStateException rawError = assertThrows(IllegalStateException.class,
+        () -> new LinkedTable1Experiment().run(raw, context));
+    assertTrue(rawError.getMessage().contains("codes of the lca-linked trials, which have no finished result"),
+        rawError.getMessage());
+    assertTrue(rawError.getMessage().contains("`./sparsecode reproduce lca-linked --budget full`"), rawError.getMessage());
+  }
+
+  @Test
+  void tooFewCodedTrainingImagesIsAClearError(@TempDir Path tmp) throws IOException {
+    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
+        blobs("test", 120, 30, 0.9, 3));
+    Splits codes = new Splits(sparse(pixels.train(), 100, 4), sparse(pixels.validation(), 80, 5),
+        sparse(pixels.test(), 120, 6));
+    Path results = tmp.resolve("results");
+    writeLcaLinked(results, "quick", "linked", codes);
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    Trial linked = small(spec.expand("quick").stream()
+        .filter(t -> t.stringParam("features").equals("linked")).findFirst().orElseThrow());
+    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
+        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
+        ExperimentContext.perTrialUnder(results.resolve("linked-table1/quick/artifacts")), t -> TrainingListener.NONE);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LinkedTable1Experiment().run(linked, context));
+    assertTrue(e.getMessage().contains("train_size is 150 but the linked features have only 100"), e.getMessage());
+  }
+
+  /** Every classifier's numbers, recomputed: each candidate fitted on train and scored on validation. */
+  private static void checkAgainstWrappers(TrialResult r, Splits data) {
+    FeatureMatrix train = first(data.train(), 150);
+    FeatureMatrix validation = first(data.validation(), 80);
+    FeatureMatrix test = first(data.test(), 100);
+    int[] trainY = java.util.Arrays.copyOf(data.train().labels(), 150);
+    int[] validationY = java.util.Arrays.copyOf(data.validation().labels(), 80);
+    int[] testY = java.util.Arrays.copyOf(data.test().labels(), 100);
+    // scaleGamma by hand: 1 / (features x variance of every value).
+    double sum = 0;
+    double sumSq = 0;
+    for (float v : train.values()) {
+      sum += v;
+      sumSq += (double) v * v;
+    }
+    double n = train.values().length;
+    double scale = 1 / (train.cols() * (sumSq / n - (sum / n) * (sum / n)));
+    assertEquals(scale, r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA), 1e-9 * scale);
+
+    Map<ClassifierKind, List<ClassifierSettings>> candidates = new LinkedHashMap<>();
+    candidates.put(ClassifierKind.LR, List.of(ClassifierSettings.linear(ClassifierKind.LR, 0.1),
+        ClassifierSettings.linear(ClassifierKind.LR, 10)));
+    candidates.put(ClassifierKind.SVM_LINEAR, List.of(ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 0.01),
+        ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 1)));
+    candidates.put(ClassifierKind.SVM_RBF, List.of(ClassifierSettings.rbf(1, 0.5 * scale),
+        ClassifierSettings.rbf(1, 2 * scale), ClassifierSettings.rbf(10, 0.5 * scale), ClassifierSettings.rbf(10, 2 * scale)));
+    for (Map.Entry<ClassifierKind, List<ClassifierSettings>> e : candidates.entrySet()) {
+      ClassifierKind kind = e.getKey();
+      double best = -1;
+      Classifier chosen = null;
+      for (ClassifierSettings s : e.getValue()) {
+        Classifier c = Classifier.fit(s, train, trainY);
+        double a = c.accuracy(validation, validationY);
+        if (a > best) {
+          best = a;
+          chosen = c;
+        }
+      }
+      String id = r.trial().id() + " " + kind;
+      assertEquals(best, r.metric(LinkedTable1Experiment.validationAccuracy(kind)), 0, id);
+      assertEquals(chosen.settings().c(), r.metric(LinkedTable1Experiment.chosenC(kind)), 0, id);
+      assertEquals(chosen.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
+      if (kind.usesGamma()) {
+        assertEquals(chosen.settings().gamma(), r.metric(LinkedTable1Experiment.RBF_GAMMA), 0, id);
+      }
+    }
+    assertEquals(150, r.metric(LinkedTable1Experiment.TRAIN_SIZE));
+    assertEquals(100, r.metric(LinkedTable1Experiment.TEST_SIZE));
+  }
+
+  private static Trial small(Trial t) {
+    Map<String, Object> params = new LinkedHashMap<>(t.params());
+    params.putAll(SMALL);
+    return new Trial(t.table(), t.index(), t.id(), params);
+  }
+
+  /** Ten classes around random centres with Gaussian noise of deviation {@code noise}. */
+  static Dataset blobs(String name, int n, int d, double noise, long seed) {
+    Random centres = new Random(42);
+    float[][] mean = new float[10][d];
+    for (float[] m : mean) {
+      for (int j = 0; j < d; j++) {
+        m[j] = (float) (0.5 * centres.nextGaussian());
+      }
+    }
+    Random random = new Random(seed);
+    float[] x = new float[n * d];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = random.nextInt(10);
+      for (int j = 0; j < d; j++) {
+        x[i * d + j] = (float) (mean[y[i]][j] + noise * random.nextGaussian() / Math.sqrt(d) * 3);
+      }
+    }
+    return new Dataset(name, x, y, d, 10);
+  }
+
+  /** Sparse non-negative "codes" of the first {@code n} examples: 16 units, the class's two on. */
+  static Dataset sparse(Dataset images, int n, long seed) {
+    Random random = new Random(seed);
+    float[] x = new float[n * 16];
+    for (int i = 0; i < n; i++) {
+      int y = images.labels()[i];
+      for (int j = 0; j < 16; j++) {
+        boolean own = j == y || j == (y + 3) % 16;
+        x[i * 16 + j] = (float) Math.max(0, (own ? 0.6 : 0) + 0.15 * random.nextGaussian() - 0.1);
+      }
+    }
+    return new Dataset("codes-" + images.name(), x, java.util.Arrays.copyOf(images.labels(), n), 16, 10);
+  }
+
+  /** A finished lca-linked trial of {@code features}: its result file and its code cache. */
+  static void writeLcaLinked(Path results, String budget, String features, Splits codes) throws IOException {
+    ResultStore store = new ResultStore(results, "lca-linked", budget);
+    String id = LcaFeatures.parse(features).trialId();
+    Trial trial = new Trial("lca-linked", 1, id, Map.of("features", features, "seed", 1));
+    store.save(new TrialResult(trial, TrialResult.Status.OK, "", Map.of("l0_mnist", 3.0), PROVENANCE));
+    Path dir = store.dir().resolve("artifacts").resolve(id).resolve(LcaLinkedExperiment.CODES_DIR);
+    String[] names = {"train", "validation", "test"};
+    Dataset[] parts = {codes.train(), codes.validation(), codes.test()};
+    for (int i = 0; i < 3; i++) {
+      Npy.writeFloats(dir.resolve(names[i] + "_codes.npy"), parts[i].features(), parts[i].size(), parts[i].featureSize());
+      Npy.writeInts(dir.resolve(names[i] + "_labels.npy"), parts[i].labels(), parts[i].size());
+    }
+  }
+
+  private static FeatureMatrix first(Dataset d, int n) {
+    return new FeatureMatrix(java.util.Arrays.copyOf(d.features(), n * d.featureSize()), n, d.featureSize());
+  }
+
+  private static double[] doubles(float[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i];
+    }
+    return out;
+  }
+
+  @Test
+  void gridReadsTheCommaSeparatedLists() {
+    Trial t = new Trial("linked-table1", 0, "x", Map.of("svm_rbf_c", "1, 10", "svm_rbf_gamma_factors", "0.5,2"));
+    List<ClassifierSettings> grid = LinkedTable1Experiment.grid(t, ClassifierKind.SVM_RBF, 0.01);
+    assertEquals(List.of(ClassifierSettings.rbf(1, 0.005), ClassifierSettings.rbf(1, 0.02),
+        ClassifierSettings.rbf(10, 0.005), ClassifierSettings.rbf(10, 0.02)), grid);
+    Trial bad = new Trial("linked-table1", 0, "x", Map.of("lr_c", "0.1; 1"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LinkedTable1Experiment.grid(bad, ClassifierKind.LR, 1));
+    assertTrue(e.getMessage().contains("lr_c must be comma-separated numbers"), e.getMessage());
+    assertArrayEquals(new double[] {0.1, 1}, LinkedTable1Experiment.numbers(
+        new Trial("t", 0, "x", Map.of("k", "0.1 , 1")), "k"));
+  }
+}

@@ -1,0 +1,112 @@
+package org.sparsecode.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.classify.ClassifierKind;
+import org.sparsecode.experiment.LinkedTable1Experiment;
+import org.sparsecode.harness.RunProvenance;
+import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialResult;
+
+/** The Table I report on made-up results whose comparisons are worked out by hand. */
+class LinkedTable1ReportTest {
+  private static final RunProvenance PROVENANCE =
+      new RunProvenance("abc", "1.1.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 10);
+
+  /** Test accuracies (lr, svm_linear, svm_rbf) per kind of features. */
+  private static final Map<String, double[]> ACCURACY = Map.of(
+      "raw", new double[] {0.90, 0.88, 0.95},
+      "single", new double[] {0.91, 0.87, 0.94},
+      // document 0.9633 / 0.9619 / 0.981: -0.33 (reaches), -1.19 (below), +0.40
+      "linked", new double[] {0.96, 0.95, 0.985},
+      // document 0.9541 / 0.9542 / 0.9738: all above
+      "ordinal_modality", new double[] {0.9641, 0.9642, 0.9838},
+      // -1.41 (below), -0.42 (reaches), +0.00 (reaches)
+      "ordinal_current", new double[] {0.94, 0.95, 0.9738});
+
+  private static List<TrialResult> fakeResults(SweepSpec spec) {
+    List<TrialResult> out = new ArrayList<>();
+    for (Trial t : spec.expand("full")) {
+      double[] a = ACCURACY.get(t.stringParam("features"));
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put(LinkedTable1Experiment.TRAIN_SIZE, 10000.0);
+      m.put(LinkedTable1Experiment.VALIDATION_SIZE, 2000.0);
+      m.put(LinkedTable1Experiment.TEST_SIZE, 10000.0);
+      for (int k = 0; k < 3; k++) {
+        ClassifierKind kind = LinkedTable1Experiment.CLASSIFIERS.get(k);
+        m.put(LinkedTable1Experiment.accuracy(kind), a[k]);
+        m.put(LinkedTable1Experiment.validationAccuracy(kind), a[k] + 0.001);
+        m.put(LinkedTable1Experiment.chosenC(kind), 10.0);
+      }
+      m.put(LinkedTable1Experiment.RBF_GAMMA, 0.02);
+      m.put(LinkedTable1Experiment.EMBED_POINTS, 1000.0);
+      boolean raw = t.stringParam("features").equals("raw");
+      m.put(LinkedTable1Experiment.PCA_SILHOUETTE, raw ? 0.05 : 0.02);
+      m.put(LinkedTable1Experiment.PCA_KNN, raw ? 0.40 : 0.45);
+      m.put(LinkedTable1Experiment.TSNE_SILHOUETTE, raw ? 0.30 : 0.35);
+      m.put(LinkedTable1Experiment.TSNE_KNN, raw ? 0.90 : 0.92);
+      out.add(new TrialResult(t, TrialResult.Status.OK, "", m, PROVENANCE));
+    }
+    return out;
+  }
+
+  @Test
+  void findingsCountTheCellsThatReachTheDocument() {
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    String f = LinkedTable1Report.findings(spec, "full", fakeResults(spec));
+    assertTrue(f.contains("at least the document's accuracy (within 0.5 point): 7 of 9 (linked 2 of 3,"
+        + " ordinal_modality 3 of 3, ordinal_current 2 of 3)"), f);
+    assertTrue(f.contains("- linked: lr 0.9600 vs 0.9633 (-0.33); svm_linear 0.9500 vs 0.9619 (-1.19) below;"
+        + " svm_rbf 0.9850 vs 0.9810 (+0.40)"), f);
+    assertTrue(f.contains("- single: lr 0.9100 (no published number)"), f);
+    // Codes against pixels: lr raw 0.90; single +1, linked +6, ordinal_modality +6.41, ordinal_current +4.
+    assertTrue(f.contains("- lr: raw pixels 0.9000; single +1.00, linked +6.00, ordinal_modality +6.41,"
+        + " ordinal_current +4.00; 4 of 4 kinds of codes beat the pixels"), f);
+    // svm_rbf raw 0.95: single -1.00 is the only one below.
+    assertTrue(f.contains("- svm_rbf: raw pixels 0.9500; single -1.00, linked +3.50, ordinal_modality +3.38,"
+        + " ordinal_current +2.38; 3 of 4 kinds of codes beat the pixels"), f);
+    assertTrue(!f.contains("These numbers check the pipeline"), "the full budget has no quick-budget warning");
+    assertTrue(LinkedTable1Report.findings(spec, "quick", fakeResults(spec)).contains("These numbers check the pipeline"));
+  }
+
+  @Test
+  void tableHasOneRowPerFeaturesAndClassifier(@TempDir Path tmp) throws IOException {
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    List<TrialResult> results = fakeResults(spec);
+    ResultTable t = LinkedTable1Report.table(spec, "full", results, "cmd");
+    assertEquals(15, t.rows().size());
+    List<Object> linkedLr = t.rows().get(6);
+    assertEquals(List.of("linked", "lr"), linkedLr.subList(0, 2));
+    assertEquals(0.96, (Double) linkedLr.get(t.column("accuracy")));
+    assertEquals(0.9633, (Double) linkedLr.get(t.column("paper_accuracy")));
+    assertEquals(-0.33, (Double) linkedLr.get(t.column("points_vs_paper")), 1e-9);
+    assertNull(t.rows().get(3).get(t.column("paper_accuracy")), "single has no published row");
+    assertNull(linkedLr.get(t.column("gamma")), "linear classifiers have no gamma");
+    assertEquals(0.02, (Double) t.rows().get(8).get(t.column("gamma")));
+    assertTrue(t.notes().contains("budget: full (10000 train / 2000 validation / 10000 test images)"), t.notes().toString());
+
+    Path csv = tmp.resolve("linked-table1.csv");
+    Path md = tmp.resolve("linked-table1.md");
+    LinkedTable1Report.write(spec, "full", results, "cmd", csv, md, tmp.resolve("linked-table1.png"), tmp.resolve("none"));
+    ResultTable read = CsvReport.read(csv);
+    assertTrue(read.columns().containsAll(List.of("features", "classifier", "accuracy", "paper_accuracy",
+        "train_size", "test_size")), read.columns().toString());
+    String page = Files.readString(md);
+    assertTrue(page.contains("| raw | 0.0500 | 0.4000 | 0.3000 | 0.9000 |"), page);
+    assertTrue(page.contains("- tsne_silhouette: 4 of 4 kinds of codes above raw pixels (0.3000)"), page);
+    assertTrue(page.contains("- pca_silhouette: 0 of 4 kinds of codes above raw pixels (0.0500)"), page);
+    assertTrue(Files.size(tmp.resolve("linked-table1.png")) > 10_000);
+  }
+}
