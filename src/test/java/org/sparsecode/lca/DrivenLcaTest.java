@@ -41,7 +41,8 @@ class DrivenLcaTest {
       float[] codes = driven.codes(flat, 4, phi, new float[4 * 8], 4);
       for (int n = 0; n < 4; n++) {
         for (int j = 0; j < 8; j++) {
-          assertEquals(expected[n][j], codes[n * 8 + j], 0f, "code[" + n + "][" + j + "]");
+          // Lca folds 1/tau into its step and may take the sparse lateral product: equal to rounding.
+          assertEquals(expected[n][j], codes[n * 8 + j], 1e-5f, "code[" + n + "][" + j + "]");
         }
       }
       var e = assertThrows(IllegalArgumentException.class, () -> driven.codes(flat, 4, phi, 3));
