@@ -8,8 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.sparsecode.io.AtomicFiles;
 
 /**
  * A PNG of dictionaries drawn as grids of their atoms, panels side by side. Each atom is shown on
@@ -112,11 +110,7 @@ public final class AtomGrid {
     } finally {
       g.dispose();
     }
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    PngFile.write(png, image);
   }
 
   private static void drawAtom(Graphics2D g, float[] atom, int side, int x0, int y0) {

@@ -8,8 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
-import org.sparsecode.io.AtomicFiles;
 
 /**
  * A PNG grid of small grayscale images (for example test digits and their reconstructions), one
@@ -78,10 +76,6 @@ public final class ImageGrid {
     } finally {
       g.dispose();
     }
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    PngFile.write(png, image);
   }
 }

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -40,7 +39,6 @@ import org.sparsecode.experiment.LcaLinkedExperiment;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.io.AtomicFiles;
 import org.sparsecode.io.Npy;
 
 /**
@@ -388,10 +386,6 @@ public final class LcaLinkedReport {
     } finally {
       g.dispose();
     }
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    PngFile.write(png, image);
   }
 }

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,7 +33,6 @@ import org.sparsecode.classify.ClassifierSettings;
 import org.sparsecode.experiment.LinkedTable1Experiment;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.io.AtomicFiles;
 import org.sparsecode.io.Npy;
 
 /**
@@ -348,11 +346,7 @@ public final class LinkedTable1Report {
     } finally {
       g.dispose();
     }
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    PngFile.write(png, image);
     return true;
   }
 

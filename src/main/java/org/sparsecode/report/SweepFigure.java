@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -18,7 +17,6 @@ import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.sparsecode.io.AtomicFiles;
 
 /**
  * A PNG of side-by-side panels over a swept parameter, with a caption saying how the numbers were
@@ -101,11 +99,7 @@ public final class SweepFigure {
     } finally {
       g.dispose();
     }
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    PngFile.write(png, image);
   }
 
   private static CategoryChart chart(Panel panel, String xLabel, List<String> xLabels) {
