@@ -6,8 +6,9 @@ import org.sparsecode.model.CnnClassifier;
 import org.sparsecode.model.CnnConfig;
 import org.sparsecode.model.ConvAutoencoderClassifier;
 import org.sparsecode.model.Decoder;
-import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 
 /**
@@ -18,7 +19,7 @@ public enum BenchModel {
   FC("fc", "blog-fc") {
     @Override
     ClassifierGraph build(ModelGraph graph) {
-      return FcClassifier.build(graph, FcConfig.blog(1e-5f, 1));
+      return MlpClassifier.build(graph, MlpConfig.blog(FcConfig.blog(1e-5f, 1)));
     }
 
     @Override

@@ -3,8 +3,9 @@ package org.sparsecode.experiment;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.model.ClassifierGraph;
-import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 
 /**
@@ -33,6 +34,6 @@ public final class FcExperiment extends ClassifierExperiment {
             (float) trial.doubleParam("init_stddev"),
             (float) trial.doubleParam("bias_init"),
             trial.longParam("seed"));
-    return FcClassifier.build(graph, config);
+    return MlpClassifier.build(graph, MlpConfig.blog(config));
   }
 }

@@ -4,14 +4,16 @@ import org.sparsecode.data.SphereData;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.model.ClassifierGraph;
+import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.OvrMlpClassifier;
-import org.sparsecode.model.OvrMlpConfig;
+import org.sparsecode.model.Regularizer;
 
 /**
  * Doc 001's sphere experiment: each trial generates its own sphere data, trains a one-hidden-layer
  * ReLU network on it, and reports test accuracy and the sparsity of the hidden layer on the test
- * split (AVR, L0 fraction, dead fraction, and {@link OvrMlpClassifier#BELOW_THRESHOLD_FRACTION}).
+ * split (AVR, L0 fraction, dead fraction, and {@link MlpClassifier#BELOW_THRESHOLD}).
  *
  * <p>Trial parameters: {@code points, partitions, hidden, lambda, learning_rate, seed}, optional
  * {@code data_seed} (default: {@code seed}), and those of {@link ClassifierExperiment}. The
@@ -19,6 +21,7 @@ import org.sparsecode.model.OvrMlpConfig;
  * {@code partitions} must be a square (4, 16, 64, 256, ...). The points are split 80/10/10 into
  * train, validation and test ({@link SphereData#splits}); {@code lambda} weighs the OVR loss (0:
  * plain cross-entropy). The seed draws the class map, the points, the weights and the batch order.
+ * The weights start scaled to the fan-in ({@link MlpConfig.Init#SCALED}).
  */
 public final class OvrSphereExperiment extends ClassifierExperiment {
   public static final String MODEL = "ovr_sphere";
@@ -39,15 +42,16 @@ public final class OvrSphereExperiment extends ClassifierExperiment {
 
   @Override
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
-    return OvrMlpClassifier.build(
-        graph,
-        new OvrMlpConfig(
-            data.train().featureSize(),
-            trial.intParam("hidden"),
-            data.train().numClasses(),
-            (float) trial.doubleParam("lambda"),
-            (float) trial.doubleParam("learning_rate"),
-            trial.longParam("seed")));
+    return MlpClassifier.build(graph, network(data.train().featureSize(), trial.intParam("hidden"),
+        data.train().numClasses(), (float) trial.doubleParam("lambda"),
+        (float) trial.doubleParam("learning_rate"), trial.longParam("seed")));
+  }
+
+  /** The sphere network: OVR weighted by {@code lambda} (0: none), scaled initial weights. */
+  public static MlpConfig network(int inputs, int hidden, int classes, float lambda, float learningRate, long seed) {
+    // SCALED reads neither init_stddev nor bias_init: the 1 and 0 below only satisfy FcConfig.
+    FcConfig sizes = new FcConfig(inputs, hidden, classes, lambda, learningRate, 1f, 0f, seed);
+    return new MlpConfig(sizes, lambda == 0 ? Regularizer.NONE : Regularizer.OVR, 0, MlpConfig.Init.SCALED);
   }
 
   /** Bands (N + 1) and sectors (M) for a square number of partitions. */

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
  * One LCA inference graph and its session, reused for many batches and dictionaries: the
  * dictionary is fed with each call, so learning can alternate with inference without rebuilding
  * the unrolled graph. Inputs and codes are row-major float arrays. With {@code driven}, each call
- * also takes a current added to the drive ({@link DrivenLca}); otherwise it is {@link Lca#build}.
+ * also takes a current added to the drive ({@link Lca#buildDriven}); otherwise it is {@link Lca#build}.
  */
 public final class CodeInference implements AutoCloseable {
   private final int nInputs;
@@ -40,7 +40,7 @@ public final class CodeInference implements AutoCloseable {
     dictionary = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(nInputs, nAtoms)));
     if (driven) {
       current = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, nAtoms)));
-      codes = DrivenLca.build(tf, inputs, dictionary, current, config);
+      codes = Lca.buildDriven(tf, inputs, dictionary, current, config);
     } else {
       current = null;
       codes = Lca.build(tf, inputs, dictionary, config, false).codes();

@@ -102,12 +102,44 @@ public final class Lca {
       LcaConfig config,
       boolean traces,
       Lateral lateral) {
+    return build(tf, inputs, dictionary, null, config, traces, lateral);
+  }
+
+  /**
+   * The final codes [batch x n_atoms] of inference with a current C [batch x n_atoms] added to the
+   * drive, as a neural simulator injects currents into chosen neurons:
+   *
+   * <pre>U <- U + (1/tau) (B + C - U - A (G - I))</pre>
+   *
+   * A zero current gives {@link #build}'s codes. It minimises E - C . a: the current lowers the cost
+   * of the driven neurons' activity without being a signal to reconstruct.
+   */
+  public static Operand<TFloat32> buildDriven(
+      Ops tf,
+      Operand<TFloat32> inputs,
+      Operand<TFloat32> dictionary,
+      Operand<TFloat32> current,
+      LcaConfig config) {
+    Objects.requireNonNull(current, "current must be an operand [batch x n_atoms]");
+    return build(tf, inputs, dictionary, current, config, false, Lateral.AUTO).codes();
+  }
+
+  /** The graph of both: {@code current} is null for plain inference. */
+  private static Outputs build(
+      Ops tf,
+      Operand<TFloat32> inputs,
+      Operand<TFloat32> dictionary,
+      Operand<TFloat32> current,
+      LcaConfig config,
+      boolean traces,
+      Lateral lateral) {
     checkShapes(inputs.shape(), dictionary.shape());
     Objects.requireNonNull(lateral, "lateral must be DENSE, SPARSE or AUTO");
     Operand<TFloat32> rate = tf.constant(1f / config.tau());
     Operand<TFloat32> decay = tf.constant(1f - 1f / config.tau());
     Operand<TFloat32> lambda = tf.constant(config.lambda());
-    Operand<TFloat32> c = tf.math.mul(tf.linalg.matMul(inputs, dictionary), rate);
+    Operand<TFloat32> b = tf.linalg.matMul(inputs, dictionary);
+    Operand<TFloat32> c = tf.math.mul(current == null ? b : tf.math.add(b, current), rate);
     Operand<TFloat32> gram = tf.linalg.matMul(dictionary, dictionary, MatMul.transposeA(true));
     Operand<TInt32> mainDiagonal = tf.constant(0);
     Operand<TFloat32> gramMinusIdentity =

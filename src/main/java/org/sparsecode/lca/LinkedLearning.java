@@ -2,8 +2,8 @@ package org.sparsecode.lca;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.train.BatchSampler;
 
 /**
  * Dictionary learning for linked dictionaries (one modality is a plain dictionary): each step
@@ -16,7 +16,7 @@ import org.sparsecode.model.ThreadSettings;
  * of two readings of the document: as a third linked modality whose input is the driver vector
  * and whose dictionary is the identity, held fixed (its row i speaks to neuron i, which is what
  * ties blocks to classes; learning it would let the Hebbian rule undo that), or as a current added
- * to the drive b ({@link DrivenLca}). Either way the driver is used only while learning.
+ * to the drive b ({@link Lca#buildDriven}). Either way the driver is used only while learning.
  */
 public final class LinkedLearning {
   private LinkedLearning() {}
@@ -118,7 +118,7 @@ public final class LinkedLearning {
     boolean driverModality = drive.kind() == DriveKind.MODALITY;
     int inferenceWidth = stackedWidth + (driverModality ? nAtoms : 0);
     int batch = config.batch();
-    BatchOrder order = new BatchOrder(examples, config.seed());
+    BatchSampler sampler = new BatchSampler(examples, config.seed());
     int[] activity = new int[nAtoms];
     int window = Math.min(config.deadWindow(), config.steps());
     double l0Sum = 0;
@@ -128,7 +128,7 @@ public final class LinkedLearning {
         new CodeInference(inferenceWidth, nAtoms, config.lca(), drive.kind() == DriveKind.CURRENT, threads)) {
       int[] index = new int[batch];
       for (int step = 1; step <= config.steps(); step++) {
-        order.next(index);
+        sampler.nextBatch(index);
         List<float[][]> rows = new ArrayList<>();
         float[] stacked = new float[batch * inferenceWidth];
         int offset = 0;
@@ -226,40 +226,5 @@ public final class LinkedLearning {
       System.arraycopy(rowMajor, n * width, out[n], 0, width);
     }
     return out;
-  }
-
-  /** Example indices in epochs, each a fresh seeded permutation; every batch is full. */
-  private static final class BatchOrder {
-    private final int[] order;
-    private final SplittableRandom random;
-    private int next;
-
-    BatchOrder(int size, long seed) {
-      if (size <= 0) {
-        throw new IllegalArgumentException("cannot learn from an empty set of examples");
-      }
-      order = java.util.stream.IntStream.range(0, size).toArray();
-      random = new SplittableRandom(seed);
-      shuffle();
-    }
-
-    void next(int[] out) {
-      for (int i = 0; i < out.length; i++) {
-        if (next == order.length) {
-          shuffle();
-        }
-        out[i] = order[next++];
-      }
-    }
-
-    private void shuffle() {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-      next = 0;
-    }
   }
 }

@@ -18,10 +18,12 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Builds the one-hidden-layer network of {@link MlpConfig}: inputs -> hidden ReLU -> classes, the
- * same layers, initialisation and optimiser as {@link FcClassifier}, with the chosen regularizer.
+ * Builds the one-hidden-layer network of {@link MlpConfig}: inputs -> hidden ReLU -> classes,
+ * trained by Adam with the chosen regularizer. It is the blog's fully connected classifier ({@link
+ * MlpConfig#blog}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
+ * network.
  *
- * <p>With {@link Regularizer#L1} it is the blog's network, step for step. With {@link
+ * <p>With {@link
  * Regularizer#DROPOUT} the graph has two paths that share the weights: the training loss reads the
  * hidden layer through {@link Dropout}, while {@code logits}, {@code probabilities} and {@code
  * taskLoss}, which evaluation and export read, use every hidden unit. Evaluating therefore never
@@ -46,11 +48,11 @@ public final class MlpClassifier {
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
 
     Dense hiddenLayer =
-        new Dense(tf, "hidden", config.inputs(), config.hidden(), config.initStddev(),
-            config.biasInit(), config.seed(), 1);
+        new Dense(tf, "hidden", config.inputs(), config.hidden(), mlp.hiddenStddev(),
+            mlp.biasInit(), config.seed(), 1);
     Dense outputLayer =
-        new Dense(tf, "output", config.hidden(), config.classes(), config.initStddev(),
-            config.biasInit(), config.seed(), 2);
+        new Dense(tf, "output", config.hidden(), config.classes(), mlp.outputStddev(),
+            mlp.biasInit(), config.seed(), 2);
 
     Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(hiddenLayer.apply(tf, images));
     Operand<TFloat32> logits = tf.withName("logits").identity(outputLayer.apply(tf, hidden));

@@ -15,7 +15,7 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.model.OvrMlpClassifier;
+import org.sparsecode.model.MlpClassifier;
 
 /**
  * The report of Doc 001's sphere experiment: per-trial rows, the mean and spread over seeds of
@@ -30,7 +30,7 @@ public final class OvrSphereReport {
   static final String WIDTH = "hidden";
   static final String PARTITIONS = "partitions";
   static final String SEED = "seed";
-  static final String BELOW = OvrMlpClassifier.BELOW_THRESHOLD_FRACTION;
+  static final String BELOW = MlpClassifier.BELOW_THRESHOLD;
 
   /** Metrics averaged over seeds, in table order. */
   static final List<String> METRICS =
@@ -45,7 +45,7 @@ public final class OvrSphereReport {
   record Measure(String name, ToDoubleFunction<TrialResult> value) {}
 
   static final Measure BELOW_MEASURE =
-      new Measure("fraction of activations below " + OvrMlpClassifier.SPARSITY_THRESHOLD,
+      new Measure("fraction of activations below " + MlpClassifier.SILENT_BELOW,
           r -> r.metric(BELOW));
   static final Measure INACTIVE_MEASURE =
       new Measure("fraction of units inactive per example (1 - L0 fraction)",
@@ -142,7 +142,7 @@ public final class OvrSphereReport {
         + " and the batch order. The network is one hidden ReLU layer trained with Adam on the"
         + " cross-entropy, plus lambda times the OVR loss when lambda > 0. Sparsity measures:"
         + " `" + BELOW + "` (the document's: the fraction of hidden activations below "
-        + OvrMlpClassifier.SPARSITY_THRESHOLD + "), `l0_fraction_test` (AVR divided by the width; lower is"
+        + MlpClassifier.SILENT_BELOW + "), `l0_fraction_test` (AVR divided by the width; lower is"
         + " sparser), `dead_fraction` (units never active on the test split).\n";
   }
 
@@ -216,7 +216,7 @@ public final class OvrSphereReport {
     List<String> others = others(new ArrayList<>(spec.grid().keySet()));
     List<SweepFigure.Panel> panels = new ArrayList<>();
     for (String[] p : new String[][] {
-          {BELOW, "Fraction of activations below " + OvrMlpClassifier.SPARSITY_THRESHOLD, "fraction (higher = sparser)"},
+          {BELOW, "Fraction of activations below " + MlpClassifier.SILENT_BELOW, "fraction (higher = sparser)"},
           {Metrics.L0_FRACTION_TEST, "L0 fraction: active units / width", "fraction (lower = sparser)"},
           {Metrics.TEST_ACCURACY, "Test accuracy", "accuracy"}}) {
       Map<String, List<Double>> means = new LinkedHashMap<>();

@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
  * Yields example indices in epochs, each a fresh seeded permutation; a batch that runs past the
  * end of an epoch is completed from the next one, so every batch is full.
  */
-final class BatchSampler {
+public final class BatchSampler {
   private final int[] order;
   private final SplittableRandom random;
   private int next;
 
-  BatchSampler(int size, long seed) {
+  public BatchSampler(int size, long seed) {
     if (size <= 0) {
       throw new IllegalArgumentException("cannot sample batches from an empty training set");
     }
@@ -23,7 +23,8 @@ final class BatchSampler {
     shuffle();
   }
 
-  void nextBatch(int[] out) {
+  /** Fills {@code out} with the next batch of indices. */
+  public void nextBatch(int[] out) {
     for (int i = 0; i < out.length; i++) {
       if (next == order.length) {
         shuffle();

@@ -19,8 +19,7 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.OvrMlpClassifier;
-import org.sparsecode.model.OvrMlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
@@ -72,7 +71,7 @@ class OvrSphereExperimentTest {
     assertEquals(r.metric(Metrics.AVR_TEST) / 16, l0, 1e-12);
     assertTrue(l0 > 0 && l0 < 1, "l0 fraction " + l0);
     // An inactive unit is 0 < 0.1: the below-0.1 fraction is at least the inactive fraction.
-    double below = r.metric(OvrMlpClassifier.BELOW_THRESHOLD_FRACTION);
+    double below = r.metric(MlpClassifier.BELOW_THRESHOLD);
     assertTrue(below >= 1 - l0 - 1e-6 && below <= 1, "below " + below + ", l0 " + l0);
     double dead = r.metric(Metrics.DEAD_FRACTION);
     assertTrue(dead >= 0 && dead <= 1 - l0 + 1e-9, "dead " + dead);
@@ -83,7 +82,7 @@ class OvrSphereExperimentTest {
     TrialResult a = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
     TrialResult b = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
     for (String m : new String[] {Metrics.TEST_ACCURACY, Metrics.AVR_TEST, Metrics.FINAL_LOSS,
-        OvrMlpClassifier.BELOW_THRESHOLD_FRACTION}) {
+        MlpClassifier.BELOW_THRESHOLD}) {
       assertEquals(a.metric(m), b.metric(m), m);
     }
   }
@@ -97,7 +96,7 @@ class OvrSphereExperimentTest {
     Splits data = SphereData.splits(400, 1, 2, 10, 7);
     try (ModelGraph graph = new ModelGraph(THREADS)) {
       ClassifierGraph model =
-          OvrMlpClassifier.build(graph, new OvrMlpConfig(3, 24, 10, 0f, 0.01f, 7));
+          MlpClassifier.build(graph, OvrSphereExperiment.network(3, 24, 10, 0f, 0.01f, 7));
       TrainingResult result =
           Trainer.train(graph, model, data, new TrainConfig(200, 64, 200, 7), TrainingListener.NONE);
       Dataset test = data.test();
@@ -124,7 +123,7 @@ class OvrSphereExperimentTest {
       assertEquals(active / 40, ev.avr(), 1e-9);
       assertEquals(active / 40 / units, ev.l0Fraction(), 1e-9);
       assertEquals((double) dead / units, ev.deadFraction(), 1e-12);
-      assertEquals(below / h.length, ev.extras().get(OvrMlpClassifier.BELOW_THRESHOLD_FRACTION), 1e-6);
+      assertEquals(below / h.length, ev.extras().get(MlpClassifier.BELOW_THRESHOLD), 1e-6);
       assertTrue(below > 0 && below < h.length, "a count strictly inside 0.." + h.length + ": " + below);
     }
   }
@@ -146,7 +145,7 @@ class OvrSphereExperimentTest {
     for (float lambda : new float[] {0f, 0.01f}) {
       try (ModelGraph graph = new ModelGraph(THREADS)) {
         ClassifierGraph model =
-            OvrMlpClassifier.build(graph, new OvrMlpConfig(3, 12, 10, lambda, 0.01f, 3));
+            MlpClassifier.build(graph, OvrSphereExperiment.network(3, 12, 10, lambda, 0.01f, 3));
         float[] h = new float[8 * 12];
         float loss;
         float task;

@@ -29,8 +29,9 @@ import org.sparsecode.lca.LcaConfig;
 import org.sparsecode.lca.LcaEncoder;
 import org.sparsecode.lca.Threshold;
 import org.sparsecode.model.ClassifierGraph;
-import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.testing.ToyData;
@@ -60,7 +61,7 @@ class ExportTest {
     Path dir = tmp.resolve("model");
     Map<String, float[]> expected = new HashMap<>();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = FcClassifier.build(g, new FcConfig(IN, 16, CLASSES, 1e-4f, 1e-2f, 0.1f, 0.1f, 3));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(IN, 16, CLASSES, 1e-4f, 1e-2f, 0.1f, 0.1f, 3)));
       Trainer.train(g, m, data, new TrainConfig(50, 20, 25, 3), TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
           Result r = g.session().runner().feed(m.images(), x)
@@ -144,7 +145,7 @@ class ExportTest {
     Splits data = ToyData.splits();
     Path logDir = tmp.resolve("tb");
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = FcClassifier.build(g, new FcConfig(IN, 16, CLASSES, 0f, 1e-2f, 0.1f, 0.1f, 3));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(IN, 16, CLASSES, 0f, 1e-2f, 0.1f, 0.1f, 3)));
       try (TensorBoardLogger tb = new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
         tb.onStep(10, 1.25f);
         tb.onStep(11, 9f); // not a multiple of 10: not written

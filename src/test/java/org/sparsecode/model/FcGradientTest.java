@@ -34,7 +34,7 @@ class FcGradientTest {
     FcConfig config = new FcConfig(IN, HIDDEN, CLASSES, LAMBDA, 1e-3f, 0.5f, 0.1f, 11);
 
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph model = FcClassifier.build(g, config);
+      ClassifierGraph model = MlpClassifier.build(g, MlpConfig.blog(config));
       List<Variable<TFloat32>> vars = model.variables();
       Output<?>[] grads =
           g.graph().addGradients(model.loss().asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));

@@ -22,10 +22,10 @@ import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.model.OvrMlpClassifier;
+import org.sparsecode.model.MlpClassifier;
 
 class OvrSphereReportTest {
-  private static final String BELOW = OvrMlpClassifier.BELOW_THRESHOLD_FRACTION;
+  private static final String BELOW = MlpClassifier.BELOW_THRESHOLD;
   private static final List<String> GRID = List.of("hidden", "partitions", "seed");
 
   private static final RunProvenance PROVENANCE =

@@ -9,8 +9,9 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.model.ClassifierGraph;
-import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
 
@@ -23,7 +24,7 @@ class DivergenceTest {
     java.util.Arrays.fill(poisoned, Float.NaN);
     Dataset bad = new Dataset("nan", poisoned, good.train().labels(), good.train().featureSize(), good.train().numClasses());
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = FcClassifier.build(g, new FcConfig(ToyData.FEATURES, 8, ToyData.CLASSES, 0f, 1e-3f, 0.1f, 0.1f, 1));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(ToyData.FEATURES, 8, ToyData.CLASSES, 0f, 1e-3f, 0.1f, 0.1f, 1)));
       DivergedException e = assertThrows(DivergedException.class,
           () -> Trainer.train(g, m, new Splits(bad, good.validation(), good.test()), new TrainConfig(10, 5, 5, 1), TrainingListener.NONE));
       assertEquals(1, e.step());

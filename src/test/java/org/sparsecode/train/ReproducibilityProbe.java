@@ -3,8 +3,9 @@ package org.sparsecode.train;
 import java.util.Arrays;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.model.ClassifierGraph;
-import org.sparsecode.model.FcClassifier;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
 
@@ -26,7 +27,7 @@ public final class ReproducibilityProbe {
   static TrainingResult train(ThreadSettings threads, long seed) {
     try (ModelGraph g = new ModelGraph(threads)) {
       // Wide enough that TensorFlow splits the matrix products over threads.
-      ClassifierGraph m = FcClassifier.build(g, new FcConfig(ToyData.FEATURES, 256, ToyData.CLASSES, 1e-4f, 1e-3f, 0.1f, 0.1f, seed));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(ToyData.FEATURES, 256, ToyData.CLASSES, 1e-4f, 1e-3f, 0.1f, 0.1f, seed)));
       return Trainer.train(g, m, ToyData.splits(), new TrainConfig(300, 50, 100, seed), TrainingListener.NONE);
     }
   }

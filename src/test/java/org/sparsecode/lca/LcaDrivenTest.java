@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ThreadSettings;
 
 /** LCA with a current added to the drive, against hand computation and plain LCA. */
-class DrivenLcaTest {
+class LcaDrivenTest {
   // Atoms [1, 0] and [0.6, 0.8]: Gram off-diagonal 0.6.
   private static final float[][] PHI = {{1, 0.6f}, {0, 0.8f}};
   private static final LcaConfig THREE_STEPS = new LcaConfig(0.1f, 2f, 3, Threshold.SOFT_NONNEGATIVE);
