@@ -23,6 +23,7 @@ import org.sparsecode.data.DataSets;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.embed.Separation;
+import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
@@ -73,8 +74,8 @@ class LinkedTable1ExperimentTest {
       }
     }
     assertEquals(List.of("features_raw", "features_linked"), results1.stream().map(r -> r.trial().id()).toList());
-    checkAgainstWrappers(results1.get(0), pixels);
-    checkAgainstWrappers(results1.get(1), codes);
+    checkAgainstWrappers(results1.get(0), pixels, 150);
+    checkAgainstWrappers(results1.get(1), codes, 150);
 
     // The embeddings: 5 test points per class, scored on the coordinates the figure draws.
     Path dir = artifacts.resolve("features_linked");
@@ -149,23 +150,28 @@ class LinkedTable1ExperimentTest {
     assertTrue(e.getMessage().contains("train_size is 150 but the linked features have only 100"), e.getMessage());
   }
 
-  /** Every classifier's numbers, recomputed: each candidate fitted on train and scored on validation. */
-  private static void checkAgainstWrappers(TrialResult r, Splits data) {
+  /**
+   * Every classifier's numbers, recomputed: each candidate fitted on train (the first 150, or the
+   * first {@code rbfTrain} for the RBF SVM) and scored on validation.
+   */
+  private static void checkAgainstWrappers(TrialResult r, Splits data, int rbfTrain) {
     FeatureMatrix train = first(data.train(), 150);
+    FeatureMatrix rbfX = first(data.train(), rbfTrain);
     FeatureMatrix validation = first(data.validation(), 80);
     FeatureMatrix test = first(data.test(), 100);
     int[] trainY = java.util.Arrays.copyOf(data.train().labels(), 150);
+    int[] rbfY = java.util.Arrays.copyOf(data.train().labels(), rbfTrain);
     int[] validationY = java.util.Arrays.copyOf(data.validation().labels(), 80);
     int[] testY = java.util.Arrays.copyOf(data.test().labels(), 100);
-    // scaleGamma by hand: 1 / (features x variance of every value).
+    // scaleGamma by hand, on the RBF SVM's training features: 1 / (features x variance of every value).
     double sum = 0;
     double sumSq = 0;
-    for (float v : train.values()) {
+    for (float v : rbfX.values()) {
       sum += v;
       sumSq += (double) v * v;
     }
-    double n = train.values().length;
-    double scale = 1 / (train.cols() * (sumSq / n - (sum / n) * (sum / n)));
+    double n = rbfX.values().length;
+    double scale = 1 / (rbfX.cols() * (sumSq / n - (sum / n) * (sum / n)));
     assertEquals(scale, r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA), 1e-9 * scale);
 
     Map<ClassifierKind, List<ClassifierSettings>> candidates = new LinkedHashMap<>();
@@ -180,7 +186,7 @@ class LinkedTable1ExperimentTest {
       double best = -1;
       Classifier chosen = null;
       for (ClassifierSettings s : e.getValue()) {
-        Classifier c = Classifier.fit(s, train, trainY);
+        Classifier c = kind.usesGamma() ? Classifier.fit(s, rbfX, rbfY) : Classifier.fit(s, train, trainY);
         double a = c.accuracy(validation, validationY);
         if (a > best) {
           best = a;
@@ -196,7 +202,29 @@ class LinkedTable1ExperimentTest {
       }
     }
     assertEquals(150, r.metric(LinkedTable1Experiment.TRAIN_SIZE));
+    assertEquals(rbfTrain, r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE));
     assertEquals(100, r.metric(LinkedTable1Experiment.TEST_SIZE));
+  }
+
+  @Test
+  void theRbfSvmCanTrainOnFewerExamples(@TempDir Path tmp) throws IOException {
+    Splits pixels = new Splits(blobs("train", 200, 30, 1.2, 1), blobs("validation", 80, 30, 1.2, 2),
+        blobs("test", 120, 30, 1.2, 3));
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    Trial raw = spec.expand("quick").get(0);
+    assertEquals("raw", raw.stringParam("features"));
+    Map<String, Object> params = new LinkedHashMap<>(small(raw).params());
+    params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 60);
+    Trial trial = new Trial(raw.table(), raw.index(), raw.id(), params);
+    TrialResult r = LinkedTable1Experiment.run(trial, pixels, tmp, new ThreadSettings(1, 1),
+        ProvenanceCapture.start(tmp, "test", 1, 1, 1));
+    checkAgainstWrappers(r, pixels, 60);
+
+    params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 151);
+    Trial tooMany = new Trial(raw.table(), raw.index(), raw.id(), params);
+    var e = assertThrows(IllegalArgumentException.class, () -> LinkedTable1Experiment.run(tooMany, pixels, tmp,
+        new ThreadSettings(1, 1), ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
+    assertTrue(e.getMessage().contains("svm_rbf_train_size is 151"), e.getMessage());
   }
 
   private static Trial small(Trial t) {
