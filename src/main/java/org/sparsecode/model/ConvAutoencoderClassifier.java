@@ -90,7 +90,8 @@ public final class ConvAutoencoderClassifier {
         decoderKernel = layer.kernel();
         // Kernel [k, k, in = filters, out = r*r]: one atom per hidden map (a slice over its inputs).
         atomAxes = new int[] {0, 1, 3};
-        reconstruction = new SubpixelShuffle(r).apply(tf, layer.apply(tf, e.hidden()));
+        // Few output channels: tap products beat conv2d's patch matrix (Conv2d.Algorithm).
+        reconstruction = new SubpixelShuffle(r).apply(tf, layer.apply(tf, e.hidden(), Conv2d.Algorithm.TAP_PRODUCTS));
         sse = summedSquaredError(tf, reconstruction, e.image4d());
       }
       default -> throw new IllegalStateException("unknown decoder " + decoder);

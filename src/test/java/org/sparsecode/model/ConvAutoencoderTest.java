@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.export.SavedModelExport;
+import org.sparsecode.nn.SubpixelShuffle;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -142,6 +144,32 @@ class ConvAutoencoderTest {
             assertTrue(Math.sqrt(n) <= 0.5 + 1e-5, decoder + ": atom norm " + Math.sqrt(n));
           }
         }
+      }
+    }
+  }
+
+  /** The subpixel decoder (tap products) gives the shuffle of TensorFlow's conv2d of the hidden maps. */
+  @Test
+  void subpixelReconstructionIsTheShuffledConvolutionOfTheHiddenMaps() {
+    Splits data = images(SIDE);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      CnnConfig c = tiny(1e-3f);
+      ClassifierGraph m = ConvAutoencoderClassifier.build(g, c, Decoder.SUBPIXEL, 1f);
+      Trainer.train(g, m, data, new TrainConfig(5, 10, 5, 1), TrainingListener.NONE);
+      var v = m.variables();
+      Operand<TFloat32> maps = tf.reshape(m.hidden(), tf.constant(new int[] {-1, SIDE / 2, SIDE / 2, c.filters()}));
+      Operand<TFloat32> conv = tf.math.add(
+          tf.nn.conv2d(maps, v.get(v.size() - 2), List.of(1L, 1L, 1L, 1L), "SAME"), v.get(v.size() - 1));
+      Operand<TFloat32> expected = tf.reshape(new SubpixelShuffle(2).apply(tf, conv),
+          tf.constant(new int[] {-1, SIDE * SIDE}));
+      try (TFloat32 x = Tensors.features(data.test(), 0, 6);
+          Result r = g.session().runner().feed(m.images(), x).fetch(expected)
+              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
+        float[] want = floats(r.get(0));
+        float[] got = floats(r.get(1));
+        assertEquals(6 * SIDE * SIDE, got.length);
+        assertArrayEquals(want, got, 1e-5f);
       }
     }
   }
