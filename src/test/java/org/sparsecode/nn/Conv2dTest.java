@@ -51,61 +51,28 @@ class Conv2dTest {
     }
   }
 
+  /**
+   * Output against the reference loop and DIRECT, and input, kernel and bias gradients against
+   * finite differences, for both algorithms; TAP_PRODUCTS with odd and even kernels (stride 1).
+   */
   @ParameterizedTest
-  @CsvSource({"5, SAME", "6, SAME", "5, VALID"})
-  void gradientMatchesFiniteDifferences(int size, Padding padding) {
+  @CsvSource({"5, SAME, 3, 3, 2, DIRECT", "6, SAME, 3, 3, 2, DIRECT", "5, VALID, 3, 3, 2, DIRECT",
+      "5, SAME, 3, 3, 1, TAP_PRODUCTS", "6, SAME, 2, 3, 1, TAP_PRODUCTS", "6, SAME, 4, 2, 1, TAP_PRODUCTS",
+      "5, VALID, 3, 2, 1, TAP_PRODUCTS"})
+  void gradientMatchesFiniteDifferences(int size, Padding padding, int kh, int kw, int stride,
+      Conv2d.Algorithm algorithm) {
     float[] x = random(2, N * size * size * C);
-    int outSize = ConvReference.convSize(size, K, S, padding);
-    float[] target = random(4, N * outSize * outSize * O);
+    int outH = ConvReference.convSize(size, kh, stride, padding);
+    int outW = ConvReference.convSize(size, kw, stride, padding);
+    float[] target = random(4, N * outH * outW * O);
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, S, padding, true, 0.5f, 0.1f, 5, 0);
-      Operand<TFloat32> diff =
-          tf.math.sub(conv.apply(tf, in), tf.constant(Shape.of(N, outSize, outSize, O),
-              DataBuffers.of(target)));
-      Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
-          tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
-      Output<?>[] grads = g.graph().addGradients(loss.asOutput(),
-          new Output<?>[] {in.asOutput(), conv.kernel().asOutput(), conv.bias().asOutput()});
-      double[][] params = new double[3][];
-      double[][] tfGrads = new double[3][];
-      float tfLoss;
-      try (TFloat32 xt = tensor(x, N, size, size, C);
-          Result r = g.session().runner().feed(in, xt).fetch(loss).fetch(conv.kernel())
-              .fetch(conv.bias()).fetch(grads[0]).fetch(grads[1]).fetch(grads[2]).run()) {
-        tfLoss = ((TFloat32) r.get(0)).getFloat();
-        params[0] = NnTesting.toDoubles(x);
-        params[1] = doubles((TFloat32) r.get(1));
-        params[2] = doubles((TFloat32) r.get(2));
-        for (int k = 0; k < 3; k++) {
-          tfGrads[k] = doubles((TFloat32) r.get(3 + k));
-        }
-      }
-      java.util.function.ToDoubleFunction<double[][]> reference = p -> NnTesting.halfSquaredError(
-          ConvReference.conv2d(p[0], N, size, size, C, p[1], K, K, O, S, padding, p[2]), target);
-      double expectedLoss = reference.applyAsDouble(params);
-      assertEquals(expectedLoss, tfLoss, 1e-5 * Math.max(1, expectedLoss), "loss");
-      NnTesting.checkGradients(
-          new String[] {"input", "kernel", "bias"}, params, tfGrads, reference);
-    }
-  }
-
-  /** TAP_PRODUCTS against the reference loop, odd and even kernels, forward and gradients. */
-  @ParameterizedTest
-  @CsvSource({"5, SAME, 3, 3", "6, SAME, 2, 3", "6, SAME, 4, 2", "5, VALID, 3, 2"})
-  void tapProductsMatchTheReferenceAndItsGradient(int size, Padding padding, int kh, int kw) {
-    float[] x = random(6, N * size * size * C);
-    int outH = ConvReference.convSize(size, kh, 1, padding);
-    int outW = ConvReference.convSize(size, kw, 1, padding);
-    float[] target = random(7, N * outH * outW * O);
-    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      Ops tf = g.tf();
-      Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", kh, kw, C, O, 1, padding, true, 0.5f, 0.1f, 9, 0);
-      Operand<TFloat32> taps = conv.apply(tf, in, Conv2d.Algorithm.TAP_PRODUCTS);
+      Conv2d conv = new Conv2d(tf, "conv", kh, kw, C, O, stride, padding, true, 0.5f, 0.1f, 5, 0);
+      Operand<TFloat32> out = conv.apply(tf, in, algorithm);
       Operand<TFloat32> direct = conv.apply(tf, in, Conv2d.Algorithm.DIRECT);
-      Operand<TFloat32> diff = tf.math.sub(taps, tf.constant(Shape.of(N, outH, outW, O), DataBuffers.of(target)));
+      Operand<TFloat32> diff =
+          tf.math.sub(out, tf.constant(Shape.of(N, outH, outW, O), DataBuffers.of(target)));
       Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
           tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
       Output<?>[] grads = g.graph().addGradients(loss.asOutput(),
@@ -113,14 +80,14 @@ class Conv2dTest {
       double[][] params = new double[3][];
       double[][] tfGrads = new double[3][];
       try (TFloat32 xt = tensor(x, N, size, size, C);
-          Result r = g.session().runner().feed(in, xt).fetch(taps).fetch(direct).fetch(conv.kernel())
+          Result r = g.session().runner().feed(in, xt).fetch(out).fetch(direct).fetch(conv.kernel())
               .fetch(conv.bias()).fetch(grads[0]).fetch(grads[1]).fetch(grads[2]).run()) {
         assertArrayEquals(new long[] {N, outH, outW, O}, ((TFloat32) r.get(0)).shape().asArray());
         params[0] = NnTesting.toDoubles(x);
         params[1] = doubles((TFloat32) r.get(2));
         params[2] = doubles((TFloat32) r.get(3));
-        double[] expected = ConvReference.conv2d(params[0], N, size, size, C, params[1], kh, kw, O, 1, padding,
-            params[2]);
+        double[] expected =
+            ConvReference.conv2d(params[0], N, size, size, C, params[1], kh, kw, O, stride, padding, params[2]);
         assertArrayEquals(expected, doubles((TFloat32) r.get(0)), 1e-5);
         assertArrayEquals(doubles((TFloat32) r.get(1)), doubles((TFloat32) r.get(0)), 1e-5);
         for (int k = 0; k < 3; k++) {
@@ -129,7 +96,7 @@ class Conv2dTest {
       }
       NnTesting.checkGradients(new String[] {"input", "kernel", "bias"}, params, tfGrads,
           p -> NnTesting.halfSquaredError(
-              ConvReference.conv2d(p[0], N, size, size, C, p[1], kh, kw, O, 1, padding, p[2]), target));
+              ConvReference.conv2d(p[0], N, size, size, C, p[1], kh, kw, O, stride, padding, p[2]), target));
     }
   }
 
