@@ -281,6 +281,9 @@ public final class OvrEncoderReport {
     List<TrialResult> ovr = results.stream().filter(r -> features(r) == Features.OVR_ENCODER && ok(r)).toList();
     for (String key : List.of("batch", "lambda")) {
       List<TrialResult> series = series(spec, ovr, key);
+      if (series.size() < 2) {
+        continue; // one point is no curve: the sweep did not vary this setting
+      }
       List<String> labels = new ArrayList<>();
       List<Double> accuracyLine = new ArrayList<>();
       Map<String, List<Double>> sparsityLines = new LinkedHashMap<>();
