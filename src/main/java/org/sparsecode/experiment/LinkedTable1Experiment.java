@@ -202,7 +202,7 @@ public final class LinkedTable1Experiment implements Experiment {
   }
 
   /** A comma-separated list of numbers, e.g. {@code "0.1, 1, 10"}. */
-  static double[] numbers(Trial trial, String key) {
+  public static double[] numbers(Trial trial, String key) {
     String text = trial.stringParam(key);
     try {
       return Arrays.stream(text.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();

@@ -180,10 +180,41 @@ public final class LinkedTable1Report {
             kind, base, String.join(", ", diffs), better, codes));
       }
     }
+    sb.append('\n').append(gridEdges(results));
     sb.append("\nThe document's ordinal-linked row is compared with both readings of its driver:"
         + " `ordinal_modality` (the class-block driver as a third linked modality with a fixed identity"
         + " dictionary) and `ordinal_current` (the same driver as a current added to the drive b).\n");
     return sb.toString();
+  }
+
+  /** The choices at an end of their grid, where a wider grid might do better. */
+  static String gridEdges(List<TrialResult> results) {
+    List<String> edges = new ArrayList<>();
+    for (TrialResult r : results) {
+      for (ClassifierKind kind : CLASSIFIERS) {
+        double[] cs = LinkedTable1Experiment.numbers(r.trial(), kind.reportName() + "_c");
+        edge(edges, r, kind + " C", r.metric(LinkedTable1Experiment.chosenC(kind)), cs);
+        if (kind.usesGamma()) {
+          double factor = r.metric(LinkedTable1Experiment.RBF_GAMMA) / r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA);
+          edge(edges, r, kind + " gamma factor", factor, LinkedTable1Experiment.numbers(r.trial(), "svm_rbf_gamma_factors"));
+        }
+      }
+    }
+    return edges.isEmpty()
+        ? "Every chosen C and gamma lies inside its grid.\n"
+        : "Chosen at an end of the grid, so a wider grid might do better: " + String.join(", ", edges) + ".\n";
+  }
+
+  private static void edge(List<String> edges, TrialResult r, String what, double chosen, double[] grid) {
+    if (grid.length < 2 || !Double.isFinite(chosen)) {
+      return;
+    }
+    double lo = java.util.Arrays.stream(grid).min().orElseThrow();
+    double hi = java.util.Arrays.stream(grid).max().orElseThrow();
+    String end = Math.abs(chosen - hi) <= 1e-6 * hi ? "largest" : Math.abs(chosen - lo) <= 1e-6 * lo ? "smallest" : null;
+    if (end != null) {
+      edges.add(String.format(Locale.ROOT, "%s %s %s (%s)", features(r), what, MarkdownReport.display("c", chosen), end));
+    }
   }
 
   /** Fig. 5's numbers: how well the classes separate in each 2-D embedding. */

@@ -62,6 +62,30 @@ class LinkedTable1ReportTest {
     return out;
   }
 
+  /** The sweep file's grids: lr C 0.01..1000, svm_linear C 0.001..100, svm_rbf C 1..100, gamma factors 0.5..4. */
+  @Test
+  void findingsNameTheChoicesAtAnEndOfTheirGrid() {
+    SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
+    List<TrialResult> results = fakeResults(spec);
+    assertTrue(LinkedTable1Report.findings(spec, "full", results).contains("Every chosen C and gamma lies inside its grid."));
+    List<TrialResult> edged = new ArrayList<>();
+    for (TrialResult r : results) {
+      Map<String, Double> m = new LinkedHashMap<>(r.metrics());
+      m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.01); // gamma 0.02: factor 2, inside
+      if (r.trial().stringParam("features").equals("linked")) {
+        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.LR), 1000.0);
+        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.SVM_LINEAR), 0.001);
+      }
+      if (r.trial().stringParam("features").equals("raw")) {
+        m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.005); // factor 4
+      }
+      edged.add(new TrialResult(r.trial(), r.status(), r.message(), m, r.provenance()));
+    }
+    String f = LinkedTable1Report.findings(spec, "full", edged);
+    assertTrue(f.contains("Chosen at an end of the grid, so a wider grid might do better: raw svm_rbf gamma factor 4"
+        + " (largest), linked lr C 1000 (largest), linked svm_linear C 0.001 (smallest)."), f);
+  }
+
   @Test
   void findingsCountTheCellsThatReachTheDocument() {
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
