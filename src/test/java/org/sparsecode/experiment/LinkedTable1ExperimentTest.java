@@ -2,6 +2,7 @@ package org.sparsecode.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,8 +75,8 @@ class LinkedTable1ExperimentTest {
       }
     }
     assertEquals(List.of("features_raw", "features_linked"), results1.stream().map(r -> r.trial().id()).toList());
-    checkAgainstWrappers(results1.get(0), pixels, 150);
-    checkAgainstWrappers(results1.get(1), codes, 150);
+    checkAgainstWrappers(results1.get(0), pixels, 150, 150);
+    checkAgainstWrappers(results1.get(1), codes, 150, 150);
 
     // The embeddings: 5 test points per class, scored on the coordinates the figure draws.
     Path dir = artifacts.resolve("features_linked");
@@ -152,9 +153,10 @@ class LinkedTable1ExperimentTest {
 
   /**
    * Every classifier's numbers, recomputed: each candidate fitted on train (the first 150, or the
-   * first {@code rbfTrain} for the RBF SVM) and scored on validation.
+   * first {@code rbfTrain} for the RBF SVM) and scored on validation; the chosen RBF setting
+   * refitted on the first {@code rbfRefit} before the test.
    */
-  private static void checkAgainstWrappers(TrialResult r, Splits data, int rbfTrain) {
+  private static void checkAgainstWrappers(TrialResult r, Splits data, int rbfTrain, int rbfRefit) {
     FeatureMatrix train = first(data.train(), 150);
     FeatureMatrix rbfX = first(data.train(), rbfTrain);
     FeatureMatrix validation = first(data.validation(), 80);
@@ -196,13 +198,18 @@ class LinkedTable1ExperimentTest {
       String id = r.trial().id() + " " + kind;
       assertEquals(best, r.metric(LinkedTable1Experiment.validationAccuracy(kind)), 0, id);
       assertEquals(chosen.settings().c(), r.metric(LinkedTable1Experiment.chosenC(kind)), 0, id);
-      assertEquals(chosen.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
+      Classifier scored = kind.usesGamma() && rbfRefit != rbfTrain
+          ? Classifier.fit(chosen.settings(), first(data.train(), rbfRefit),
+              java.util.Arrays.copyOf(data.train().labels(), rbfRefit))
+          : chosen;
+      assertEquals(scored.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
       if (kind.usesGamma()) {
         assertEquals(chosen.settings().gamma(), r.metric(LinkedTable1Experiment.RBF_GAMMA), 0, id);
       }
     }
     assertEquals(150, r.metric(LinkedTable1Experiment.TRAIN_SIZE));
     assertEquals(rbfTrain, r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE));
+    assertEquals(rbfRefit, r.metric(LinkedTable1Experiment.RBF_REFIT_SIZE));
     assertEquals(100, r.metric(LinkedTable1Experiment.TEST_SIZE));
   }
 
@@ -218,7 +225,20 @@ class LinkedTable1ExperimentTest {
     Trial trial = new Trial(raw.table(), raw.index(), raw.id(), params);
     TrialResult r = LinkedTable1Experiment.run(trial, pixels, tmp, new ThreadSettings(1, 1),
         ProvenanceCapture.start(tmp, "test", 1, 1, 1));
-    checkAgainstWrappers(r, pixels, 60);
+    checkAgainstWrappers(r, pixels, 60, 60);
+
+    // Chosen on the first 60, refitted on the first 140: the scored model is the refit.
+    params.put(LinkedTable1Experiment.RBF_REFIT_SIZE, 140);
+    Trial refitted = new Trial(raw.table(), raw.index(), raw.id(), params);
+    TrialResult refit = LinkedTable1Experiment.run(refitted, pixels, tmp, new ThreadSettings(1, 1),
+        ProvenanceCapture.start(tmp, "test", 1, 1, 1));
+    checkAgainstWrappers(refit, pixels, 60, 140);
+    // The refit is a different model: on this data it scores differently from the 60-image fit.
+    assertNotEquals(r.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)),
+        refit.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)));
+    assertTrue(java.nio.file.Files.readString(tmp.resolve(LinkedTable1Experiment.SELECTION))
+        .contains("scored model: the chosen setting refitted on the first 140 training examples"));
+    params.remove(LinkedTable1Experiment.RBF_REFIT_SIZE);
 
     params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 151);
     Trial tooMany = new Trial(raw.table(), raw.index(), raw.id(), params);
