@@ -144,12 +144,8 @@ public final class LinkedTable1Experiment implements Experiment {
     Dataset train = first(features.train(), trainSize, TRAIN_SIZE, trial);
     Dataset validation = first(features.validation(), validationSize, VALIDATION_SIZE, trial);
     Dataset test = first(features.test(), testSize, TEST_SIZE, trial);
-    Dataset rbfTrain = trial.params().containsKey(RBF_TRAIN_SIZE)
-        ? first(train, trial.intParam(RBF_TRAIN_SIZE), RBF_TRAIN_SIZE, trial)
-        : train;
-    Dataset rbfRefit = trial.params().containsKey(RBF_REFIT_SIZE)
-        ? first(train, trial.intParam(RBF_REFIT_SIZE), RBF_REFIT_SIZE, trial)
-        : rbfTrain;
+    Dataset rbfTrain = firstIfSet(train, RBF_TRAIN_SIZE, train, trial);
+    Dataset rbfRefit = firstIfSet(train, RBF_REFIT_SIZE, rbfTrain, trial);
     FeatureMatrix trainX = matrix(train);
     FeatureMatrix rbfTrainX = rbfTrain == train ? trainX : matrix(rbfTrain);
     FeatureMatrix validationX = matrix(validation);
@@ -168,13 +164,13 @@ public final class LinkedTable1Experiment implements Experiment {
     StringBuilder selection = new StringBuilder();
     for (ClassifierKind kind : CLASSIFIERS) {
       List<ClassifierSettings> grid = grid(trial, kind, scaleGamma);
-      Dataset fitOn = kind.usesGamma() ? rbfTrain : train;
+      boolean rbf = kind.usesGamma();
       long start = System.nanoTime();
-      ModelSelection.Result r = ModelSelection.select(grid, kind.usesGamma() ? rbfTrainX : trainX,
-          fitOn.labels(), validationX, validation.labels(), ModelSelection.Refit.TRAIN);
+      ModelSelection.Result r = ModelSelection.select(grid, rbf ? rbfTrainX : trainX,
+          (rbf ? rbfTrain : train).labels(), validationX, validation.labels(), ModelSelection.Refit.TRAIN);
       double selectSeconds = (System.nanoTime() - start) / 1e9;
       Classifier scored = r.model();
-      if (kind.usesGamma() && rbfRefit != rbfTrain) {
+      if (rbf && rbfRefit != rbfTrain) {
         scored = Classifier.fit(r.chosen(), rbfRefit == train ? trainX : matrix(rbfRefit), rbfRefit.labels());
         selectSeconds = (System.nanoTime() - start) / 1e9;
       }
@@ -361,6 +357,11 @@ public final class LinkedTable1Experiment implements Experiment {
           + " in harness/" + trial.table() + ".yaml");
     }
     return n == data.size() ? data : data.slice(data.name(), 0, n);
+  }
+
+  /** The first n examples of {@code data} when the trial sets {@code key} to n, else {@code fallback}. */
+  private static Dataset firstIfSet(Dataset data, String key, Dataset fallback, Trial trial) {
+    return trial.params().containsKey(key) ? first(data, trial.intParam(key), key, trial) : fallback;
   }
 
   private static FeatureMatrix matrix(Dataset data) {
