@@ -44,9 +44,9 @@ import org.tensorflow.TensorFlow;
  * is used only for the reported accuracy. Trial parameters: {@code features, codes_from,
  * train_size, validation_size, test_size} (the first n examples of each split), optional {@code
  * svm_rbf_train_size} (the RBF SVM trains on the first n of those training examples only, because
- * LIBSVM's time grows about as n^2; default train_size), optional {@code svm_rbf_refit_size} (the
- * chosen RBF setting is trained once more on the first n training examples, and that model is the
- * one scored on test), {@code lr_c,
+ * LIBSVM's time grows about as n^2; default train_size), optional {@code svm_rbf_refit} ({@code
+ * true}: the chosen RBF setting is trained once more on all train_size training examples, and that
+ * model is the one scored on test), {@code lr_c,
  * svm_linear_c, svm_rbf_c} (comma-separated C grids), {@code svm_rbf_gamma_factors} (gamma grid
  * as multiples of {@link ClassifierSettings#scaleGamma} of the training features), {@code
  * embed_per_class, knn_k, tsne_perplexity, tsne_iterations, seed}.
@@ -62,7 +62,9 @@ public final class LinkedTable1Experiment implements Experiment {
   public static final String TRAIN_SIZE = "train_size";
   /** Training examples of the RBF SVM: the first ones of the train_size used by the others. */
   public static final String RBF_TRAIN_SIZE = "svm_rbf_train_size";
-  /** Training examples of the RBF SVM that is scored on test: the chosen setting refitted. */
+  /** Param: {@code true} refits the chosen RBF setting on all train_size examples before the test. */
+  public static final String RBF_REFIT = "svm_rbf_refit";
+  /** Metric: training examples of the RBF SVM scored on test (the refit's, if refitted). */
   public static final String RBF_REFIT_SIZE = "svm_rbf_refit_size";
   public static final String VALIDATION_SIZE = "validation_size";
   public static final String TEST_SIZE = "test_size";
@@ -145,7 +147,8 @@ public final class LinkedTable1Experiment implements Experiment {
     Dataset validation = first(features.validation(), validationSize, VALIDATION_SIZE, trial);
     Dataset test = first(features.test(), testSize, TEST_SIZE, trial);
     Dataset rbfTrain = firstIfSet(train, RBF_TRAIN_SIZE, train, trial);
-    Dataset rbfRefit = firstIfSet(train, RBF_REFIT_SIZE, rbfTrain, trial);
+    boolean refit = trial.params().containsKey(RBF_REFIT) && trial.booleanParam(RBF_REFIT);
+    Dataset rbfRefit = refit ? train : rbfTrain;
     FeatureMatrix trainX = matrix(train);
     FeatureMatrix rbfTrainX = rbfTrain == train ? trainX : matrix(rbfTrain);
     FeatureMatrix validationX = matrix(validation);
@@ -171,7 +174,7 @@ public final class LinkedTable1Experiment implements Experiment {
       double selectSeconds = (System.nanoTime() - start) / 1e9;
       Classifier scored = r.model();
       if (rbf && rbfRefit != rbfTrain) {
-        scored = Classifier.fit(r.chosen(), rbfRefit == train ? trainX : matrix(rbfRefit), rbfRefit.labels());
+        scored = Classifier.fit(r.chosen(), trainX, train.labels());
         selectSeconds = (System.nanoTime() - start) / 1e9;
       }
       start = System.nanoTime();

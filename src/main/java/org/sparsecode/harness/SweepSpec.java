@@ -30,13 +30,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>{@code grid:} may also be a list of grids, expanded one after the other, for sweeps whose
  * parts vary different parameters (for example one model at several lambdas, the baselines
- * once). A key that one grid of the list leaves out takes its value from {@code params}.
+ * once). A key that one grid of the list leaves out takes its value from {@code params}. A grid
+ * of the list may also hold a {@code params:} mapping of its own: fixed values for its trials only
+ * (for example wider classifier grids for some features), over the defaults and the budget. They
+ * do not enter trial ids, so one grid's settings can change without renaming its trials.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
       Set.of("table", "title", "document", "model", "params", "budgets", "grid", "paper");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+  /** The key of a grid (in a list of grids) that holds that grid's own fixed params. */
+  private static final String GRID_PARAMS = "params";
   /** Separates grid points in a trial id; keys themselves may contain single underscores. */
   private static final String ID_SEPARATOR = "__";
 
@@ -49,7 +54,12 @@ public final class SweepSpec {
   private final Map<String, Map<String, Object>> budgets;
   private final Map<String, List<Object>> grid;
   private final List<Map<String, List<Object>>> grids;
+  /** Each grid's own fixed params (empty for most), parallel to {@link #grids}. */
+  private final List<Map<String, Object>> gridParams;
   private final List<Map<String, Object>> paper;
+
+  /** One trial's grid values (its id) and the fixed params of the grid it comes from. */
+  private record Point(Map<String, Object> values, Map<String, Object> fixed) {}
 
   private SweepSpec(
       Path file,
@@ -60,6 +70,7 @@ public final class SweepSpec {
       Map<String, Object> params,
       Map<String, Map<String, Object>> budgets,
       List<Map<String, List<Object>>> grids,
+      List<Map<String, Object>> gridParams,
       List<Map<String, Object>> paper) {
     this.file = file;
     this.table = table;
@@ -69,6 +80,7 @@ public final class SweepSpec {
     this.params = Collections.unmodifiableMap(params);
     this.budgets = Collections.unmodifiableMap(budgets);
     this.grids = List.copyOf(grids);
+    this.gridParams = List.copyOf(gridParams);
     this.grid = Collections.unmodifiableMap(union(grids));
     this.paper = Collections.unmodifiableList(paper);
   }
@@ -173,6 +185,11 @@ public final class SweepSpec {
     return grids;
   }
 
+  /** The fixed params of each grid of {@link #grids()} (empty where a grid has none). */
+  public List<Map<String, Object>> gridParams() {
+    return gridParams;
+  }
+
   private static Map<String, List<Object>> union(List<Map<String, List<Object>>> grids) {
     Map<String, List<Object>> union = new LinkedHashMap<>();
     for (Map<String, List<Object>> g : grids) {
@@ -200,17 +217,19 @@ public final class SweepSpec {
 
   /**
    * The trials of a budget in the fixed order. Params are the defaults, then the budget's
-   * entries, then the grid point (later ones override earlier ones, keeping the first position).
+   * entries, then the grid's own params, then the grid point (later ones override earlier ones,
+   * keeping the first position).
    */
   public List<Trial> expand(String budget) {
     Map<String, Object> budgetEntries = budget(budget);
-    List<Map<String, Object>> points = gridPoints();
+    List<Point> points = gridPoints();
     List<Trial> trials = new ArrayList<>(points.size());
-    for (Map<String, Object> point : points) {
+    for (Point point : points) {
       Map<String, Object> p = new LinkedHashMap<>(params);
       p.putAll(budgetEntries);
-      p.putAll(point);
-      trials.add(new Trial(table, trials.size(), trialId(point), p));
+      p.putAll(point.fixed());
+      p.putAll(point.values());
+      trials.add(new Trial(table, trials.size(), trialId(point.values()), p));
     }
     return trials;
   }
@@ -248,10 +267,12 @@ public final class SweepSpec {
   }
 
   /** Each grid's Cartesian product (first key varying slowest), grid after grid. */
-  private List<Map<String, Object>> gridPoints() {
-    List<Map<String, Object>> all = new ArrayList<>();
-    for (Map<String, List<Object>> g : grids) {
-      all.addAll(product(g));
+  private List<Point> gridPoints() {
+    List<Point> all = new ArrayList<>();
+    for (int i = 0; i < grids.size(); i++) {
+      for (Map<String, Object> values : product(grids.get(i))) {
+        all.add(new Point(values, gridParams.get(i)));
+      }
     }
     return all;
   }
@@ -325,12 +346,13 @@ public final class SweepSpec {
       String document = optionalString(top, "document");
 
       Map<String, Object> params = scalars(mapping(top.get("params"), "params", true), "params");
-      List<Map<String, List<Object>>> grids = grids(top.get("grid"), params);
+      List<Map<String, Object>> gridParams = new ArrayList<>();
+      List<Map<String, List<Object>>> grids = grids(top.get("grid"), params, gridParams);
       Map<String, List<Object>> grid = union(grids);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
-      SweepSpec spec =
-          new SweepSpec(file, table, title, document, model, params, budgets, grids, paper);
+      SweepSpec spec = new SweepSpec(
+          file, table, title, document, model, params, budgets, grids, gridParams, paper);
       checkUniqueIds(spec);
       checkDistinctTrials(spec);
       return spec;
@@ -394,9 +416,14 @@ public final class SweepSpec {
       return out;
     }
 
-    /** One grid, or a list of grids whose keys left out by some take their values from params. */
-    private List<Map<String, List<Object>>> grids(Object raw, Map<String, Object> params) {
+    /**
+     * One grid, or a list of grids whose keys left out by some take their values from params.
+     * Each grid's own fixed params (from a grid of the list) are added to {@code gridParams}.
+     */
+    private List<Map<String, List<Object>>> grids(
+        Object raw, Map<String, Object> params, List<Map<String, Object>> gridParams) {
       if (!(raw instanceof List<?> list)) {
+        gridParams.add(Map.of());
         return List.of(grid(raw, "grid", params, false));
       }
       if (list.isEmpty()) {
@@ -404,9 +431,22 @@ public final class SweepSpec {
       }
       List<Map<String, List<Object>>> grids = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        grids.add(grid(list.get(i), "grid[" + i + "]", params, true));
+        String name = "grid[" + i + "]";
+        Map<Object, Object> axes = new LinkedHashMap<>(mapping(list.get(i), name, false));
+        Object own = axes.remove(GRID_PARAMS);
+        grids.add(grid(axes, name, params, true));
+        gridParams.add(Collections.unmodifiableMap(
+            scalars(mapping(own, name + "." + GRID_PARAMS, true), name + "." + GRID_PARAMS)));
       }
       Map<String, List<Object>> union = union(grids);
+      for (int i = 0; i < grids.size(); i++) {
+        for (String k : gridParams.get(i).keySet()) {
+          if (union.containsKey(k)) {
+            throw error("grid[" + i + "]." + GRID_PARAMS + "." + k, "is also a grid key",
+                "give it as a one-value list in that grid instead, e.g. " + k + ": [<value>]");
+          }
+        }
+      }
       for (String k : union.keySet()) {
         for (int i = 0; i < grids.size(); i++) {
           if (!grids.get(i).containsKey(k) && !params.containsKey(k)) {
@@ -563,7 +603,8 @@ public final class SweepSpec {
         return;
       }
       Map<String, String> seen = new HashMap<>();
-      for (Map<String, Object> p : spec.gridPoints()) {
+      for (Point point : spec.gridPoints()) {
+        Map<String, Object> p = point.values();
         List<String> parts = new ArrayList<>();
         for (String k : spec.grid.keySet()) {
           parts.add(k + "=" + Values.canonical(p.containsKey(k) ? p.get(k) : spec.params.get(k)));
@@ -580,7 +621,8 @@ public final class SweepSpec {
     /** Ids are file names; sanitising string values could make two of them collide. */
     private void checkUniqueIds(SweepSpec spec) {
       Map<String, Map<String, Object>> seen = new HashMap<>();
-      for (Map<String, Object> p : spec.gridPoints()) {
+      for (Point point : spec.gridPoints()) {
+        Map<String, Object> p = point.values();
         Map<String, Object> other = seen.put(trialId(p), p);
         if (other != null) {
           throw error("grid", "points " + other + " and " + p + " give the same trial id "

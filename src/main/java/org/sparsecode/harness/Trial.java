@@ -38,6 +38,19 @@ public record Trial(String table, int index, String id, Map<String, Object> para
     return Long.parseLong(v.toString());
   }
 
+  /** A {@code true} or {@code false} param; anything else is an error naming the fix. */
+  public boolean booleanParam(String key) {
+    Object v = required(key);
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equalsIgnoreCase(v.toString()) || "false".equalsIgnoreCase(v.toString())) {
+      return Boolean.parseBoolean(v.toString());
+    }
+    throw new IllegalArgumentException("parameter '" + key + "' of trial " + id + " of " + table + " is '" + v
+        + "', not true or false; fix it in harness/" + table + ".yaml");
+  }
+
   public String stringParam(String key) {
     return required(key).toString();
   }

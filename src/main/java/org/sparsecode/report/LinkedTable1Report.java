@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -252,15 +254,17 @@ public final class LinkedTable1Report {
         is applied to either.
         - Splits: the first train_size training images (training split after the 5,000 held-out validation \
         images; the RBF SVM, whose LIBSVM time grows about as n^2, is chosen on the first svm_rbf_train_size of \
-        them and, when svm_rbf_refit_size is set, refitted with the chosen setting on the first svm_rbf_refit_size), \
+        them and, where svm_rbf_refit is true, refitted with the chosen setting on all train_size of them), \
         the first validation_size validation images and the first test_size test images; codes and pixels \
         come from the same images.
         - Hyper-parameters are chosen on the validation split only: each candidate is trained on the training \
         split and scored on validation; the best wins (ties: the smaller C) and that very model is scored once \
-        on the test split. Grids: lr C in {%s}; svm_linear C in {%s}; svm_rbf C in {%s} x gamma in {%s} x \
-        1 / (features x variance of the training features).
-        """, p.get("codes_from"), p.get("lr_c"), p.get("svm_linear_c"), p.get("svm_rbf_c"),
-        p.get("svm_rbf_gamma_factors")));
+        on the test split. Grids (gamma as multiples of 1 / (features x variance of the training features)): \
+        %s.
+        """, p.get("codes_from"), byFeatures(results, r -> String.format(Locale.ROOT,
+            "lr C in {%s}, svm_linear C in {%s}, svm_rbf C in {%s} x gamma in {%s}",
+            r.trial().params().get("lr_c"), r.trial().params().get("svm_linear_c"),
+            r.trial().params().get("svm_rbf_c"), r.trial().params().get("svm_rbf_gamma_factors")))));
     for (ClassifierKind kind : CLASSIFIERS) {
       ClassifierSettings example = kind.usesGamma() ? ClassifierSettings.rbf(1, 1) : ClassifierSettings.linear(kind, 1);
       sb.append("- ").append(kind).append(": ").append(example.solver()).append(", tolerance ")
@@ -413,7 +417,10 @@ public final class LinkedTable1Report {
     if (results.isEmpty()) {
       return "no trials";
     }
-    TrialResult r = results.get(0);
+    return byFeatures(results, LinkedTable1Report::sizes);
+  }
+
+  private static String sizes(TrialResult r) {
     double chosenOn = r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE);
     double rbf = trainSize(r, ClassifierKind.SVM_RBF);
     String rbfNote = !Double.isFinite(chosenOn) || (chosenOn == rbf && rbf == r.metric(TRAIN_SIZE)) ? ""
@@ -422,6 +429,23 @@ public final class LinkedTable1Report {
     return String.format(Locale.ROOT, "%.0f train%s / %.0f validation / %.0f test images",
         r.metric(TRAIN_SIZE), rbfNote, r.metric(VALIDATION_SIZE), r.metric(TEST_SIZE));
   }
+
+  /**
+   * {@code describe} of the trials: one text when all agree, else each distinct text after the
+   * features it holds for ("raw: ...; single, linked: ...").
+   */
+  static String byFeatures(List<TrialResult> results, Function<TrialResult, String> describe) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (TrialResult r : results) {
+      groups.computeIfAbsent(describe.apply(r), k -> new ArrayList<>()).add(features(r));
+    }
+    if (groups.size() == 1) {
+      return groups.keySet().iterator().next();
+    }
+    return groups.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+        .collect(Collectors.joining("; "));
+  }
+
 
   /**
    * Training examples of the scored model of {@code kind}: the RBF SVM may use fewer, or be refitted

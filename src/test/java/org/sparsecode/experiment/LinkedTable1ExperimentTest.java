@@ -227,18 +227,24 @@ class LinkedTable1ExperimentTest {
         ProvenanceCapture.start(tmp, "test", 1, 1, 1));
     checkAgainstWrappers(r, pixels, 60, 60);
 
-    // Chosen on the first 60, refitted on the first 140: the scored model is the refit.
-    params.put(LinkedTable1Experiment.RBF_REFIT_SIZE, 140);
+    // Chosen on the first 60, refitted on all 150: the scored model is the refit.
+    params.put(LinkedTable1Experiment.RBF_REFIT, true);
     Trial refitted = new Trial(raw.table(), raw.index(), raw.id(), params);
     TrialResult refit = LinkedTable1Experiment.run(refitted, pixels, tmp, new ThreadSettings(1, 1),
         ProvenanceCapture.start(tmp, "test", 1, 1, 1));
-    checkAgainstWrappers(refit, pixels, 60, 140);
+    checkAgainstWrappers(refit, pixels, 60, 150);
     // The refit is a different model: on this data it scores differently from the 60-image fit.
     assertNotEquals(r.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)),
         refit.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)));
     assertTrue(java.nio.file.Files.readString(tmp.resolve(LinkedTable1Experiment.SELECTION))
-        .contains("scored model: the chosen setting refitted on the first 140 training examples"));
-    params.remove(LinkedTable1Experiment.RBF_REFIT_SIZE);
+        .contains("scored model: the chosen setting refitted on the first 150 training examples"));
+    params.put(LinkedTable1Experiment.RBF_REFIT, "yes");
+    Trial unclear = new Trial(raw.table(), raw.index(), raw.id(), params);
+    var notBoolean = assertThrows(IllegalArgumentException.class, () -> LinkedTable1Experiment.run(unclear, pixels,
+        tmp, new ThreadSettings(1, 1), ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
+    assertTrue(notBoolean.getMessage().contains("svm_rbf_refit") && notBoolean.getMessage().contains("not true or false"),
+        notBoolean.getMessage());
+    params.remove(LinkedTable1Experiment.RBF_REFIT);
 
     params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 151);
     Trial tooMany = new Trial(raw.table(), raw.index(), raw.id(), params);

@@ -97,4 +97,48 @@ class SweepSubGridsTest {
     assertEquals(0.9, ((Number) spec.paperRow(raw).orElseThrow().get("test_accuracy")).doubleValue());
     assertTrue(spec.paperRow(spec.expand("quick").get(1)).isEmpty());
   }
+
+  @Test
+  void aGridsOwnParamsOverrideDefaultsAndBudgetButNotTheId() throws IOException {
+    Path f = tmp.resolve("t.yaml");
+    Files.writeString(f, HEAD.replace("quick: {steps: 10}", "quick: {steps: 10, batch: 64}") + """
+        grid:
+          - {features: [raw]}
+          - features: [ovr_encoder]
+            lambda: [1.0e-5, 5.0e-4]
+            params: {batch: 256, seed: 7}
+        """);
+    SweepSpec spec = SweepSpec.load(f);
+    List<Trial> trials = spec.expand("quick");
+    assertEquals(List.of("features_raw", "features_ovr-encoder__lambda_1e-05", "features_ovr-encoder__lambda_0.0005"),
+        trials.stream().map(Trial::id).toList());
+    // raw: the budget's batch over the default, the default seed.
+    assertEquals(64, trials.get(0).intParam("batch"));
+    assertEquals(1, trials.get(0).intParam("seed"));
+    // The second grid's own params over both; its grid values still apply.
+    for (Trial t : trials.subList(1, 3)) {
+      assertEquals(256, t.intParam("batch"));
+      assertEquals(7, t.intParam("seed"));
+    }
+    assertEquals(5e-4, trials.get(2).doubleParam("lambda"));
+    assertEquals(List.of(java.util.Map.of(), java.util.Map.of("batch", 256, "seed", 7)), spec.gridParams());
+    assertEquals(List.of("features", "lambda"), List.copyOf(spec.grid().keySet()));
+  }
+
+  @Test
+  void aGridsOwnParamsMayNotSetAGridKey() throws IOException {
+    var e = assertThrows(SpecException.class, () -> load("""
+        grid:
+          - {features: [raw], params: {lambda: 1.0e-5}}
+          - {features: [ovr_encoder], lambda: [1.0e-5, 5.0e-5]}
+        """));
+    assertTrue(e.getMessage().contains("grid[0].params.lambda") && e.getMessage().contains("is also a grid key"),
+        e.getMessage());
+    var notScalar = assertThrows(SpecException.class, () -> load("""
+        grid:
+          - {features: [raw], params: {batch: [16, 32]}}
+          - {features: [ovr_encoder]}
+        """));
+    assertTrue(notScalar.getMessage().contains("grid[0].params.batch"), notScalar.getMessage());
+  }
 }

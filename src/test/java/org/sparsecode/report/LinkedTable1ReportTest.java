@@ -62,7 +62,10 @@ class LinkedTable1ReportTest {
     return out;
   }
 
-  /** The sweep file's grids: lr C 0.01..1000, svm_linear C 0.001..100, svm_rbf C 1..100, gamma factors 0.5..4. */
+  /**
+   * The sweep file's grids: for raw lr C 0.01..1000, svm_linear C 0.001..100; for codes lr C 0.1..1e5,
+   * svm_linear C 0.01..1e4; gamma factors 0.5..4 for both.
+   */
   @Test
   void findingsNameTheChoicesAtAnEndOfTheirGrid() {
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
@@ -73,8 +76,8 @@ class LinkedTable1ReportTest {
       Map<String, Double> m = new LinkedHashMap<>(r.metrics());
       m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.01); // gamma 0.02: factor 2, inside
       if (r.trial().stringParam("features").equals("linked")) {
-        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.LR), 1000.0);
-        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.SVM_LINEAR), 0.001);
+        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.LR), 100000.0);
+        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.SVM_LINEAR), 0.01);
       }
       if (r.trial().stringParam("features").equals("raw")) {
         m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.005); // factor 4
@@ -83,7 +86,7 @@ class LinkedTable1ReportTest {
     }
     String f = LinkedTable1Report.findings(spec, "full", edged);
     assertTrue(f.contains("Chosen at an end of the grid, so a wider grid might do better: raw svm_rbf gamma factor 4"
-        + " (largest), linked lr C 1000 (largest), linked svm_linear C 0.001 (smallest)."), f);
+        + " (largest), linked lr C 100000 (largest), linked svm_linear C 0.01 (smallest)."), f);
   }
 
   @Test
