@@ -25,8 +25,21 @@ public final class L1ActivityPenalty {
 
   /** The penalty as a scalar; {@code activations} may have any rank. */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> activations) {
-    Operand<TFloat32> sum = tf.reduceSum(tf.math.abs(activations), allAxes(tf, activations));
-    return tf.math.mul(tf.constant(lambda), sum);
+    return scaled(tf, tf.math.abs(activations));
+  }
+
+  /**
+   * The same penalty for activations that are never negative (ReLU outputs): their plain sum,
+   * without the abs op and its gradient, two passes over the activations fewer per step. The value
+   * is the same, and so is the gradient through the ReLU: abs' and 1 differ only at 0, where the
+   * ReLU's gradient is 0. With lambda 0 no penalty op is built at all.
+   */
+  public Operand<TFloat32> callOnNonNegative(Ops tf, Operand<TFloat32> activations) {
+    return lambda == 0 ? tf.constant(0f) : scaled(tf, activations);
+  }
+
+  private Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> magnitudes) {
+    return tf.math.mul(tf.constant(lambda), tf.reduceSum(magnitudes, allAxes(tf, magnitudes)));
   }
 
   static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<TFloat32> x) {

@@ -62,7 +62,7 @@ public final class CnnClassifier {
     Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, c.hiddenUnits()}));
     Operand<TFloat32> logits = tf.withName("logits").identity(output.apply(tf, flat));
     Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(c.classes()).call(tf, logits, labels);
-    Operand<TFloat32> penalty = new L1ActivityPenalty(c.lambda()).call(tf, hidden);
+    Operand<TFloat32> penalty = new L1ActivityPenalty(c.lambda()).callOnNonNegative(tf, hidden);
     return new Encoder(
         images, labels, image4d, hidden, conv.bias(), logits, taskLoss, penalty,
         List.of(conv.kernel(), conv.bias(), output.weights(), output.bias()));

@@ -63,7 +63,7 @@ public final class MlpClassifier {
     Operand<TFloat32> loss =
         switch (mlp.regularizer()) {
           case NONE -> tf.identity(taskLoss);
-          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(config.lambda()).call(tf, hidden));
+          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(config.lambda()).callOnNonNegative(tf, hidden));
           case OVR -> tf.math.add(taskLoss, new OvrLoss(config.lambda()).call(tf, hidden));
           case DROPOUT -> {
             Dropout dropout = new Dropout(mlp.dropoutRate(), config.seed(), 3);

@@ -89,7 +89,8 @@ public final class Conv2d implements Layer {
           case DIRECT -> tf.nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
           case TAP_PRODUCTS -> tapProducts(tf, input);
         };
-    return bias == null ? out : tf.math.add(out, bias);
+    // BiasAdd (not Add) lets TensorFlow's graph optimiser fuse conv, bias and a following ReLU.
+    return bias == null ? out : tf.nn.biasAdd(out, bias);
   }
 
   /** out[y, x] = sum over taps (i, j) of input[y + i - padTop, x + j - padLeft] K[i, j]. */
