@@ -52,6 +52,17 @@ public final class MarkdownReport {
     return sb.toString();
   }
 
+  /**
+   * A squared error per pixel: five decimals, or three significant digits ("1.35e-6") below 0.001,
+   * where five decimals would print the autoencoders' errors as 0.00000.
+   */
+  static String meanSquaredError(double v) {
+    if (v != 0 && Math.abs(v) < 1e-3) {
+      return String.format(Locale.ROOT, "%.2e", v).replace("e-0", "e-");
+    }
+    return String.format(Locale.ROOT, "%.5f", v);
+  }
+
   /** A cell rounded for reading, by what its column holds. */
   static String display(String column, Object value) {
     if (value == null) {
@@ -71,7 +82,7 @@ public final class MarkdownReport {
       return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
     if (column.equals(ConvAutoencoderClassifier.RECON_MSE) || column.startsWith("mse_") || column.endsWith("_mse")) {
-      return String.format(Locale.ROOT, "%.5f", v);
+      return meanSquaredError(v);
     }
     if (column.contains("accuracy") || column.contains("fraction") || column.startsWith("sparsity")
         || column.contains("purity")) {

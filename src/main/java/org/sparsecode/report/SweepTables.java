@@ -82,6 +82,8 @@ public final class SweepTables {
     }
     Map<String, List<Double>> accuracy = new LinkedHashMap<>();
     Map<String, List<Double>> avr = new LinkedHashMap<>();
+    // Autoencoders: their reconstruction error, the blog's subpixel-or-transposed question.
+    Map<String, List<Double>> reconstruction = new LinkedHashMap<>();
     int xColumn = table.column(x);
     for (int r = 0; r < table.rows().size(); r++) {
       List<Object> row = table.rows().get(r);
@@ -100,13 +102,17 @@ public final class SweepTables {
       }
       put(accuracy, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_test_accuracy"));
       put(avr, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_avr"));
+      put(reconstruction, "ours" + suffix, at, xLabels.size(), cell(table, row, ConvAutoencoderClassifier.RECON_MSE));
     }
-    List<SweepFigure.Panel> panels =
-        List.of(
-            new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
-            new SweepFigure.Panel(
-                others.isEmpty() ? "AVR: active hidden units per example" : "AVR on the last training batch",
-                "active units per example (log scale)", true, avr));
+    List<SweepFigure.Panel> panels = new ArrayList<>(List.of(
+        new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
+        new SweepFigure.Panel(
+            others.isEmpty() ? "AVR: active hidden units per example" : "AVR on the last training batch",
+            "active units per example (log scale)", true, avr)));
+    if (!reconstruction.isEmpty()) {
+      panels.add(new SweepFigure.Panel("Reconstruction error on the test set",
+          "squared error per pixel on [0, 1] (log scale)", true, reconstruction));
+    }
     SweepFigure.write(png, x, xLabels, panels, table.caption());
   }
 
@@ -392,8 +398,9 @@ public final class SweepTables {
       if (sp < e.getValue()) {
         better++;
       }
-      sb.append(String.format(java.util.Locale.ROOT, "- lambda %s: subpixel %.5f, conv_transpose %.5f (ratio %.2f)%n",
-          e.getKey(), sp, e.getValue(), sp / e.getValue()));
+      sb.append(String.format(java.util.Locale.ROOT, "- lambda %s: subpixel %s, conv_transpose %s (ratio %.2f)%n",
+          e.getKey(), MarkdownReport.meanSquaredError(sp), MarkdownReport.meanSquaredError(e.getValue()),
+          sp / e.getValue()));
     }
     sb.append(String.format(java.util.Locale.ROOT,
         "%nThe subpixel decoder reconstructs better at %d of %d lambdas.%n", better, compared));

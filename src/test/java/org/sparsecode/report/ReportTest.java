@@ -66,6 +66,11 @@ class ReportTest {
     assertEquals("0.9743", MarkdownReport.display("test_accuracy", 0.97434));
     assertEquals("20000", MarkdownReport.display("steps", 20000.0));
     assertEquals("5.41", MarkdownReport.display("avr_train", 5.4102));
+    // Squared errors: three significant digits below 0.001, five decimals above.
+    assertEquals("1.35e-6", MarkdownReport.display("recon_mse", 1.3527e-6));
+    assertEquals("3.73e-4", MarkdownReport.display("recon_mse", 3.7312e-4));
+    assertEquals("0.01234", MarkdownReport.display("mse_mnist", 0.012341));
+    assertEquals("0.00000", MarkdownReport.display("recon_mse", 0.0));
   }
 
   @Test
@@ -156,5 +161,28 @@ class ReportTest {
     }
     assertTrue(varied, "the figure is not blank");
     assertTrue(Files.readString(tmp.resolve("r/mini.md")).contains("## How ours compares"));
+  }
+
+  /** The decoder comparison against hand-computed ratios: 4e-6 / 2e-6 = 2, 1e-6 / 3e-6 = 0.33. */
+  @Test
+  void theDecoderComparisonCountsTheLambdasWhereSubpixelReconstructsBetter() {
+    List<TrialResult> results = new ArrayList<>();
+    double[][] mse = {{2e-6, 3e-6}, {4e-6, 1e-6}}; // [decoder][lambda]
+    String[] decoders = {"conv_transpose", "subpixel"};
+    double[] lambdas = {0, 1e-5};
+    for (int d = 0; d < 2; d++) {
+      for (int l = 0; l < 2; l++) {
+        Trial t = new Trial("ae", results.size(), decoders[d] + l, Map.of("decoder", decoders[d], "lambda", lambdas[l]));
+        results.add(new TrialResult(t, TrialResult.Status.OK, "",
+            Map.of(org.sparsecode.model.ConvAutoencoderClassifier.RECON_MSE, mse[d][l]),
+            new RunProvenance("abc123", "2.18.0", 3, "jvm", "os", "cpu", 2, 1, "2026-01-01T00:00:00Z", 5.0)));
+      }
+    }
+    String text = SweepTables.decoderComparison(results).orElseThrow();
+    assertTrue(text.contains("- lambda 0: subpixel 4.00e-6, conv_transpose 2.00e-6 (ratio 2.00)"), text);
+    assertTrue(text.contains("- lambda 1e-05: subpixel 1.00e-6, conv_transpose 3.00e-6 (ratio 0.33)"), text);
+    assertTrue(text.contains("The subpixel decoder reconstructs better at 1 of 2 lambdas."), text);
+    // Without one of the two decoders there is nothing to compare.
+    assertTrue(SweepTables.decoderComparison(results.subList(0, 2)).isEmpty());
   }
 }
