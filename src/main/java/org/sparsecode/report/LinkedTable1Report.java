@@ -169,6 +169,7 @@ public final class LinkedTable1Report {
         List<String> diffs = new ArrayList<>();
         int better = 0;
         int codes = 0;
+        boolean sameSizes = true;
         for (TrialResult r : results) {
           if (r == raw) {
             continue;
@@ -177,9 +178,15 @@ public final class LinkedTable1Report {
           diffs.add(String.format(Locale.ROOT, "%s %+.2f", features(r), d));
           codes++;
           better += d > 0 ? 1 : 0;
+          sameSizes &= trainSize(r, kind) == trainSize(raw, kind);
         }
-        sb.append(String.format(Locale.ROOT, "- %s: raw pixels %.4f; %s; %d of %d kinds of codes beat the pixels%n",
-            kind, base, String.join(", ", diffs), better, codes));
+        // A classifier trained on more images wins for that reason alone: say so.
+        String caveat = sameSizes ? "" : String.format(Locale.ROOT,
+            " (not like with like: the pixels' %s trained on %.0f images, the codes' on %s)", kind,
+            trainSize(raw, kind), byFeatures(results.stream().filter(r -> r != raw).toList(),
+                r -> String.format(Locale.ROOT, "%.0f", trainSize(r, kind))));
+        sb.append(String.format(Locale.ROOT, "- %s: raw pixels %.4f; %s; %d of %d kinds of codes beat the pixels%s%n",
+            kind, base, String.join(", ", diffs), better, codes, caveat));
       }
     }
     sb.append('\n').append(gridEdges(results));

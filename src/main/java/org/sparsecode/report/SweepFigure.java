@@ -116,6 +116,7 @@ public final class SweepFigure {
     styler.setYAxisLogarithmic(panel.logY());
     styler.setMarkerSize(8);
     styler.setErrorBarsColorSeriesColor(true);
+    zoomBars(panel, styler);
     for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
       List<Double> ys = new ArrayList<>();
       boolean any = false;
@@ -134,6 +135,21 @@ public final class SweepFigure {
       }
     }
     return chart;
+  }
+
+  /**
+   * Bars whose values all lie well above 0 (accuracies of 0.85 to 0.98, say) start the y axis
+   * just below the smallest, a multiple of 0.05, so that their differences show.
+   */
+  private static void zoomBars(Panel panel, CategoryStyler styler) {
+    if (!panel.bars() || panel.logY()) {
+      return;
+    }
+    double min = panel.series().values().stream().flatMap(List::stream)
+        .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).min().orElse(0);
+    if (min > 0.5) {
+      styler.setYAxisMin(Math.floor(min * 20) / 20 - 0.05);
+    }
   }
 
   /** Error bars where the point is drawn and the bar is a finite number; 0 (no bar) elsewhere. */

@@ -103,8 +103,22 @@ class LinkedTable1ReportTest {
         + " ordinal_current +4.00; 4 of 4 kinds of codes beat the pixels"), f);
     // svm_rbf raw 0.95: single -1.00 is the only one below.
     assertTrue(f.contains("- svm_rbf: raw pixels 0.9500; single -1.00, linked +3.50, ordinal_modality +3.38,"
-        + " ordinal_current +2.38; 3 of 4 kinds of codes beat the pixels"), f);
+        + " ordinal_current +2.38; 3 of 4 kinds of codes beat the pixels\n"), f);
     assertTrue(!f.contains("These numbers check the pipeline"), "the full budget has no quick-budget warning");
+
+    // The codes' RBF SVM refitted on more images than the pixels': the line says so.
+    List<TrialResult> refitted = new ArrayList<>();
+    for (TrialResult r : fakeResults(spec)) {
+      Map<String, Double> m = new LinkedHashMap<>(r.metrics());
+      boolean raw = r.trial().stringParam("features").equals("raw");
+      m.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, raw ? 4000.0 : 2000.0);
+      m.put(LinkedTable1Experiment.RBF_REFIT_SIZE, raw ? 4000.0 : 10000.0);
+      refitted.add(new TrialResult(r.trial(), r.status(), r.message(), m, r.provenance()));
+    }
+    String g = LinkedTable1Report.findings(spec, "full", refitted);
+    assertTrue(g.contains("3 of 4 kinds of codes beat the pixels (not like with like: the pixels' svm_rbf trained"
+        + " on 4000 images, the codes' on 10000)"), g);
+    assertTrue(g.contains("ordinal_current +4.00; 4 of 4 kinds of codes beat the pixels\n"), "lr trains alike: " + g);
     assertTrue(LinkedTable1Report.findings(spec, "quick", fakeResults(spec)).contains("These numbers check the pipeline"));
   }
 
