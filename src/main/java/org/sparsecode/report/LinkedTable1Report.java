@@ -453,7 +453,6 @@ public final class LinkedTable1Report {
         .collect(Collectors.joining("; "));
   }
 
-
   /**
    * Training examples of the scored model of {@code kind}: the RBF SVM may use fewer, or be refitted
    * (older trials lack these metrics).
