@@ -13,6 +13,7 @@ import org.sparsecode.eval.Evaluation;
 import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.export.TensorBoardLogger;
 import org.sparsecode.harness.Metrics;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
@@ -20,6 +21,7 @@ import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.train.DivergedException;
+import org.sparsecode.train.EvalPoint;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -39,6 +41,9 @@ public abstract class ClassifierExperiment implements Experiment {
    * fast a model learns; its resolution is the trial's eval_every.
    */
   public static final String STEPS_TO_97 = "steps_to_97_validation";
+
+  /** Seconds spent recording the learning curve beyond the periodic validation, inside the training time. */
+  public static final String CURVE_SECONDS = "curve_seconds";
 
   /** Builds the trial's model into {@code graph}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
@@ -82,6 +87,7 @@ public abstract class ClassifierExperiment implements Experiment {
         TrainingResult result = Trainer.train(graph, model, data, train, Experiments.fanOut(listeners));
         Optional<Path> artifacts = context.artifactsDir().apply(trial);
         if (artifacts.isPresent()) {
+          writeCurve(result, artifacts.get().resolve(CurveCsv.FILE));
           writeArtifacts(graph, model, data, artifacts.get());
         }
         if (exportDir.isPresent()) {
@@ -106,6 +112,39 @@ public abstract class ClassifierExperiment implements Experiment {
     }
   }
 
+  /**
+   * Writes the learning curve: per evaluation the step, the mean training loss since the previous
+   * one, validation accuracy, AVR (the blog's, on the batch just trained on), the L0 fraction and
+   * the validation AVR and dead fraction, then the model's further quantities on the validation
+   * split ({@code validation_<name>}) and on the training batch ({@code train_batch_<name>}).
+   */
+  static void writeCurve(TrainingResult r, Path file) throws IOException {
+    List<String> extras = r.curve().isEmpty() ? List.of()
+        : new ArrayList<>(new java.util.TreeSet<>(r.curve().get(0).validation().extras().keySet()));
+    List<String> columns = new ArrayList<>(List.of(
+        "step", "train_loss", "validation_accuracy", "avr_train_batch", "l0_fraction_train_batch",
+        "avr_validation", "dead_fraction_validation"));
+    extras.forEach(name -> columns.add("validation_" + name));
+    extras.forEach(name -> columns.add("train_batch_" + name));
+    List<double[]> rows = new ArrayList<>();
+    for (EvalPoint p : r.curve()) {
+      double[] row = new double[columns.size()];
+      row[0] = p.step();
+      row[1] = p.trainLoss();
+      row[2] = p.validation().accuracy();
+      row[3] = p.trainBatch().avr();
+      row[4] = p.trainBatch().l0Fraction();
+      row[5] = p.validation().avr();
+      row[6] = p.validation().deadFraction();
+      for (int i = 0; i < extras.size(); i++) {
+        row[7 + i] = p.validation().extras().getOrDefault(extras.get(i), Double.NaN);
+        row[7 + extras.size() + i] = p.trainBatch().extras().getOrDefault(extras.get(i), Double.NaN);
+      }
+      rows.add(row);
+    }
+    CurveCsv.write(file, columns, rows);
+  }
+
   static Map<String, Double> metrics(TrainingResult r, double wallSeconds) {
     Evaluation test = r.test();
     Map<String, Double> m = new LinkedHashMap<>();
@@ -120,9 +159,11 @@ public abstract class ClassifierExperiment implements Experiment {
     m.put(Metrics.STEPS, (double) r.steps());
     m.put(Metrics.WALL_SECONDS, wallSeconds);
     m.put(Metrics.STEPS_PER_SECOND, r.stepsPerSecond());
+    m.put(CURVE_SECONDS, r.curveSeconds());
     m.put(Metrics.RSS_MIB_STEP_1000, r.rssMibAtStep1000());
     m.put(Metrics.RSS_MIB_END, r.rssMibAtEnd());
     m.putAll(test.extras());
+    r.lastBatch().extras().forEach((name, value) -> m.put(name + "_train_batch", value));
     m.put(STEPS_TO_97, (double) r.firstStepReaching(0.97).orElse(-1));
     return m;
   }

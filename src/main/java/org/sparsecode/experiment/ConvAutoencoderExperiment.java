@@ -37,7 +37,7 @@ public final class ConvAutoencoderExperiment extends ClassifierExperiment {
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     return ConvAutoencoderClassifier.build(
         graph, CnnConfigs.from(trial, data), Decoder.parse(trial.stringParam("decoder")),
-        (float) trial.doubleParam("max_kernel_norm"));
+        (float) trial.doubleParam("max_kernel_norm"), trial.intParam("batch"));
   }
 
   @Override

@@ -20,10 +20,12 @@ import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.CodeInference;
 import org.sparsecode.lca.CrossModalScore;
 import org.sparsecode.lca.Dictionary;
+import org.sparsecode.lca.Lca;
 import org.sparsecode.lca.LcaConfig;
 import org.sparsecode.lca.LinkedDictionaries;
 import org.sparsecode.lca.LinkedLearning;
@@ -71,6 +73,12 @@ public final class LcaLinkedExperiment implements Experiment {
   /** Active atoms of each test digit's code (int32). */
   public static final String TEST_ACTIVE_COUNTS = "test_active_counts.npy";
   public static final int SAMPLES_PER_CLASS = 2;
+  /**
+   * LCA inference with the learned MNIST dictionary on the first {@link #INFERENCE_CURVE_DIGITS}
+   * test digits, per iteration: mean energy, active atoms and squared error ||x - Phi a||^2.
+   */
+  public static final String INFERENCE_CURVE = "lca_inference_curve.csv";
+  static final int INFERENCE_CURVE_DIGITS = 100;
 
   /** Active atoms per test digit, code from the MNIST image alone. */
   public static final String L0_MNIST = "l0_mnist";
@@ -200,9 +208,16 @@ public final class LcaLinkedExperiment implements Experiment {
         : LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
     TrainingListener progress = context.listener().apply(trial);
     long start = System.nanoTime();
-    LinkedLearning.Result learned = LinkedLearning.learn(
-        dictionaries, inputs, train.labels(), s.drive(), s.learning(), context.threads(),
-        (step, energy) -> progress.onStep(step, (float) energy));
+    LinkedLearning.Result learned;
+    try (LcaLearningCurve curve = new LcaLearningCurve(s, data.test(), context.threads(), progress)) {
+      learned = LinkedLearning.learn(dictionaries, inputs, train.labels(), s.drive(), s.learning(), context.threads(), curve);
+      Optional<Path> artifacts = context.artifactsDir().apply(trial);
+      if (artifacts.isPresent()) {
+        curve.write(artifacts.get().resolve(CurveCsv.FILE));
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
     double learnSeconds = (System.nanoTime() - start) / 1e9;
     inputs.clear();
 
@@ -228,6 +243,7 @@ public final class LcaLinkedExperiment implements Experiment {
         }
         writeCodes(dir, codes);
         e.writeSamples(dir);
+        writeInferenceCurve(dir.resolve(INFERENCE_CURVE), phi1, data.test(), s);
       }
       Optional<Path> export = context.exportDir().apply(trial);
       if (export.isPresent()) {
@@ -239,6 +255,23 @@ public final class LcaLinkedExperiment implements Experiment {
     RunProvenance run = provenance.finish();
     m.put(Metrics.WALL_SECONDS, run.wallSeconds());
     return new TrialResult(trial, TrialResult.Status.OK, "", m, run);
+  }
+
+  /** Writes {@link #INFERENCE_CURVE}: the per-iteration traces of one inference. */
+  static void writeInferenceCurve(Path file, float[][] phi1, Dataset test, Settings s) throws IOException {
+    int n = Math.min(INFERENCE_CURVE_DIGITS, test.size());
+    int width = test.featureSize();
+    float[] x = prepare(Arrays.copyOf(test.features(), n * width), s.unitNorm());
+    float[][] rows = new float[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Arrays.copyOfRange(x, i * width, (i + 1) * width);
+    }
+    Lca.Traced t = Lca.inferWithTraces(rows, phi1, s.lca());
+    List<double[]> out = new ArrayList<>();
+    for (int it = 0; it < t.energy().length; it++) {
+      out.add(new double[] {it + 1, t.energy()[it], t.meanL0()[it], t.reconstructionError()[it]});
+    }
+    CurveCsv.write(file, List.of("iteration", "energy", "l0", "squared_error"), out);
   }
 
   /**

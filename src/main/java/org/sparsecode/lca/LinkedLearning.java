@@ -68,8 +68,28 @@ public final class LinkedLearning {
   public interface StepListener {
     void onStep(int step, double meanEnergy);
 
+    /**
+     * After every {@code deadWindow} steps, once that step's update is done: the window's averages,
+     * with the dictionaries as they now are (to read, not to change).
+     */
+    default void onWindow(Window window, LinkedDictionaries dictionaries) {}
+
     StepListener NONE = (step, energy) -> {};
   }
+
+  /**
+   * Averages over one window of {@code deadWindow} steps, for a learning curve.
+   *
+   * @param step the window's last step
+   * @param meanEnergy mean over examples of E (all modalities and the driver modality if any)
+   * @param meanL0 active atoms per example
+   * @param meanSquaredError per modality, ||x - Phi a||^2 / n_inputs
+   * @param dictionaryChange ||Phi_now - Phi_window_start||_F / ||Phi_window_start||_F over all
+   *     learned blocks: how far the dictionary moved in this window
+   * @param deadAtoms atoms active on no example of the window (re-initialised at its end)
+   */
+  public record Window(
+      int step, double meanEnergy, double meanL0, double[] meanSquaredError, double dictionaryChange, int deadAtoms) {}
 
   /**
    * What learning ended with, averaged over the last window of steps (codes from all modalities,
@@ -124,6 +144,9 @@ public final class LinkedLearning {
     double l0Sum = 0;
     double[] errorSum = new double[modalities];
     int reinitialised = 0;
+    double windowEnergy = 0, windowL0 = 0;
+    double[] windowError = new double[modalities];
+    float[][] windowStart = dictionaries.concatenated();
     try (CodeInference inference =
         new CodeInference(inferenceWidth, nAtoms, config.lca(), drive.kind() == DriveKind.CURRENT, threads)) {
       int[] index = new int[batch];
@@ -168,6 +191,7 @@ public final class LinkedLearning {
           if (lastWindow) {
             errorSum[m] += 2 * sq / batch / widths[m];
           }
+          windowError[m] += 2 * sq / batch / widths[m];
         }
         double l1 = 0, l0 = 0;
         for (float[] code : codes) {
@@ -182,9 +206,14 @@ public final class LinkedLearning {
         if (lastWindow) {
           l0Sum += l0 / batch;
         }
-        listener.onStep(step, energy + config.lca().lambda() * l1 / batch);
+        double meanEnergy = energy + config.lca().lambda() * l1 / batch;
+        listener.onStep(step, meanEnergy);
+        windowEnergy += meanEnergy;
+        windowL0 += l0 / batch;
 
+        int deadInWindow = -1;
         if (step % config.deadWindow() == 0) {
+          deadInWindow = (int) java.util.Arrays.stream(activity).filter(c -> c == 0).count();
           // At most one atom per example of the batch: two atoms started from the same example would
           // get the same updates forever.
           int[] dead = java.util.stream.IntStream.range(0, nAtoms).filter(j -> activity[j] == 0).limit(batch).toArray();
@@ -192,6 +221,21 @@ public final class LinkedLearning {
           java.util.Arrays.fill(activity, 0);
         }
         dictionaries.hebbianUpdate(rows, codes, config.eta());
+        if (deadInWindow >= 0) {
+          int n = config.deadWindow();
+          float[][] now = dictionaries.concatenated();
+          double[] errors = new double[modalities];
+          for (int m = 0; m < modalities; m++) {
+            errors[m] = windowError[m] / n;
+          }
+          listener.onWindow(
+              new Window(step, windowEnergy / n, windowL0 / n, errors, relativeChange(windowStart, now), deadInWindow),
+              dictionaries);
+          windowStart = now;
+          windowEnergy = 0;
+          windowL0 = 0;
+          java.util.Arrays.fill(windowError, 0);
+        }
       }
     }
     double[] errors = new double[modalities];
@@ -199,6 +243,19 @@ public final class LinkedLearning {
       errors[m] = errorSum[m] / window;
     }
     return new Result(l0Sum / window, errors, reinitialised);
+  }
+
+  /** ||b - a||_F / ||a||_F (0 when a is zero). */
+  static double relativeChange(float[][] a, float[][] b) {
+    double diff = 0, norm = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a[i].length; j++) {
+        double d = (double) b[i][j] - a[i][j];
+        diff += d * d;
+        norm += (double) a[i][j] * a[i][j];
+      }
+    }
+    return norm == 0 ? 0 : Math.sqrt(diff / norm);
   }
 
   /** The stacked dictionary with an identity block below it: the fixed driver modality. */

@@ -33,7 +33,22 @@ public final class ConvAutoencoderClassifier {
 
   private ConvAutoencoderClassifier() {}
 
+  /**
+   * The blog's autoencoder loss as its code logged it: the mean over a batch of each image's summed
+   * squared error (for the buggy decoder, summed over its broadcast copies) plus lambda * the sum of
+   * the batch's activations. As a per-example quantity that is {@code sse_i + lambda * B * sum(a_i)},
+   * B the training batch size, so its mean over any examples is the value on batches of B.
+   */
+  public static final String LOSS_AE = "loss_ae";
+
+  /** As {@link #build(ModelGraph, CnnConfig, Decoder, float, int)} with the blog's batch of 100 for {@link #LOSS_AE}. */
   public static ClassifierGraph build(ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm) {
+    return build(model, c, decoder, maxKernelNorm, 100);
+  }
+
+  /** @param lossAeBatch the training batch size B of {@link #LOSS_AE} */
+  public static ClassifierGraph build(
+      ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm, int lossAeBatch) {
     if (!(maxKernelNorm > 0)) {
       throw new IllegalArgumentException("max_kernel_norm must be > 0, got " + maxKernelNorm + " (the blog used 1)");
     }
@@ -43,6 +58,7 @@ public final class ConvAutoencoderClassifier {
     int r = c.stride();
     Operand<TFloat32> reconstruction;
     Operand<TFloat32> sse;
+    Operand<TFloat32> sseImages;
     Variable<TFloat32> decoderKernel;
     int[] atomAxes;
     switch (decoder) {
@@ -73,12 +89,14 @@ public final class ConvAutoencoderClassifier {
                       tf.math.mul(tf.constant((float) c.filters()), tf.math.square(diff)),
                       tf.math.mul(tf.math.mul(tf.constant(2f), diff), tf.reduceSum(bias, tf.constant(0)))),
                   tf.reduceSum(tf.math.square(bias), tf.constant(0)));
-          sse = tf.math.mean(tf.reduceSum(perPixel, tf.constant(new int[] {1, 2, 3})), tf.constant(0));
+          sseImages = tf.reduceSum(perPixel, tf.constant(new int[] {1, 2, 3}));
+          sse = tf.math.mean(sseImages, tf.constant(0));
           // What the buggy model "reconstructs": the mean of its F copies.
           reconstruction = tf.math.add(decoded, tf.math.mean(bias, tf.constant(0)));
         } else {
           reconstruction = decoded;
-          sse = summedSquaredError(tf, decoded, e.image4d());
+          sseImages = perImageSummedSquaredError(tf, decoded, e.image4d());
+          sse = tf.math.mean(sseImages, tf.constant(0));
         }
       }
       case SUBPIXEL -> {
@@ -92,7 +110,8 @@ public final class ConvAutoencoderClassifier {
         atomAxes = new int[] {0, 1, 3};
         // Few output channels: tap products beat conv2d's patch matrix (Conv2d.Algorithm).
         reconstruction = new SubpixelShuffle(r).apply(tf, layer.apply(tf, e.hidden(), Conv2d.Algorithm.TAP_PRODUCTS));
-        sse = summedSquaredError(tf, reconstruction, e.image4d());
+        sseImages = perImageSummedSquaredError(tf, reconstruction, e.image4d());
+        sse = tf.math.mean(sseImages, tf.constant(0));
       }
       default -> throw new IllegalStateException("unknown decoder " + decoder);
     }
@@ -111,15 +130,17 @@ public final class ConvAutoencoderClassifier {
         e.images(), e.labels(), e.logits(), tf.withName("probabilities").nn.softmax(e.logits()),
         e.hidden(), c.hiddenUnits(), c.classes(), loss, e.taskLoss(), trainStep, variables,
         Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
-            RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f)),
+            RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f),
+            LOSS_AE, tf.reduceSum(
+                tf.math.add(sseImages, tf.math.mul(tf.constant(c.lambda() * (float) lossAeBatch),
+                    tf.reduceSum(e.hidden(), tf.constant(new int[] {1, 2, 3})))),
+                tf.constant(0))),
         Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))));
   }
 
-  /** Mean over the batch of each image's summed squared pixel error. */
-  static Operand<TFloat32> summedSquaredError(Ops tf, Operand<TFloat32> reconstruction, Operand<TFloat32> image) {
-    return tf.math.mean(
-        tf.reduceSum(tf.math.squaredDifference(reconstruction, image), tf.constant(new int[] {1, 2, 3})),
-        tf.constant(0));
+  /** Each image's summed squared pixel error, [batch]. */
+  static Operand<TFloat32> perImageSummedSquaredError(Ops tf, Operand<TFloat32> reconstruction, Operand<TFloat32> image) {
+    return tf.reduceSum(tf.math.squaredDifference(reconstruction, image), tf.constant(new int[] {1, 2, 3}));
   }
 
   /**

@@ -43,6 +43,9 @@ public final class Trainer {
     int[] lastLabels;
     long start = System.nanoTime();
     Evaluation validation = null;
+    double windowLoss = 0;
+    int windowSteps = 0;
+    long curveNanos = 0;
     try (TrainingStep step = new TrainingStep(session, model, batch, width)) {
       for (int s = 1; s <= config.steps(); s++) {
         sampler.nextBatch(indices);
@@ -59,14 +62,24 @@ public final class Trainer {
         if (s == 1000) {
           rssAt1000 = residentMib();
         }
+        windowLoss += loss;
+        windowSteps++;
         if (s % config.evalEvery() == 0 || s == config.steps()) {
           validation = data.validation().size() > 0
               ? metrics.evaluate(session, data.validation(), ClassifierMetrics.DEFAULT_CHUNK)
               : null;
           if (validation != null) {
-            curve.add(new EvalPoint(s, validation));
+            // The curve's own cost: the model on the batch it just trained on (one small forward pass).
+            long curveStart = System.nanoTime();
+            Dataset justTrained =
+                new Dataset("training-batch", step.images().clone(), step.labels().clone(), width, train.numClasses());
+            Evaluation onBatch = metrics.evaluate(session, justTrained, batch);
+            curveNanos += System.nanoTime() - curveStart;
+            curve.add(new EvalPoint(s, windowLoss / windowSteps, onBatch, validation));
             listener.onEvaluation(s, validation);
           }
+          windowLoss = 0;
+          windowSteps = 0;
         }
       }
       lastImages = step.images().clone();
@@ -79,7 +92,7 @@ public final class Trainer {
     Evaluation onLastBatch = metrics.evaluate(session, lastBatch, batch);
     Evaluation test = metrics.evaluate(session, data.test(), ClassifierMetrics.DEFAULT_CHUNK);
     return new TrainingResult(
-        config.steps(), losses, curve, onLastBatch, validation, test, seconds, rssAt1000, rssEnd);
+        config.steps(), losses, curve, onLastBatch, validation, test, seconds, curveNanos / 1e9, rssAt1000, rssEnd);
   }
 
   /** Resident set size of this process in MiB, from /proc (NaN where there is no /proc). */

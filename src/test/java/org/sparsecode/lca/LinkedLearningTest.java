@@ -71,6 +71,69 @@ class LinkedLearningTest {
   }
 
   @Test
+  void windowSummaryHoldsTheStepsNumbersAndHowFarTheDictionaryMoved() {
+    LinkedDictionaries learned = start();
+    List<LinkedLearning.Window> windows = new java.util.ArrayList<>();
+    LinkedLearning.StepListener listener = new LinkedLearning.StepListener() {
+      @Override
+      public void onStep(int step, double meanEnergy) {}
+
+      @Override
+      public void onWindow(LinkedLearning.Window w, LinkedDictionaries d) {
+        windows.add(w);
+      }
+    };
+    // One step, window of one step: the summary is that step's numbers.
+    LinkedLearning.learn(learned, List.of(flat(X1), flat(X2)), LABELS, LinkedLearning.Drive.NONE,
+        new LinkedLearning.Config(LCA, 0.5f, 4, 1, 1, 7), ThreadSettings.defaults(), listener);
+
+    LinkedDictionaries expected = start();
+    float[][] before = expected.concatenated();
+    float[][] stacked = new float[4][];
+    for (int n = 0; n < 4; n++) {
+      stacked[n] = concat(X1[n], X2[n]);
+    }
+    float[][] codes = Lca.infer(stacked, before, LCA);
+    double energy = 0, error1 = 0, error2 = 0;
+    int dead = 0;
+    for (int j = 0; j < ATOMS; j++) {
+      boolean used = false;
+      for (float[] c : codes) {
+        used |= c[j] != 0;
+      }
+      dead += used ? 0 : 1;
+    }
+    for (int n = 0; n < 4; n++) {
+      energy += expected.energy(List.of(X1[n], X2[n]), codes[n], LCA.lambda()) / 4;
+      error1 += 2 * expected.block(0).squaredError(X1[n], codes[n]) / 4 / 3;
+      error2 += 2 * expected.block(1).squaredError(X2[n], codes[n]) / 4 / 2;
+    }
+    int[] deadAtoms = java.util.stream.IntStream.range(0, ATOMS)
+        .filter(j -> java.util.Arrays.stream(codes).allMatch(c -> c[j] == 0)).toArray();
+    expected.reinitialise(deadAtoms, List.of(X1, X2), codes);
+    expected.hebbianUpdate(List.of(X1, X2), codes, 0.5f);
+    float[][] after = expected.concatenated();
+    double diff = 0, norm = 0;
+    for (int i = 0; i < after.length; i++) {
+      for (int j = 0; j < ATOMS; j++) {
+        diff += (after[i][j] - before[i][j]) * (after[i][j] - before[i][j]);
+        norm += before[i][j] * before[i][j];
+      }
+    }
+
+    assertEquals(1, windows.size());
+    LinkedLearning.Window w = windows.get(0);
+    assertEquals(1, w.step());
+    assertEquals(energy, w.meanEnergy(), 1e-5);
+    assertEquals(l0(codes), w.meanL0(), 1e-9);
+    assertEquals(error1, w.meanSquaredError()[0], 1e-6);
+    assertEquals(error2, w.meanSquaredError()[1], 1e-6);
+    assertEquals(dead, w.deadAtoms());
+    assertEquals(Math.sqrt(diff / norm), w.dictionaryChange(), 1e-6);
+    org.junit.jupiter.api.Assertions.assertTrue(w.dictionaryChange() > 0);
+  }
+
+  @Test
   void badInputsAreRejected() {
     var e = assertThrows(IllegalArgumentException.class, () -> LinkedLearning.learn(start(), List.of(flat(X1)), LABELS,
         LinkedLearning.Drive.NONE, ONE_STEP, ThreadSettings.defaults(), LinkedLearning.StepListener.NONE));

@@ -84,14 +84,15 @@ class ConvAutoencoderTest {
     Splits data = images(SIDE);
     float lambda = 0.01f;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f);
+      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f, 5);
       // The decoder's raw output is the mean reconstruction minus the mean encoder bias.
       var bias = g.graph().operation("conv_bias").output(0);
       try (TFloat32 x = Tensors.features(data.train(), 0, 5);
           TInt32 y = Tensors.labels(data.train(), 0, 5);
           Result r = g.session().runner().feed(m.images(), x).feed(m.labels(), y)
               .fetch(m.loss()).fetch(m.taskLoss()).fetch(m.hidden()).fetch(bias)
-              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
+              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
+              .fetch(m.exampleSums().get(ConvAutoencoderClassifier.LOSS_AE)).run()) {
         float loss = ((TFloat32) r.get(0)).getFloat();
         float ce = ((TFloat32) r.get(1)).getFloat();
         float[] hidden = floats(r.get(2));
@@ -112,6 +113,10 @@ class ConvAutoencoderTest {
           l1 += h;
         }
         assertEquals(ce + sse / 5 + 2 * lambda * l1, loss, 1e-4 * Math.abs(loss));
+        // The blog's loss_ae on this batch of B = 5: the broadcast error once, the L1 term once.
+        // The graph gives it summed over the examples, so divided by 5 it is the batch's value.
+        float lossAeSum = ((TFloat32) r.get(5)).getFloat();
+        assertEquals(sse / 5 + lambda * l1, lossAeSum / 5, 1e-4 * (sse / 5 + lambda * l1));
       }
     }
   }
