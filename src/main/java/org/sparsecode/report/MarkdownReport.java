@@ -81,6 +81,9 @@ public final class MarkdownReport {
     if (column.equals("c") || column.equals("gamma") || column.endsWith("_gamma")) {
       return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
+    if (column.endsWith(ConvAutoencoderClassifier.LOSS_AE)) {
+      return String.format(Locale.ROOT, "%.4g", v);
+    }
     if (column.equals(ConvAutoencoderClassifier.RECON_MSE) || column.startsWith("mse_") || column.endsWith("_mse")) {
       return meanSquaredError(v);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sparsecode.experiment.ClassifierExperiment;
@@ -38,6 +39,11 @@ public final class SweepTables {
   /** Kept in the trial files but left out of the table. */
   static final Set<String> NOT_SHOWN = Set.of("test_loss", Metrics.FINAL_LOSS);
 
+  static final String TRAIN_BATCH_SUFFIX = "_train_batch";
+
+  /** Document numbers compared with a differently named metric of ours, or with none. */
+  static final Set<String> PAPER_ONLY = Set.of("test_accuracy", "avr", "seconds");
+
   static final List<String> RUN_COLUMNS =
       List.of(
           Metrics.STEPS,
@@ -60,8 +66,15 @@ public final class SweepTables {
     ReconstructionGrid.writeIfPresent(
         table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
+    List<CurvesFigure.Curve> curves = CurvesFigure.read(results, artifacts, new ArrayList<>(spec.grid().keySet()));
+    Optional<CurvesFigure.Mark> mark = MidTrainingCheck.forTable(spec.table()).map(MidTrainingCheck::mark);
+    String curvesPng = spec.table() + "-curves.png";
+    boolean drawn = CurvesFigure.write(png.resolveSibling(curvesPng), curves, mark, table.caption());
+    sections.add(LearningCurves.section(spec, results, curves, drawn ? curvesPng : null));
     learningSpeed(spec, results).ifPresent(sections::add);
     decoderComparison(results).ifPresent(sections::add);
+    LearningCurves.decoderLearningSpeed(results, curves).ifPresent(sections::add);
+    lossAeComparison(spec, results).ifPresent(sections::add);
     benchmarkSection(spec, md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, png);
@@ -150,8 +163,17 @@ public final class SweepTables {
     extraMetrics.removeAll(METRIC_COLUMNS);
     extraMetrics.removeAll(RUN_COLUMNS);
     extraMetrics.removeAll(NOT_SHOWN);
+    // The same quantities on the last training batch, and the curves' cost, stay in the CSV only.
+    extraMetrics.removeIf(m -> m.endsWith(TRAIN_BATCH_SUFFIX) || m.equals(ClassifierExperiment.CURVE_SECONDS));
     List<String> metricColumns = new ArrayList<>(METRIC_COLUMNS);
     metricColumns.addAll(extraMetrics);
+    // A document's number with no metric of ours under its name (loss_ae) still gets our column,
+    // empty where our trials did not measure it.
+    for (String k : paperKeys) {
+      if (!PAPER_ONLY.contains(k) && !metricColumns.contains(k)) {
+        metricColumns.add(k);
+      }
+    }
     List<String> columns = new ArrayList<>(gridKeys);
     columns.add("status");
     columns.addAll(metricColumns);
@@ -404,6 +426,67 @@ public final class SweepTables {
     }
     sb.append(String.format(java.util.Locale.ROOT,
         "%nThe subpixel decoder reconstructs better at %d of %d lambdas.%n", better, compared));
+    return java.util.Optional.of(sb.toString());
+  }
+
+  /**
+   * The blog's {@code loss_ae} beside ours for the bug-compatible model. Trials that ran before
+   * loss_ae was measured get a lower bound from their reconstruction error: the buggy model's
+   * reconstruction is its decoder output d plus the mean encoder bias, and summed over the F
+   * broadcast copies the squared error is F (x - d - mean b)^2 plus the spread of the biases,
+   * so loss_ae >= F * pixels * recon_mse (the L1 term only adds).
+   */
+  static java.util.Optional<String> lossAeComparison(SweepSpec spec, List<TrialResult> results) {
+    String key = ConvAutoencoderClassifier.LOSS_AE;
+    StringBuilder lines = new StringBuilder();
+    int measured = 0, bounded = 0, near = 0, above = 0;
+    for (TrialResult r : results) {
+      Object theirs = spec.paperRow(r.trial()).orElse(Map.of()).get(key);
+      if (theirs == null) {
+        continue;
+      }
+      double paper = ((Number) number(theirs)).doubleValue();
+      double ours = r.metric(key);
+      if (Double.isFinite(ours)) {
+        measured++;
+        boolean close = ours >= paper / 2 && ours <= paper * 2;
+        near += close ? 1 : 0;
+        lines.append(String.format(java.util.Locale.ROOT, "- %s: loss_ae %.4g on the test set (%.4g on the last"
+            + " training batch) against the blog's %.4g: %.2f times it%n", r.trial().id(), ours,
+            r.metric(key + TRAIN_BATCH_SUFFIX), paper, ours / paper));
+      } else {
+        double mse = r.metric(ConvAutoencoderClassifier.RECON_MSE);
+        if (!Double.isFinite(mse)) {
+          continue;
+        }
+        int filters = r.trial().intParam("filters");
+        double bound = filters * 784.0 * mse;
+        bounded++;
+        above += bound > paper ? 1 : 0;
+        lines.append(String.format(java.util.Locale.ROOT, "- %s: not measured (the trial ran before loss_ae was);"
+            + " at least %.4g from its recon_mse (%d copies x 784 pixels x %.3g) against the blog's %.4g%s%n",
+            r.trial().id(), bound, filters, mse, paper, bound > paper ? String.format(java.util.Locale.ROOT,
+                ": %.1f times it or more", bound / paper) : ""));
+      }
+    }
+    if (measured + bounded == 0) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder sb = new StringBuilder("## The blog's loss_ae\n\n"
+        + "`loss_ae` is the blog's autoencoder loss computed as its code did: the mean over a batch of 100 of"
+        + " each image's summed squared error (for the bug-compatible decoder, over its 200 broadcast"
+        + " copies) plus lambda * the sum of the batch's activations. Ours is averaged over the test set in"
+        + " batches of 100; the blog's is one training batch at step 20,000, which may sit a little below a"
+        + " test-set value.\n\n");
+    sb.append(lines).append('\n');
+    if (measured > 0) {
+      sb.append(String.format(java.util.Locale.ROOT, "Of %d bug-compatible trials with loss_ae measured, %d land"
+          + " within a factor of two of the blog's.%n", measured, near));
+    }
+    if (bounded > 0) {
+      sb.append(String.format(java.util.Locale.ROOT, "%d trials ran before loss_ae was measured and have only the"
+          + " lower bound; in %d of them the bound alone is above the blog's value.%n", bounded, above));
+    }
     return java.util.Optional.of(sb.toString());
   }
 
