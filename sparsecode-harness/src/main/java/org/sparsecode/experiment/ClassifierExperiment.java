@@ -64,6 +64,7 @@ public abstract class ClassifierExperiment implements Experiment {
         new TrainConfig(
             trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),
             trial.longParam("seed"));
+    double startSeconds = System.currentTimeMillis() / 1000.0;
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
             Path.of("."), TensorFlow.version(), trial.longParam("seed"),
@@ -94,8 +95,11 @@ public abstract class ClassifierExperiment implements Experiment {
           SavedModelExport.export(graph, model, exportDir.get());
         }
         RunProvenance run = provenance.finish();
-        return new TrialResult(
-            trial, TrialResult.Status.OK, "", metrics(result, run.wallSeconds()), run);
+        Map<String, Double> m = metrics(result, run.wallSeconds());
+        if (tensorboardDir.isPresent()) {
+          TrialTensorBoard.finish(tensorboardDir.get(), trial, m, startSeconds);
+        }
+        return new TrialResult(trial, TrialResult.Status.OK, "", m, run);
       } catch (DivergedException e) {
         RunProvenance run = provenance.finish();
         Map<String, Double> m = new LinkedHashMap<>();

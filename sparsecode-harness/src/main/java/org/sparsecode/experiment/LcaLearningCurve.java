@@ -123,6 +123,10 @@ final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseab
     return driven.codes(stacked, subset.size(), phi, settings.inferenceChunk());
   }
 
+  List<double[]> rows() {
+    return List.copyOf(rows);
+  }
+
   void write(Path file) throws IOException {
     CurveCsv.write(file, COLUMNS, rows);
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
+import org.sparsecode.export.EventFileWriter;
 import org.sparsecode.export.LcaEncoderExport;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
@@ -206,10 +207,13 @@ public final class LcaLinkedExperiment implements Experiment {
         ? LinkedDictionaries.aroundMean(inputs, train.size(), s.neurons(), s.initNoise(), s.seed())
         : LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
     TrainingListener progress = context.listener().apply(trial);
+    double startSeconds = System.currentTimeMillis() / 1000.0;
     long start = System.nanoTime();
     LinkedLearning.Result learned;
+    List<double[]> curveRows;
     try (LcaLearningCurve curve = new LcaLearningCurve(s, data.test(), context.threads(), progress)) {
       learned = LinkedLearning.learn(dictionaries, inputs, train.labels(), s.drive(), s.learning(), context.threads(), curve);
+      curveRows = curve.rows();
       Optional<Path> artifacts = context.artifactsDir().apply(trial);
       if (artifacts.isPresent()) {
         curve.write(artifacts.get().resolve(CurveCsv.FILE));
@@ -242,7 +246,19 @@ public final class LcaLinkedExperiment implements Experiment {
         }
         writeCodes(dir, codes);
         e.writeSamples(dir);
-        writeInferenceCurve(dir.resolve(INFERENCE_CURVE), phi1, data.test(), s);
+        CurveCsv.write(dir.resolve(INFERENCE_CURVE), INFERENCE_CURVE_COLUMNS, inferenceCurve(phi1, data.test(), s));
+      }
+      Optional<Path> tensorboard = context.tensorboardDir().apply(trial);
+      if (tensorboard.isPresent()) {
+        try (EventFileWriter w = new EventFileWriter(tensorboard.get(), "lca")) {
+          TrialTensorBoard.curve(w, "hebbian", LcaLearningCurve.COLUMNS, curveRows);
+          TrialTensorBoard.curve(w, "lca_inference", INFERENCE_CURVE_COLUMNS, inferenceCurve(phi1, data.test(), s));
+          TrialTensorBoard.atoms(w, "dictionary/mnist_atoms", s.steps(), phi1, DigitGlyphs.SIDE);
+          if (dictionaries.modalities() == 2) {
+            TrialTensorBoard.atoms(w, "dictionary/glyph_atoms", s.steps(), dictionaries.block(1).toArray(), DigitGlyphs.SIDE);
+          }
+        }
+        TrialTensorBoard.finish(tensorboard.get(), trial, m, startSeconds);
       }
       Optional<Path> export = context.exportDir().apply(trial);
       if (export.isPresent()) {
@@ -256,8 +272,10 @@ public final class LcaLinkedExperiment implements Experiment {
     return new TrialResult(trial, TrialResult.Status.OK, "", m, run);
   }
 
-  /** Writes {@link #INFERENCE_CURVE}: the per-iteration traces of one inference. */
-  static void writeInferenceCurve(Path file, float[][] phi1, Dataset test, Settings s) throws IOException {
+  static final List<String> INFERENCE_CURVE_COLUMNS = List.of("iteration", "energy", "l0", "squared_error");
+
+  /** The rows of {@link #INFERENCE_CURVE}: the per-iteration traces of one inference. */
+  static List<double[]> inferenceCurve(float[][] phi1, Dataset test, Settings s) {
     int n = Math.min(INFERENCE_CURVE_DIGITS, test.size());
     int width = test.featureSize();
     float[] x = prepare(Arrays.copyOf(test.features(), n * width), s.unitNorm());
@@ -270,7 +288,7 @@ public final class LcaLinkedExperiment implements Experiment {
     for (int it = 0; it < t.energy().length; it++) {
       out.add(new double[] {it + 1, t.energy()[it], t.meanL0()[it], t.reconstructionError()[it]});
     }
-    CurveCsv.write(file, List.of("iteration", "energy", "l0", "squared_error"), out);
+    return out;
   }
 
   /**

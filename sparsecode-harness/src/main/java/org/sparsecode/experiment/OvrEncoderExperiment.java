@@ -34,6 +34,8 @@ import org.sparsecode.train.DivergedException;
 import org.sparsecode.train.EncoderTrainConfig;
 import org.sparsecode.train.EncoderTrainer;
 import org.sparsecode.train.EncoderTrainingResult;
+import org.sparsecode.export.EventFileWriter;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -124,8 +126,10 @@ public final class OvrEncoderExperiment implements Experiment {
             Path.of("."), TensorFlow.version(), trial.longParam("seed"), context.threads().intraOp(),
             context.threads().interOp());
     Map<String, Double> metrics = new LinkedHashMap<>();
+    List<EncoderTrainingResult> encoderRuns = new ArrayList<>();
+    double startSeconds = System.currentTimeMillis() / 1000.0;
     try {
-      Splits mapped = features(trial, features, data, context, exportDir, metrics);
+      Splits mapped = features(trial, features, data, context, exportDir, metrics, encoderRuns);
       CodeSparsity sparsity = CodeSparsity.measure(mapped.test(), CodeSparsity.DOCUMENT_THRESHOLD);
       TrainingResult probe = probe(trial, mapped, context);
       RunProvenance run = provenance.finish();
@@ -144,6 +148,7 @@ public final class OvrEncoderExperiment implements Experiment {
       m.put(PROBE_SECONDS, probe.trainSeconds());
       m.put("probe_test_loss", probe.test().meanTaskLoss());
       m.put(Metrics.WALL_SECONDS, run.wallSeconds());
+      writeCurves(trial, context, encoderRuns, probe, m, startSeconds);
       return new TrialResult(trial, TrialResult.Status.OK, "", m, run);
     } catch (DivergedException e) {
       RunProvenance run = provenance.finish();
@@ -178,7 +183,7 @@ public final class OvrEncoderExperiment implements Experiment {
   /** Maps the three splits to the trial's features; adds the encoder's numbers to {@code metrics}. */
   private Splits features(
       Trial trial, Features features, Splits data, ExperimentContext context, Optional<Path> exportDir,
-      Map<String, Double> metrics) throws IOException {
+      Map<String, Double> metrics, List<EncoderTrainingResult> encoderRuns) throws IOException {
     if (features == Features.RAW) {
       return data;
     }
@@ -196,7 +201,7 @@ public final class OvrEncoderExperiment implements Experiment {
                   features == Features.OVR_ENCODER
                       ? OvrEncoder.build(graph, inputs, pca, pca.components(), ovrConfig(trial))
                       : L1Autoencoder.build(graph, inputs, pca, pca.components(), autoencoderConfig(trial));
-              train(trial, graph, encoder, data, context.listener().apply(trial), metrics);
+              encoderRuns.add(train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
               yield new FeatureGraph(encoder.images(), encoder.codes(), encoder.codeUnits());
             }
             case RAW -> throw new AssertionError("handled above");
@@ -213,7 +218,7 @@ public final class OvrEncoderExperiment implements Experiment {
     }
   }
 
-  private static void train(
+  private static EncoderTrainingResult train(
       Trial trial, ModelGraph graph, EncoderGraph encoder, Splits data, TrainingListener listener,
       Map<String, Double> metrics) {
     int batch = trial.intParam("batch");
@@ -237,7 +242,48 @@ public final class OvrEncoderExperiment implements Experiment {
     for (int t = 0; t < names.size(); t++) {
       metrics.put(TEST_PREFIX + names.get(t), means[t]);
     }
+    return result;
   }
+
+  static final List<String> ENCODER_CURVE_COLUMNS = List.of("epoch", "train_loss", "validation_loss", "learning_rate");
+
+  /**
+   * The encoder's curve (per epoch: mean training loss, validation loss, rate) as {@code curve.csv}
+   * and the probe's as {@code probe_curve.csv} in the trial's artifacts; both, the final metrics and
+   * the hyper-parameters in its TensorBoard folder.
+   */
+  private static void writeCurves(
+      Trial trial, ExperimentContext context, List<EncoderTrainingResult> encoderRuns, TrainingResult probe,
+      Map<String, Double> metrics, double startSeconds) throws IOException {
+    List<double[]> rows = new ArrayList<>();
+    for (EncoderTrainingResult r : encoderRuns) {
+      for (int e = 0; e < r.trainLoss().length; e++) {
+        rows.add(new double[] {e + 1, r.trainLoss()[e], r.validationLoss()[e], r.learningRate()[e]});
+      }
+    }
+    Optional<Path> artifacts = context.artifactsDir().apply(trial);
+    if (artifacts.isPresent()) {
+      if (!rows.isEmpty()) {
+        CurveCsv.write(artifacts.get().resolve(CurveCsv.FILE), ENCODER_CURVE_COLUMNS, rows);
+      }
+      ClassifierExperiment.writeCurve(probe, artifacts.get().resolve(PROBE_CURVE));
+    }
+    Optional<Path> tensorboard = context.tensorboardDir().apply(trial);
+    if (tensorboard.isPresent()) {
+      try (EventFileWriter w = new EventFileWriter(tensorboard.get(), "ovr-encoder")) {
+        TrialTensorBoard.curve(w, "encoder", ENCODER_CURVE_COLUMNS, rows);
+        List<double[]> probeRows = new ArrayList<>();
+        for (var p : probe.curve()) {
+          probeRows.add(new double[] {p.step(), p.trainLoss(), p.validation().accuracy(), p.trainBatch().avr()});
+        }
+        TrialTensorBoard.curve(w, "probe", List.of("step", "train_loss", "validation_accuracy", "avr_train_batch"), probeRows);
+      }
+      TrialTensorBoard.finish(tensorboard.get(), trial, metrics, startSeconds);
+    }
+  }
+
+  /** The logistic-regression probe's learning curve, in the trial's artifacts. */
+  public static final String PROBE_CURVE = "probe_curve.csv";
 
   static OvrEncoderConfig ovrConfig(Trial trial) {
     return new OvrEncoderConfig(

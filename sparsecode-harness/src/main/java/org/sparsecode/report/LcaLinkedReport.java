@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -40,6 +42,8 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
+import org.sparsecode.lca.CodeInference;
+import org.sparsecode.model.ThreadSettings;
 
 /**
  * The report of the linked-dictionary sweep ({@code model: lca_linked}): one row per kind of
@@ -70,8 +74,39 @@ public final class LcaLinkedReport {
     sections.add(method(results));
     List<String> figures = writeFigures(spec, table, results, png, artifacts);
     sections.add("## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
+    sections.add(curves(results, artifacts));
+    driverDiagnosis(md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     return MarkdownReport.render(table);
+  }
+
+  /** Which trials left learning curves ({@code curve.csv}, {@code lca_inference_curve.csv}). */
+  static String curves(List<TrialResult> results, Path artifacts) {
+    List<String> with = new ArrayList<>();
+    for (TrialResult r : results) {
+      if (Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE))) {
+        with.add(r.trial().id());
+      }
+    }
+    if (with.isEmpty()) {
+      return "## Learning curves\n\nNone of these trials has a learning curve: they ran before curves were"
+          + " recorded. A trial run again records `curve.csv` (per window of `dead_window` steps: energy, active"
+          + " atoms, error per modality, dictionary change, dead atoms; every tenth of the run, scores on 1,000"
+          + " test digits) and `lca_inference_curve.csv` (energy, active atoms and error per LCA iteration).\n";
+    }
+    return "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their artifacts: "
+        + String.join(", ", with) + ".\n";
+  }
+
+  /** The driver diagnosis ({@code harness/diagnose-driver}) when its report lies beside this one. */
+  static java.util.Optional<String> driverDiagnosis(Path md) throws IOException {
+    Path file = md.resolveSibling("lca-linked-driver.md");
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("## Why ordinal_current lost cross-modal accuracy with longer learning\n\n"
+        + "From [" + file.getFileName() + "](" + file.getFileName() + "), written by `harness/diagnose-driver`"
+        + " from the committed 2,000-step and 10,000-step dictionaries:\n\n" + Files.readString(file).strip());
   }
 
   static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
@@ -178,6 +213,11 @@ public final class LcaLinkedReport {
     Path activity = png.resolveSibling(stem + "-activity.png");
     writeActivity(dirs, activity, caption);
     written.add(activity.getFileName() + " (Fig. 2 a): how many atoms each test digit activates");
+    Path glyphActivity = png.resolveSibling(stem + "-glyph-activity.png");
+    if (writeGlyphActivity(dirs, results, glyphActivity, caption)) {
+      written.add(glyphActivity.getFileName() + " (Fig. 2 b): how many atoms each rendered digit activates, code from"
+          + " the glyph alone");
+    }
 
     Path linked = dirs.get(LcaFeatures.LINKED.key());
     if (linked != null) {
@@ -244,10 +284,12 @@ public final class LcaLinkedReport {
     Map<String, List<Double>> shares = new LinkedHashMap<>();
     shares.put("cross-modal nearest-class accuracy", column(results, CROSS_MODAL_ACCURACY));
     shares.put("block purity (chance 0.098)", column(results, BLOCK_PURITY));
+    // Kinds of features are categories: bars, or points on the log axis.
     SweepFigure.write(png, "features", kinds, List.of(
-            new SweepFigure.Panel("Active atoms per input", "atoms", false, l0),
-            new SweepFigure.Panel("Reconstruction error per pixel (test)", "squared error (log scale)", true, mse),
-            new SweepFigure.Panel("Cross-modal accuracy and block purity", "share", false, shares)),
+            new SweepFigure.Panel("Active atoms per input", "atoms", false, l0, "features", kinds, true),
+            new SweepFigure.Panel("Reconstruction error per pixel (test)", "squared error (log scale)", true, mse,
+                "features", kinds, true),
+            new SweepFigure.Panel("Cross-modal accuracy and block purity", "share", false, shares, "features", kinds, true)),
         table.caption());
   }
 
@@ -287,6 +329,75 @@ public final class LcaLinkedReport {
       chart.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.NONE);
     }
     drawWithCaption(chart, 900, 520, caption, png);
+  }
+
+  /**
+   * Fig. 2 (b), the rendered-digit modality's counterpart of Fig. 2 (a): the active atoms of each
+   * of the ten rendered digits' codes, inferred from the glyph alone with the glyph dictionary and
+   * the trial's LCA settings. Returns false when no trial has a glyph dictionary.
+   */
+  private static boolean writeGlyphActivity(
+      Map<String, Path> dirs, List<TrialResult> results, Path png, List<String> caption) throws IOException {
+    List<String> classes = new ArrayList<>();
+    for (int c = 0; c < 10; c++) {
+      classes.add(String.valueOf(c));
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(900).height(520)
+        .title("Active atoms per rendered digit (code from the glyph alone)")
+        .xAxisTitle("rendered digit").yAxisTitle("active atoms").build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    boolean any = false;
+    for (TrialResult r : results) {
+      String kind = String.valueOf(r.trial().params().get("features"));
+      Path dir = dirs.get(kind);
+      if (dir == null || !Files.isRegularFile(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH))) {
+        continue;
+      }
+      int[] active = glyphActiveAtoms(LcaLinkedExperiment.Settings.from(r.trial()),
+          Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
+      List<Double> ys = new ArrayList<>();
+      double mean = 0;
+      for (int a : active) {
+        ys.add((double) a);
+        mean += a / 10.0;
+      }
+      chart.addSeries(String.format(Locale.ROOT, "%s (mean %.1f)", kind, mean), classes, ys);
+      any = true;
+    }
+    if (any) {
+      drawWithCaption(chart, 900, 520, caption, png);
+    }
+    return any;
+  }
+
+  /** Active atoms of each of the ten glyphs' codes under {@code phi2}. */
+  static int[] glyphActiveAtoms(LcaLinkedExperiment.Settings s, float[][] phi2) {
+    float[][] glyphs = DigitGlyphs.all();
+    int width = glyphs[0].length;
+    float[] x = new float[10 * width];
+    for (int c = 0; c < 10; c++) {
+      double norm = 0;
+      for (float v : glyphs[c]) {
+        norm += (double) v * v;
+      }
+      double scale = s.unitNorm() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      for (int p = 0; p < width; p++) {
+        x[c * width + p] = (float) (glyphs[c][p] * scale);
+      }
+    }
+    int k = phi2[0].length;
+    float[] codes;
+    try (CodeInference inference = new CodeInference(width, k, s.lca(), false, ThreadSettings.defaults())) {
+      codes = inference.codes(x, 10, phi2, 10);
+    }
+    int[] active = new int[10];
+    for (int c = 0; c < 10; c++) {
+      for (int j = 0; j < k; j++) {
+        active[c] += codes[c * k + j] != 0 ? 1 : 0;
+      }
+    }
+    return active;
   }
 
   private static void writeReconstructions(Map<String, Path> dirs, Path png, List<String> caption) throws IOException {
@@ -362,7 +473,7 @@ public final class LcaLinkedReport {
     return out;
   }
 
-  private static void drawWithCaption(XYChart chart, int width, int height, List<String> caption, Path png)
+  private static void drawWithCaption(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int width, int height, List<String> caption, Path png)
       throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");

@@ -24,28 +24,53 @@ public final class ReconstructionGrid {
   /** Writes {@code png} when every trial left reconstructions; does nothing when none did. */
   public static void writeIfPresent(ResultTable table, List<TrialResult> results, Path artifacts, Path png)
       throws IOException {
-    List<ImageGrid.Row> rows = new ArrayList<>();
+    List<float[]> originals = null;
+    List<String> labels = new ArrayList<>();
+    List<List<float[]>> reconstructions = new ArrayList<>();
     for (TrialResult r : results) {
       Path file = artifacts.resolve(r.trial().id()).resolve(ConvAutoencoderExperiment.RECONSTRUCTIONS_FILE);
       if (!Files.isRegularFile(file)) {
-        if (rows.isEmpty()) {
+        if (originals == null) {
           continue;
         }
         throw new IOException(file + " is missing while other trials have reconstructions; delete "
             + r.trial().id() + "'s result file to rerun that trial");
       }
       List<float[]>[] halves = read(file);
-      if (rows.isEmpty()) {
-        rows.add(new ImageGrid.Row("test images", halves[0]));
+      if (originals == null) {
+        originals = halves[0];
       }
-      rows.add(new ImageGrid.Row(label(table, r), halves[1]));
+      double test = r.metric(org.sparsecode.model.ConvAutoencoderClassifier.RECON_MSE);
+      labels.add(label(table, r) + "\n" + String.format(java.util.Locale.ROOT, "MSE %s here, %s on the test set",
+          MarkdownReport.meanSquaredError(meanSquaredError(halves[0], halves[1])),
+          Double.isFinite(test) ? MarkdownReport.meanSquaredError(test) : "n/a"));
+      reconstructions.add(halves[1]);
     }
-    if (rows.isEmpty()) {
+    if (originals == null) {
       return;
     }
-    List<String> caption = table.caption();
-    ImageGrid.write(png, "Test digits and their reconstructions: " + table.title(), SIDE, SIDE, rows,
-        caption.subList(1, caption.size()));
+    List<String> caption = new ArrayList<>(table.caption().subList(1, table.caption().size()));
+    caption.add(0, "Each pair: the reconstruction, then its error map (red: reconstruction too dark, blue: too"
+        + " bright; full colour at |error| >= " + ERROR_FULL_SCALE + " on [0, 1]).");
+    ErrorMapGrid.write(png, "Test digits, their reconstructions and error maps (" + table.title() + ")",
+        SIDE, originals, labels, reconstructions, ERROR_FULL_SCALE, caption);
+  }
+
+  /** The |error| drawn at full colour: small enough that the best decoders' errors still show. */
+  static final float ERROR_FULL_SCALE = 0.05f;
+
+  /** Squared error per pixel over the samples. */
+  static double meanSquaredError(List<float[]> originals, List<float[]> reconstructions) {
+    double s = 0;
+    long n = 0;
+    for (int i = 0; i < originals.size(); i++) {
+      for (int p = 0; p < originals.get(i).length; p++) {
+        double d = originals.get(i)[p] - reconstructions.get(i)[p];
+        s += d * d;
+        n++;
+      }
+    }
+    return s / n;
   }
 
   /** The trial's grid values (the table's columns before "status"), e.g. "subpixel, lambda 1e-04". */

@@ -82,8 +82,10 @@ public final class SweepFigure {
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int p = 0; p < panels.size(); p++) {
         Panel spec = panels.get(p);
+        double floor = commonFloor(panels, spec.yLabel());
         CategoryChart chart =
-            chart(spec, spec.xLabel() != null ? spec.xLabel() : xLabel, spec.xLabels() != null ? spec.xLabels() : xLabels);
+            chart(spec, spec.xLabel() != null ? spec.xLabel() : xLabel, spec.xLabels() != null ? spec.xLabels() : xLabels,
+                floor);
         Graphics2D panel =
             (Graphics2D) g.create((p % columns) * PANEL_WIDTH, (p / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT);
         chart.paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
@@ -102,21 +104,38 @@ public final class SweepFigure {
     PngFile.write(png, image);
   }
 
-  private static CategoryChart chart(Panel panel, String xLabel, List<String> xLabels) {
+  private static CategoryChart chart(Panel panel, String xLabel, List<String> xLabels, double floor) {
+    boolean zoomed = panel.bars() && !panel.logY() && !Double.isNaN(floor);
+    String yLabel = zoomed
+        ? String.format(java.util.Locale.ROOT, "%s (axis starts at %.2f)", panel.yLabel(), floor) : panel.yLabel();
     CategoryChart chart =
         new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
-            .xAxisTitle(xLabel).yAxisTitle(panel.yLabel()).build();
+            .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     CategoryStyler styler = chart.getStyler();
-    styler.setDefaultSeriesRenderStyle(panel.bars() ? CategorySeriesRenderStyle.Bar : CategorySeriesRenderStyle.Line);
+    // Categories on a log axis are points: a bar on a log axis has no base to stand on.
+    boolean points = panel.bars() && panel.logY();
+    styler.setDefaultSeriesRenderStyle(
+        points ? CategorySeriesRenderStyle.Scatter : panel.bars() ? CategorySeriesRenderStyle.Bar : CategorySeriesRenderStyle.Line);
     // Line series share each category's x position instead of standing side by side like bars.
-    styler.setOverlapped(!panel.bars());
+    styler.setOverlapped(!panel.bars() || points);
+    if (xLabels.stream().anyMatch(l -> l.length() > 12)) {
+      styler.setXAxisLabelRotation(20);
+    }
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setYAxisLogarithmic(panel.logY());
     styler.setMarkerSize(8);
     styler.setErrorBarsColorSeriesColor(true);
-    zoomBars(panel, styler);
+    if (zoomed) {
+      styler.setYAxisMin(floor);
+    }
+    if (panel.logY()) {
+      double[] range = range(panel);
+      if (range[1] > 0) {
+        LogAxis.decades(styler, range[0], range[1]);
+      }
+    }
     for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
       List<Double> ys = new ArrayList<>();
       boolean any = false;
@@ -138,18 +157,32 @@ public final class SweepFigure {
   }
 
   /**
-   * Bars whose values all lie well above 0 (accuracies of 0.85 to 0.98, say) start the y axis
-   * just below the smallest, a multiple of 0.05, so that their differences show.
+   * Where the y axes of a figure's bar panels of one quantity (one y label) start: when all their
+   * values are shares that lie well above 0 (accuracies of 0.85 to 0.98, say), just below the smallest of those
+   * panels, a multiple of 0.05, so that differences show and the panels share one baseline; NaN
+   * (start at 0) otherwise.
    */
-  private static void zoomBars(Panel panel, CategoryStyler styler) {
-    if (!panel.bars() || panel.logY()) {
-      return;
+  static double commonFloor(List<Panel> panels, String yLabel) {
+    java.util.DoubleSummaryStatistics stats = panels.stream()
+        .filter(p -> p.bars() && !p.logY() && p.yLabel().equals(yLabel))
+        .flatMap(p -> p.series().values().stream()).flatMap(List::stream)
+        .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).summaryStatistics();
+    // Shares and accuracies only: a count's bar must start at 0 to be read as a count.
+    return stats.getMin() > 0.5 && stats.getMax() <= 1 ? Math.floor(stats.getMin() * 20) / 20 - 0.05 : Double.NaN;
+  }
+
+  /** The smallest positive and the largest value of a panel's series. */
+  private static double[] range(Panel panel) {
+    double lo = Double.POSITIVE_INFINITY, hi = 0;
+    for (List<Double> ys : panel.series().values()) {
+      for (Double v : ys) {
+        if (v != null && Double.isFinite(v) && v > 0) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
     }
-    double min = panel.series().values().stream().flatMap(List::stream)
-        .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).min().orElse(0);
-    if (min > 0.5) {
-      styler.setYAxisMin(Math.floor(min * 20) / 20 - 0.05);
-    }
+    return new double[] {lo, hi};
   }
 
   /** Error bars where the point is drawn and the bar is a finite number; 0 (no bar) elsewhere. */

@@ -49,7 +49,8 @@ class LcaLinkedExperimentTest {
     assertEquals(LcaLinkedExperiment.MODEL, spec.model());
     Experiment experiment = Experiments.forModel(spec.model());
     Path artifacts = tmp.resolve("artifacts");
-    ExperimentContext context = new ExperimentContext(org.sparsecode.data.DataSets.of(java.util.Map.of(org.sparsecode.data.DataSets.MNIST, data)), ThreadSettings.defaults(), ExperimentContext.nowhere(),
+    Path tensorboard = tmp.resolve("tb");
+    ExperimentContext context = new ExperimentContext(org.sparsecode.data.DataSets.of(java.util.Map.of(org.sparsecode.data.DataSets.MNIST, data)), ThreadSettings.defaults(), ExperimentContext.perTrialUnder(tensorboard),
         ExperimentContext.nowhere(), ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
     List<TrialResult> results = new ArrayList<>();
     for (Trial t : spec.expand("quick")) {
@@ -92,6 +93,35 @@ class LcaLinkedExperimentTest {
     assertTrue(Double.isNaN(results.get(0).metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY)),
         "the MNIST-only dictionary has no second modality");
 
+    // The learning curve: one row per dead window (12 steps, windows of 4), test scores at the end.
+    org.sparsecode.io.CurveCsv.Table curve = org.sparsecode.io.CurveCsv.read(dir.resolve(org.sparsecode.io.CurveCsv.FILE));
+    assertArrayEquals(new double[] {4, 8, 12}, curve.column("step"));
+    double[] crossModal = curve.column("cross_modal_accuracy");
+    assertTrue(crossModal[2] >= 0 && crossModal[2] <= 1, "scored at the last step: " + crossModal[2]);
+    double[] inference = org.sparsecode.io.CurveCsv.read(dir.resolve(LcaLinkedExperiment.INFERENCE_CURVE)).column("energy");
+    assertEquals(30, inference.length);
+    assertTrue(inference[29] < inference[0], "LCA lowers the energy");
+
+    // TensorBoard: the same curves as scalars, the atoms as an image, the trial as an HParams session.
+    var events = org.sparsecode.testing.EventFiles.readAll(tensorboard.resolve(linked.trial().id()));
+    var scalars = org.sparsecode.testing.EventFiles.scalars(events);
+    double[] energy = curve.column("energy");
+    for (int w = 0; w < 3; w++) {
+      assertEquals((float) energy[w], scalars.get("hebbian/energy").get((long) (4 * (w + 1))), 1e-5f * Math.abs((float) energy[w]));
+    }
+    assertEquals((float) inference[29], scalars.get("lca_inference/energy").get(30L), 1e-5f * Math.abs((float) inference[29]));
+    assertEquals((float) linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
+        scalars.get("final/" + LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(12L), 1e-7f);
+    var atoms = org.sparsecode.testing.EventFiles.values(events, "dictionary/glyph_atoms").get(0).getImage();
+    // 30 atoms of 28 x 28 in rows of 6, one pixel apart.
+    assertEquals(6 * 29, atoms.getWidth());
+    assertEquals(5 * 29, atoms.getHeight());
+    java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(atoms.getEncodedImageString().newInput());
+    assertEquals(6 * 29, decoded.getWidth());
+    assertEquals(1, org.sparsecode.testing.EventFiles.values(events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG).size());
+    assertTrue(org.sparsecode.testing.EventFiles.readAll(tensorboard).stream().anyMatch(e -> e.getSummary().getValueList().stream()
+        .anyMatch(v -> v.getTag().equals(org.sparsecode.export.HParamsPluginData.EXPERIMENT_TAG))), "the sweep's experiment summary");
+
     // Without the cache, the codes are rebuilt from the dictionary, identical, and cached again.
     deleteTree(dir.resolve(LcaLinkedExperiment.CODES_DIR));
     assertThrows(IOException.class, () -> LcaLinkedExperiment.codes(dir));
@@ -110,7 +140,7 @@ class LcaLinkedExperimentTest {
     assertEquals(linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
         back.numbers(LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(1), 1e-12);
     assertTrue(Files.readString(md).contains("## Block purity per class"));
-    for (String figure : List.of("", "-activity", "-dictionaries", "-reconstructions", "-cross-modal", "-ordinal")) {
+    for (String figure : List.of("", "-activity", "-glyph-activity", "-dictionaries", "-reconstructions", "-cross-modal", "-ordinal")) {
       Path f = png.resolveSibling("lca-linked" + figure + ".png");
       assertTrue(Files.size(f) > 1000, f + " written");
     }

@@ -1,9 +1,11 @@
 package org.sparsecode.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -76,6 +78,25 @@ class OvrEncoderExperimentTest {
         assertEquals(3 * 13.0, r.metric(Metrics.STEPS), "3 epochs of ceil(400 / 32) steps");
       }
     }
+  }
+
+  @Test
+  void encoderEpochsGoToTheCurveAndToTensorBoard(@TempDir Path tmp) throws IOException {
+    ExperimentContext context = new ExperimentContext(
+        DataSets.of(Map.of("toy", ToyData.splits())), ThreadSettings.defaults(), ExperimentContext.perTrialUnder(tmp.resolve("tb")),
+        ExperimentContext.nowhere(), ExperimentContext.perTrialUnder(tmp.resolve("artifacts")), t -> TrainingListener.NONE);
+    Trial t = trial("ovr_encoder");
+    TrialResult r = new OvrEncoderExperiment().run(t, context);
+    var curve = org.sparsecode.io.CurveCsv.read(tmp.resolve("artifacts").resolve(t.id()).resolve(org.sparsecode.io.CurveCsv.FILE));
+    assertArrayEquals(new double[] {1, 2, 3}, curve.column("epoch"));
+    double[] validation = curve.column("validation_loss");
+    assertEquals(r.metric(OvrEncoderExperiment.ENCODER_VALIDATION_LOSS), validation[2], 1e-5 * Math.abs(validation[2]));
+    var scalars = org.sparsecode.testing.EventFiles.scalars(org.sparsecode.testing.EventFiles.readAll(tmp.resolve("tb").resolve(t.id())));
+    for (int e = 0; e < 3; e++) {
+      assertEquals((float) validation[e], scalars.get("encoder/validation_loss").get((long) (e + 1)), 1e-5f * Math.abs((float) validation[e]));
+    }
+    assertTrue(scalars.containsKey("probe/validation_accuracy"), scalars.keySet().toString());
+    assertEquals((float) r.metric(Metrics.TEST_ACCURACY), scalars.get("final/" + Metrics.TEST_ACCURACY).values().iterator().next(), 0f);
   }
 
   @Test

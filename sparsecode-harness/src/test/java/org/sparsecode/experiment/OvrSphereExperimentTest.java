@@ -78,6 +78,27 @@ class OvrSphereExperimentTest {
   }
 
   @Test
+  void tensorBoardHoldsTheTrainingScalarsTheFinalMetricsAndTheHyperParameters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws java.io.IOException {
+    ExperimentContext context = new ExperimentContext(
+        DataSets.loadedBy(java.util.Map.of()), THREADS, ExperimentContext.perTrialUnder(tmp.resolve("tb")),
+        ExperimentContext.nowhere(), ExperimentContext.perTrialUnder(tmp.resolve("artifacts")), t -> TrainingListener.NONE);
+    TrialResult r = Experiments.forModel("ovr_sphere").run(tinyTrial(0), context);
+    var events = org.sparsecode.testing.EventFiles.readAll(tmp.resolve("tb").resolve("tiny"));
+    var scalars = org.sparsecode.testing.EventFiles.scalars(events);
+    assertTrue(scalars.containsKey("validation/accuracy"), scalars.keySet().toString());
+    assertEquals((float) r.metric(Metrics.TEST_ACCURACY), scalars.get("final/" + Metrics.TEST_ACCURACY).get(300L), 0f);
+    var start = org.sparsecode.testing.EventFiles.values(events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG);
+    assertEquals(1, start.size());
+    String content = start.get(0).getMetadata().getPluginData().getContent().toStringUtf8();
+    assertTrue(content.contains("partitions") && content.contains("hidden"), "hyper-parameters named: " + content);
+    // And the curve artifact: its last validation accuracy is the trial's.
+    var curve = org.sparsecode.io.CurveCsv.read(tmp.resolve("artifacts").resolve("tiny").resolve(org.sparsecode.io.CurveCsv.FILE));
+    double[] accuracy = curve.column("validation_accuracy");
+    assertEquals(r.metric(Metrics.VALIDATION_ACCURACY), accuracy[accuracy.length - 1], 1e-6);
+  }
+
+  @Test
   void theSameTrialGivesTheSameNumbers() {
     TrialResult a = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
     TrialResult b = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
