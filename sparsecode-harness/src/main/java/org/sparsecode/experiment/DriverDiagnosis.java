@@ -35,7 +35,7 @@ public final class DriverDiagnosis {
 
   /** The measures of one trial's dictionaries. */
   record Row(
-      String label, int steps, double l0, double crossModal, double purity, double drivenL0,
+      String label, String commit, int steps, double l0, double crossModal, double purity, double drivenL0,
       double drivenCrossModal, double drivenPurity, double inBlockCrossModal, double blockSumCrossModal,
       double blockCoherence) {}
 
@@ -53,7 +53,8 @@ public final class DriverDiagnosis {
       String[] files = labelAndRest[1].split(":", 2);
       rows.add(diagnose(labelAndRest[0], Path.of(files[0]), Path.of(files[1]), subset, ThreadSettings.defaults()));
     }
-    String md = render(rows, subset.size());
+    String md = "Command: `harness/diagnose-driver " + digits + "` (seed 1, the trials' own; full-budget"
+        + " dictionaries of lca-linked).\n\n" + render(rows, subset.size());
     AtomicFiles.writeString(Path.of(args[0]), md);
     System.out.print(md);
   }
@@ -119,7 +120,9 @@ public final class DriverDiagnosis {
       System.arraycopy(phi2.reconstruct(code), 0, blockSums, c * width, width);
       coherence += coherence(phi2, blocks, c);
     }
-    return new Row(label, trial.intParam("steps"),
+    Object provenance = yaml.get("provenance");
+    String commit = provenance instanceof Map<?, ?> p ? String.valueOf(p.get("git_commit")) : "unknown";
+    return new Row(label, commit.length() > 7 ? commit.substring(0, 7) : commit, trial.intParam("steps"),
         l0(plain, k), crossModal(phi2, plain, subset.labels(), glyphs), blocks.purity(plain, subset.labels())[10],
         l0(driven, k), crossModal(phi2, driven, subset.labels(), glyphs), blocks.purity(driven, subset.labels())[10],
         crossModal(phi2, inBlock, subset.labels(), glyphs),
@@ -188,13 +191,13 @@ public final class DriverDiagnosis {
 
   static String render(List<Row> rows, int digits) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "| dictionaries | Hebbian steps | active atoms | cross-modal accuracy | block purity"
+        "| dictionaries | learned at commit | Hebbian steps | active atoms | cross-modal accuracy | block purity"
             + " | active atoms, driver on | cross-modal, driver on | block purity, driver on"
             + " | cross-modal, own block only | block alone draws its glyph | block coherence |%n"
-            + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"));
+            + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"));
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.4f | %.4f | %.2f | %.4f | %.4f | %.4f | %.0f of 10 | %.3f |%n",
-          r.label(), r.steps(), r.l0(), r.crossModal(), r.purity(), r.drivenL0(), r.drivenCrossModal(),
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.4f | %.4f | %.2f | %.4f | %.4f | %.4f | %.0f of 10 | %.3f |%n",
+          r.label(), r.commit(), r.steps(), r.l0(), r.crossModal(), r.purity(), r.drivenL0(), r.drivenCrossModal(),
           r.drivenPurity(), r.inBlockCrossModal(), 10 * r.blockSumCrossModal(), r.blockCoherence()));
     }
     sb.append(String.format(Locale.ROOT, "%nOn the first %,d test digits. Columns: codes from the MNIST image alone"
