@@ -63,6 +63,9 @@ public final class IoFailure extends HarnessException {
     } else if (e instanceof AccessDeniedException || r.contains("permission") || r.contains("not permitted")) {
       cause = "permission denied";
       fix = "make it writable for this user, or give a folder you can write (e.g. --results-dir DIR)";
+    } else if (r.contains("not a directory") || e instanceof java.nio.file.FileAlreadyExistsException) {
+      cause = "a file is in the way where a folder is needed";
+      fix = "give a folder path (e.g. --results-dir DIR), or move that file";
     } else if (e instanceof java.nio.file.NoSuchFileException) {
       cause = "it does not exist";
       fix = "check the path";

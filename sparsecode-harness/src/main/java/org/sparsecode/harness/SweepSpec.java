@@ -90,13 +90,11 @@ public final class SweepSpec {
   public static SweepSpec load(Path harnessDir, String table) {
     Path file = harnessDir.resolve(table + ".yaml");
     if (!Files.isRegularFile(file)) {
-      String known =
-          listTableFiles(harnessDir).stream()
-              .map(p -> stem(p))
-              .collect(Collectors.joining(", "));
+      List<String> names = listTableFiles(harnessDir).stream().map(p -> stem(p)).toList();
+      String near = Names.closest(table, names).map(n -> "did you mean " + n + "? ").orElse("");
       throw new SpecException(
-          "no spec for table '" + table + "': " + file + " does not exist; known tables: "
-              + (known.isEmpty() ? "(none)" : known));
+          "no spec for table '" + table + "': " + file + " does not exist; " + near + "known tables: "
+              + (names.isEmpty() ? "(none)" : String.join(", ", names)));
     }
     return load(file);
   }
