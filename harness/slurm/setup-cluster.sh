@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Sets up a single-node Slurm cluster on this machine (Debian or Ubuntu, run as root): installs
+# slurm-wlm and munge, writes /etc/slurm/slurm.conf from this machine's real name, CPUs and memory,
+# makes sure a munge key exists, and starts munged, slurmctld and slurmd. Safe to run again: it
+# installs and starts only what is missing, and restarts the Slurm daemons only if the generated
+# configuration changed. stop-cluster.sh ends the daemons.
+#
+# Meant for trying the Slurm scripts on one machine; a real cluster already has its own slurm.conf.
+set -euo pipefail
+
+die() { echo "setup-cluster: $*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and starts system daemons): sudo $0"
+command -v apt-get >/dev/null || die "needs apt-get (Debian or Ubuntu); on other systems install slurm-wlm and munge by hand."
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/cluster-paths.sh"
+
+# 1. Packages. Policy-rc.d may forbid starting services at install time (containers): we start
+#    the daemons ourselves below, without systemd.
+if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v munged >/dev/null \
+   || ! command -v sbatch >/dev/null; then
+  echo "setup-cluster: installing slurm-wlm and munge..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 slurm-wlm munge >/dev/null \
+    || die "apt-get install slurm-wlm munge failed; run 'apt-get update' and try again."
+fi
+
+# 2. Munge: a key only munge can read, its run folder, and the daemon.
+install -d -o munge -g munge -m 0700 /etc/munge /var/log/munge
+install -d -o munge -g munge -m 0711 /var/lib/munge
+install -d -o munge -g munge -m 0755 "$MUNGE_RUN_DIR"
+if [ ! -s "$MUNGE_KEY" ]; then
+  echo "setup-cluster: creating the munge key $MUNGE_KEY"
+  runuser -u munge -- mungekey --create --keyfile "$MUNGE_KEY"
+fi
+chown munge:munge "$MUNGE_KEY"
+chmod 0600 "$MUNGE_KEY"
+if running "$MUNGE_PID_FILE"; then
+  echo "setup-cluster: munged already running (pid $(cat "$MUNGE_PID_FILE"))"
+else
+  runuser -u munge -- munged --pid-file="$MUNGE_PID_FILE" --socket="$MUNGE_SOCKET" --key-file="$MUNGE_KEY"
+  echo "setup-cluster: started munged (pid $(cat "$MUNGE_PID_FILE"))"
+fi
+munge -n -S "$MUNGE_SOCKET" | unmunge -S "$MUNGE_SOCKET" >/dev/null \
+  || die "munge cannot encode and decode a credential; see /var/log/munge/munged.log."
+
+# 3. slurm.conf. The node line is slurmd's own reading of this machine (name, CPUs, sockets,
+#    cores, threads, memory), so the node is never drained for claiming more than it has.
+node_line="$(slurmd -C | head -n 1)"
+node_name="$(sed -n 's/^NodeName=\([^ ]*\).*/\1/p' <<<"$node_line")"
+cpus="$(sed -n 's/.* CPUs=\([0-9]*\).*/\1/p' <<<"$node_line")"
+memory_mib="$(sed -n 's/.* RealMemory=\([0-9]*\).*/\1/p' <<<"$node_line")"
+[ -n "$node_name" ] && [ -n "$cpus" ] && [ -n "$memory_mib" ] \
+  || die "could not read this machine's name, CPUs and memory from 'slurmd -C': $node_line"
+
+install -d -o slurm -g slurm -m 0755 "$SLURM_RUN_DIR" /var/lib/slurm/slurmctld /var/log/slurm
+install -d -o root -g root -m 0755 /var/lib/slurm/slurmd /etc/slurm
+
+new_conf="$(mktemp)"
+trap 'rm -f "$new_conf"' EXIT
+cat >"$new_conf" <<CONF
+# Single-node cluster written by harness/slurm/setup-cluster.sh; rerun it rather than editing.
+ClusterName=sparsecode
+SlurmctldHost=$node_name
+SlurmUser=slurm
+AuthType=auth/munge
+CredType=cred/munge
+StateSaveLocation=/var/lib/slurm/slurmctld
+SlurmdSpoolDir=/var/lib/slurm/slurmd
+SlurmctldPidFile=$SLURMCTLD_PID_FILE
+SlurmdPidFile=$SLURMD_PID_FILE
+SlurmctldLogFile=/var/log/slurm/slurmctld.log
+SlurmdLogFile=/var/log/slurm/slurmd.log
+# No cgroups: this also works inside a container without systemd.
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/linux
+JobAcctGatherFrequency=5
+# No slurmdbd: finished jobs are logged to a text file that 'sacct --completion' reads.
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/filetxt
+JobCompLoc=$JOB_COMPLETION_LOG
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core_Memory
+DefMemPerCPU=$((memory_mib / cpus))
+ReturnToService=2
+MpiDefault=none
+MinJobAge=3600
+$node_line State=UNKNOWN
+PartitionName=main Nodes=$node_name Default=YES MaxTime=INFINITE State=UP
+CONF
+
+conf_changed=no
+if ! cmp -s "$new_conf" "$SLURM_CONF_FILE"; then
+  install -o root -g root -m 0644 "$new_conf" "$SLURM_CONF_FILE"
+  conf_changed=yes
+  echo "setup-cluster: wrote $SLURM_CONF_FILE (node $node_name, $cpus CPUs, $memory_mib MiB)"
+fi
+touch "$JOB_COMPLETION_LOG" && chown slurm:slurm "$JOB_COMPLETION_LOG"
+
+# 4. Slurm daemons: restart them only when the configuration they run with changed.
+if [ "$conf_changed" = yes ]; then
+  stop_pid_file "$SLURMD_PID_FILE" slurmd
+  stop_pid_file "$SLURMCTLD_PID_FILE" slurmctld
+fi
+if running "$SLURMCTLD_PID_FILE"; then
+  echo "setup-cluster: slurmctld already running (pid $(cat "$SLURMCTLD_PID_FILE"))"
+else
+  slurmctld
+  wait_for_pid_file "$SLURMCTLD_PID_FILE" || die "slurmctld did not start; see /var/log/slurm/slurmctld.log."
+  echo "setup-cluster: started slurmctld (pid $(cat "$SLURMCTLD_PID_FILE"))"
+fi
+if running "$SLURMD_PID_FILE"; then
+  echo "setup-cluster: slurmd already running (pid $(cat "$SLURMD_PID_FILE"))"
+else
+  slurmd
+  wait_for_pid_file "$SLURMD_PID_FILE" || die "slurmd did not start; see /var/log/slurm/slurmd.log."
+  echo "setup-cluster: started slurmd (pid $(cat "$SLURMD_PID_FILE"))"
+fi
+
+# 5. Wait until the node takes jobs.
+for _ in $(seq 1 30); do
+  state="$(sinfo -h -n "$node_name" -o '%t' 2>/dev/null || true)"
+  case "$state" in
+    idle*|mix*|alloc*) echo "setup-cluster: node $node_name is $state; submit with harness/slurm/submit.sh"; exit 0 ;;
+  esac
+  sleep 1
+done
+die "node $node_name is '${state:-unknown}', not idle, after 30 s; see /var/log/slurm/slurmd.log and 'scontrol show node'."
