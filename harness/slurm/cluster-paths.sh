@@ -7,7 +7,11 @@ SLURM_CONF_FILE=/etc/slurm/slurm.conf
 SLURM_RUN_DIR=/run/slurm
 SLURMCTLD_PID_FILE=$SLURM_RUN_DIR/slurmctld.pid
 SLURMD_PID_FILE=$SLURM_RUN_DIR/slurmd.pid
-JOB_COMPLETION_LOG=/var/log/slurm/jobcomp.log
+SLURMDBD_CONF_FILE=/etc/slurm/slurmdbd.conf
+SLURMDBD_PID_FILE=$SLURM_RUN_DIR/slurmdbd.pid
+MARIADB_RUN_DIR=/run/mysqld
+MARIADB_SOCKET=$MARIADB_RUN_DIR/mysqld.sock
+MARIADB_PID_FILE=$MARIADB_RUN_DIR/sparsecode-mariadb.pid
 
 # True when the pid file names a live process.
 running() {
