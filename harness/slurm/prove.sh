@@ -31,6 +31,7 @@ mkdir -p "$work"
 log="$work/prove.log"
 
 started="$(date -u +%FT%TZ)"
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 setup_output="$("$here/setup-cluster.sh" 2>&1)" || { echo "$setup_output" >&2; die "the cluster did not start."; }
 echo "$setup_output"
 
@@ -83,6 +84,7 @@ control_output="$(harness/slurm/compare-results.py "$work/local/$trials" "$tampe
 set -e
 [ "$control_rc" -eq 1 ] || die "the comparison did not notice a one-ulp change (exit $control_rc): $control_output"
 
+load_at_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 commit="$(git rev-parse HEAD)$(git diff --quiet HEAD -- . ':!reports/slurm-run.md' || echo -dirty)"
 {
   echo "# Slurm run: $table ($budget budget) as a $shards-task array"
@@ -91,6 +93,9 @@ commit="$(git rev-parse HEAD)$(git diff --quiet HEAD -- . ':!reports/slurm-run.m
   echo "Slurm cluster set up on this machine by \`harness/slurm/setup-cluster.sh\`. Commit $commit,"
   echo "started $started. $(sinfo -V), node: \`$(slurmd -C | head -n 1)\`."
   echo "The local run used all CPUs (TensorFlow intra-op threads = CPUs); each array task used 1."
+  echo "Load average (1, 5, 15 min) on this machine's $(nproc) CPUs: $load_at_start at the start, $load_at_end"
+  echo "at the end; other work shared the machine, so the times below say what happened, not how fast"
+  echo "sparsecode is."
   echo
   echo "**Result: $( [ "$compare_rc" -eq 0 ] && echo "the merged table is bit-identical to the local run's" || echo "the merged table DIFFERS from the local run's") (timing and memory fields aside).**"
   echo
