@@ -12,7 +12,7 @@ set -euo pipefail
 die() { echo "setup-cluster: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root (it installs packages and starts system daemons): sudo $0"
-command -v apt-get >/dev/null || die "needs apt-get (Debian or Ubuntu); on other systems install slurm-wlm and munge by hand."
+command -v apt-get >/dev/null || die "needs apt-get (Debian or Ubuntu); on other systems install Slurm (with slurmdbd), munge and MariaDB by hand."
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/cluster-paths.sh"
