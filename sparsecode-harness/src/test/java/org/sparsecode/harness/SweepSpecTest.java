@@ -64,7 +64,7 @@ class SweepSpecTest {
       assertEquals("blog-fc", t.table());
       assertEquals(lambdas[i], t.doubleParam("lambda"));
       assertEquals(20000, t.intParam("steps"));
-      assertEquals(1000, t.intParam("eval_every"));
+      assertEquals(500, t.intParam("eval_every"));
       assertEquals(784, t.intParam("hidden"));
       assertEquals(100, t.intParam("batch"));
       assertEquals(0.001, t.doubleParam("learning_rate"));
