@@ -1,0 +1,49 @@
+package org.sparsecode.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.io.CurveCsv;
+
+/** The blog's mid-training point against a hand-made curve, and the curves figure. */
+class LearningCurvesTest {
+  private static CurvesFigure.Curve curve(double... accuracies) {
+    List<String> columns = List.of("step", "validation_accuracy", "avr_train_batch");
+    List<double[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < accuracies.length; i++) {
+      rows.add(new double[] {500 * (i + 1), accuracies[i], 50 - 10 * i});
+    }
+    return new CurvesFigure.Curve("lambda 1e-05", new CurveCsv.Table(columns, rows));
+  }
+
+  @Test
+  void firstEvaluationAtTheBlogsAccuracyOrElseTheBest() {
+    String reached = LearningCurves.midTraining(MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.979, 0.9815, 0.983)));
+    // The third point (step 1,500, AVR 30) is the first at or above 0.981; 30 / 28.19 = 1.06.
+    assertTrue(reached.contains("first reached 0.981 (0.9815) at step 1500, with AVR 30.00"), reached);
+    assertTrue(reached.contains("1.06 times the blog's 28.19"), reached);
+    assertTrue(reached.contains("every 500 steps"), reached);
+
+    String never = LearningCurves.midTraining(MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.9805, 0.975)));
+    assertTrue(never.contains("never reached 0.981; its best was 0.9805 at step 1000, with AVR 40.00"), never);
+  }
+
+  @Test
+  void theFigureStartsItsAccuracyAxisBelowTheLowestLaterPoint(@TempDir Path tmp) throws IOException {
+    // The first point (0.5) is within the first tenth of the run and is left out of the axis range.
+    CurvesFigure.Curve c = curve(0.5, 0.96, 0.97, 0.975, 0.98, 0.98, 0.98, 0.98, 0.98, 0.98, 0.98);
+    assertEquals(0.95, CurvesFigure.accuracyFloor(List.of(c)), 1e-12);
+    Path png = tmp.resolve("x-curves.png");
+    assertTrue(CurvesFigure.write(png, List.of(c), Optional.of(MidTrainingCheck.BLOG_FC.mark()), List.of("caption")));
+    assertTrue(Files.size(png) > 1000);
+    assertEquals(false, CurvesFigure.write(tmp.resolve("none.png"), List.of(), Optional.empty(), List.of()));
+    assertEquals(false, Files.exists(tmp.resolve("none.png")));
+  }
+}
