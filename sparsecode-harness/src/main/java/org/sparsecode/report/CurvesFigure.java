@@ -25,7 +25,7 @@ import org.sparsecode.io.CurveCsv;
  */
 public final class CurvesFigure {
   private static final int PANEL_WIDTH = 720;
-  private static final int PANEL_HEIGHT = 560;
+  private static final int PANEL_HEIGHT = 620;
   private static final int CAPTION_LINE = 18;
 
   private CurvesFigure() {}
@@ -74,7 +74,9 @@ public final class CurvesFigure {
     XYChart accuracy = chart("Validation accuracy during training",
         String.format(java.util.Locale.ROOT, "validation accuracy (axis starts at %.2f)", accuracyFloor));
     accuracy.getStyler().setYAxisMin(accuracyFloor);
-    accuracy.getStyler().setYAxisMax(1.0);
+    accuracy.getStyler().setYAxisMax(accuracyCeiling(curves));
+    // One legend, on the right panel: both panels draw the trials in the same colours.
+    accuracy.getStyler().setLegendVisible(false);
     XYChart avr = chart("AVR on the batch just trained on", "active hidden units per example (log scale)");
     double avrMin = Double.POSITIVE_INFINITY, avrMax = 0;
     for (Curve c : curves) {
@@ -118,7 +120,8 @@ public final class CurvesFigure {
     if (avrMax > 0) {
       LogAxis.decades(avr.getStyler(), avrMin, avrMax);
     }
-    int height = PANEL_HEIGHT + CAPTION_LINE * (caption.size() + 1);
+    List<String> lines = Captions.wrap(caption, 2 * PANEL_WIDTH - 24);
+    int height = PANEL_HEIGHT + CAPTION_LINE * (lines.size() + 1);
     BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -135,7 +138,7 @@ public final class CurvesFigure {
       g.setColor(Color.DARK_GRAY);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       int y = PANEL_HEIGHT + CAPTION_LINE;
-      for (String line : caption) {
+      for (String line : lines) {
         g.drawString(line, 12, y);
         y += CAPTION_LINE;
       }
@@ -147,9 +150,9 @@ public final class CurvesFigure {
   }
 
   /**
-   * Where the accuracy axis starts: just below the lowest accuracy after the first tenth of the
-   * longest run (the first evaluations are far below the rest and would squash the curves), a
-   * multiple of 0.01.
+   * Where the accuracy axis starts: just below the lowest accuracy over the second half of the
+   * longest run, a multiple of 0.01. Early evaluations of slow trials lie far below the rest and
+   * would squash the curves; they are left out of the panel, and its axis label says where it starts.
    */
   static double accuracyFloor(List<Curve> curves) {
     double lastStep = 0;
@@ -163,12 +166,25 @@ public final class CurvesFigure {
       double[] steps = c.table().column("step");
       double[] acc = c.table().column("validation_accuracy");
       for (int i = 0; i < steps.length; i++) {
-        if (steps[i] >= lastStep / 10 && Double.isFinite(acc[i])) {
+        if (steps[i] >= lastStep / 2 && Double.isFinite(acc[i])) {
           min = Math.min(min, acc[i]);
         }
       }
     }
     return Math.max(0, Math.floor(min * 100) / 100 - 0.01);
+  }
+
+  /** Just above the highest accuracy, a multiple of 0.01, at most 1. */
+  static double accuracyCeiling(List<Curve> curves) {
+    double max = 0;
+    for (Curve c : curves) {
+      for (double a : c.table().column("validation_accuracy")) {
+        if (Double.isFinite(a)) {
+          max = Math.max(max, a);
+        }
+      }
+    }
+    return Math.min(1, Math.ceil(max * 100) / 100 + 0.005);
   }
 
   private static void level(XYChart chart, String label, double from, double to, double y) {
@@ -184,7 +200,8 @@ public final class CurvesFigure {
         .xAxisTitle("training step").yAxisTitle(yLabel).build();
     var styler = chart.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
-    styler.setLegendPosition(Styler.LegendPosition.InsideSE);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     styler.setXAxisDecimalPattern("#,###");
     styler.setMarkerSize(10);

@@ -22,8 +22,7 @@ record MidTrainingCheck(String table, double lambda, double accuracy, double avr
   /** Drawn as level lines: the document does not say at which step. */
   CurvesFigure.Mark mark() {
     return new CurvesFigure.Mark(
-        String.format(java.util.Locale.ROOT, "blog's mid-training point, lambda 1e-5 (%.3f, AVR %.2f; step unknown)",
-            accuracy, avr),
+        String.format(java.util.Locale.ROOT, "blog, lambda 1e-5, mid-run (%.3f, AVR %.2f)", accuracy, avr),
         accuracy, avr);
   }
 }

@@ -72,7 +72,8 @@ public final class SweepFigure {
     }
     int columns = panels.size() > ONE_ROW ? PER_ROW : panels.size();
     int rows = (panels.size() + columns - 1) / columns;
-    int height = PANEL_HEIGHT * rows + CAPTION_LINE * (caption.size() + 1);
+    List<String> lines = Captions.wrap(caption, PANEL_WIDTH * columns - 24);
+    int height = PANEL_HEIGHT * rows + CAPTION_LINE * (lines.size() + 1);
     BufferedImage image = new BufferedImage(PANEL_WIDTH * columns, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -94,7 +95,7 @@ public final class SweepFigure {
       g.setColor(Color.DARK_GRAY);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       int y = PANEL_HEIGHT * rows + CAPTION_LINE;
-      for (String line : caption) {
+      for (String line : lines) {
         g.drawString(line, 12, y);
         y += CAPTION_LINE;
       }
