@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Learn sparse representations with TensorFlow Java and regenerate the documents' tables.",
     subcommands = {
       ListCommand.class,
+      CheckStaleCommand.class,
       ReproduceCommand.class,
       MergeCommand.class,
       ExportCommand.class,

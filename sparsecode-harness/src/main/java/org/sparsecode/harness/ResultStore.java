@@ -137,7 +137,9 @@ public final class ResultStore {
               + " own --results-dir; to keep the old result, restore the spec");
     }
     return Optional.of(
-        new TrialResult(trial, stored.status(), stored.message(), stored.metrics(), stored.provenance()));
+        new TrialResult(
+            trial, stored.status(), stored.message(), stored.metrics(), stored.provenance(),
+            stored.fingerprint()));
   }
 
   /** The stored results of the given trials, in their order; unfinished ones are left out. */
