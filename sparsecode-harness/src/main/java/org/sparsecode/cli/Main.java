@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ListCommand.class,
       CheckStaleCommand.class,
+      SummaryCommand.class,
       ReproduceCommand.class,
       MergeCommand.class,
       ExportCommand.class,
