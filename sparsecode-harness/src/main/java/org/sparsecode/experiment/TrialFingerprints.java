@@ -115,22 +115,16 @@ public final class TrialFingerprints {
     return f;
   }
 
-  /** Sorted keys and canonical values: the order of the sweep file's keys does not matter. */
+  /**
+   * Sorted keys and the sweep files' canonical values (so 1.0e-5 and 0.00001, or a list and the
+   * same comma-separated text, agree): the order of the file's keys does not matter.
+   */
   static String params(Trial trial) {
     Map<String, String> sorted = new TreeMap<>();
-    trial.params().forEach((k, v) -> sorted.put(k, canonical(v)));
+    trial.params().forEach((k, v) -> sorted.put(k, SweepSpec.formatValue(v)));
     StringBuilder sb = new StringBuilder();
     sorted.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
     return Fingerprint.sha256(sb.toString());
-  }
-
-  private static String canonical(Object v) {
-    if (v instanceof List<?> list) {
-      List<String> parts = new ArrayList<>();
-      list.forEach(x -> parts.add(canonical(x)));
-      return "[" + String.join(", ", parts) + "]";
-    }
-    return SweepSpec.formatValue(v);
   }
 
   // ---------------------------------------------------------------- graphs
