@@ -40,4 +40,21 @@ class SweepRunnerFingerprintTest {
     assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), run("g2", true));
     assertEquals(fingerprint(first, "g2"), store.find(first).orElseThrow().fingerprint());
   }
+
+  @Test
+  void mergeReplacesAnUnverifiedResultByTheSameNumbersWithAFingerprint() throws IOException {
+    Trial t = spec.expand("quick").get(0);
+    ResultStore committed = ResultStore.of(tmp.resolve("committed"), spec, "quick");
+    committed.save(Fakes.result(t)); // stored before fingerprints were recorded
+    ResultStore rerun = ResultStore.of(tmp.resolve("rerun"), spec, "quick");
+    rerun.save(Fakes.result(t).withFingerprint(fingerprint(t, "g1")));
+    ResultStore.MergeReport report = committed.merge(List.of(tmp.resolve("rerun")));
+    assertEquals(List.of(t.id()), report.copied());
+    assertEquals(fingerprint(t, "g1"), committed.find(t).orElseThrow().fingerprint());
+    // merging the old copy back changes nothing: the fingerprinted one stays
+    ResultStore old = ResultStore.of(tmp.resolve("old"), spec, "quick");
+    old.save(Fakes.result(t));
+    assertEquals(List.of(t.id()), committed.merge(List.of(tmp.resolve("old"))).duplicates());
+    assertEquals(fingerprint(t, "g1"), committed.find(t).orElseThrow().fingerprint());
+  }
 }
