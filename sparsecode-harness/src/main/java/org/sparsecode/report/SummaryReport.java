@@ -43,7 +43,10 @@ public final class SummaryReport {
       + " loss_ae, which have no sampling interval here, the seeds' range), *above* or *below* otherwise, by the"
       + " difference of our mean in points (accuracies) or per cent (the rest). A claim *holds* or *fails* as the"
       + " check in its metric column says. `stale`: true when a row rests on a trial whose fingerprint no longer"
-      + " matches the code, unverified when on a trial stored before fingerprints were recorded.";
+      + " matches the code, unverified when on a trial stored before fingerprints were recorded. Our AVR is"
+      + " counted on the last training batch (avr_train), where the blog counted it; a row whose trials do not"
+      + " record the metric (loss_ae today) is *not measured*. Published numbers come from the sweep files'"
+      + " paper entries, the blog's loss_ae from its CNN+AE screenshot.";
 
   /** "Published numbers: 51 (20 reproduced, 14 above, 12 below, 5 not measured). Claims: ..." */
   static String counts(List<Summary.Row> rows) {
