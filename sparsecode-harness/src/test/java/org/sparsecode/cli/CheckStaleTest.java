@@ -80,6 +80,9 @@ class CheckStaleTest {
     assertEquals("1", stale[0], stale[1]);
     assertTrue(stale[1].contains("stale      tiny-fc/quick/lambda_0: changed: graph"), stale[1]);
     assertTrue(stale[1].contains("1 stale"), stale[1]);
+    // the same through the command line, as `check --stale`
+    assertEquals(1, Main.commandLine().execute("check", "--stale", "--harness-dir", harness.toString(),
+        "--results-dir", results.toString()));
   }
 
   @Test
