@@ -131,6 +131,14 @@ public final class SweepFigure {
     if (zoomed) {
       styler.setYAxisMin(floor);
     }
+    if (!panel.bars() && !panel.logY()) {
+      // Shares that differ by less than 2 points: an axis fitted to them would draw a cliff.
+      double[] r = range(panel);
+      if (r[1] > 0 && r[1] <= 1 && r[1] - r[0] < 0.02) {
+        styler.setYAxisMin(Math.floor((r[0] - 0.01) * 100) / 100);
+        styler.setYAxisMax(Math.min(1, Math.ceil((r[1] + 0.01) * 100) / 100));
+      }
+    }
     if (panel.logY()) {
       double[] range = range(panel);
       if (range[1] > 0) {
