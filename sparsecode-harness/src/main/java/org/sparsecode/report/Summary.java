@@ -148,7 +148,8 @@ public final class Summary {
         }
         rows.add(number(spec, t, row, ourMetric(key), ((Number) e.getValue()).doubleValue(), trials));
       }
-      if (table.equals("blog-ae")) {
+      // The sweep file now carries the blog's loss_ae itself; the list here is for one that does not.
+      if (table.equals("blog-ae") && !paper.containsKey("loss_ae")) {
         Double loss = BLOG_LOSS_AE.get(((Number) paper.get("lambda")).doubleValue());
         if (loss != null) {
           rows.add(number(spec, t, row, "loss_ae", loss, trials));
