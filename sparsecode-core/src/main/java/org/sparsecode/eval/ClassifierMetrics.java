@@ -93,7 +93,7 @@ public final class ClassifierMetrics {
   private Result run(Session session, TFloat32 x, TInt32 y) {
     Session.Runner runner =
         session.runner()
-            .feed(model.images(), x)
+            .feed(model.input(), x)
             .feed(model.labels(), y)
             .fetch(correctCount)
             .fetch(taskLossSum)

@@ -13,12 +13,12 @@ import org.tensorflow.op.Ops;
 
 /**
  * Writes LCA inference with a trained dictionary as a SavedModel: one {@code serve} signature with
- * input {@value #INPUT_IMAGES} float32 [batch, n_inputs] (pixels in [0, 1] for MNIST) and output
+ * input {@value #INPUT_FEATURES} float32 [batch, n_inputs] (pixels in [0, 1] for MNIST) and output
  * {@value #OUTPUT_CODES} float32 [batch, n_atoms]. The dictionary is a variable named {@value
  * LcaEncoder#DICTIONARY_VARIABLE}; the LCA steps are unrolled in the graph.
  */
 public final class LcaEncoderExport {
-  public static final String INPUT_IMAGES = SavedModelExport.INPUT_IMAGES;
+  public static final String INPUT_FEATURES = SavedModelExport.INPUT_FEATURES;
   public static final String OUTPUT_CODES = "codes";
 
   private LcaEncoderExport() {}
@@ -30,7 +30,7 @@ public final class LcaEncoderExport {
       try (Session session = new Session(graph, Lca.sessionConfig(threads))) {
         session.initialize();
         SavedModelExport.export(
-            session, Map.of(INPUT_IMAGES, encoder.images()), Map.of(OUTPUT_CODES, encoder.codes()), dir);
+            session, Map.of(INPUT_FEATURES, encoder.input()), Map.of(OUTPUT_CODES, encoder.codes()), dir);
       }
     }
   }

@@ -218,19 +218,48 @@ public final class Lca {
     };
   }
 
-  /** Runs inference on a small problem in a throw-away graph and returns the codes. */
+  /**
+   * Runs inference in a throw-away graph and session with {@link ThreadSettings#defaults()} and
+   * returns the codes. For many batches, {@link CodeInference} reuses one graph.
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @return the codes, [batch][n_atoms]
+   */
   public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, false, Lateral.AUTO).codes();
+    return infer(inputs, dictionary, config, ThreadSettings.defaults());
   }
 
-  /** As {@link #infer}, with the per-step traces (for plots and tests). */
+  /**
+   * As {@link #infer(float[][], float[][], LcaConfig)}, on the given thread pools. TensorFlow sizes
+   * its pools once per process, from the first session: use the same settings throughout a run.
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param threads intra-op and inter-op thread counts
+   * @return the codes, [batch][n_atoms]
+   */
+  public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config, ThreadSettings threads) {
+    return run(inputs, dictionary, config, false, Lateral.AUTO, threads).codes();
+  }
+
+  /**
+   * As {@link #infer(float[][], float[][], LcaConfig)}, with the per-step traces (for plots and tests).
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @return the codes and one trace value per step
+   */
   public static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, true, Lateral.AUTO);
+    return run(inputs, dictionary, config, true, Lateral.AUTO, ThreadSettings.defaults());
   }
 
   /** As {@link #inferWithTraces}, with the given lateral product (for tests that compare them). */
   static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config, Lateral lateral) {
-    return run(inputs, dictionary, config, true, lateral);
+    return run(inputs, dictionary, config, true, lateral, ThreadSettings.defaults());
   }
 
   /**
@@ -247,7 +276,9 @@ public final class Lca {
   }
 
   private static Traced run(
-      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral) {
+      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral,
+      ThreadSettings threads) {
+    java.util.Objects.requireNonNull(threads, "threads must be a ThreadSettings, e.g. ThreadSettings.defaults()");
     int nAtoms = columns(dictionary, "dictionary");
     if (columns(inputs, "inputs") != dictionary.length) {
       throw new IllegalArgumentException(
@@ -260,7 +291,7 @@ public final class Lca {
       Placeholder<TFloat32> phi =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(dictionary.length, nAtoms)));
       Outputs out = build(tf, x, phi, config, traces, lateral);
-      try (Session s = new Session(graph, sessionConfig(ThreadSettings.defaults()));
+      try (Session s = new Session(graph, sessionConfig(threads));
           TFloat32 xt = TFloat32.tensorOf(StdArrays.ndCopyOf(inputs));
           TFloat32 pt = TFloat32.tensorOf(StdArrays.ndCopyOf(dictionary))) {
         var runner = s.runner().feed(x, xt).feed(phi, pt).fetch(out.codes());

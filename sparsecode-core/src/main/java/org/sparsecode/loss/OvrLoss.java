@@ -52,14 +52,35 @@ public final class OvrLoss {
     return new OvrUpdateRule(lambda, epsilon);
   }
 
-  /** The loss as a scalar; {@code h} must be a B x K matrix. */
+  /**
+   * The loss as a scalar.
+   *
+   * @param tf ops of the graph
+   * @param h the codes, float32 [batch, units]: rows are examples
+   * @return {@code lambda * ||sum_i Hn_i||^2}, a float32 scalar
+   * @throws IllegalArgumentException if {@code h} is known not to be a matrix
+   */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> h) {
+    checkMatrix(h, "OvrLoss");
     // Identity: the C++ gradients of Square/Mul crash on a variable's reference output.
     h = tf.identity(h);
     Operand<TFloat32> normalised = tf.math.div(h, tf.math.add(rowNorms(tf, h), tf.constant(epsilon)));
     Operand<TFloat32> s = tf.reduceSum(normalised, tf.constant(0));
     Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(s), tf.constant(0));
     return tf.math.mul(tf.constant(lambda), squaredNorm);
+  }
+
+  /**
+   * Fails at graph-build time, with the fix, when {@code h} is known not to be a [batch, units]
+   * matrix: the loss would otherwise silently treat a feature map's rows as examples.
+   */
+  static void checkMatrix(Operand<TFloat32> h, String who) {
+    org.tensorflow.ndarray.Shape shape = h.shape();
+    if (!shape.isUnknown() && shape.numDimensions() != 2) {
+      throw new IllegalArgumentException(
+          who + " takes codes of shape [batch, units], got rank " + shape.numDimensions() + " " + shape
+              + "; flatten each example first, e.g. tf.reshape(h, tf.constant(new int[] {-1, units}))");
+    }
   }
 
   /**

@@ -46,8 +46,16 @@ public final class OvrUpdateRule {
     return epsilon;
   }
 
-  /** dOVR/dH as a B x K op; {@code h} must be a B x K matrix. */
+  /**
+   * dOVR/dH in closed form.
+   *
+   * @param tf ops of the graph
+   * @param h the codes, float32 [batch, units]
+   * @return the gradient, float32 [batch, units]
+   * @throws IllegalArgumentException if {@code h} is known not to be a matrix
+   */
   public Operand<TFloat32> gradient(Ops tf, Operand<TFloat32> h) {
+    OvrLoss.checkMatrix(h, "OvrUpdateRule");
     h = tf.identity(h);
     Operand<TFloat32> r = OvrLoss.rowNorms(tf, h);
     Operand<TFloat32> n = tf.math.add(r, tf.constant(epsilon));

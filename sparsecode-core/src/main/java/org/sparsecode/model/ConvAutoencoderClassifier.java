@@ -8,6 +8,7 @@ import org.sparsecode.nn.ConvTranspose2d;
 import org.sparsecode.nn.KernelNormClip;
 import org.sparsecode.nn.Padding;
 import org.sparsecode.nn.SubpixelShuffle;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -33,7 +34,31 @@ public final class ConvAutoencoderClassifier {
 
   private ConvAutoencoderClassifier() {}
 
+  /**
+   * Builds the joint model trained by Adam at the default learning rate ({@link AdamConfig#DEFAULT}).
+   *
+   * @param model the graph to build into
+   * @param c the CNN whose activations are the code
+   * @param decoder how the code is mapped back to the image
+   * @param maxKernelNorm the bound C on each decoder atom's L2 norm, &gt; 0 (the blog: 1)
+   * @return the classifier's endpoints, with the {@value #RECONSTRUCTION} output [batch, side*side]
+   */
   public static ClassifierGraph build(ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm) {
+    return build(model, c, decoder, maxKernelNorm, AdamConfig.DEFAULT);
+  }
+
+  /**
+   * Builds the joint model with its train step: one Adam step, then the decoder atoms' norm clip.
+   *
+   * @param model the graph to build into
+   * @param c the CNN whose activations are the code
+   * @param decoder how the code is mapped back to the image
+   * @param maxKernelNorm the bound C on each decoder atom's L2 norm, &gt; 0 (the blog: 1)
+   * @param optimizer the training's optimiser settings
+   * @return the classifier's endpoints, with the {@value #RECONSTRUCTION} output [batch, side*side]
+   */
+  public static ClassifierGraph build(
+      ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm, AdamConfig optimizer) {
     if (!(maxKernelNorm > 0)) {
       throw new IllegalArgumentException("max_kernel_norm must be > 0, got " + maxKernelNorm + " (the blog used 1)");
     }
@@ -50,8 +75,9 @@ public final class ConvAutoencoderClassifier {
         boolean bugs = decoder == Decoder.CONV_TRANSPOSE_BLOG_BUGS;
         // The blog's buggy model has no decoder bias: the encoder's biases stand in for it.
         ConvTranspose2d layer =
-            new ConvTranspose2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), 1, r, Padding.SAME,
-                !bugs, c.initStddev(), c.biasInit(), c.seed(), 3);
+            ConvTranspose2d.builder("decoder", c.filters(), 1).kernel(c.kernel()).stride(r)
+                .padding(Padding.SAME).useBias(!bugs).stddev(c.initStddev()).biasInit(c.biasInit())
+                .seed(c.seed(), 3).build(tf);
         variables.add(layer.kernel());
         if (!bugs) {
           variables.add(layer.bias());
@@ -83,8 +109,9 @@ public final class ConvAutoencoderClassifier {
       }
       case SUBPIXEL -> {
         Conv2d layer =
-            new Conv2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), r * r, 1, Padding.SAME,
-                true, c.initStddev(), c.biasInit(), c.seed(), 3);
+            Conv2d.builder("decoder", c.filters(), r * r).kernel(c.kernel()).stride(1)
+                .padding(Padding.SAME).stddev(c.initStddev()).biasInit(c.biasInit()).seed(c.seed(), 3)
+                .build(tf);
         variables.add(layer.kernel());
         variables.add(layer.bias());
         decoderKernel = layer.kernel();
@@ -102,17 +129,21 @@ public final class ConvAutoencoderClassifier {
     Operand<TFloat32> loss = tf.withName("loss").math.add(tf.math.add(e.taskLoss(), sse), penalty);
 
     Op adam =
-        new DeterministicAdam(model.graph(), c.learningRate())
+        new DeterministicAdam(model.graph(), optimizer)
             .applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "adam_step");
     Op clip = KernelNormClip.clip(tf.withControlDependencies(List.of(adam)), decoderKernel, atomAxes, maxKernelNorm);
     Op trainStep = tf.withName("train_step").withControlDependencies(List.of(clip)).noOp();
 
-    return new ClassifierGraph(
-        e.images(), e.labels(), e.logits(), tf.withName("probabilities").nn.softmax(e.logits()),
-        e.hidden(), c.hiddenUnits(), c.classes(), loss, e.taskLoss(), trainStep, variables,
-        Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
-            RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f)),
-        Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))));
+    return ClassifierGraph.builder(model)
+        .inputs(e.images(), e.labels())
+        .outputs(e.logits(), tf.withName("probabilities").nn.softmax(e.logits()), c.classes())
+        .hidden(e.hidden(), c.hiddenUnits())
+        .loss(loss, e.taskLoss())
+        .training(trainStep, optimizer, variables)
+        .exampleSums(Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
+            RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f)))
+        .extraOutputs(Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))))
+        .build();
   }
 
   /** Mean over the batch of each image's summed squared pixel error. */

@@ -27,13 +27,14 @@ public final class L1Autoencoder {
   public static EncoderGraph build(
       ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, L1AutoencoderConfig config) {
     Ops tf = graph.tf();
-    Placeholder<TFloat32> images =
-        tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
-    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, images));
+    Placeholder<TFloat32> input =
+        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, input));
     Dense encoder =
         OvrEncoder.codeLayer(tf, preprocessedWidth, config.units(), config.initStddev(), config.seed());
     Dense decoder =
-        new Dense(tf, "decoder", config.units(), preprocessedWidth, config.decoderStddev(), 0f, config.seed(), 2);
+        Dense.builder("decoder", config.units(), preprocessedWidth)
+            .stddev(config.decoderStddev()).biasInit(0f).seed(config.seed(), 2).build(tf);
     Operand<TFloat32> h = tf.withName("codes").nn.relu(encoder.apply(tf, z));
     Operand<TFloat32> reconstruction = decoder.apply(tf, h);
 
@@ -50,6 +51,6 @@ public final class L1Autoencoder {
     Op trainStep =
         adam.applyGradients(DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
     return new EncoderGraph(
-        images, h, config.units(), loss, Map.of(RECONSTRUCTION, mse, L1, l1), trainStep, rate, variables);
+        input, h, config.units(), loss, Map.of(RECONSTRUCTION, mse, L1, l1), trainStep, rate, variables);
   }
 }

@@ -76,6 +76,16 @@ public final class DeterministicAdam extends Optimizer {
     this(graph, learningRate, 0.9f, 0.999f, 1e-8f);
   }
 
+  /**
+   * Adam with the given settings.
+   *
+   * @param graph the graph the optimiser's slots and update ops are added to
+   * @param config learning rate, betas and epsilon
+   */
+  public DeterministicAdam(Graph graph, AdamConfig config) {
+    this(graph, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
+  }
+
   @Override
   protected void createSlots(List<Output<? extends TType>> variables) {
     for (Output<? extends TType> v : variables) {

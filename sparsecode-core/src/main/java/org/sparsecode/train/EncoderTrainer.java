@@ -27,9 +27,9 @@ public final class EncoderTrainer {
       ModelGraph graph, EncoderGraph model, Dataset train, Dataset validation, EncoderTrainConfig config,
       TrainingListener listener) {
     int width = train.featureSize();
-    if (width != model.images().shape().get(1)) {
+    if (width != model.input().shape().get(1)) {
       throw new IllegalArgumentException(
-          "the encoder takes " + model.images().shape().get(1) + " features per example but "
+          "the encoder takes " + model.input().shape().get(1) + " features per example but "
               + train.name() + " has " + width);
     }
     if (validation.size() == 0) {
@@ -61,7 +61,7 @@ public final class EncoderTrainer {
           input.copyFrom(imageBuffer);
           float loss;
           try (Result r =
-              session.runner().feed(model.images(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
+              session.runner().feed(model.input(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
             loss = ((TFloat32) r.get(0)).getFloat();
           }
           step++;
@@ -92,7 +92,7 @@ public final class EncoderTrainer {
    * smaller than a batch is left out, unless the data set is smaller than one batch.
    */
   public static double meanLoss(Session session, EncoderGraph model, Dataset data, int batch) {
-    return meanOf(session, model.images(), model.loss(), data, batch);
+    return meanOf(session, model.input(), model.loss(), data, batch);
   }
 
   /** {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link #meanLoss}. */

@@ -50,7 +50,7 @@ public final class TrainingStep implements AutoCloseable {
     labelTensor.copyFrom(labelBuffer);
     try (Result r =
         session.runner()
-            .feed(model.images(), imageTensor)
+            .feed(model.input(), imageTensor)
             .feed(model.labels(), labelTensor)
             .addTarget(model.trainStep())
             .fetch(model.loss())

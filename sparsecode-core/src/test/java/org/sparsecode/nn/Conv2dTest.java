@@ -34,7 +34,7 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, S, padding, true, 0.5f, 0.1f, 3, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(K, K).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(3, 0).build(tf);
       Operand<TFloat32> out = conv.apply(tf, in);
       try (TFloat32 xt = tensor(x, N, size, size, C);
           Result r = g.session().runner().feed(in, xt).fetch(out).fetch(conv.kernel())
@@ -68,7 +68,7 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", kh, kw, C, O, stride, padding, true, 0.5f, 0.1f, 5, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(kh, kw).stride(stride).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(5, 0).build(tf);
       Operand<TFloat32> out = conv.apply(tf, in, algorithm);
       Operand<TFloat32> direct = conv.apply(tf, in, Conv2d.Algorithm.DIRECT);
       Operand<TFloat32> diff =
@@ -104,7 +104,7 @@ class Conv2dTest {
   void tapProductsRejectAStride() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, 2, Padding.SAME, true, 0.5f, 0.1f, 3, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(K, K).stride(2).padding(Padding.SAME).useBias(true).stddev(0.5f).biasInit(0.1f).seed(3, 0).build(tf);
       assertMessage("needs stride 1", () -> conv.apply(tf, NnTesting.input(tf, 5, 5, C), Conv2d.Algorithm.TAP_PRODUCTS));
     }
   }
@@ -113,7 +113,7 @@ class Conv2dTest {
   void withoutBiasHasNoBiasVariable() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Conv2d conv =
-          new Conv2d(g.tf(), "enc", 3, 3, 1, 4, 1, Padding.SAME, false, 0.1f, 0f, 1, 0);
+          Conv2d.builder("enc", 1, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(false).stddev(0.1f).biasInit(0f).seed(1, 0).build(g.tf());
       assertEquals(null, conv.bias());
       assertEquals("enc_kernel", conv.kernel().op().name());
     }
@@ -124,14 +124,14 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       assertMessage("stride >= 1", () ->
-          new Conv2d(tf, "c", 3, 3, 1, 4, 0, Padding.SAME, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("c", 1, 4).kernel(3, 3).stride(0).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("no '/'", () ->
-          new Conv2d(tf, "enc/c", 3, 3, 1, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("enc/c", 1, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("Padding.SAME or Padding.VALID", () ->
-          new Conv2d(tf, "c", 3, 3, 1, 4, 1, null, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("c", 1, 4).kernel(3, 3).stride(1).padding(null).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("positive channel counts", () ->
-          new Conv2d(tf, "c", 3, 3, 0, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
-      Conv2d conv = new Conv2d(tf, "c", 3, 3, 2, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0);
+          Conv2d.builder("c", 0, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
+      Conv2d conv = Conv2d.builder("c", 2, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf);
       assertMessage("built for 2 input channels", () ->
           conv.apply(tf, NnTesting.input(tf, 5, 5, 3)));
     }

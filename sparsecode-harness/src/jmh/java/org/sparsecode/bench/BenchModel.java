@@ -19,7 +19,7 @@ public enum BenchModel {
   FC("fc", "blog-fc") {
     @Override
     ClassifierGraph build(ModelGraph graph) {
-      return MlpClassifier.build(graph, MlpConfig.blog(FcConfig.blog(1e-5f, 1)));
+      return MlpClassifier.build(graph, MlpConfig.l1(FcConfig.blog(1), 1e-5f));
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.DivergedException;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
@@ -40,8 +41,13 @@ public abstract class ClassifierExperiment implements Experiment {
    */
   public static final String STEPS_TO_97 = "steps_to_97_validation";
 
-  /** Builds the trial's model into {@code graph}. */
+  /** Builds the trial's model into {@code graph}, its train step with {@link #optimizer(Trial)}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
+
+  /** Adam at the trial's {@code learning_rate}: the training's optimiser, which the model is built with. */
+  protected static AdamConfig optimizer(Trial trial) {
+    return AdamConfig.withLearningRate((float) trial.doubleParam("learning_rate"));
+  }
 
   /** The trial's data: the context's (MNIST from the command line) unless the model makes its own. */
   protected Splits data(Trial trial, ExperimentContext context) {
@@ -58,7 +64,7 @@ public abstract class ClassifierExperiment implements Experiment {
     TrainConfig train =
         new TrainConfig(
             trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),
-            trial.longParam("seed"));
+            trial.longParam("seed"), optimizer(trial));
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
             Path.of("."), TensorFlow.version(), trial.longParam("seed"),
