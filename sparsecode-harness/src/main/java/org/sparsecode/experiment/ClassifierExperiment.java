@@ -60,6 +60,8 @@ public abstract class ClassifierExperiment implements Experiment {
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
+    // A folder that cannot take the export is reported before any training.
+    context.exportDir().apply(trial).ifPresent(SavedModelExport::checkTarget);
     Splits data = data(trial, context);
     TrainConfig train =
         new TrainConfig(

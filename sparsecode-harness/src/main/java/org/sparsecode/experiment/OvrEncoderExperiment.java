@@ -120,6 +120,7 @@ public final class OvrEncoderExperiment implements Experiment {
           "features raw are the pixels themselves: there is no model to export; choose another"
               + " features value (for example --set features=ovr_encoder)");
     }
+    exportDir.ifPresent(SavedModelExport::checkTarget); // before any training
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
             Path.of("."), TensorFlow.version(), trial.longParam("seed"), context.threads().intraOp(),
