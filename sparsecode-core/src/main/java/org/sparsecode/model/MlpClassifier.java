@@ -21,7 +21,7 @@ import org.tensorflow.types.TInt32;
 /**
  * Builds the one-hidden-layer network of {@link MlpConfig}: inputs -> hidden ReLU -> classes,
  * trained by Adam with the chosen regularizer. It is the blog's fully connected classifier ({@link
- * MlpConfig#blog}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
+ * MlpConfig#l1}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
  * network.
  *
  * <p>With {@link

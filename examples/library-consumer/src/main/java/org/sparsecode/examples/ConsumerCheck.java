@@ -22,18 +22,23 @@ public final class ConsumerCheck {
       "picocli", "xchart", "pdfbox", "fontbox", "graphics2d", "openpdf", "snakeyaml", "liblinear", "libsvm",
       "junit", "opentest4j", "apiguardian", "commons-csv", "progressbar", "jline", "jmh");
 
-  public static void main(String[] args) throws Exception {
+  /** The file names of a class path's entries, lower case. */
+  static List<String> jars(String classPath) {
     List<String> jars = new ArrayList<>();
-    List<String> bad = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      String name = Path.of(entry).getFileName().toString().toLowerCase(Locale.ROOT);
-      jars.add(name);
-      for (String prefix : FORBIDDEN) {
-        if (name.startsWith(prefix)) {
-          bad.add(name);
-        }
-      }
+    for (String entry : classPath.split(File.pathSeparator)) {
+      jars.add(Path.of(entry).getFileName().toString().toLowerCase(Locale.ROOT));
     }
+    return jars;
+  }
+
+  /** The entries of {@code jars} that a library user's runtime classpath must not hold. */
+  static List<String> forbidden(List<String> jars) {
+    return jars.stream().filter(j -> FORBIDDEN.stream().anyMatch(j::startsWith)).toList();
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> jars = jars(System.getProperty("java.class.path"));
+    List<String> bad = forbidden(jars);
     System.out.println("runtime classpath: " + jars);
     if (!bad.isEmpty()) {
       throw new IllegalStateException("the runtime classpath holds libraries a library user does not need: " + bad);
