@@ -53,7 +53,7 @@ public final class SavedModelRunner implements AutoCloseable {
     }
     this.inputName = inputs.iterator().next();
     Shape shape = function.signature().getInputs().get(inputName).shape;
-    this.inputWidth = shape != null && shape.numDimensions() == 2 && shape.size(1) > 0 ? (int) shape.size(1) : -1;
+    this.inputWidth = shape != null && shape.numDimensions() == 2 && shape.get(1) > 0 ? (int) shape.get(1) : -1;
   }
 
   /**

@@ -59,9 +59,9 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
       try (TFloat32 x = Tensors.features(data, from, count);
           Result r = session.runner().feed(input, x).fetch(features).run()) {
         TFloat32 y = (TFloat32) r.get(0);
-        if (y.shape().size(1) != width) {
+        if (y.shape().get(1) != width) {
           throw new IllegalStateException(
-              "the feature map gave " + y.shape().size(1) + " features per example, not " + width);
+              "the feature map gave " + y.shape().get(1) + " features per example, not " + width);
         }
         y.copyTo(DataBuffers.of(out, false, false).slice((long) from * width, (long) count * width));
       }

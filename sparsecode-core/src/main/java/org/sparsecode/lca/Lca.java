@@ -343,7 +343,7 @@ public final class Lca {
     if (x.numDimensions() != 2) {
       throw new IllegalArgumentException("inputs must be a matrix [batch x n_inputs], got shape " + x);
     }
-    long in = x.size(1), rows = phi.size(0);
+    long in = x.get(1), rows = phi.get(0);
     if (in >= 0 && rows >= 0 && in != rows) {
       throw new IllegalArgumentException(
           "inputs have " + in + " columns but the dictionary has " + rows

@@ -35,7 +35,7 @@ public final class SoftmaxCrossEntropy {
    */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
     org.tensorflow.ndarray.Shape l = logits.shape();
-    if (!l.isUnknown() && (l.numDimensions() != 2 || (l.size(1) >= 0 && l.size(1) != numClasses))) {
+    if (!l.isUnknown() && (l.numDimensions() != 2 || (l.get(1) >= 0 && l.get(1) != numClasses))) {
       throw new IllegalArgumentException(
           "SoftmaxCrossEntropy takes logits of shape [batch, " + numClasses + "], got " + l
               + "; give one row of " + numClasses + " class scores per example");

@@ -60,7 +60,7 @@ public final class ClassifierGraph {
     exampleSums = Map.copyOf(b.exampleSums);
     extraOutputs = Map.copyOf(b.extraOutputs);
     Shape in = input.shape();
-    if (in.numDimensions() != 2 || in.size(1) <= 0) {
+    if (in.numDimensions() != 2 || in.get(1) <= 0) {
       throw new IllegalArgumentException(
           "a classifier's input must be a placeholder [batch, features] with a known width, got " + in);
     }
@@ -108,7 +108,7 @@ public final class ClassifierGraph {
 
   /** @return features per example (the input's width) */
   public int inputWidth() {
-    return (int) input.shape().size(1);
+    return (int) input.shape().get(1);
   }
 
   /** @return class indices, int32 [batch], each in [0, numClasses) */
@@ -243,7 +243,7 @@ public final class ClassifierGraph {
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, width), DataBuffers.of(chunk, true, false).slice(0, (long) n * width));
           Result r = graph.session().runner().feed(input, x).fetch(output).run()) {
         TFloat32 y = (TFloat32) r.get(0);
-        int columns = (int) y.shape().size(1);
+        int columns = (int) y.shape().get(1);
         float[] flat = new float[n * columns];
         y.copyTo(DataBuffers.of(flat, false, false));
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,6 @@
 package org.sparsecode.optim;
 
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -41,8 +40,8 @@ public final class LearningRate {
   /** Sets the rate used by the following steps. */
   public void set(Session session, float rate) {
     check(rate);
-    try (TFloat32 t = TFloat32.scalarOf(rate);
-        Result r = session.runner().feed(newValue, t).addTarget(assign).run()) {
+    try (TFloat32 t = TFloat32.scalarOf(rate)) {
+      session.runner().feed(newValue, t).addTarget(assign).run().close();
       current = rate;
     }
   }

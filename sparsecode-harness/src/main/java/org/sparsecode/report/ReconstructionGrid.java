@@ -34,11 +34,11 @@ public final class ReconstructionGrid {
         throw new IOException(file + " is missing while other trials have reconstructions; delete "
             + r.trial().id() + "'s result file to rerun that trial");
       }
-      List<float[]>[] halves = read(file);
+      List<List<float[]>> halves = read(file);
       if (rows.isEmpty()) {
-        rows.add(new ImageGrid.Row("test images", halves[0]));
+        rows.add(new ImageGrid.Row("test images", halves.get(0)));
       }
-      rows.add(new ImageGrid.Row(label(table, r), halves[1]));
+      rows.add(new ImageGrid.Row(label(table, r), halves.get(1)));
     }
     if (rows.isEmpty()) {
       return;
@@ -59,8 +59,7 @@ public final class ReconstructionGrid {
     return String.join(", ", parts);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<float[]>[] read(Path file) throws IOException {
+  private static List<List<float[]>> read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     int image = SIDE * SIDE * Float.BYTES;
     if (bytes.length == 0 || bytes.length % (2 * image) != 0) {
@@ -69,12 +68,12 @@ public final class ReconstructionGrid {
     }
     FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     int n = bytes.length / (2 * image);
-    List<float[]>[] halves = new List[] {new ArrayList<float[]>(), new ArrayList<float[]>()};
+    List<List<float[]>> halves = List.of(new ArrayList<>(), new ArrayList<>());
     for (int half = 0; half < 2; half++) {
       for (int i = 0; i < n; i++) {
         float[] pixels = new float[SIDE * SIDE];
         floats.get(pixels);
-        halves[half].add(pixels);
+        halves.get(half).add(pixels);
       }
     }
     return halves;
