@@ -18,11 +18,22 @@ import org.tensorflow.op.Ops;
  * LcaEncoder#DICTIONARY_VARIABLE}; the LCA steps are unrolled in the graph.
  */
 public final class LcaEncoderExport {
+  /** The signature's input: float32 [batch, n_inputs]. */
   public static final String INPUT_FEATURES = SavedModelExport.INPUT_FEATURES;
+  /** The signature's output: float32 [batch, n_atoms]. */
   public static final String OUTPUT_CODES = "codes";
 
   private LcaEncoderExport() {}
 
+  /**
+   * Writes the encoder as a SavedModel into {@code dir}, which must not exist or be empty.
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param unitNorm whether the graph divides each input by its L2 norm first
+   * @param threads the session's thread pools while exporting
+   * @param dir the export folder
+   * @throws IOException if the folder is not empty or cannot be written
+   */
   public static void export(float[][] dictionary, LcaConfig config, boolean unitNorm, ThreadSettings threads, Path dir)
       throws IOException {
     try (Graph graph = new Graph()) {

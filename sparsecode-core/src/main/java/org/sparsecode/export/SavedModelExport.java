@@ -28,6 +28,7 @@ import org.tensorflow.types.TFloat32;
  * reported before the time is spent.
  */
 public final class SavedModelExport {
+  /** The signature's key, {@code serving_default}. */
   public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
   /** Input name of the convolutional classifiers: float32 [batch, side*side], pixels in [0, 1]. */
   public static final String INPUT_IMAGES = "images";

@@ -23,6 +23,7 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
   /** Examples per session run when mapping a data set. */
   public static final int CHUNK = 1_000;
 
+  /** Checks that the width is positive. */
   public FeatureGraph {
     if (width <= 0) {
       throw new IllegalArgumentException("a feature map needs a positive width, got " + width);

@@ -16,6 +16,14 @@ public record LcaEncoder(Placeholder<TFloat32> input, Operand<TFloat32> codes) {
   /** Name of the variable that holds the dictionary. */
   public static final String DICTIONARY_VARIABLE = "dictionary";
 
+  /**
+   * Builds the encoder into the graph of {@code tf}; run it in a session opened with {@link Lca#sessionConfig} and initialise the dictionary variable first.
+   * @param tf ops of the graph
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param unitNorm whether to divide each input by its L2 norm first
+   * @return the endpoints
+   */
   public static LcaEncoder build(Ops tf, float[][] dictionary, LcaConfig config, boolean unitNorm) {
     Lca.columns(dictionary, "dictionary");
     Placeholder<TFloat32> images = Lca.inputsPlaceholder(tf.withName("features"), dictionary.length);

@@ -11,6 +11,9 @@ import org.tensorflow.types.TFloat32;
 public final class L1ActivityPenalty {
   private final float lambda;
 
+  /**
+   * @param lambda weight of the penalty, finite and &gt;= 0
+   */
   public L1ActivityPenalty(float lambda) {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
@@ -19,6 +22,9 @@ public final class L1ActivityPenalty {
     this.lambda = lambda;
   }
 
+  /**
+   * @return weight of the penalty
+   */
   public float lambda() {
     return lambda;
   }

@@ -22,10 +22,18 @@ public final class OvrLoss {
   private final float lambda;
   private final float epsilon;
 
+  /**
+   * The loss with the default epsilon.
+   * @param lambda weight of the loss, finite and &gt;= 0 (0 switches it off)
+   */
   public OvrLoss(float lambda) {
     this(lambda, DEFAULT_EPSILON);
   }
 
+  /**
+   * @param lambda weight of the loss, finite and &gt;= 0 (0 switches it off)
+   * @param epsilon added to each row norm, finite and &gt; 0
+   */
   public OvrLoss(float lambda, float epsilon) {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
@@ -39,10 +47,16 @@ public final class OvrLoss {
     this.epsilon = epsilon;
   }
 
+  /**
+   * @return the weight of the loss
+   */
   public float lambda() {
     return lambda;
   }
 
+  /**
+   * @return the epsilon added to each row norm
+   */
   public float epsilon() {
     return epsilon;
   }

@@ -32,16 +32,26 @@ public final class OvrUpdateRule {
   private final float lambda;
   private final float epsilon;
 
+  /**
+   * @param lambda weight of the loss, finite and &gt;= 0
+   * @param epsilon added to each row norm, finite and &gt; 0
+   */
   public OvrUpdateRule(float lambda, float epsilon) {
     new OvrLoss(lambda, epsilon); // same argument checks and messages
     this.lambda = lambda;
     this.epsilon = epsilon;
   }
 
+  /**
+   * @return the weight of the loss
+   */
   public float lambda() {
     return lambda;
   }
 
+  /**
+   * @return the epsilon added to each row norm
+   */
   public float epsilon() {
     return epsilon;
   }

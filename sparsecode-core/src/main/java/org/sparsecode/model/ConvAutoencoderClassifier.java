@@ -26,6 +26,7 @@ import org.tensorflow.types.TFloat32;
  * constraint {@code ||D_i|| <= C}.
  */
 public final class ConvAutoencoderClassifier {
+  /** Name of the reconstruction output: float32 [batch, side*side]. */
   public static final String RECONSTRUCTION = "reconstruction";
   /** Per-pixel squared error on [0, 1]. */
   public static final String RECON_MSE = "recon_mse";

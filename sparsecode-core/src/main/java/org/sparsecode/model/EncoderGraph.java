@@ -31,6 +31,7 @@ public record EncoderGraph(
     LearningRate learningRate,
     List<Variable<TFloat32>> variables) {
 
+  /** Copies the maps and lists, so the endpoints cannot change afterwards. */
   public EncoderGraph {
     lossTerms = Map.copyOf(lossTerms);
     variables = List.copyOf(variables);

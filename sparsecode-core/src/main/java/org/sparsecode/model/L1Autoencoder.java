@@ -20,10 +20,20 @@ import org.tensorflow.types.TFloat32;
 public final class L1Autoencoder {
   /** Names of the loss terms in {@link EncoderGraph#lossTerms()}. */
   public static final String RECONSTRUCTION = "reconstruction_mse";
+  /** Name of the L1 term in {@link EncoderGraph#lossTerms()}. */
   public static final String L1 = "l1";
 
   private L1Autoencoder() {}
 
+  /**
+   * Builds the autoencoder with its train step (Adam at the configuration's rate, in a {@link org.sparsecode.optim.LearningRate} a schedule can lower).
+   * @param graph the graph to build into
+   * @param inputs features per raw example (the input {@code features}, [batch, inputs])
+   * @param preprocess fixed map applied first (for example a fitted PCA), not trained
+   * @param preprocessedWidth its output width
+   * @param config units, initialisation, L1 weight, rate and seed
+   * @return the encoder's endpoints; its codes are [batch, units]
+   */
   public static EncoderGraph build(
       ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, L1AutoencoderConfig config) {
     Ops tf = graph.tf();

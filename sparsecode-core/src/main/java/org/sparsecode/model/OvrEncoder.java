@@ -27,6 +27,7 @@ import org.tensorflow.types.family.TType;
 public final class OvrEncoder {
   /** Names of the loss terms in {@link EncoderGraph#lossTerms()}. */
   public static final String OVR = "ovr";
+  /** Name of the activity term L in {@link EncoderGraph#lossTerms()}. */
   public static final String ACTIVITY = "activity";
 
   private OvrEncoder() {}

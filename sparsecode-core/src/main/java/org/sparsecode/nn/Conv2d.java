@@ -138,10 +138,16 @@ public final class Conv2d implements Layer {
     return bias;
   }
 
+  /**
+   * @return the stride along height and width
+   */
   public int stride() {
     return stride;
   }
 
+  /**
+   * @return SAME or VALID
+   */
   public Padding padding() {
     return padding;
   }

@@ -96,10 +96,16 @@ public final class ConvTranspose2d implements Layer {
     return bias;
   }
 
+  /**
+   * @return the stride along height and width (the upsampling factor)
+   */
   public int stride() {
     return stride;
   }
 
+  /**
+   * @return SAME or VALID
+   */
   public Padding padding() {
     return padding;
   }

@@ -19,6 +19,12 @@ public final class LearningRate {
   private final Op assign;
   private float current;
 
+  /**
+   * Adds the rate's variable and its assign op to the graph of {@code tf}.
+   * @param tf ops of the graph
+   * @param name flat name of the variable
+   * @param initial the first rate, finite and &gt; 0
+   */
   public LearningRate(Ops tf, String name, float initial) {
     check(initial);
     variable = tf.withName(name).variable(tf.withInitScope().constant(initial));

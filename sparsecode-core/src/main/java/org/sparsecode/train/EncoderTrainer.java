@@ -2,6 +2,7 @@ package org.sparsecode.train;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sparsecode.data.BatchSampler;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.model.EncoderGraph;
@@ -23,6 +24,17 @@ import org.tensorflow.types.TFloat32;
 public final class EncoderTrainer {
   private EncoderTrainer() {}
 
+  /**
+   * Trains {@code model} for the configured epochs, lowering the rate on a plateau of the validation loss.
+   * @param graph the graph the encoder was built into
+   * @param model the encoder
+   * @param train the training examples (labels are not read)
+   * @param validation the examples whose loss drives the schedule, not empty
+   * @param config epochs, step cap, batch size, seed and schedule
+   * @param listener told of every step's loss
+   * @return the per-epoch losses and rates
+   * @throws DivergedException when the loss stops being finite
+   */
   public static EncoderTrainingResult train(
       ModelGraph graph, EncoderGraph model, Dataset train, Dataset validation, EncoderTrainConfig config,
       TrainingListener listener) {

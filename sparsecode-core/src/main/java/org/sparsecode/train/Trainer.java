@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sparsecode.data.BatchSampler;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.ClassifierMetrics;
