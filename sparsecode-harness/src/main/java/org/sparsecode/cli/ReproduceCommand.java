@@ -75,20 +75,25 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
   @Override
   public Integer call() throws Exception {
-    SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     Shard selected = Shard.parse(shard);
     ThreadSettings threads = common.threadSettings();
+    ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
+    ResultStore store = new ResultStore(resultsDir, table, budget);
+    // Every check that can fail without training runs now, before the lock and the first trial.
+    SweepPreflight checked = SweepPreflight.run(common, table, budget, selected, store);
+    SweepSpec spec = checked.spec();
     List<Trial> trials = spec.expand(budget);
     Experiment experiment = Experiments.forModel(spec.model());
-    ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
-    ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
-
-    // Loaded when a trial first needs them, so a finished sweep reports at once.
-    DataSets data = common.dataSets();
+    DataSets data = checked.data();
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
-    new SweepRunner(
+    InterruptNotice notice = new InterruptNotice(progress, table + "/" + budget, store.trialsDir(),
+        "./sparsecode " + String.join(" ", self.commandLine().getParseResult().originalArgs()), System.err).install();
+    try {
+      new SweepRunner(
             spec,
             budget,
             selected,
@@ -103,8 +108,11 @@ final class ReproduceCommand implements Callable<Integer> {
                         ExperimentContext.perTrialUnder(exportDir),
                         ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
                         progress::trainingListener)))
-        .listener(progress)
+        .listener(notice)
         .run();
+    } finally {
+      notice.done();
+    }
 
     return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(), System.out);
   }

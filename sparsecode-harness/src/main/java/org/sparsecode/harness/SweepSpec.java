@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -89,13 +90,11 @@ public final class SweepSpec {
   public static SweepSpec load(Path harnessDir, String table) {
     Path file = harnessDir.resolve(table + ".yaml");
     if (!Files.isRegularFile(file)) {
-      String known =
-          listTableFiles(harnessDir).stream()
-              .map(p -> stem(p))
-              .collect(Collectors.joining(", "));
+      List<String> names = listTableFiles(harnessDir).stream().map(p -> stem(p)).toList();
+      String near = Names.closest(table, names).map(n -> "did you mean " + n + "? ").orElse("");
       throw new SpecException(
-          "no spec for table '" + table + "': " + file + " does not exist; known tables: "
-              + (known.isEmpty() ? "(none)" : known));
+          "no spec for table '" + table + "': " + file + " does not exist; " + near + "known tables: "
+              + (names.isEmpty() ? "(none)" : String.join(", ", names)));
     }
     return load(file);
   }
@@ -135,7 +134,13 @@ public final class SweepSpec {
     }
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      LoaderOptions options = new LoaderOptions();
+      // A key written twice would otherwise let the last one win without a word.
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(text);
+    } catch (DuplicateKeyException e) {
+      throw new SpecException(file + ": " + e.getProblem() + " (line " + (e.getProblemMark().getLine() + 1)
+          + "); keep one of the two", e);
     } catch (YAMLException e) {
       throw new SpecException(file + " is not valid YAML; fix the syntax: " + e.getMessage(), e);
     }
@@ -396,6 +401,18 @@ public final class SweepSpec {
       return s;
     }
 
+    /** A single value or, for list parameters (e.g. a classifier's C grid), a list of them. */
+    private Object value(Object raw, String where) {
+      if (raw instanceof List<?> list) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+          out.add(scalar(list.get(i), where + "[" + i + "]"));
+        }
+        return Collections.unmodifiableList(out);
+      }
+      return scalar(raw, where);
+    }
+
     private Object scalar(Object raw, String where) {
       if (raw == null) {
         throw error(where, "has no value", "give it a value or remove it");
@@ -411,7 +428,7 @@ public final class SweepSpec {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         String k = key(e.getKey(), where);
-        out.put(k, scalar(e.getValue(), where + "." + k));
+        out.put(k, value(e.getValue(), where + "." + k));
       }
       return out;
     }
