@@ -47,7 +47,8 @@ public final class SavedModelExport {
 
   /**
    * Checks, before any training, that {@code dir} can receive an export: it does not exist or is
-   * an empty folder, and the nearest existing folder above it can be written.
+   * an empty folder, and a file can be written beside it. The folder above it is created if
+   * missing (as the export would); a probe file is written there and deleted.
    *
    * @param dir the export folder
    * @throws IllegalArgumentException saying what is wrong and what to do
@@ -64,17 +65,17 @@ public final class SavedModelExport {
               "export folder " + dir + " already exists and is not empty; remove it or choose another folder");
         }
       }
-      Path existing = dir.toAbsolutePath().getParent();
-      while (existing != null && !Files.exists(existing)) {
-        existing = existing.getParent();
-      }
-      if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-        throw new IllegalArgumentException(
-            "cannot write the export folder " + dir + ": " + existing + " is not a writable folder;"
-                + " choose a folder you can write to");
-      }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the export folder " + dir + ": " + e.getMessage(), e);
+    }
+    Path parent = dir.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+      Files.delete(Files.createTempFile(parent, ".write-check", ""));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot write the export folder " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); choose a folder you can write to", e);
     }
   }
 

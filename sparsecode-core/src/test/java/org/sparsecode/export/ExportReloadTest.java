@@ -299,6 +299,12 @@ class ExportReloadTest {
         assertThrows(IllegalArgumentException.class, () -> SavedModelExport.checkTarget(full.resolve("x.txt")));
     assertTrue(file.getMessage().contains("is a file"), file.getMessage());
     SavedModelExport.checkTarget(tmp.resolve("new/deeper")); // does not exist yet: fine
+    if (Files.isDirectory(Path.of("/proc/self"))) {
+      // No folder can be made under /proc, whoever runs the test.
+      IllegalArgumentException unwritable = assertThrows(IllegalArgumentException.class,
+          () -> SavedModelExport.checkTarget(Path.of("/proc/sparsecode-check/model")));
+      assertTrue(unwritable.getMessage().contains("cannot write the export folder"), unwritable.getMessage());
+    }
     SavedModelExport.checkTarget(Files.createDirectories(tmp.resolve("empty")));
 
     Path dir = tmp.resolve("probe");
