@@ -93,7 +93,13 @@ public final class SavedModelExport {
     Map<String, Operand<?>> outputs = new LinkedHashMap<>();
     outputs.put(OUTPUT_LOGITS, model.logits());
     outputs.put(OUTPUT_PROBABILITIES, model.probabilities());
-    outputs.put(OUTPUT_HIDDEN, model.hidden());
+    Operand<TFloat32> hidden = model.hidden();
+    if (hidden.op().name().equals(model.input().op().name())) {
+      // A linear probe's hidden representation is its input: a fed placeholder cannot also be
+      // fetched, so the signature serves it through an Identity added for the export.
+      hidden = graph.tf().withName(OUTPUT_HIDDEN).identity(hidden);
+    }
+    outputs.put(OUTPUT_HIDDEN, hidden);
     outputs.putAll(model.extraOutputs());
     export(graph.session(), Map.of(model.inputName(), model.input()), outputs, dir);
   }

@@ -57,6 +57,13 @@ public final class CodeInference implements AutoCloseable {
   }
 
   /**
+   * @return the inference graph, for inspection (for example to fingerprint it); do not add to it
+   */
+  public Graph graph() {
+    return graph;
+  }
+
+  /**
    * @return input width
    */
   public int nInputs() {

@@ -65,8 +65,7 @@ public final class LinearProbe {
     return ClassifierGraph.builder(graph)
         .inputs(features, labels)
         .outputs(logits, probabilities, classes)
-        // Through Identity: a fed placeholder cannot also be fetched, and export serves it as hidden.
-        .hidden(tf.withName("hidden").identity(features), inputs)
+        .hidden(features, inputs)
         .loss(loss, loss)
         .training(trainStep, optimizer, variables)
         .build();

@@ -19,11 +19,16 @@ import picocli.CommandLine.Parameters;
     description = {
       "Check TABLE's sweep file (every trial of every budget against the model's declared parameters),"
           + " its stored results and the data its unfinished trials need, then list the trials"
-          + " `reproduce` would run. Trains nothing and takes no lock."
+          + " `reproduce` would run. Trains nothing and takes no lock.",
+      "With --stale (no TABLE): check every stored trial against the current code by its fingerprint,"
+          + " as `check-stale` does; exits 1 when one is stale."
     })
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to check, e.g. blog-fc.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TABLE", description = "Table to check, e.g. blog-fc.")
   String table;
+
+  @Option(names = "--stale", description = "Check every stored trial's fingerprint against the current code instead (see check-stale).")
+  boolean stale;
 
   @Option(names = "--budget", defaultValue = "quick", description = "Budget to list (default: ${DEFAULT-VALUE}).")
   String budget;
@@ -38,6 +43,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (stale) {
+      if (table != null) {
+        throw new IllegalArgumentException("check --stale checks every table's stored trials; leave out " + table);
+      }
+      return CheckStaleCommand.run(common.harnessDir, resultsDir, common.validationSize, false, System.out);
+    }
+    if (table == null) {
+      throw new IllegalArgumentException("check needs a TABLE (e.g. check blog-fc), or --stale to check every"
+          + " stored trial against the code");
+    }
     common.threadSettings(); // the same word about --threads as reproduce
     ResultStore store = new ResultStore(resultsDir, table, budget);
     SweepPreflight checked = SweepPreflight.run(common, table, budget, Shard.parse(shard), store);

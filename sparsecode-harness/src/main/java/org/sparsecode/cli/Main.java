@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       CheckCommand.class,
       ParamsCommand.class,
+      CheckStaleCommand.class,
+      SummaryCommand.class,
       ReproduceCommand.class,
       MergeCommand.class,
       ExportCommand.class,

@@ -7,6 +7,7 @@ import org.sparsecode.data.DataSets;
 import org.sparsecode.experiment.Experiment;
 import org.sparsecode.experiment.ExperimentContext;
 import org.sparsecode.experiment.Experiments;
+import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.Shard;
 import org.sparsecode.harness.SweepRunner;
@@ -73,6 +74,12 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bars (for logs).")
   boolean noProgress;
 
+  @Option(
+      names = "--rerun-stale",
+      description = "Rerun stored trials that are stale (their fingerprint no longer matches the code) or"
+          + " unverified (stored before fingerprints were recorded); see `sparsecode check-stale`.")
+  boolean rerunStale;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
@@ -90,6 +97,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Experiment experiment = Experiments.forModel(spec.model());
     DataSets data = checked.data();
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
+    TrialFingerprints fingerprints = new TrialFingerprints(common.harnessDir, common.validationSize);
     InterruptNotice notice = new InterruptNotice(progress, table + "/" + budget, store.trialsDir(),
         "./sparsecode " + String.join(" ", self.commandLine().getParseResult().originalArgs()), System.err).install();
     try {
@@ -109,6 +117,8 @@ final class ReproduceCommand implements Callable<Integer> {
                         ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
                         progress::trainingListener)))
         .listener(notice)
+        .fingerprints(trial -> fingerprints.of(spec, budget, trial))
+        .rerunStale(rerunStale)
         .run();
     } finally {
       notice.done();

@@ -139,7 +139,9 @@ public final class ResultStore {
               + " own --results-dir; to keep the old result, restore the spec");
     }
     return Optional.of(
-        new TrialResult(trial, stored.status(), stored.message(), stored.metrics(), stored.provenance()));
+        new TrialResult(
+            trial, stored.status(), stored.message(), stored.metrics(), stored.provenance(),
+            stored.fingerprint()));
   }
 
   /** The stored results of the given trials, in their order; unfinished ones are left out. */
@@ -492,7 +494,12 @@ public final class ResultStore {
             resultById.put(id, p.result());
             toCopy.put(id, f);
           } else if (sameOutcome(existing, p.result())) {
-            if (outcomeDiff(existing, p.result(), true).isEmpty()) {
+            if (existing.fingerprint() == null && p.result().fingerprint() != null) {
+              // the same numbers, now with the fingerprint that verifies them: keep that copy
+              fileById.put(id, f);
+              resultById.put(id, p.result());
+              toCopy.put(id, f);
+            } else if (outcomeDiff(existing, p.result(), true).isEmpty()) {
               duplicates.add(id);
             } else {
               reruns.add(id);
