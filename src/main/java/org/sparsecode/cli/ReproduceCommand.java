@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
           + " again and finished trials are skipped."
     })
 final class ReproduceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc.")
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc; `all` runs every table in turn.")
   String table;
 
   @Option(
@@ -77,6 +77,14 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (ReproduceAll.ALL.equals(table)) {
+      return ReproduceAll.run(this);
+    }
+    return reproduce(table);
+  }
+
+  /** Runs one table's sweep and writes its report when complete; returns the exit code. */
+  Integer reproduce(String table) throws Exception {
     SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     Shard selected = Shard.parse(shard);
     ThreadSettings threads = common.threadSettings();
@@ -106,10 +114,10 @@ final class ReproduceCommand implements Callable<Integer> {
         .listener(progress)
         .run();
 
-    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(), System.out);
+    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(table), System.out);
   }
 
-  private String commandLine() {
+  private String commandLine(String table) {
     StringBuilder sb = new StringBuilder("./sparsecode reproduce ").append(table).append(" --budget ").append(budget);
     if (!"0/1".equals(shard)) {
       sb.append(" --shard ").append(shard);
