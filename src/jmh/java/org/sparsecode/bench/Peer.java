@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Peer {
   static final String PYTHON = "/usr/bin/python3";
+  /** How long past its timed seconds a peer may run (start-up, and the last step) before it is stopped. */
+  static final long GRACE_SECONDS = 90;
 
   /**
    * The tuned setup. glibc malloc returns every freed block above its mmap threshold (128 KiB at
@@ -77,8 +79,15 @@ final class Peer {
     }
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
+    // A peer whose threads spin on a busy machine can take minutes per step: give up on it then.
+    long limit = (long) (warmupSeconds + seconds) + GRACE_SECONDS;
+    if (!p.waitFor(limit, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      System.err.println("bench: the PyTorch peer (" + setup.words + ") did not finish within " + limit + " s; left out");
+      return Optional.empty();
+    }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (p.waitFor() != 0 || !out.startsWith("{")) {
+    if (p.exitValue() != 0 || !out.startsWith("{")) {
       System.err.println("bench: the PyTorch peer failed (is python3-torch installed? apt-get install python3-torch)");
       return Optional.empty();
     }
