@@ -82,11 +82,18 @@ final class SuiteEstimate {
     String basis;
     if (Double.isNaN(perStep)) {
       basis = "no stored trial to measure from";
-    } else if (measured == trials.size()) {
-      basis = "measured: the stored trials' own wall times";
     } else {
-      basis = String.format(Locale.ROOT, "%d trials measured at this budget, %d scaled from another budget, %d from the mean rate",
-          measured, scaled, trials.size() - measured - scaled);
+      List<String> parts = new ArrayList<>();
+      if (measured > 0) {
+        parts.add(measured + " measured at this budget");
+      }
+      if (scaled > 0) {
+        parts.add(scaled + " scaled by steps from another budget");
+      }
+      if (trials.size() - measured - scaled > 0) {
+        parts.add((trials.size() - measured - scaled) + " at the table's mean time per step");
+      }
+      basis = String.join(", ", parts);
     }
     return new Table(spec.table(), budget, trials.size(), done, whole, done == trials.size() ? 0 : remaining,
         measured, basis);
