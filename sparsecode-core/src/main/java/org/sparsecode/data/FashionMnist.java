@@ -28,6 +28,11 @@ public final class FashionMnist {
 
   private FashionMnist() {}
 
+  /** The SHA-256 each file's uncompressed content must have. */
+  public static Map<MnistFile, String> standardSums() {
+    return Map.copyOf(SHA256);
+  }
+
   /**
    * Loads and splits Fashion-MNIST from {@code dir} (for example {@link #DEBIAN_FOLDER}).
    *

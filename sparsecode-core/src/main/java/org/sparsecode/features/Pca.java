@@ -44,6 +44,20 @@ public final class Pca implements Layer {
   }
 
   /**
+   * A PCA from given parts: {@code axes} d x k row-major, {@code variances} k, largest first. For
+   * a projection computed elsewhere, or a stand-in of the right shape when only the graph matters.
+   */
+  public static Pca of(Standardizer standardizer, int components, float[] axes, double[] variances) {
+    if (components < 1 || axes.length != (long) standardizer.features() * components
+        || variances.length != components) {
+      throw new IllegalArgumentException("a PCA to " + components + " components of " + standardizer.features()
+          + " features needs " + standardizer.features() * components + " axis entries and " + components
+          + " variances, got " + axes.length + " and " + variances.length);
+    }
+    return new Pca(standardizer, components, axes.clone(), variances.clone());
+  }
+
+  /**
    * Fits on {@code train}.
    *
    * @param components k, how many axes to keep: 1 &lt;= k &lt;= number of features

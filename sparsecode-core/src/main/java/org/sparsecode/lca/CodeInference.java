@@ -48,6 +48,11 @@ public final class CodeInference implements AutoCloseable {
     session = new Session(graph, Lca.sessionConfig(threads));
   }
 
+  /** The inference graph, for inspection (for example to fingerprint it); do not add to it. */
+  public Graph graph() {
+    return graph;
+  }
+
   public int nInputs() {
     return nInputs;
   }

@@ -54,11 +54,22 @@ final class CommonOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (threads > cores) {
+      // More threads than cores only adds contention (and memory per thread pool).
+      System.err.println("sparsecode: --threads " + threads + " is more than this machine's " + cores
+          + " cores; using " + cores);
+      return new ThreadSettings(cores, 1);
+    }
     return new ThreadSettings(threads, 1);
   }
 
   /** The data sets trials may name, each loaded when a trial first needs it. */
   DataSets dataSets() {
+    if (validationSize < 0) {
+      throw new IllegalArgumentException("--validation-size must be >= 0, got " + validationSize
+          + "; pass e.g. 5000, the default");
+    }
     return DataSets.fromFolders(
         Optional.ofNullable(dataDir), fashionDir, Optional.ofNullable(cifarDir), validationSize);
   }

@@ -78,6 +78,11 @@ final class ExportCommand implements Callable<Integer> {
       params.put(o.getKey(), o.getValue());
     }
     Trial trial = new Trial(spec.table(), 0, "lambda_" + SweepSpec.formatValue(lambda), params);
+    // The same declared types and ranges as a sweep, checked before anything trains.
+    java.util.List<String> problems = org.sparsecode.experiment.ParamDeclarations.forModel(spec.model()).problems(trial);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
     if (Files.exists(out)) {
       throw new IllegalArgumentException(out + " already exists; choose a new folder for --out");
     }

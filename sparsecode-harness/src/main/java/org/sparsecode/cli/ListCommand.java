@@ -3,6 +3,9 @@ package org.sparsecode.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Map;
+import org.sparsecode.experiment.Staleness;
+import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
@@ -32,6 +35,8 @@ final class ListCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no sweep files (*.yaml) in " + harnessDir.toAbsolutePath() + "; run from the repository root or pass --harness-dir");
     }
+    // Only trials with a recorded fingerprint have their graphs built, so list stays quick.
+    TrialFingerprints fingerprints = new TrialFingerprints(harnessDir, 5000);
     for (SweepSpec spec : specs) {
       System.out.printf("%s  (%s)%n  %s%n", spec.table(), spec.document(), spec.title());
       for (String budget : spec.budgets().keySet()) {
@@ -43,8 +48,18 @@ final class ListCommand implements Callable<Integer> {
             done++;
           }
         }
-        System.out.printf("  --budget %-6s %d trials of %d steps, %d with results%n",
-            budget, all.size(), spec.steps(budget), done);
+        List<Staleness.Entry> standing = Staleness.scan(spec, budget, store, fingerprints, false);
+        Map<Staleness.State, Integer> counts = Staleness.counts(standing);
+        System.out.printf("  --budget %-6s %d trials of %d steps, %d with results%s%n",
+            budget, all.size(), spec.steps(budget), done, standing.isEmpty() ? "" : String.format(
+                " (%d verified, %d unverified, %d STALE)", counts.get(Staleness.State.VERIFIED),
+                counts.get(Staleness.State.UNVERIFIED), counts.get(Staleness.State.STALE)));
+        for (Staleness.Entry e : standing) {
+          if (e.state() == Staleness.State.STALE || (trials && e.state() == Staleness.State.UNVERIFIED)) {
+            System.out.printf("    %-10s %s%s%n", e.state().name().toLowerCase(java.util.Locale.ROOT), e.trial(),
+                e.why().isEmpty() ? "" : ": " + e.why());
+          }
+        }
       }
       if (trials) {
         for (Trial t : spec.expand(spec.budgets().keySet().iterator().next())) {

@@ -1,8 +1,12 @@
 package org.sparsecode.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.sparsecode.data.DataException;
 import org.sparsecode.harness.HarnessException;
+import org.sparsecode.harness.IoFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +15,16 @@ import picocli.CommandLine.Command;
     name = "sparsecode",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Learn sparse representations with TensorFlow Java and regenerate the documents' tables.",
+    description = {
+      "Learn sparse representations with TensorFlow Java and regenerate the documents' tables.",
+      "Add --debug anywhere to print the stack trace of a failure."
+    },
     subcommands = {
       ListCommand.class,
+      CheckCommand.class,
+      ParamsCommand.class,
+      CheckStaleCommand.class,
+      SummaryCommand.class,
       ReproduceCommand.class,
       MergeCommand.class,
       ExportCommand.class,
@@ -32,8 +43,13 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Set by {@code --debug} (anywhere on the command line): print stack traces of failures. */
+  static volatile boolean debug;
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    List<String> rest = new ArrayList<>(List.of(args));
+    debug = rest.remove("--debug");
+    System.exit(commandLine().execute(rest.toArray(String[]::new)));
   }
 
   /** The configured command line, also used by tests. */
@@ -42,17 +58,26 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          if (e instanceof DataException
+          int code;
+          Optional<String> io = IoFailure.find(e);
+          if (io.isPresent()) {
+            // Results are written whole or not at all, so nothing finished is lost.
+            err.println("sparsecode: " + io.get());
+            code = EXIT_FAILURE;
+          } else if (e instanceof DataException
               || e instanceof HarnessException
               || e instanceof IllegalArgumentException) {
             err.println("sparsecode: " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
+            code = EXIT_BAD_INPUT;
+          } else {
+            err.println("sparsecode: " + e + (debug ? "" : " (run again with --debug for the stack trace)"));
+            code = EXIT_FAILURE;
           }
-          err.println("sparsecode: " + e);
-          e.printStackTrace(err);
+          if (debug) {
+            e.printStackTrace(err);
+          }
           err.flush();
-          return EXIT_FAILURE;
+          return code;
         });
     return cli;
   }

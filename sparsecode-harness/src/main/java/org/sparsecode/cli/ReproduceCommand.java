@@ -7,6 +7,7 @@ import org.sparsecode.data.DataSets;
 import org.sparsecode.experiment.Experiment;
 import org.sparsecode.experiment.ExperimentContext;
 import org.sparsecode.experiment.Experiments;
+import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.Shard;
 import org.sparsecode.harness.SweepRunner;
@@ -73,7 +74,15 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bars (for logs).")
   boolean noProgress;
 
+  @Option(
+      names = "--rerun-stale",
+      description = "Rerun stored trials that are stale (their fingerprint no longer matches the code) or"
+          + " unverified (stored before fingerprints were recorded); see `sparsecode check-stale`.")
+  boolean rerunStale;
+
   @Mixin CommonOptions common;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() throws Exception {
@@ -85,18 +94,22 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** Runs one table's sweep and writes its report when complete; returns the exit code. */
   Integer reproduce(String table) throws Exception {
-    SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     Shard selected = Shard.parse(shard);
     ThreadSettings threads = common.threadSettings();
+    ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
+    ResultStore store = new ResultStore(resultsDir, table, budget);
+    // Every check that can fail without training runs now, before the lock and the first trial.
+    SweepPreflight checked = SweepPreflight.run(common, table, budget, selected, store);
+    SweepSpec spec = checked.spec();
     List<Trial> trials = spec.expand(budget);
     Experiment experiment = Experiments.forModel(spec.model());
-    ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
-    ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
-
-    // Loaded when a trial first needs them, so a finished sweep reports at once.
-    DataSets data = common.dataSets();
+    DataSets data = checked.data();
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
-    new SweepRunner(
+    TrialFingerprints fingerprints = new TrialFingerprints(common.harnessDir, common.validationSize);
+    InterruptNotice notice = new InterruptNotice(progress, table + "/" + budget, store.trialsDir(),
+        "./sparsecode " + String.join(" ", self.commandLine().getParseResult().originalArgs()), System.err).install();
+    try {
+      new SweepRunner(
             spec,
             budget,
             selected,
@@ -111,8 +124,13 @@ final class ReproduceCommand implements Callable<Integer> {
                         ExperimentContext.perTrialUnder(exportDir),
                         ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
                         progress::trainingListener)))
-        .listener(progress)
+        .listener(notice)
+        .fingerprints(trial -> fingerprints.of(spec, budget, trial))
+        .rerunStale(rerunStale)
         .run();
+    } finally {
+      notice.done();
+    }
 
     return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(table), System.out);
   }

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import org.sparsecode.data.Mnist;
+import org.sparsecode.experiment.Staleness;
+import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
@@ -15,6 +19,25 @@ import org.sparsecode.report.SweepReports;
 /** Writes a sweep's table and figure once every trial has a result. */
 final class SweepReporting {
   private SweepReporting() {}
+
+  /**
+   * One line saying whether any row rests on a stale or unverified trial (fingerprints checked as
+   * `check-stale` does, for the default validation split).
+   */
+  static String standing(SweepSpec spec, String budget, ResultStore store) throws IOException {
+    List<Staleness.Entry> entries = Staleness.scan(
+        spec, budget, store, new TrialFingerprints(spec.file().getParent(), Mnist.DEFAULT_VALIDATION_SIZE), false);
+    Map<Staleness.State, Integer> counts = Staleness.counts(entries);
+    List<String> stale = entries.stream().filter(e -> e.state() == Staleness.State.STALE).map(Staleness.Entry::trial)
+        .toList();
+    return String.format(java.util.Locale.ROOT,
+        "Fingerprints: %d of %d trials verified against the current code, %d unverified (stored before"
+            + " fingerprints were recorded), %d stale%s.",
+        counts.get(Staleness.State.VERIFIED), entries.size(), counts.get(Staleness.State.UNVERIFIED),
+        counts.get(Staleness.State.STALE),
+        stale.isEmpty() ? "" : " (" + String.join(", ", stale) + "; their rows may not match the code: rerun"
+            + " with --rerun-stale)");
+  }
 
   /**
    * Writes {@code <reports>/<table>.csv}, {@code .md} and the figures under {@code <graphs>} and prints
@@ -49,8 +72,11 @@ final class SweepReporting {
     String markdown =
         SweepReports.forModel(spec.model())
             .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
+    String standing = standing(spec, budget, store);
+    java.nio.file.Files.writeString(md, java.nio.file.Files.readString(md).stripTrailing() + "\n\n" + standing + "\n");
     out.println();
     out.println(markdown);
+    out.println(standing);
     out.printf("Wrote %s, %s and the figures in %s%n", csv, md, targets.graphsDir());
     return 0;
   }

@@ -21,4 +21,13 @@ public final class Metrics {
   /** Resident set size in MiB at step 1,000 and at the last step (memory flatness check). */
   public static final String RSS_MIB_STEP_1000 = "rss_mib_step_1000";
   public static final String RSS_MIB_END = "rss_mib_end";
+
+  /**
+   * Whether a metric measures the run (time, speed, memory) rather than the trial's outcome: two
+   * runs of one trial agree on every other metric but not on these.
+   */
+  public static boolean isTimingOrMemory(String name) {
+    return name.endsWith("_seconds") || name.equals(STEPS_PER_SECOND) || name.startsWith("rss_")
+        || name.contains("_rss_");
+  }
 }

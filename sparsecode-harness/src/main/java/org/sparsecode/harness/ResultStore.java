@@ -108,6 +108,8 @@ public final class ResultStore {
     Lock temporary = held == null ? lock() : null;
     try {
       AtomicFiles.writeString(fileFor(t.id()), TrialResultYaml.write(result, budget));
+    } catch (IOException e) {
+      throw IoFailure.of(fileFor(t.id()), e);
     } finally {
       if (temporary != null) {
         temporary.close();
@@ -137,7 +139,9 @@ public final class ResultStore {
               + " own --results-dir; to keep the old result, restore the spec");
     }
     return Optional.of(
-        new TrialResult(trial, stored.status(), stored.message(), stored.metrics(), stored.provenance()));
+        new TrialResult(
+            trial, stored.status(), stored.message(), stored.metrics(), stored.provenance(),
+            stored.fingerprint()));
   }
 
   /** The stored results of the given trials, in their order; unfinished ones are left out. */
@@ -234,8 +238,21 @@ public final class ResultStore {
     if (held != null) {
       throw new IllegalStateException("this store already holds the lock on " + dir);
     }
-    Files.createDirectories(dir);
     Path lockFile = dir.resolve(LOCK_FILE);
+    List<Path> created = new ArrayList<>();
+    try {
+      createDirectories(dir, created);
+      return takeLock(lockFile, created);
+    } catch (IOException e) {
+      removeIfEmpty(created);
+      throw IoFailure.of(created.isEmpty() ? lockFile : created.get(0), e);
+    } catch (RuntimeException e) {
+      removeIfEmpty(created);
+      throw e;
+    }
+  }
+
+  private Lock takeLock(Path lockFile, List<Path> created) throws IOException {
     Path key = dir.toRealPath().resolve(LOCK_FILE);
     String owner = ownerLine();
     String previous = HELD_IN_THIS_JVM.putIfAbsent(key, owner);
@@ -244,25 +261,34 @@ public final class ResultStore {
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
-      FileLock fl;
-      try {
-        fl = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        fl = null; // locked through a channel we do not know of; treat as taken
+      for (int attempt = 0; ; attempt++) {
+        ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        FileLock fl;
+        try {
+          fl = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+          fl = null; // locked through a channel we do not know of; treat as taken
+        }
+        if (fl == null) {
+          ch.close();
+          ch = null;
+          HELD_IN_THIS_JVM.remove(key);
+          throw new LockedException(dir, describeOwner(lockFile));
+        }
+        if (!Files.exists(lockFile) && attempt < 3) {
+          // The previous holder removed the file (see Lock.close) after we opened it: lock the new one.
+          fl.release();
+          ch.close();
+          ch = null;
+          continue;
+        }
+        ch.truncate(0);
+        ch.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+        ch.force(false);
+        held = new Lock(this, key, ch, fl, created);
+        return held;
       }
-      if (fl == null) {
-        ch.close();
-        ch = null;
-        HELD_IN_THIS_JVM.remove(key);
-        throw new LockedException(dir, describeOwner(lockFile));
-      }
-      ch.truncate(0);
-      ch.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
-      ch.force(false);
-      held = new Lock(this, key, ch, fl);
-      return held;
     } catch (IOException | RuntimeException e) {
       if (held == null) {
         if (ch != null) {
@@ -271,6 +297,29 @@ public final class ResultStore {
         HELD_IN_THIS_JVM.remove(key, owner);
       }
       throw e;
+    }
+  }
+
+  /** Files.createDirectories, noting each folder it made (outermost first). */
+  private static void createDirectories(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      Files.createDirectory(p);
+      created.add(p);
+    }
+  }
+
+  /** Removes the given folders (innermost first) while they are empty. */
+  private static void removeIfEmpty(List<Path> created) {
+    for (int i = created.size() - 1; i >= 0; i--) {
+      try {
+        Files.deleteIfExists(created.get(i));
+      } catch (IOException notEmptyOrGone) {
+        return;
+      }
     }
   }
 
@@ -315,19 +364,25 @@ public final class ResultStore {
     }
   }
 
-  /** The held lock; closing it releases the OS lock. The file stays (owners are not files). */
+  /**
+   * The held lock; closing it releases the OS lock. The file stays where results were written
+   * (later sweeps reuse it); a lock whose sweep wrote nothing into folders it made removes the
+   * file and those folders, so a failed command leaves nothing behind.
+   */
   public static final class Lock implements AutoCloseable {
     private final ResultStore store;
     private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
+    private final List<Path> created;
     private boolean closed;
 
-    private Lock(ResultStore store, Path key, FileChannel channel, FileLock lock) {
+    private Lock(ResultStore store, Path key, FileChannel channel, FileLock lock, List<Path> created) {
       this.store = store;
       this.key = key;
       this.channel = channel;
       this.lock = lock;
+      this.created = List.copyOf(created);
     }
 
     @Override
@@ -337,11 +392,24 @@ public final class ResultStore {
       }
       closed = true;
       try {
+        if (!created.isEmpty() && onlyTheLock(store.dir)) {
+          // Deleted while still held, so no other sweep can have locked this file meanwhile.
+          Files.deleteIfExists(store.dir.resolve(LOCK_FILE));
+          removeIfEmpty(created);
+        }
         lock.release();
       } finally {
         channel.close();
         HELD_IN_THIS_JVM.remove(key);
         store.held = null;
+      }
+    }
+
+    private static boolean onlyTheLock(Path dir) {
+      try (Stream<Path> s = Files.list(dir)) {
+        return s.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE));
+      } catch (IOException e) {
+        return false;
       }
     }
   }
@@ -371,21 +439,31 @@ public final class ResultStore {
 
   // ---------------------------------------------------------------- merge
 
-  /** What {@link #merge} did. */
-  public record MergeReport(List<Path> sources, List<String> copied, List<String> duplicates) {
+  /**
+   * What {@link #merge} did. {@code reruns}: trials found twice that agree on everything but
+   * timing and memory metrics (a shard run again); the copy first seen is kept.
+   */
+  public record MergeReport(
+      List<Path> sources, List<String> copied, List<String> duplicates, List<String> reruns) {
     @Override
     public String toString() {
-      return "merged " + sources.size() + " result folder(s): " + copied.size()
+      String text = "merged " + sources.size() + " result folder(s): " + copied.size()
           + " trial(s) copied, " + duplicates.size() + " identical duplicate(s) skipped";
+      if (!reruns.isEmpty()) {
+        text += "; " + reruns.size() + " trial(s) ran twice with the same results, differing only in"
+            + " timing and memory metrics, kept once (the copy first seen): " + String.join(", ", reruns);
+      }
+      return text;
     }
   }
 
   /**
    * Copies finished trials from other stores of the same table and budget (for example one per
    * shard, run on different machines) into this one. Each source is either a store folder
-   * ({@code .../<table>/<budget>}) or a results root holding one. Identical duplicates (same
-   * params, status and metrics; provenance may differ) are skipped; a conflicting duplicate
-   * fails the whole merge before anything is copied.
+   * ({@code .../<table>/<budget>}) or a results root holding one. Duplicates with the same
+   * params, status and metrics are skipped; timing and memory metrics ({@link
+   * Metrics#isTimingOrMemory}) and provenance may differ, as they do when a shard is run again.
+   * A conflicting duplicate fails the whole merge before anything is copied.
    */
   public MergeReport merge(List<Path> sources) throws IOException {
     Lock temporary = held == null ? lock() : null;
@@ -399,6 +477,7 @@ public final class ResultStore {
       }
       Map<String, Path> toCopy = new LinkedHashMap<>();
       List<String> duplicates = new ArrayList<>();
+      List<String> reruns = new ArrayList<>();
       Path self = Files.isDirectory(trialsDir) ? trialsDir.toRealPath() : null;
       for (Path source : sources) {
         Path srcTrials = sourceTrials(source);
@@ -415,11 +494,20 @@ public final class ResultStore {
             resultById.put(id, p.result());
             toCopy.put(id, f);
           } else if (sameOutcome(existing, p.result())) {
-            duplicates.add(id);
+            if (existing.fingerprint() == null && p.result().fingerprint() != null) {
+              // the same numbers, now with the fingerprint that verifies them: keep that copy
+              fileById.put(id, f);
+              resultById.put(id, p.result());
+              toCopy.put(id, f);
+            } else if (outcomeDiff(existing, p.result(), true).isEmpty()) {
+              duplicates.add(id);
+            } else {
+              reruns.add(id);
+            }
           } else {
             throw new HarnessException(
                 "conflicting results for trial " + id + ": " + fileById.get(id) + " and " + f
-                    + " differ (" + outcomeDiff(existing, p.result()) + "); they come from"
+                    + " differ (" + outcomeDiff(existing, p.result(), false) + "); they come from"
                     + " different runs or specs. Delete the one you do not trust and merge again");
           }
         }
@@ -428,7 +516,8 @@ public final class ResultStore {
         byte[] bytes = Files.readAllBytes(e.getValue());
         AtomicFiles.write(fileFor(e.getKey()), out -> out.write(bytes));
       }
-      return new MergeReport(List.copyOf(sources), List.copyOf(toCopy.keySet()), List.copyOf(duplicates));
+      return new MergeReport(List.copyOf(sources), List.copyOf(toCopy.keySet()), List.copyOf(duplicates),
+          List.copyOf(reruns));
     } finally {
       if (temporary != null) {
         temporary.close();
@@ -449,11 +538,13 @@ public final class ResultStore {
             + " <results-dir>/" + table + "/" + budget + "/trials or that results dir itself");
   }
 
+  /** Same params, status and metrics, timing and memory metrics aside. */
   private static boolean sameOutcome(TrialResult a, TrialResult b) {
-    return outcomeDiff(a, b).isEmpty();
+    return outcomeDiff(a, b, false).isEmpty();
   }
 
-  private static String outcomeDiff(TrialResult a, TrialResult b) {
+  /** The differences, "" when none; timing and memory metrics count only when {@code timing}. */
+  private static String outcomeDiff(TrialResult a, TrialResult b, boolean timing) {
     List<String> diffs = new ArrayList<>();
     String params = paramDiff(a.trial().params(), b.trial().params());
     if (!params.isEmpty()) {
@@ -465,6 +556,9 @@ public final class ResultStore {
     Map<String, Double> names = new LinkedHashMap<>(a.metrics());
     b.metrics().forEach(names::putIfAbsent);
     for (String m : names.keySet()) {
+      if (!timing && Metrics.isTimingOrMemory(m)) {
+        continue;
+      }
       Double x = a.metrics().get(m);
       Double y = b.metrics().get(m);
       boolean same = x != null && y != null ? Double.compare(x, y) == 0 : Objects.equals(x, y);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs one shard of a sweep: its trials in the fixed order, skipping those already stored,
@@ -30,6 +31,8 @@ public final class SweepRunner {
   private final ResultStore store;
   private final TrialExecutor executor;
   private Listener listener = new Listener() {};
+  private Function<Trial, Fingerprint> fingerprints;
+  private boolean rerunStale;
 
   public SweepRunner(
       SweepSpec spec, String budget, Shard shard, ResultStore store, TrialExecutor executor) {
@@ -47,6 +50,25 @@ public final class SweepRunner {
 
   public SweepRunner listener(Listener listener) {
     this.listener = listener;
+    return this;
+  }
+
+  /**
+   * Records with each new result the fingerprint that {@code fingerprints} gives its trial,
+   * computed for every trial of the shard before anything trains.
+   */
+  public SweepRunner fingerprints(Function<Trial, Fingerprint> fingerprints) {
+    this.fingerprints = fingerprints;
+    return this;
+  }
+
+  /**
+   * Reruns stored trials that are stale (their fingerprint differs from the current one) or
+   * unverified (stored without one). Needs {@link #fingerprints}. The old result stays until the
+   * new one is written.
+   */
+  public SweepRunner rerunStale(boolean rerunStale) {
+    this.rerunStale = rerunStale;
     return this;
   }
 
@@ -73,6 +95,15 @@ public final class SweepRunner {
       for (Trial t : trials) {
         stored.add(store.find(t));
       }
+      List<Fingerprint> current = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        Fingerprint f = fingerprints == null ? null : fingerprints.apply(trials.get(i));
+        current.add(f);
+        if (rerunStale && f != null && stored.get(i).isPresent()
+            && !f.equals(stored.get(i).get().fingerprint())) {
+          stored.set(i, Optional.empty());
+        }
+      }
       List<TrialResult> results = new ArrayList<>();
       int executed = 0;
       int skipped = 0;
@@ -88,6 +119,9 @@ public final class SweepRunner {
         } else {
           listener.starting(trial, position, total);
           result = execute(trial, position, total, executed + skipped);
+          if (current.get(i) != null) {
+            result = result.withFingerprint(current.get(i));
+          }
           store.save(result);
           executed++;
           listener.finished(trial, result, position, total);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -34,16 +35,24 @@ import org.yaml.snakeyaml.error.YAMLException;
  * of the list may also hold a {@code params:} mapping of its own: fixed values for its trials only
  * (for example wider classifier grids for some features), over the defaults and the budget. They
  * do not enter trial ids, so one grid's settings can change without renaming its trials.
+ *
+ * <p>{@code seeds:} (a list of whole numbers) runs every grid point once per seed, setting the
+ * {@code seed} param. The first seed's trials keep the plain ids (so a sweep that gains seeds keeps
+ * its results); the others add {@code __seed_<n>}. Trials expand seed by seed: the first seed's
+ * pass is the sweep without {@code seeds:}.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
-      Set.of("table", "title", "document", "model", "params", "budgets", "grid", "paper");
+      Set.of("table", "title", "document", "model", "params", "budgets", "grid", "paper", "seeds");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   /** The key of a grid (in a list of grids) that holds that grid's own fixed params. */
   private static final String GRID_PARAMS = "params";
   /** Separates grid points in a trial id; keys themselves may contain single underscores. */
   private static final String ID_SEPARATOR = "__";
+  /** The part of a trial id that names a seed other than the first of {@code seeds:}. */
+  private static final String SEED_ID = ID_SEPARATOR + "seed_";
+  public static final String SEED = "seed";
 
   private final Path file;
   private final String table;
@@ -57,6 +66,8 @@ public final class SweepSpec {
   /** Each grid's own fixed params (empty for most), parallel to {@link #grids}. */
   private final List<Map<String, Object>> gridParams;
   private final List<Map<String, Object>> paper;
+  /** The seeds of {@code seeds:}, or empty when the file has none. */
+  private final List<Long> seeds;
 
   /** One trial's grid values (its id) and the fixed params of the grid it comes from. */
   private record Point(Map<String, Object> values, Map<String, Object> fixed) {}
@@ -71,7 +82,8 @@ public final class SweepSpec {
       Map<String, Map<String, Object>> budgets,
       List<Map<String, List<Object>>> grids,
       List<Map<String, Object>> gridParams,
-      List<Map<String, Object>> paper) {
+      List<Map<String, Object>> paper,
+      List<Long> seeds) {
     this.file = file;
     this.table = table;
     this.title = title;
@@ -83,19 +95,18 @@ public final class SweepSpec {
     this.gridParams = List.copyOf(gridParams);
     this.grid = Collections.unmodifiableMap(union(grids));
     this.paper = Collections.unmodifiableList(paper);
+    this.seeds = List.copyOf(seeds);
   }
 
   /** Reads {@code <harnessDir>/<table>.yaml}. */
   public static SweepSpec load(Path harnessDir, String table) {
     Path file = harnessDir.resolve(table + ".yaml");
     if (!Files.isRegularFile(file)) {
-      String known =
-          listTableFiles(harnessDir).stream()
-              .map(p -> stem(p))
-              .collect(Collectors.joining(", "));
+      List<String> names = listTableFiles(harnessDir).stream().map(p -> stem(p)).toList();
+      String near = Names.closest(table, names).map(n -> "did you mean " + n + "? ").orElse("");
       throw new SpecException(
-          "no spec for table '" + table + "': " + file + " does not exist; known tables: "
-              + (known.isEmpty() ? "(none)" : known));
+          "no spec for table '" + table + "': " + file + " does not exist; " + near + "known tables: "
+              + (names.isEmpty() ? "(none)" : String.join(", ", names)));
     }
     return load(file);
   }
@@ -135,7 +146,13 @@ public final class SweepSpec {
     }
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      LoaderOptions options = new LoaderOptions();
+      // A key written twice would otherwise let the last one win without a word.
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(text);
+    } catch (DuplicateKeyException e) {
+      throw new SpecException(file + ": " + e.getProblem() + " (line " + (e.getProblemMark().getLine() + 1)
+          + "); keep one of the two", e);
     } catch (YAMLException e) {
       throw new SpecException(file + " is not valid YAML; fix the syntax: " + e.getMessage(), e);
     }
@@ -211,6 +228,20 @@ public final class SweepSpec {
     return paper;
   }
 
+  /** The seeds of {@code seeds:}; empty when the file has none (each trial's seed is its param). */
+  public List<Long> seeds() {
+    return seeds;
+  }
+
+  /**
+   * The id of a trial's grid point, the same for all its seeds: the trial id without its seed
+   * part.
+   */
+  public static String pointId(String trialId) {
+    int at = trialId.lastIndexOf(SEED_ID);
+    return at < 0 ? trialId : trialId.substring(0, at);
+  }
+
   public int steps(String budget) {
     return (Integer) budget(budget).get("steps");
   }
@@ -224,12 +255,20 @@ public final class SweepSpec {
     Map<String, Object> budgetEntries = budget(budget);
     List<Point> points = gridPoints();
     List<Trial> trials = new ArrayList<>(points.size());
-    for (Point point : points) {
-      Map<String, Object> p = new LinkedHashMap<>(params);
-      p.putAll(budgetEntries);
-      p.putAll(point.fixed());
-      p.putAll(point.values());
-      trials.add(new Trial(table, trials.size(), trialId(point.values()), p));
+    List<Long> passes = seeds.isEmpty() ? java.util.Collections.singletonList(null) : seeds;
+    for (int s = 0; s < passes.size(); s++) {
+      for (Point point : points) {
+        Map<String, Object> p = new LinkedHashMap<>(params);
+        p.putAll(budgetEntries);
+        p.putAll(point.fixed());
+        p.putAll(point.values());
+        String id = trialId(point.values());
+        if (passes.get(s) != null) {
+          p.put(SEED, passes.get(s));
+          id += s == 0 ? "" : SEED_ID + passes.get(s);
+        }
+        trials.add(new Trial(table, trials.size(), id, p));
+      }
     }
     return trials;
   }
@@ -351,8 +390,9 @@ public final class SweepSpec {
       Map<String, List<Object>> grid = union(grids);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
+      List<Long> seeds = seeds(top.get("seeds"), grid);
       SweepSpec spec = new SweepSpec(
-          file, table, title, document, model, params, budgets, grids, gridParams, paper);
+          file, table, title, document, model, params, budgets, grids, gridParams, paper, seeds);
       checkUniqueIds(spec);
       checkDistinctTrials(spec);
       return spec;
@@ -396,6 +436,18 @@ public final class SweepSpec {
       return s;
     }
 
+    /** A single value or, for list parameters (e.g. a classifier's C grid), a list of them. */
+    private Object value(Object raw, String where) {
+      if (raw instanceof List<?> list) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+          out.add(scalar(list.get(i), where + "[" + i + "]"));
+        }
+        return Collections.unmodifiableList(out);
+      }
+      return scalar(raw, where);
+    }
+
     private Object scalar(Object raw, String where) {
       if (raw == null) {
         throw error(where, "has no value", "give it a value or remove it");
@@ -411,7 +463,7 @@ public final class SweepSpec {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         String k = key(e.getKey(), where);
-        out.put(k, scalar(e.getValue(), where + "." + k));
+        out.put(k, value(e.getValue(), where + "." + k));
       }
       return out;
     }
@@ -530,6 +582,31 @@ public final class SweepSpec {
         budgets.put(name, Collections.unmodifiableMap(entries));
       }
       return budgets;
+    }
+
+    /** {@code seeds: [1, 2, 3]}: distinct whole numbers, not also swept by the grid. */
+    private List<Long> seeds(Object raw, Map<String, List<Object>> grid) {
+      if (raw == null) {
+        return List.of();
+      }
+      if (!(raw instanceof List<?> list) || list.isEmpty()) {
+        throw error("seeds", "must be a non-empty list of whole numbers", "write seeds: [1, 2, 3]");
+      }
+      if (grid.containsKey(SEED)) {
+        throw error("seeds", "and grid.seed both give seeds", "keep one of them");
+      }
+      List<Long> out = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        Object v = Values.normalize(list.get(i));
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0) {
+          throw error("seeds[" + i + "]", "is " + list.get(i) + ", not a whole number >= 0", "write seeds: [1, 2, 3]");
+        }
+        if (out.contains(n.longValue())) {
+          throw error("seeds", "seed " + n.longValue() + " appears twice", "remove the duplicate");
+        }
+        out.add(n.longValue());
+      }
+      return out;
     }
 
     private int positiveInt(Object v, String where) {

@@ -51,8 +51,9 @@ public record Trial(String table, int index, String id, Map<String, Object> para
         + "', not true or false; fix it in harness/" + table + ".yaml");
   }
 
+  /** The value as text; a list as its comma-separated values ("0.1, 1, 10"). */
   public String stringParam(String key) {
-    return required(key).toString();
+    return Values.canonical(required(key));
   }
 
   private Object required(String key) {

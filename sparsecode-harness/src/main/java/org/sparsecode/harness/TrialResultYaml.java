@@ -56,6 +56,9 @@ final class TrialResultYaml {
       pm.put("wall_seconds", p.wallSeconds());
       m.put("provenance", pm);
     }
+    if (r.fingerprint() != null) {
+      m.put("fingerprint", new LinkedHashMap<>(r.fingerprint().toMap()));
+    }
     m.put("complete", true);
     return HEADER + yaml().dump(m);
   }
@@ -113,9 +116,18 @@ final class TrialResultYaml {
               text(p.get("start_time")),
               number(p.get("wall_seconds"), "provenance.wall_seconds", file).doubleValue());
     }
+    Fingerprint fingerprint = null;
+    if (m.get("fingerprint") != null) {
+      try {
+        fingerprint = Fingerprint.fromMap(map(m, "fingerprint", file));
+      } catch (IllegalArgumentException e) {
+        throw corrupt(file, e.getMessage());
+      }
+    }
     Trial trial = new Trial(table, index, id, params);
     return new Parsed(
-        new TrialResult(trial, status, message == null ? "" : message.toString(), metrics, provenance),
+        new TrialResult(
+            trial, status, message == null ? "" : message.toString(), metrics, provenance, fingerprint),
         budget);
   }
 

@@ -19,6 +19,9 @@ final class Values {
    * anyway, so any string that looks like a number is taken as one.
    */
   static Object normalize(Object v) {
+    if (v instanceof java.util.List<?> list) {
+      return list.stream().map(Values::normalize).toList();
+    }
     if (v instanceof String s) {
       String t = s.trim();
       if (INTEGER.matcher(t).matches()) {
@@ -61,6 +64,10 @@ final class Values {
    * Integral values print without a fraction, so 784 and 784.0 agree.
    */
   static String canonical(Object v) {
+    if (v instanceof java.util.List<?> list) {
+      // as the comma-separated text older sweep files wrote, so their stored results still match
+      return String.join(", ", list.stream().map(Values::canonical).toList());
+    }
     if (v instanceof Number n) {
       double d = n.doubleValue();
       if (n instanceof Integer || n instanceof Long) {

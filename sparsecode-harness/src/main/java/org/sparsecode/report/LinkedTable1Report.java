@@ -115,7 +115,14 @@ public final class LinkedTable1Report {
       // Nothing here trains by steps; the budget is the sizes of the splits.
       notes.add(note.startsWith("budget:") ? "budget: " + budget + " (" + sizes(results) + ")" : note);
     }
-    return new ResultTable(spec.title() + " (" + spec.table() + ")", COLUMNS, rows, notes);
+    List<Integer> testSizes = new ArrayList<>();
+    for (TrialResult r : results) {
+      for (int k = 0; k < CLASSIFIERS.size(); k++) {
+        testSizes.add(TestSetSize.of(r));
+      }
+    }
+    return WilsonColumns.addForSizes(
+        new ResultTable(spec.title() + " (" + spec.table() + ")", COLUMNS, rows, notes), testSizes);
   }
 
   /**
@@ -311,8 +318,8 @@ public final class LinkedTable1Report {
       for (String f : features) {
         for (List<Object> row : table.rows()) {
           if (f.equals(row.get(0)) && kind.reportName().equals(row.get(1))) {
-            ours.add((Double) row.get(2));
-            paper.add((Double) row.get(3));
+            ours.add((Double) row.get(table.column("accuracy")));
+            paper.add((Double) row.get(table.column("paper_accuracy")));
           }
         }
       }

@@ -87,7 +87,7 @@ public final class OvrEncoderReport {
     for (String note : SweepTables.provenance(spec, budget, results, command)) {
       notes.add(note.startsWith("budget:") ? budgetNote(budget, results) : note);
     }
-    return new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, notes);
+    return WilsonColumns.add(new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, notes), results);
   }
 
   private static String budgetNote(String budget, List<TrialResult> results) {

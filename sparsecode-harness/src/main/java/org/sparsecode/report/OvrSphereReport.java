@@ -38,7 +38,7 @@ public final class OvrSphereReport {
 
   /** Per-trial columns after the grid keys. */
   private static final List<String> TRIAL_COLUMNS =
-      List.of("status", Metrics.TEST_ACCURACY, Metrics.AVR_TEST, Metrics.L0_FRACTION_TEST,
+      List.of("status", Metrics.TEST_ACCURACY, Metrics.TEST_ACCURACY + "_ci95", Metrics.AVR_TEST, Metrics.L0_FRACTION_TEST,
           Metrics.DEAD_FRACTION, BELOW, Metrics.VALIDATION_ACCURACY, Metrics.STEPS, Metrics.WALL_SECONDS);
 
   /** A sparsity measure oriented so that higher means sparser. */

@@ -60,6 +60,7 @@ public final class SweepTables {
     ReconstructionGrid.writeIfPresent(
         table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
+    SeedSpread.section(results).ifPresent(sections::add);
     learningSpeed(spec, results).ifPresent(sections::add);
     decoderComparison(results).ifPresent(sections::add);
     benchmarkSection(spec, md).ifPresent(sections::add);
@@ -81,6 +82,7 @@ public final class SweepTables {
       xLabels.add(MarkdownReport.display(x, number(v)));
     }
     Map<String, List<Double>> accuracy = new LinkedHashMap<>();
+    Map<String, Integer> seeds = new java.util.HashMap<>(); // seeds seen per series and point
     Map<String, List<Double>> avr = new LinkedHashMap<>();
     // Autoencoders: their reconstruction error, the blog's subpixel-or-transposed question.
     Map<String, List<Double>> reconstruction = new LinkedHashMap<>();
@@ -93,7 +95,7 @@ public final class SweepTables {
       }
       String suffix = group.length() == 0 ? "" : " " + group;
       int at = xLabels.indexOf(MarkdownReport.display(x, row.get(xColumn)));
-      put(accuracy, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
+      spread(accuracy, seeds, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
       if (others.isEmpty()) {
         put(avr, "ours (last training batch)", at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
         put(avr, "ours (test set)", at, xLabels.size(), cell(table, row, Metrics.AVR_TEST));
@@ -121,6 +123,32 @@ public final class SweepTables {
       return null;
     }
     return row.get(table.column(column)) instanceof Number n ? n.doubleValue() : null;
+  }
+
+  /**
+   * Adds one seed's value at {@code at}: the series holds the mean over the seeds seen so far and,
+   * once a second seed arrives, two more series hold the lowest and the highest seed (the spread).
+   */
+  private static void spread(
+      Map<String, List<Double>> series, Map<String, Integer> seen, String name, int at, int size, Double value) {
+    if (value == null || at < 0) {
+      return;
+    }
+    String low = name + " (lowest seed)";
+    String high = name + " (highest seed)";
+    List<Double> means = series.get(name);
+    Double mean = means == null ? null : means.get(at);
+    if (mean == null) {
+      put(series, name, at, size, value);
+      seen.put(name + "@" + at, 1);
+      return;
+    }
+    int n = seen.merge(name + "@" + at, 1, Integer::sum);
+    means.set(at, mean + (value - mean) / n);
+    Double lo = series.containsKey(low) ? series.get(low).get(at) : null;
+    Double hi = series.containsKey(high) ? series.get(high).get(at) : null;
+    put(series, low, at, size, Math.min(value, lo == null ? mean : lo));
+    put(series, high, at, size, Math.max(value, hi == null ? mean : hi));
   }
 
   /** Sets one point of a named series, creating the series (all gaps) on first use; skips nulls. */
@@ -183,7 +211,9 @@ public final class SweepTables {
       row.add(finiteOrNull(r.metric(Metrics.RSS_MIB_END)));
       rows.add(row);
     }
-    return new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, provenance(spec, budget, results, command));
+    return WilsonColumns.add(
+        new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, provenance(spec, budget, results, command)),
+        results);
   }
 
   static List<String> provenance(SweepSpec spec, String budget, List<TrialResult> results, String command) {

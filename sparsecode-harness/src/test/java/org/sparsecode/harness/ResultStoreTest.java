@@ -174,4 +174,67 @@ class ResultStoreTest {
         assertThrows(HarnessException.class, () -> merged.merge(List.of(tmp.resolve("nowhere"))));
     assertTrue(e.getMessage().contains("holds no results of blog-fc/quick"), e.getMessage());
   }
+
+  @Test
+  void mergeKeepsOneCopyOfARerunThatDiffersOnlyInTimingAndMemory() throws IOException {
+    ResultStore a = new ResultStore(tmp.resolve("a"), "blog-fc", "quick");
+    ResultStore b = new ResultStore(tmp.resolve("b"), "blog-fc", "quick");
+    TrialResult r = Fakes.result(trials.get(0));
+    Map<String, Double> m = new LinkedHashMap<>(r.metrics());
+    m.put(Metrics.WALL_SECONDS, 1.0);
+    m.put(Metrics.RSS_MIB_END, 700.0);
+    a.save(new TrialResult(r.trial(), r.status(), "", m, r.provenance()));
+    Map<String, Double> rerun = new LinkedHashMap<>(m);
+    rerun.put(Metrics.WALL_SECONDS, 2.5);
+    rerun.put(Metrics.STEPS_PER_SECOND, 99.0);
+    rerun.put(Metrics.RSS_MIB_END, 731.0);
+    b.save(new TrialResult(r.trial(), r.status(), "", rerun, r.provenance()));
+    ResultStore merged = new ResultStore(tmp.resolve("merged"), "blog-fc", "quick");
+    ResultStore.MergeReport report = merged.merge(List.of(a.dir(), b.dir()));
+    assertEquals(List.of("lambda_0"), report.copied());
+    assertEquals(List.of("lambda_0"), report.reruns());
+    assertEquals(List.of(), report.duplicates());
+    assertTrue(report.toString().contains("1 trial(s) ran twice with the same results, differing only in timing"
+        + " and memory metrics, kept once (the copy first seen): lambda_0"), report.toString());
+    assertEquals(1.0, merged.find(trials.get(0)).orElseThrow().metrics().get(Metrics.WALL_SECONDS));
+    // any other metric differing is still a conflict
+    rerun.put(Metrics.FINAL_LOSS, 123.0);
+    b.save(new TrialResult(r.trial(), r.status(), "", rerun, r.provenance()));
+    HarnessException e = assertThrows(HarnessException.class,
+        () -> new ResultStore(tmp.resolve("merged2"), "blog-fc", "quick").merge(List.of(a.dir(), b.dir())));
+    assertTrue(e.getMessage().contains("final_loss"), e.getMessage());
+    assertFalse(e.getMessage().contains("wall_seconds"), e.getMessage());
+  }
+
+  @Test
+  void aFailedMergeLeavesNoLockAndNoFolder() {
+    Path dest = tmp.resolve("fresh");
+    ResultStore merged = new ResultStore(dest, "blog-fc", "quick");
+    assertThrows(HarnessException.class, () -> merged.merge(List.of(tmp.resolve("nowhere"))));
+    assertFalse(Files.exists(dest), "the merge created " + dest + " and left it");
+  }
+
+  @Test
+  void aLockOnAnExistingStoreKeepsItsFileAndFolder() throws IOException {
+    ResultStore store = new ResultStore(tmp, "blog-fc", "quick");
+    store.save(Fakes.result(trials.get(0)));
+    try (ResultStore.Lock lock = store.lock()) {
+      assertTrue(Files.exists(store.dir().resolve(".lock")));
+    }
+    assertTrue(Files.exists(store.dir().resolve(".lock")));
+    assertTrue(Files.exists(store.fileFor("lambda_0")));
+  }
+
+  @Test
+  void ioFailuresNameThePathTheCauseAndTheFix() {
+    String ro = IoFailure.describe(null, new java.nio.file.FileSystemException("/r/x", null, "Read-only file system"));
+    assertEquals("cannot use /r/x: the file system is read-only; give a folder on a writable disk (e.g."
+        + " --results-dir DIR)", ro);
+    String full = IoFailure.describe(Path.of("/r/t.yaml"), new IOException("No space left on device"));
+    assertTrue(full.startsWith("cannot use /r/t.yaml: the disk is full; free some space"), full);
+    String denied = IoFailure.describe(null, new java.nio.file.AccessDeniedException("/r"));
+    assertTrue(denied.startsWith("cannot use /r: permission denied;"), denied);
+    assertEquals(java.util.Optional.of(full), IoFailure.find(new RuntimeException(
+        IoFailure.of(Path.of("/r/t.yaml"), new IOException("No space left on device")))));
+  }
 }

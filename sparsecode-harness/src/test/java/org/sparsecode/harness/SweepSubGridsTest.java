@@ -136,7 +136,7 @@ class SweepSubGridsTest {
         e.getMessage());
     var notScalar = assertThrows(SpecException.class, () -> load("""
         grid:
-          - {features: [raw], params: {batch: [16, 32]}}
+          - {features: [raw], params: {batch: {small: 16}}}
           - {features: [ovr_encoder]}
         """));
     assertTrue(notScalar.getMessage().contains("grid[0].params.batch"), notScalar.getMessage());

@@ -1,0 +1,54 @@
+package org.sparsecode.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sparsecode.experiment.TrialFingerprints;
+import org.sparsecode.harness.ProvenanceCapture;
+import org.sparsecode.report.Summary;
+import org.sparsecode.report.SummaryReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the one table of every published number and claim of the three documents against ours. */
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write reports/summary.csv and summary.md: one row per published number of the three documents"
+          + " (and per claim made without one), ours beside it as mean and sd over seeds, the test"
+          + " interval, a verdict (reproduced, above, below; holds, fails) and whether the row rests on a"
+          + " stale trial. Reads the stored results; trains nothing."
+    })
+final class SummaryCommand implements Callable<Integer> {
+  @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
+  Path harnessDir;
+
+  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results", description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
+  Path resultsDir;
+
+  @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports", description = "Where summary.csv and summary.md go (default: ${DEFAULT-VALUE}).")
+  Path reportsDir;
+
+  @Option(names = "--budget", defaultValue = "full", description = "The budget whose results are summarised (default: ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Override
+  public Integer call() throws Exception {
+    Summary summary = new Summary(harnessDir, resultsDir, budget, new TrialFingerprints(harnessDir, 5000));
+    List<Summary.Row> rows = summary.rows();
+    Files.createDirectories(reportsDir);
+    List<String> notes = List.of(
+        "command: ./sparsecode summary" + (budget.equals("full") ? "" : " --budget " + budget),
+        "budget: " + budget + " (the trials under " + resultsDir + "/<table>/" + budget + ")",
+        "seeds: as each row's seeds column says (the sweep files' seeds)",
+        "commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
+    Path csv = reportsDir.resolve("summary.csv");
+    Path md = reportsDir.resolve("summary.md");
+    String counts = SummaryReport.write(rows, notes, csv, md);
+    System.out.print(counts);
+    System.out.printf("Wrote %s and %s (%d rows)%n", csv, md, rows.size());
+    return 0;
+  }
+}

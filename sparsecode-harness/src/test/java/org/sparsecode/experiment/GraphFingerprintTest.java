@@ -1,0 +1,102 @@
+package org.sparsecode.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.sparsecode.model.FcConfig;
+import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
+import org.sparsecode.model.ModelGraph;
+import org.sparsecode.model.ThreadSettings;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/** The graph hash follows the computation, not node names or the order the code built it in. */
+class GraphFingerprintTest {
+
+  /** x [-1, 4] -> x W + b -> activation, W [4 x width] drawn with a fixed seed. */
+  private static String layer(String inputName, int width, boolean weightsFirst,
+      BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> activation) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> w = null;
+      if (weightsFirst) {
+        w = tf.random.truncatedNormal(tf.constant(new long[] {4, width}), TFloat32.class,
+            org.tensorflow.op.random.TruncatedNormal.seed(7L));
+      }
+      Placeholder<TFloat32> x = tf.withName(inputName).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
+      if (!weightsFirst) {
+        w = tf.random.truncatedNormal(tf.constant(new long[] {4, width}), TFloat32.class,
+            org.tensorflow.op.random.TruncatedNormal.seed(7L));
+      }
+      Operand<TFloat32> b = tf.fill(tf.constant(new long[] {width}), tf.constant(0.1f));
+      activation.apply(tf, tf.math.add(tf.linalg.matMul(x, w), b));
+      return GraphFingerprint.of(g);
+    }
+  }
+
+  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> RELU = (tf, z) -> tf.nn.relu(z);
+  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> ELU = (tf, z) -> tf.nn.elu(z);
+
+  @Test
+  void renamingAPlaceholderKeepsTheHash() {
+    assertEquals(layer("images", 3, false, RELU), layer("inputs", 3, false, RELU));
+  }
+
+  @Test
+  void buildingInAnotherOrderKeepsTheHash() {
+    assertEquals(layer("images", 3, false, RELU), layer("images", 3, true, RELU));
+  }
+
+  @Test
+  void anotherWidthOrActivationChangesTheHash() {
+    String base = layer("images", 3, false, RELU);
+    assertNotEquals(base, layer("images", 5, false, RELU));
+    assertNotEquals(base, layer("images", 3, false, ELU));
+  }
+
+  @Test
+  void aConstantsValueChangesTheHash() {
+    String a;
+    String b;
+    try (Graph g = new Graph()) {
+      Ops.create(g).constant(0.1f);
+      a = GraphFingerprint.of(g);
+    }
+    try (Graph g = new Graph()) {
+      Ops.create(g).constant(0.2f);
+      b = GraphFingerprint.of(g);
+    }
+    assertNotEquals(a, b);
+  }
+
+  /** The blog's MLP as the experiments build it: same config, same hash; another width, another. */
+  @Test
+  void theModelBuildersGraphIsHashedStably() {
+    assertEquals(mlp(16, 1e-4f), mlp(16, 1e-4f));
+    assertNotEquals(mlp(16, 1e-4f), mlp(17, 1e-4f));
+    assertNotEquals(mlp(16, 1e-4f), mlp(16, 2e-4f));
+  }
+
+  private static String mlp(int hidden, float lambda) {
+    try (ModelGraph graph = new ModelGraph(new ThreadSettings(1, 1))) {
+      MlpClassifier.build(graph, MlpConfig.blog(new FcConfig(784, hidden, 10, lambda, 1e-3f, 0.1f, 0.1f, 1)));
+      return GraphFingerprint.of(graph.graph());
+    }
+  }
+
+  @Test
+  void inputReferencesAreParsed() {
+    assertEquals("a/b", GraphFingerprint.sourceName("^a/b"));
+    assertEquals("a/b", GraphFingerprint.sourceName("a/b:2"));
+    assertEquals(2, GraphFingerprint.outputIndex("a/b:2"));
+    assertEquals(0, GraphFingerprint.outputIndex("a"));
+    assertEquals(-1, GraphFingerprint.outputIndex("^a"));
+  }
+}
