@@ -111,7 +111,7 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", kh, kw, C, O, stride, padding, true, 0.5f, 0.1f, 5, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(kh, kw).stride(stride).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(5, 0).build(tf);
       Operand<TFloat32> out = conv.apply(tf, in, Conv2d.Algorithm.PATCH_PRODUCT);
       Operand<TFloat32> direct = conv.apply(tf, in, Conv2d.Algorithm.DIRECT);
       Operand<TFloat32> diff =

@@ -52,7 +52,7 @@ public class EncoderConvBenchmark {
     Ops init = tf.withInitScope();
     Variable<TFloat32> images = tf.variable(init.random.statelessRandomUniform(
         init.constant(new int[] {100, 28, 28, 1}), init.constant(new long[] {1, 1}), TFloat32.class));
-    Conv2d conv = new Conv2d(tf, "encoder", 3, 3, 1, 200, 2, Padding.SAME, true, 0.1f, 0.1f, 1, 0);
+    Conv2d conv = Conv2d.builder("encoder", 1, 200).kernel(3).stride(2).padding(Padding.SAME).stddev(0.1f).biasInit(0.1f).seed(1, 0).build(tf);
     Operand<TFloat32> hidden = tf.nn.relu(conv.apply(tf, images, algorithm));
     loss = tf.sum(tf.math.square(hidden), tf.constant(new int[] {0, 1, 2, 3}));
     gradients = graph.graph().addGradients(loss.asOutput(),

@@ -52,7 +52,7 @@ public final class StepProfile {
       try (TFloat32 images = TFloat32.tensorOf(Shape.of(BenchModel.BATCH, 784), DataBuffers.of(x, true, false));
           TInt32 labels = TInt32.tensorOf(Shape.of(BenchModel.BATCH), DataBuffers.of(y, true, false))) {
         Runnable step = () -> {
-          try (Result r = session.runner().feed(built.images(), images).feed(built.labels(), labels)
+          try (Result r = session.runner().feed(built.input(), images).feed(built.labels(), labels)
               .addTarget(built.trainStep()).fetch(built.loss()).run()) {
             r.get(0);
           }
@@ -70,7 +70,7 @@ public final class StepProfile {
         int traced = 30;
         double tracedOpMicros = 0;
         for (int s = 0; s < traced; s++) {
-          try (Result r = session.runner().feed(built.images(), images).feed(built.labels(), labels)
+          try (Result r = session.runner().feed(built.input(), images).feed(built.labels(), labels)
               .addTarget(built.trainStep()).fetch(built.loss()).setOptions(trace).runAndFetchMetadata()) {
             RunMetadata meta = r.getMetadata().orElseThrow();
             StepStats stats = meta.getStepStats();
