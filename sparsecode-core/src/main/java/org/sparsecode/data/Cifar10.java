@@ -19,16 +19,25 @@ import java.util.List;
  * data_batch_1) validate, the rest (45,000) train, and test_batch tests.
  */
 public final class Cifar10 {
+  /** The data set's name in sweep files. */
   public static final String NAME = "cifar10";
+  /** Number of classes. */
   public static final int NUM_CLASSES = 10;
+  /** Image height and width in pixels. */
   public static final int SIDE = 32;
+  /** Colour channels per image. */
   public static final int CHANNELS = 3;
+  /** Values per image: 32 x 32 x 3. */
   public static final int PIXELS = SIDE * SIDE * CHANNELS;
+  /** Bytes per record of the binary files: one label byte, then the image. */
   public static final int RECORD_BYTES = 1 + PIXELS;
+  /** Records in each binary file. */
   public static final int RECORDS_PER_FILE = 10_000;
+  /** The five binary files of the 50,000 training images. */
   public static final List<String> TRAIN_FILES =
       List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
           "data_batch_5.bin");
+  /** The binary file of the 10,000 test images. */
   public static final String TEST_FILE = "test_batch.bin";
   /** The folder the binary version's archive unpacks to. */
   static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";

@@ -6,10 +6,17 @@ package org.sparsecode.data;
 public class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * @param message what is wrong with the data and what to do
+   */
   public DataException(String message) {
     super(message);
   }
 
+  /**
+   * @param message what is wrong with the data and what to do
+   * @param cause the underlying failure
+   */
   public DataException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * use and then kept, so a sweep loads only what its trials train on.
  */
 public final class DataSets {
+  /** The name of MNIST in sweep files. */
   public static final String MNIST = "mnist";
 
   private final Map<String, Supplier<Splits>> loaders;

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record Dataset(String name, float[] features, int[] labels, int featureSize, int numClasses) {
 
+  /** Checks that features and labels agree in size and that labels lie in [0, numClasses). */
   public Dataset {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(features, "features");

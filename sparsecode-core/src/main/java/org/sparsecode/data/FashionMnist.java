@@ -17,7 +17,9 @@ import java.util.Map;
  * gzip files differ from the upstream ones while their content is the same.
  */
 public final class FashionMnist {
+  /** The data set's name in sweep files. */
   public static final String NAME = "fashion-mnist";
+  /** Where Debian's package puts the files. */
   public static final Path DEBIAN_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
 
   static final Map<MnistFile, String> SHA256 = new EnumMap<>(Map.of(

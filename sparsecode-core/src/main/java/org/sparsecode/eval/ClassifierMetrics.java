@@ -29,6 +29,11 @@ public final class ClassifierMetrics {
   private final Operand<TFloat32> unitActiveInBatch;
   private final List<String> extraNames;
 
+  /**
+   * Adds the metric ops for {@code model} to the graph of {@code tf} (under the {@code metrics} scope).
+   * @param tf ops of the model's graph
+   * @param model the classifier to evaluate
+   */
   public ClassifierMetrics(Ops tf, ClassifierGraph model) {
     this.model = model;
     Ops m = tf.withSubScope("metrics");
@@ -93,7 +98,7 @@ public final class ClassifierMetrics {
   private Result run(Session session, TFloat32 x, TInt32 y) {
     Session.Runner runner =
         session.runner()
-            .feed(model.images(), x)
+            .feed(model.input(), x)
             .feed(model.labels(), y)
             .fetch(correctCount)
             .fetch(taskLossSum)

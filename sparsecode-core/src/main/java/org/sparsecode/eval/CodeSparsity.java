@@ -17,6 +17,12 @@ public record CodeSparsity(
   /** Doc 001's threshold. */
   public static final double DOCUMENT_THRESHOLD = 0.1;
 
+  /**
+   * Measures the sparsity of every row of {@code codes}.
+   * @param codes one code per example
+   * @param threshold values at or below it count as silent
+   * @return the measures
+   */
   public static CodeSparsity measure(Dataset codes, double threshold) {
     int n = codes.size();
     int width = codes.featureSize();

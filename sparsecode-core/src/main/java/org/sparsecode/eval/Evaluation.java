@@ -21,6 +21,7 @@ public record Evaluation(
     double deadFraction,
     java.util.Map<String, Double> extras) {
 
+  /** Copies the extras, so the evaluation cannot change afterwards. */
   public Evaluation {
     extras = java.util.Map.copyOf(extras);
   }

@@ -10,6 +10,13 @@ import org.tensorflow.types.TInt32;
 public final class Tensors {
   private Tensors() {}
 
+  /**
+   * A new tensor of {@code count} examples' features from {@code from}; close it.
+   * @param data the data set
+   * @param from first example
+   * @param count number of examples
+   * @return float32 [count, featureSize]
+   */
   public static TFloat32 features(Dataset data, int from, int count) {
     int width = data.featureSize();
     return TFloat32.tensorOf(
@@ -17,6 +24,13 @@ public final class Tensors {
         DataBuffers.of(data.features(), true, false).slice((long) from * width, (long) count * width));
   }
 
+  /**
+   * A new tensor of {@code count} labels from {@code from}; close it.
+   * @param data the data set
+   * @param from first example
+   * @param count number of examples
+   * @return int32 [count]
+   */
   public static TInt32 labels(Dataset data, int from, int count) {
     return TInt32.tensorOf(
         Shape.of(count), DataBuffers.of(data.labels(), true, false).slice(from, count));

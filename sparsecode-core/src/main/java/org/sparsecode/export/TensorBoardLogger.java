@@ -88,7 +88,7 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
     scalar(stepNumber, "validation/dead_fraction", (float) validation.deadFraction());
     try (TInt64 s = TInt64.scalarOf(stepNumber);
         TFloat32 x = Tensors.features(histogramSample, 0, histogramSample.size())) {
-      session.runner().feed(step, s).feed(model.images(), x).addTarget(writeHistogram).run().close();
+      session.runner().feed(step, s).feed(model.input(), x).addTarget(writeHistogram).run().close();
     }
   }
 

@@ -14,26 +14,36 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A feature map inside a graph: {@code images} [batch, d] in, {@code features} [batch, width] out.
+ * A feature map inside a graph: {@code input} float32 [batch, d] in (op name {@code features}),
+ * {@code features} float32 [batch, width] out (op name {@code feature_map}).
  * {@link #map} runs it over a whole data set once, so that a classifier can then train on the
  * stored features without running the map again every epoch.
  */
-public record FeatureGraph(Placeholder<TFloat32> images, Operand<TFloat32> features, int width) {
+public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> features, int width) {
   /** Examples per session run when mapping a data set. */
   public static final int CHUNK = 1_000;
 
+  /** Checks that the width is positive. */
   public FeatureGraph {
     if (width <= 0) {
       throw new IllegalArgumentException("a feature map needs a positive width, got " + width);
     }
   }
 
-  /** Builds {@code layer} into {@code graph} behind an {@code images} placeholder of width {@code inputs}. */
+  /**
+   * Builds {@code layer} into {@code graph} behind a {@code features} placeholder.
+   *
+   * @param graph the graph to build into
+   * @param inputs the placeholder's width d
+   * @param layer the map, from [batch, d] to [batch, width]
+   * @param width the map's output width
+   * @return the endpoints
+   */
   public static FeatureGraph build(ModelGraph graph, int inputs, Layer layer, int width) {
     Ops tf = graph.tf();
-    Placeholder<TFloat32> images =
-        tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
-    return new FeatureGraph(images, tf.withName("features").identity(layer.apply(tf, images)), width);
+    Placeholder<TFloat32> input =
+        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+    return new FeatureGraph(input, tf.withName("feature_map").identity(layer.apply(tf, input)), width);
   }
 
   /** The features of every example of {@code data}, with its labels, as a new data set. */
@@ -48,11 +58,11 @@ public record FeatureGraph(Placeholder<TFloat32> images, Operand<TFloat32> featu
     for (int from = 0; from < data.size(); from += CHUNK) {
       int count = Math.min(CHUNK, data.size() - from);
       try (TFloat32 x = Tensors.features(data, from, count);
-          Result r = session.runner().feed(images, x).fetch(features).run()) {
+          Result r = session.runner().feed(input, x).fetch(features).run()) {
         TFloat32 y = (TFloat32) r.get(0);
-        if (y.shape().size(1) != width) {
+        if (y.shape().get(1) != width) {
           throw new IllegalStateException(
-              "the feature map gave " + y.shape().size(1) + " features per example, not " + width);
+              "the feature map gave " + y.shape().get(1) + " features per example, not " + width);
         }
         y.copyTo(DataBuffers.of(out, false, false).slice((long) from * width, (long) count * width));
       }

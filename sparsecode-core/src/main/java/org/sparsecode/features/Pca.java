@@ -146,6 +146,9 @@ public final class Pca implements Layer {
     return components;
   }
 
+  /**
+   * @return the centring and scaling applied before the projection
+   */
   public Standardizer standardizer() {
     return standardizer;
   }

@@ -59,6 +59,9 @@ public final class Standardizer {
     return new Standardizer(m, s);
   }
 
+  /**
+   * @return number of features
+   */
   public int features() {
     return mean.length;
   }

@@ -22,13 +22,30 @@ public final class AtomicFiles {
   /** Something that writes the whole content of a file to a stream. */
   @FunctionalInterface
   public interface Writer {
+    /**
+     * Writes the file's bytes.
+     * @param out the stream to write to
+     * @throws IOException if writing fails
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /**
+   * Writes {@code content} as UTF-8 to {@code target}, atomically.
+   * @param target the file to write
+   * @param content the text
+   * @throws IOException if writing or renaming fails
+   */
   public static void writeString(Path target, String content) throws IOException {
     write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Writes a text file through {@code writer}, atomically: a temporary file in the same folder, then a rename, so a reader never sees half a file.
+   * @param target the file to write
+   * @param writer writes the content
+   * @throws IOException if writing or renaming fails
+   */
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);

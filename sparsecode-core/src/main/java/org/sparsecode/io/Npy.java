@@ -69,6 +69,12 @@ public final class Npy {
     write(file, "<i4", shape, data.array());
   }
 
+  /**
+   * Reads a float32 or float64 .npy file.
+   * @param file the file
+   * @return its shape and values
+   * @throws IOException if the file cannot be read or is not a supported .npy
+   */
   public static Array read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {

@@ -28,6 +28,14 @@ public final class CodeInference implements AutoCloseable {
   private final Placeholder<TFloat32> current;
   private final Operand<TFloat32> codes;
 
+  /**
+   * Builds the inference graph and opens its session; close it.
+   * @param nInputs input width
+   * @param nAtoms dictionary atoms (code width)
+   * @param config lambda, tau, iterations and threshold
+   * @param driven whether each call takes a current added to the drive
+   * @param threads the session's thread pools
+   */
   public CodeInference(int nInputs, int nAtoms, LcaConfig config, boolean driven, ThreadSettings threads) {
     if (nInputs <= 0 || nAtoms <= 0) {
       throw new IllegalArgumentException("need n_inputs > 0 and n_atoms > 0, got " + nInputs + " x " + nAtoms);
@@ -48,15 +56,23 @@ public final class CodeInference implements AutoCloseable {
     session = new Session(graph, Lca.sessionConfig(threads));
   }
 
-  /** The inference graph, for inspection (for example to fingerprint it); do not add to it. */
+  /**
+   * @return the inference graph, for inspection (for example to fingerprint it); do not add to it
+   */
   public Graph graph() {
     return graph;
   }
 
+  /**
+   * @return input width
+   */
   public int nInputs() {
     return nInputs;
   }
 
+  /**
+   * @return number of atoms (the code width)
+   */
   public int nAtoms() {
     return nAtoms;
   }

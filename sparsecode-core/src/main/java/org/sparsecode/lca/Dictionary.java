@@ -40,14 +40,25 @@ public final class Dictionary {
     return d;
   }
 
+  /**
+   * @return input width (rows)
+   */
   public int nInputs() {
     return phi.length;
   }
 
+  /**
+   * @return number of atoms (columns)
+   */
   public int nAtoms() {
     return phi[0].length;
   }
 
+  /**
+   * @param input row (input index)
+   * @param atom column (atom index)
+   * @return the dictionary entry
+   */
   public float get(int input, int atom) {
     return phi[input][atom];
   }

@@ -76,7 +76,13 @@ public final class Lca {
   /** Codes and (optional, else null) traces computed by {@link #inferWithTraces}. */
   public record Traced(float[][] codes, float[] energy, float[] meanL0, float[] reconstructionError) {}
 
-  /** A placeholder for a batch of inputs as rows, [-1, nInputs]. */
+  /**
+   * A placeholder for a batch of inputs as rows.
+   *
+   * @param tf ops of the graph
+   * @param nInputs input width
+   * @return a float32 placeholder [-1, nInputs]
+   */
   public static Placeholder<TFloat32> inputsPlaceholder(Ops tf, int nInputs) {
     return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, nInputs)));
   }
@@ -86,15 +92,30 @@ public final class Lca {
    * Run it in a session opened with {@link #sessionConfig}: the default graph optimisers spend
    * seconds on thousands of steps.
    *
+   * @param tf ops of the graph
    * @param inputs [batch x n_inputs]
    * @param dictionary [n_inputs x n_atoms], unit-norm columns (a variable, a placeholder, ...)
+   * @param config lambda, tau, iterations and threshold
+   * @param traces whether to add the per-step energy, L0 and error traces
+   * @return the codes, and the traces (null without them)
+   * @throws IllegalArgumentException if the shapes are known not to fit
    */
   public static Outputs build(
       Ops tf, Operand<TFloat32> inputs, Operand<TFloat32> dictionary, LcaConfig config, boolean traces) {
     return build(tf, inputs, dictionary, config, traces, Lateral.AUTO);
   }
 
-  /** As {@link #build(Ops, Operand, Operand, LcaConfig, boolean)}, with the given lateral product. */
+  /**
+   * As {@link #build(Ops, Operand, Operand, LcaConfig, boolean)}, with the given lateral product.
+   *
+   * @param tf ops of the graph
+   * @param inputs [batch x n_inputs]
+   * @param dictionary [n_inputs x n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param traces whether to add the per-step traces
+   * @param lateral how each step computes A (G - I)
+   * @return the codes, and the traces (null without them)
+   */
   public static Outputs build(
       Ops tf,
       Operand<TFloat32> inputs,
@@ -113,6 +134,13 @@ public final class Lca {
    *
    * A zero current gives {@link #build}'s codes. It minimises E - C . a: the current lowers the cost
    * of the driven neurons' activity without being a signal to reconstruct.
+   *
+   * @param tf ops of the graph
+   * @param inputs [batch x n_inputs]
+   * @param dictionary [n_inputs x n_atoms], unit-norm columns
+   * @param current [batch x n_atoms], added to the drive at every step
+   * @param config lambda, tau, iterations and threshold
+   * @return the final codes [batch x n_atoms]
    */
   public static Operand<TFloat32> buildDriven(
       Ops tf,
@@ -207,7 +235,15 @@ public final class Lca {
     return tf.linalg.sparse.sparseMatrixMatMul(tf.linalg.sparse.denseToCSRSparseMatrix(a, nonZero), m);
   }
 
-  /** The transfer function a = T(u), element-wise. */
+  /**
+   * The transfer function a = T(u), element-wise.
+   *
+   * @param tf ops of the graph
+   * @param u the potentials, any shape
+   * @param lambda the threshold, a scalar
+   * @param kind which transfer function
+   * @return the activations, the shape of {@code u}
+   */
   public static Operand<TFloat32> threshold(
       Ops tf, Operand<TFloat32> u, Operand<TFloat32> lambda, Threshold kind) {
     return switch (kind) {
@@ -218,25 +254,57 @@ public final class Lca {
     };
   }
 
-  /** Runs inference on a small problem in a throw-away graph and returns the codes. */
+  /**
+   * Runs inference in a throw-away graph and session with {@link ThreadSettings#defaults()} and
+   * returns the codes. For many batches, {@link CodeInference} reuses one graph.
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @return the codes, [batch][n_atoms]
+   */
   public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, false, Lateral.AUTO).codes();
+    return infer(inputs, dictionary, config, ThreadSettings.defaults());
   }
 
-  /** As {@link #infer}, with the per-step traces (for plots and tests). */
+  /**
+   * As {@link #infer(float[][], float[][], LcaConfig)}, on the given thread pools. TensorFlow sizes
+   * its pools once per process, from the first session: use the same settings throughout a run.
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param threads intra-op and inter-op thread counts
+   * @return the codes, [batch][n_atoms]
+   */
+  public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config, ThreadSettings threads) {
+    return run(inputs, dictionary, config, false, Lateral.AUTO, threads).codes();
+  }
+
+  /**
+   * As {@link #infer(float[][], float[][], LcaConfig)}, with the per-step traces (for plots and tests).
+   *
+   * @param inputs one example per row, [batch][n_inputs]
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @return the codes and one trace value per step
+   */
   public static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config) {
-    return run(inputs, dictionary, config, true, Lateral.AUTO);
+    return run(inputs, dictionary, config, true, Lateral.AUTO, ThreadSettings.defaults());
   }
 
   /** As {@link #inferWithTraces}, with the given lateral product (for tests that compare them). */
   static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config, Lateral lateral) {
-    return run(inputs, dictionary, config, true, lateral);
+    return run(inputs, dictionary, config, true, lateral, ThreadSettings.defaults());
   }
 
   /**
    * Session settings for unrolled LCA graphs: TensorFlow's graph optimisers (grappler) take time
    * that grows faster than linearly with the thousands of unrolled ops (about 8 s for 2000 steps on
    * a tiny problem) and gain nothing on these small matrix products, so they are switched off.
+   *
+   * @param threads intra-op and inter-op thread counts
+   * @return the settings to open the session with
    */
   public static ConfigProto sessionConfig(ThreadSettings threads) {
     return threads.toConfigProto().toBuilder()
@@ -247,7 +315,9 @@ public final class Lca {
   }
 
   private static Traced run(
-      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral) {
+      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral,
+      ThreadSettings threads) {
+    java.util.Objects.requireNonNull(threads, "threads must be a ThreadSettings, e.g. ThreadSettings.defaults()");
     int nAtoms = columns(dictionary, "dictionary");
     if (columns(inputs, "inputs") != dictionary.length) {
       throw new IllegalArgumentException(
@@ -260,7 +330,7 @@ public final class Lca {
       Placeholder<TFloat32> phi =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(dictionary.length, nAtoms)));
       Outputs out = build(tf, x, phi, config, traces, lateral);
-      try (Session s = new Session(graph, sessionConfig(ThreadSettings.defaults()));
+      try (Session s = new Session(graph, sessionConfig(threads));
           TFloat32 xt = TFloat32.tensorOf(StdArrays.ndCopyOf(inputs));
           TFloat32 pt = TFloat32.tensorOf(StdArrays.ndCopyOf(dictionary))) {
         var runner = s.runner().feed(x, xt).feed(phi, pt).fetch(out.codes());
@@ -312,7 +382,7 @@ public final class Lca {
     if (x.numDimensions() != 2) {
       throw new IllegalArgumentException("inputs must be a matrix [batch x n_inputs], got shape " + x);
     }
-    long in = x.size(1), rows = phi.size(0);
+    long in = x.get(1), rows = phi.get(0);
     if (in >= 0 && rows >= 0 && in != rows) {
       throw new IllegalArgumentException(
           "inputs have " + in + " columns but the dictionary has " + rows

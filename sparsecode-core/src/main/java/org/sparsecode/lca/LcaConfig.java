@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record LcaConfig(float lambda, float tau, int iterations, Threshold threshold) {
 
+  /** Checks every setting, with the fix in the message. */
   public LcaConfig {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(

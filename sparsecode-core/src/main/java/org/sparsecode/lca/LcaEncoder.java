@@ -6,18 +6,27 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A trained dictionary as a self-contained encoder graph: images [batch x n_inputs] in, LCA codes
+ * A trained dictionary as a self-contained encoder graph: {@code input} [batch x n_inputs] in (op name
+ * {@code features}), LCA codes
  * [batch x n_atoms] out, the dictionary held in a variable (so that a SavedModel carries it). With
  * {@code unitNorm}, each image is first divided by its L2 norm (an all-zero image stays zero), as
  * the dictionaries were trained.
  */
-public record LcaEncoder(Placeholder<TFloat32> images, Operand<TFloat32> codes) {
+public record LcaEncoder(Placeholder<TFloat32> input, Operand<TFloat32> codes) {
   /** Name of the variable that holds the dictionary. */
   public static final String DICTIONARY_VARIABLE = "dictionary";
 
+  /**
+   * Builds the encoder into the graph of {@code tf}; run it in a session opened with {@link Lca#sessionConfig} and initialise the dictionary variable first.
+   * @param tf ops of the graph
+   * @param dictionary [n_inputs][n_atoms], unit-norm columns
+   * @param config lambda, tau, iterations and threshold
+   * @param unitNorm whether to divide each input by its L2 norm first
+   * @return the endpoints
+   */
   public static LcaEncoder build(Ops tf, float[][] dictionary, LcaConfig config, boolean unitNorm) {
     Lca.columns(dictionary, "dictionary");
-    Placeholder<TFloat32> images = Lca.inputsPlaceholder(tf, dictionary.length);
+    Placeholder<TFloat32> images = Lca.inputsPlaceholder(tf.withName("features"), dictionary.length);
     Operand<TFloat32> phi = tf.withName(DICTIONARY_VARIABLE).variable(tf.constant(dictionary));
     Operand<TFloat32> x = images;
     if (unitNorm) {

@@ -10,6 +10,9 @@ import java.util.List;
 public final class LinkedDictionaries {
   private final List<Dictionary> blocks;
 
+  /**
+   * @param blocks one dictionary per modality, all with the same number of atoms
+   */
   public LinkedDictionaries(List<Dictionary> blocks) {
     if (blocks.isEmpty()) {
       throw new IllegalArgumentException("linked dictionaries need at least one modality");
@@ -114,14 +117,24 @@ public final class LinkedDictionaries {
     return new LinkedDictionaries(List.of(blocks));
   }
 
+  /**
+   * @return number of modalities (blocks)
+   */
   public int modalities() {
     return blocks.size();
   }
 
+  /**
+   * @return atoms shared by every block
+   */
   public int nAtoms() {
     return blocks.get(0).nAtoms();
   }
 
+  /**
+   * @param modality index of the modality
+   * @return its dictionary block
+   */
   public Dictionary block(int modality) {
     return blocks.get(modality);
   }

@@ -3,7 +3,7 @@ package org.sparsecode.lca;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparsecode.model.ThreadSettings;
-import org.sparsecode.train.BatchSampler;
+import org.sparsecode.data.BatchSampler;
 
 /**
  * Dictionary learning for linked dictionaries (one modality is a plain dictionary): each step
@@ -32,6 +32,7 @@ public final class LinkedLearning {
    * @param seed the order in which examples are drawn
    */
   public record Config(LcaConfig lca, float eta, int batch, int steps, int deadWindow, long seed) {
+    /** Checks every setting, with the fix in the message. */
     public Config {
       if (!(eta > 0) || Float.isInfinite(eta)) {
         throw new IllegalArgumentException("eta must be a finite number > 0 (try 0.01 .. 0.1), got " + eta);
@@ -45,6 +46,7 @@ public final class LinkedLearning {
 
   /** The two readings of the ordinal drivers, and no driver. */
   public enum DriveKind {
+    /** No current added to the drive. */
     NONE,
     /** A third modality: input the driver vector, dictionary the identity (fixed). */
     MODALITY,
@@ -54,8 +56,10 @@ public final class LinkedLearning {
 
   /** Which driver pushes each example's class block, and how strongly. */
   public record Drive(DriveKind kind, OrdinalBlocks blocks, float amplitude) {
+    /** No drive: plain inference. */
     public static final Drive NONE = new Drive(DriveKind.NONE, null, 0);
 
+    /** Checks that the drive's settings agree with its kind. */
     public Drive {
       if (kind != DriveKind.NONE && blocks == null) {
         throw new IllegalArgumentException("an ordinal drive needs its class blocks");
@@ -66,6 +70,11 @@ public final class LinkedLearning {
   /** Hears about each step: the batch's mean energy with the codes found. Must be cheap. */
   @FunctionalInterface
   public interface StepListener {
+    /**
+     * Called after every learning step.
+     * @param step the step number (1-based)
+     * @param meanEnergy the batch's mean LCA energy
+     */
     void onStep(int step, double meanEnergy);
 
     /**
@@ -74,6 +83,7 @@ public final class LinkedLearning {
      */
     default void onWindow(Window window, LinkedDictionaries dictionaries) {}
 
+    /** A listener that ignores every step. */
     StepListener NONE = (step, energy) -> {};
   }
 

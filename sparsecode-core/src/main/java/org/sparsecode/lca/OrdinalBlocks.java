@@ -8,6 +8,7 @@ package org.sparsecode.lca;
  */
 public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
 
+  /** Checks the block sizes. */
   public OrdinalBlocks {
     if (classes < 1 || blockSize < 1) {
       throw new IllegalArgumentException(

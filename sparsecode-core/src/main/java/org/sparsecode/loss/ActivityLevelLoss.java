@@ -14,10 +14,14 @@ public final class ActivityLevelLoss {
 
   private final float target;
 
+  /** The term with the document's target mean activation, 0.5. */
   public ActivityLevelLoss() {
     this(DEFAULT_TARGET);
   }
 
+  /**
+   * @param target the target mean activation, finite
+   */
   public ActivityLevelLoss(float target) {
     if (!Float.isFinite(target)) {
       throw new IllegalArgumentException(
@@ -26,6 +30,9 @@ public final class ActivityLevelLoss {
     this.target = target;
   }
 
+  /**
+   * @return the target mean activation
+   */
   public float target() {
     return target;
   }

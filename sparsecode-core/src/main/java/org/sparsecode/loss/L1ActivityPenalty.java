@@ -11,6 +11,9 @@ import org.tensorflow.types.TFloat32;
 public final class L1ActivityPenalty {
   private final float lambda;
 
+  /**
+   * @param lambda weight of the penalty, finite and &gt;= 0
+   */
   public L1ActivityPenalty(float lambda) {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
@@ -19,12 +22,22 @@ public final class L1ActivityPenalty {
     this.lambda = lambda;
   }
 
+  /**
+   * @return weight of the penalty
+   */
   public float lambda() {
     return lambda;
   }
 
-  /** The penalty as a scalar; {@code activations} may have any rank. */
+  /**
+   * The penalty as a scalar.
+   *
+   * @param tf ops of the graph
+   * @param activations float32 [batch, ...] of any rank &gt;= 1
+   * @return {@code lambda * sum |activations|}, a float32 scalar
+   */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> activations) {
+    checkBatch(activations);
     return scaled(tf, tf.math.abs(activations));
   }
 
@@ -35,7 +48,16 @@ public final class L1ActivityPenalty {
    * ReLU's gradient is 0. With lambda 0 no penalty op is built at all.
    */
   public Operand<TFloat32> callOnNonNegative(Ops tf, Operand<TFloat32> activations) {
+    checkBatch(activations);
     return lambda == 0 ? tf.constant(0f) : scaled(tf, activations);
+  }
+
+  private static void checkBatch(Operand<TFloat32> activations) {
+    if (!activations.shape().isUnknown() && activations.shape().numDimensions() == 0) {
+      throw new IllegalArgumentException(
+          "L1ActivityPenalty takes a batch of activations [batch, ...], got a scalar; pass the layer's"
+              + " output, not its sum");
+    }
   }
 
   private Operand<TFloat32> scaled(Ops tf, Operand<TFloat32> magnitudes) {

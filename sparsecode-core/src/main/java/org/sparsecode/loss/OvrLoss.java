@@ -22,10 +22,18 @@ public final class OvrLoss {
   private final float lambda;
   private final float epsilon;
 
+  /**
+   * The loss with the default epsilon.
+   * @param lambda weight of the loss, finite and &gt;= 0 (0 switches it off)
+   */
   public OvrLoss(float lambda) {
     this(lambda, DEFAULT_EPSILON);
   }
 
+  /**
+   * @param lambda weight of the loss, finite and &gt;= 0 (0 switches it off)
+   * @param epsilon added to each row norm, finite and &gt; 0
+   */
   public OvrLoss(float lambda, float epsilon) {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
@@ -39,10 +47,16 @@ public final class OvrLoss {
     this.epsilon = epsilon;
   }
 
+  /**
+   * @return the weight of the loss
+   */
   public float lambda() {
     return lambda;
   }
 
+  /**
+   * @return the epsilon added to each row norm
+   */
   public float epsilon() {
     return epsilon;
   }
@@ -52,14 +66,35 @@ public final class OvrLoss {
     return new OvrUpdateRule(lambda, epsilon);
   }
 
-  /** The loss as a scalar; {@code h} must be a B x K matrix. */
+  /**
+   * The loss as a scalar.
+   *
+   * @param tf ops of the graph
+   * @param h the codes, float32 [batch, units]: rows are examples
+   * @return {@code lambda * ||sum_i Hn_i||^2}, a float32 scalar
+   * @throws IllegalArgumentException if {@code h} is known not to be a matrix
+   */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> h) {
+    checkMatrix(h, "OvrLoss");
     // Identity: the C++ gradients of Square/Mul crash on a variable's reference output.
     h = tf.identity(h);
     Operand<TFloat32> normalised = tf.math.div(h, tf.math.add(rowNorms(tf, h), tf.constant(epsilon)));
     Operand<TFloat32> s = tf.reduceSum(normalised, tf.constant(0));
     Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(s), tf.constant(0));
     return tf.math.mul(tf.constant(lambda), squaredNorm);
+  }
+
+  /**
+   * Fails at graph-build time, with the fix, when {@code h} is known not to be a [batch, units]
+   * matrix: the loss would otherwise silently treat a feature map's rows as examples.
+   */
+  static void checkMatrix(Operand<TFloat32> h, String who) {
+    org.tensorflow.ndarray.Shape shape = h.shape();
+    if (!shape.isUnknown() && shape.numDimensions() != 2) {
+      throw new IllegalArgumentException(
+          who + " takes codes of shape [batch, units], got rank " + shape.numDimensions() + " " + shape
+              + "; flatten each example first, e.g. tf.reshape(h, tf.constant(new int[] {-1, units}))");
+    }
   }
 
   /**

@@ -32,22 +32,40 @@ public final class OvrUpdateRule {
   private final float lambda;
   private final float epsilon;
 
+  /**
+   * @param lambda weight of the loss, finite and &gt;= 0
+   * @param epsilon added to each row norm, finite and &gt; 0
+   */
   public OvrUpdateRule(float lambda, float epsilon) {
     new OvrLoss(lambda, epsilon); // same argument checks and messages
     this.lambda = lambda;
     this.epsilon = epsilon;
   }
 
+  /**
+   * @return the weight of the loss
+   */
   public float lambda() {
     return lambda;
   }
 
+  /**
+   * @return the epsilon added to each row norm
+   */
   public float epsilon() {
     return epsilon;
   }
 
-  /** dOVR/dH as a B x K op; {@code h} must be a B x K matrix. */
+  /**
+   * dOVR/dH in closed form.
+   *
+   * @param tf ops of the graph
+   * @param h the codes, float32 [batch, units]
+   * @return the gradient, float32 [batch, units]
+   * @throws IllegalArgumentException if {@code h} is known not to be a matrix
+   */
   public Operand<TFloat32> gradient(Ops tf, Operand<TFloat32> h) {
+    OvrLoss.checkMatrix(h, "OvrUpdateRule");
     h = tf.identity(h);
     Operand<TFloat32> r = OvrLoss.rowNorms(tf, h);
     Operand<TFloat32> n = tf.math.add(r, tf.constant(epsilon));

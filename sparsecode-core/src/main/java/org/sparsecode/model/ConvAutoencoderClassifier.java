@@ -8,6 +8,7 @@ import org.sparsecode.nn.ConvTranspose2d;
 import org.sparsecode.nn.KernelNormClip;
 import org.sparsecode.nn.Padding;
 import org.sparsecode.nn.SubpixelShuffle;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -25,6 +26,7 @@ import org.tensorflow.types.TFloat32;
  * constraint {@code ||D_i|| <= C}.
  */
 public final class ConvAutoencoderClassifier {
+  /** Name of the reconstruction output: float32 [batch, side*side]. */
   public static final String RECONSTRUCTION = "reconstruction";
   /** Per-pixel squared error on [0, 1]. */
   public static final String RECON_MSE = "recon_mse";
@@ -34,6 +36,34 @@ public final class ConvAutoencoderClassifier {
   private ConvAutoencoderClassifier() {}
 
   /**
+   * Builds the joint model trained by Adam at the default learning rate ({@link AdamConfig#DEFAULT}).
+   *
+   * @param model the graph to build into
+   * @param c the CNN whose activations are the code
+   * @param decoder how the code is mapped back to the image
+   * @param maxKernelNorm the bound C on each decoder atom's L2 norm, &gt; 0 (the blog: 1)
+   * @return the classifier's endpoints, with the {@value #RECONSTRUCTION} output [batch, side*side]
+   */
+  public static ClassifierGraph build(ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm) {
+    return build(model, c, decoder, maxKernelNorm, AdamConfig.DEFAULT);
+  }
+
+  /**
+   * Builds the joint model with its train step: one Adam step, then the decoder atoms' norm clip.
+   *
+   * @param model the graph to build into
+   * @param c the CNN whose activations are the code
+   * @param decoder how the code is mapped back to the image
+   * @param maxKernelNorm the bound C on each decoder atom's L2 norm, &gt; 0 (the blog: 1)
+   * @param optimizer the training's optimiser settings
+   * @return the classifier's endpoints, with the {@value #RECONSTRUCTION} output [batch, side*side]
+   */
+  public static ClassifierGraph build(
+      ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm, AdamConfig optimizer) {
+    return build(model, c, decoder, maxKernelNorm, optimizer, 100);
+  }
+
+  /**
    * The blog's autoencoder loss as its code logged it: the mean over a batch of each image's summed
    * squared error (for the buggy decoder, summed over its broadcast copies) plus lambda * the sum of
    * the batch's activations. As a per-example quantity that is {@code sse_i + lambda * B * sum(a_i)},
@@ -41,14 +71,12 @@ public final class ConvAutoencoderClassifier {
    */
   public static final String LOSS_AE = "loss_ae";
 
-  /** As {@link #build(ModelGraph, CnnConfig, Decoder, float, int)} with the blog's batch of 100 for {@link #LOSS_AE}. */
-  public static ClassifierGraph build(ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm) {
-    return build(model, c, decoder, maxKernelNorm, 100);
-  }
-
-  /** @param lossAeBatch the training batch size B of {@link #LOSS_AE} */
+  /**
+   * As {@link #build(ModelGraph, CnnConfig, Decoder, float, AdamConfig)}, with the training batch
+   * size B of {@link #LOSS_AE} (the blog's: 100).
+   */
   public static ClassifierGraph build(
-      ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm, int lossAeBatch) {
+      ModelGraph model, CnnConfig c, Decoder decoder, float maxKernelNorm, AdamConfig optimizer, int lossAeBatch) {
     if (!(maxKernelNorm > 0)) {
       throw new IllegalArgumentException("max_kernel_norm must be > 0, got " + maxKernelNorm + " (the blog used 1)");
     }
@@ -66,8 +94,9 @@ public final class ConvAutoencoderClassifier {
         boolean bugs = decoder == Decoder.CONV_TRANSPOSE_BLOG_BUGS;
         // The blog's buggy model has no decoder bias: the encoder's biases stand in for it.
         ConvTranspose2d layer =
-            new ConvTranspose2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), 1, r, Padding.SAME,
-                !bugs, c.initStddev(), c.biasInit(), c.seed(), 3);
+            ConvTranspose2d.builder("decoder", c.filters(), 1).kernel(c.kernel()).stride(r)
+                .padding(Padding.SAME).useBias(!bugs).stddev(c.initStddev()).biasInit(c.biasInit())
+                .seed(c.seed(), 3).build(tf);
         variables.add(layer.kernel());
         if (!bugs) {
           variables.add(layer.bias());
@@ -101,8 +130,9 @@ public final class ConvAutoencoderClassifier {
       }
       case SUBPIXEL -> {
         Conv2d layer =
-            new Conv2d(tf, "decoder", c.kernel(), c.kernel(), c.filters(), r * r, 1, Padding.SAME,
-                true, c.initStddev(), c.biasInit(), c.seed(), 3);
+            Conv2d.builder("decoder", c.filters(), r * r).kernel(c.kernel()).stride(1)
+                .padding(Padding.SAME).stddev(c.initStddev()).biasInit(c.biasInit()).seed(c.seed(), 3)
+                .build(tf);
         variables.add(layer.kernel());
         variables.add(layer.bias());
         decoderKernel = layer.kernel();
@@ -121,27 +151,32 @@ public final class ConvAutoencoderClassifier {
     Operand<TFloat32> loss = tf.withName("loss").math.add(tf.math.add(e.taskLoss(), sse), penalty);
 
     Op adam =
-        new DeterministicAdam(model.graph(), c.learningRate())
+        new DeterministicAdam(model.graph(), optimizer)
             .applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "adam_step");
     Op clip = KernelNormClip.clip(tf.withControlDependencies(List.of(adam)), decoderKernel, atomAxes, maxKernelNorm);
     Op trainStep = tf.withName("train_step").withControlDependencies(List.of(clip)).noOp();
 
-    return new ClassifierGraph(
-        e.images(), e.labels(), e.logits(), tf.withName("probabilities").nn.softmax(e.logits()),
-        e.hidden(), c.hiddenUnits(), c.classes(), loss, e.taskLoss(), trainStep, variables,
-        Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
+    return ClassifierGraph.builder(model)
+        .inputs(e.images(), e.labels())
+        .outputs(e.logits(), tf.withName("probabilities").nn.softmax(e.logits()), c.classes())
+        .hidden(e.hidden(), c.hiddenUnits())
+        .loss(loss, e.taskLoss())
+        .training(trainStep, optimizer, variables)
+        .exampleSums(Map.of(RECON_MSE, perImageSquaredError(tf, reconstruction, e.image4d(), 1f),
             RECON_MSE_255, perImageSquaredError(tf, reconstruction, e.image4d(), 255f),
             LOSS_AE, tf.reduceSum(
                 tf.math.add(sseImages, tf.math.mul(tf.constant(c.lambda() * (float) lossAeBatch),
                     tf.reduceSum(e.hidden(), tf.constant(new int[] {1, 2, 3})))),
-                tf.constant(0))),
-        Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))));
+                tf.constant(0))))
+        .extraOutputs(Map.of(RECONSTRUCTION, tf.withName(RECONSTRUCTION).reshape(reconstruction, tf.constant(new int[] {-1, c.side() * c.side()}))))
+        .build();
   }
 
   /** Each image's summed squared pixel error, [batch]. */
   static Operand<TFloat32> perImageSummedSquaredError(Ops tf, Operand<TFloat32> reconstruction, Operand<TFloat32> image) {
     return tf.reduceSum(tf.math.squaredDifference(reconstruction, image), tf.constant(new int[] {1, 2, 3}));
   }
+
 
   /**
    * Sum over the batch of each image's mean squared pixel error. With {@code scale} 255 both images

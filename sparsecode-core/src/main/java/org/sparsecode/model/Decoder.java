@@ -20,6 +20,12 @@ public enum Decoder {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Reads a sweep file's value.
+   * @param id conv_transpose, subpixel or conv_transpose_blog_bugs
+   * @return the decoder
+   * @throws IllegalArgumentException naming the choices
+   */
   public static Decoder parse(String id) {
     for (Decoder d : values()) {
       if (d.id().equals(id)) {

@@ -12,16 +12,17 @@ import org.tensorflow.types.TFloat32;
 /**
  * The named endpoints of an encoder trained without labels, as built into a {@link ModelGraph}.
  *
- * @param images input batch [batch, features], raw (any preprocessing is inside the graph)
+ * @param input input batch, float32 [batch, features], raw (any preprocessing is inside the graph);
+ *     its op is named {@code features}
  * @param codes the learned representation [batch, codeUnits]
  * @param loss the training objective of a batch, a scalar
  * @param lossTerms the parts of {@code loss} by name (for logs and reports)
- * @param trainStep one optimiser step on a batch fed to {@code images}
+ * @param trainStep one optimiser step on a batch fed to {@code input}
  * @param learningRate the optimiser's rate, which a schedule may lower between steps
  * @param variables the trained variables
  */
 public record EncoderGraph(
-    Placeholder<TFloat32> images,
+    Placeholder<TFloat32> input,
     Operand<TFloat32> codes,
     int codeUnits,
     Operand<TFloat32> loss,
@@ -30,6 +31,7 @@ public record EncoderGraph(
     LearningRate learningRate,
     List<Variable<TFloat32>> variables) {
 
+  /** Copies the maps and lists, so the endpoints cannot change afterwards. */
   public EncoderGraph {
     lossTerms = Map.copyOf(lossTerms);
     variables = List.copyOf(variables);

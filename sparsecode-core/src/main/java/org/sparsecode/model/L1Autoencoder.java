@@ -20,20 +20,31 @@ import org.tensorflow.types.TFloat32;
 public final class L1Autoencoder {
   /** Names of the loss terms in {@link EncoderGraph#lossTerms()}. */
   public static final String RECONSTRUCTION = "reconstruction_mse";
+  /** Name of the L1 term in {@link EncoderGraph#lossTerms()}. */
   public static final String L1 = "l1";
 
   private L1Autoencoder() {}
 
+  /**
+   * Builds the autoencoder with its train step (Adam at the configuration's rate, in a {@link org.sparsecode.optim.LearningRate} a schedule can lower).
+   * @param graph the graph to build into
+   * @param inputs features per raw example (the input {@code features}, [batch, inputs])
+   * @param preprocess fixed map applied first (for example a fitted PCA), not trained
+   * @param preprocessedWidth its output width
+   * @param config units, initialisation, L1 weight, rate and seed
+   * @return the encoder's endpoints; its codes are [batch, units]
+   */
   public static EncoderGraph build(
       ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, L1AutoencoderConfig config) {
     Ops tf = graph.tf();
-    Placeholder<TFloat32> images =
-        tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
-    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, images));
+    Placeholder<TFloat32> input =
+        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, input));
     Dense encoder =
         OvrEncoder.codeLayer(tf, preprocessedWidth, config.units(), config.initStddev(), config.seed());
     Dense decoder =
-        new Dense(tf, "decoder", config.units(), preprocessedWidth, config.decoderStddev(), 0f, config.seed(), 2);
+        Dense.builder("decoder", config.units(), preprocessedWidth)
+            .stddev(config.decoderStddev()).biasInit(0f).seed(config.seed(), 2).build(tf);
     Operand<TFloat32> h = tf.withName("codes").nn.relu(encoder.apply(tf, z));
     Operand<TFloat32> reconstruction = decoder.apply(tf, h);
 
@@ -50,6 +61,6 @@ public final class L1Autoencoder {
     Op trainStep =
         adam.applyGradients(DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
     return new EncoderGraph(
-        images, h, config.units(), loss, Map.of(RECONSTRUCTION, mse, L1, l1), trainStep, rate, variables);
+        input, h, config.units(), loss, Map.of(RECONSTRUCTION, mse, L1, l1), trainStep, rate, variables);
   }
 }

@@ -15,6 +15,7 @@ package org.sparsecode.model;
 public record L1AutoencoderConfig(
     int units, float initStddev, float decoderStddev, float l1, float learningRate, long seed) {
 
+  /** Checks every setting, with the fix in the message. */
   public L1AutoencoderConfig {
     if (units <= 0) {
       throw new IllegalArgumentException("units must be > 0, got " + units);

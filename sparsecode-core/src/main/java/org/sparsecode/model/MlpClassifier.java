@@ -7,6 +7,7 @@ import org.sparsecode.loss.OvrLoss;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
 import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Dropout;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -20,7 +21,7 @@ import org.tensorflow.types.TInt32;
 /**
  * Builds the one-hidden-layer network of {@link MlpConfig}: inputs -> hidden ReLU -> classes,
  * trained by Adam with the chosen regularizer. It is the blog's fully connected classifier ({@link
- * MlpConfig#blog}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
+ * MlpConfig#l1}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
  * network.
  *
  * <p>With {@link
@@ -36,23 +37,45 @@ public final class MlpClassifier {
   /** Per-example fraction of hidden activations below {@link #SILENT_BELOW}, as an example sum. */
   public static final String BELOW_THRESHOLD = "below_0.1_fraction";
 
+  /** Name of the input placeholder and of the SavedModel signature's input. */
+  public static final String INPUT = "features";
+
   private MlpClassifier() {}
 
+  /**
+   * Builds the network trained by Adam at the default learning rate ({@link AdamConfig#DEFAULT}).
+   *
+   * @param model the graph to build into
+   * @param mlp the network and its regularizer
+   * @return the classifier's endpoints; its input is named {@code features}, [batch, inputs]
+   */
   public static ClassifierGraph build(ModelGraph model, MlpConfig mlp) {
+    return build(model, mlp, AdamConfig.DEFAULT);
+  }
+
+  /**
+   * Builds the network with its train step.
+   *
+   * @param model the graph to build into
+   * @param mlp the network and its regularizer
+   * @param optimizer the training's optimiser settings ({@link org.sparsecode.train.TrainConfig#optimizer()})
+   * @return the classifier's endpoints; its input is named {@code features}, [batch, inputs]
+   */
+  public static ClassifierGraph build(ModelGraph model, MlpConfig mlp, AdamConfig optimizer) {
     FcConfig config = mlp.network();
     Ops tf = model.tf();
     Placeholder<TFloat32> images =
-        tf.withName("images")
+        tf.withName(INPUT)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.inputs())));
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
 
     Dense hiddenLayer =
-        new Dense(tf, "hidden", config.inputs(), config.hidden(), mlp.hiddenStddev(),
-            mlp.biasInit(), config.seed(), 1);
+        Dense.builder("hidden", config.inputs(), config.hidden())
+            .stddev(mlp.hiddenStddev()).biasInit(mlp.biasInit()).seed(config.seed(), 1).build(tf);
     Dense outputLayer =
-        new Dense(tf, "output", config.hidden(), config.classes(), mlp.outputStddev(),
-            mlp.biasInit(), config.seed(), 2);
+        Dense.builder("output", config.hidden(), config.classes())
+            .stddev(mlp.outputStddev()).biasInit(mlp.biasInit()).seed(config.seed(), 2).build(tf);
 
     Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(hiddenLayer.apply(tf, images));
     Operand<TFloat32> logits = tf.withName("logits").identity(outputLayer.apply(tf, hidden));
@@ -63,8 +86,8 @@ public final class MlpClassifier {
     Operand<TFloat32> loss =
         switch (mlp.regularizer()) {
           case NONE -> tf.identity(taskLoss);
-          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(config.lambda()).callOnNonNegative(tf, hidden));
-          case OVR -> tf.math.add(taskLoss, new OvrLoss(config.lambda()).call(tf, hidden));
+          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(mlp.lambda()).callOnNonNegative(tf, hidden));
+          case OVR -> tf.math.add(taskLoss, new OvrLoss(mlp.lambda()).call(tf, hidden));
           case DROPOUT -> {
             Dropout dropout = new Dropout(mlp.dropoutRate(), config.seed(), 3);
             Operand<TFloat32> trainingLogits = outputLayer.apply(tf, dropout.apply(tf, hidden));
@@ -75,7 +98,7 @@ public final class MlpClassifier {
 
     List<Variable<TFloat32>> variables =
         List.of(hiddenLayer.weights(), hiddenLayer.bias(), outputLayer.weights(), outputLayer.bias());
-    DeterministicAdam adam = new DeterministicAdam(model.graph(), config.learningRate());
+    DeterministicAdam adam = new DeterministicAdam(model.graph(), optimizer);
     Op trainStep =
         adam.applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "train_step");
 
@@ -84,8 +107,13 @@ public final class MlpClassifier {
     Operand<TFloat32> silentFractionSum =
         tf.math.div(tf.reduceSum(silent, tf.constant(new int[] {0, 1})), tf.constant((float) config.hidden()));
 
-    return new ClassifierGraph(
-        images, labels, logits, probabilities, hidden, config.hidden(), config.classes(), loss,
-        taskLoss, trainStep, variables, Map.of(BELOW_THRESHOLD, silentFractionSum), Map.of());
+    return ClassifierGraph.builder(model)
+        .inputs(images, labels)
+        .outputs(logits, probabilities, config.classes())
+        .hidden(hidden, config.hidden())
+        .loss(loss, taskLoss)
+        .training(trainStep, optimizer, variables)
+        .exampleSums(Map.of(BELOW_THRESHOLD, silentFractionSum))
+        .build();
   }
 }

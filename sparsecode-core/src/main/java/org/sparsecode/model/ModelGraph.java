@@ -14,18 +14,31 @@ public final class ModelGraph implements AutoCloseable {
   private final ThreadSettings threads;
   private Session session;
 
+  /**
+   * A new, empty graph; the session opens on the first call to {@link #session()}.
+   * @param threads the session's thread pools
+   */
   public ModelGraph(ThreadSettings threads) {
     this.threads = threads;
   }
 
+  /**
+   * @return the ops that build into this graph
+   */
   public Ops tf() {
     return tf;
   }
 
+  /**
+   * @return the TensorFlow graph
+   */
   public Graph graph() {
     return graph;
   }
 
+  /**
+   * @return the session's thread pools
+   */
   public ThreadSettings threads() {
     return threads;
   }

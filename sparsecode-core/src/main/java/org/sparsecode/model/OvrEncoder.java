@@ -27,6 +27,7 @@ import org.tensorflow.types.family.TType;
 public final class OvrEncoder {
   /** Names of the loss terms in {@link EncoderGraph#lossTerms()}. */
   public static final String OVR = "ovr";
+  /** Name of the activity term L in {@link EncoderGraph#lossTerms()}. */
   public static final String ACTIVITY = "activity";
 
   private OvrEncoder() {}
@@ -37,7 +38,7 @@ public final class OvrEncoder {
    * biases 0.
    */
   public static Dense codeLayer(Ops tf, int inputs, int units, float stddev, long seed) {
-    return new Dense(tf, "encoder", inputs, units, stddev, 0f, seed, 1);
+    return Dense.builder("encoder", inputs, units).stddev(stddev).biasInit(0f).seed(seed, 1).build(tf);
   }
 
   /**
@@ -48,9 +49,9 @@ public final class OvrEncoder {
   public static EncoderGraph build(
       ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, OvrEncoderConfig config) {
     Ops tf = graph.tf();
-    Placeholder<TFloat32> images =
-        tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
-    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, images));
+    Placeholder<TFloat32> input =
+        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+    Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, input));
     Dense layer = codeLayer(tf, preprocessedWidth, config.units(), config.initStddev(), config.seed());
     Operand<TFloat32> pre = layer.apply(tf, z);
     Operand<TFloat32> h = tf.withName("codes").nn.relu(pre);
@@ -76,7 +77,7 @@ public final class OvrEncoder {
         };
     Op trainStep = adam.applyGradients(pairs, "train_step");
     return new EncoderGraph(
-        images, h, config.units(), loss, Map.of(OVR, ovr, ACTIVITY, activity), trainStep, rate,
+        input, h, config.units(), loss, Map.of(OVR, ovr, ACTIVITY, activity), trainStep, rate,
         List.of(layer.weights(), layer.bias()));
   }
 

@@ -23,7 +23,9 @@ public record OvrEncoderConfig(
 
   /** Autodiff of J, or the same gradient written out as the document's local rule. */
   public enum UpdateRule {
+    /** TensorFlow's gradient of J. */
     AUTODIFF,
+    /** The same gradient in closed form, the document's local rule. */
     EXPLICIT;
 
     /** Reads a sweep file's value: autodiff or explicit. */
@@ -39,6 +41,7 @@ public record OvrEncoderConfig(
     }
   }
 
+  /** Checks every setting, with the fix in the message. */
   public OvrEncoderConfig {
     if (units <= 0) {
       throw new IllegalArgumentException("units must be > 0, got " + units + " (the document uses 8192)");

@@ -23,6 +23,12 @@ public enum Regularizer {
     return this == L1 || this == OVR;
   }
 
+  /**
+   * Reads a sweep file's value.
+   * @param id none, l1, ovr or dropout
+   * @return the regularizer
+   * @throws IllegalArgumentException naming the choices
+   */
   public static Regularizer parse(String id) {
     for (Regularizer r : values()) {
       if (r.id().equals(id)) {

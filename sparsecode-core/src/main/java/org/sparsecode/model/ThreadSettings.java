@@ -11,6 +11,7 @@ import org.tensorflow.proto.ConfigProto;
  */
 public record ThreadSettings(int intraOp, int interOp) {
 
+  /** Checks that both counts are &gt;= 0. */
   public ThreadSettings {
     if (intraOp < 0 || interOp < 0) {
       throw new IllegalArgumentException(
@@ -24,6 +25,9 @@ public record ThreadSettings(int intraOp, int interOp) {
     return new ThreadSettings(Runtime.getRuntime().availableProcessors(), 1);
   }
 
+  /**
+   * @return the session settings with these thread counts
+   */
   public ConfigProto toConfigProto() {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(intraOp)

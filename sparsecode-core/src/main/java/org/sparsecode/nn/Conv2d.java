@@ -24,7 +24,14 @@ public final class Conv2d implements Layer {
      * the input's size, and pays off when out is small: 3.4 times faster forward and backward for 3x3,
      * 200 -> 4 channels on 14x14 maps, batch 100 (the subpixel decoder).
      */
-    TAP_PRODUCTS
+    TAP_PRODUCTS,
+    /**
+     * The patch matrix, [batch*outH*outW x kh*kw*in], times the kernel as [kh*kw*in x out]: one
+     * matrix product forward and one for the kernel gradient. For inputs with few channels (an
+     * image), where conv2d's kernels use the vector units poorly. Its input gradient is not
+     * built (TensorFlow has none for the patch op): use it where the input needs none.
+     */
+    PATCH_PRODUCT
   }
 
   private final Variable<TFloat32> kernel;
@@ -36,44 +43,37 @@ public final class Conv2d implements Layer {
   private final int stride;
   private final Padding padding;
 
-  /**
-   * @param name flat name prefix of the variables ({@code name_kernel}, {@code name_bias})
-   * @param useBias whether to add a bias; without one {@link #bias()} is null
-   * @param seed seed of the kernel draw
-   * @param stream distinguishes this layer's draw from other layers' under the same seed
-   */
-  public Conv2d(
-      Ops tf,
-      String name,
-      int kernelHeight,
-      int kernelWidth,
-      int inChannels,
-      int outChannels,
-      int stride,
-      Padding padding,
-      boolean useBias,
-      float stddev,
-      float biasInit,
-      long seed,
-      int stream) {
+  private Conv2d(Ops tf, Builder b) {
     checkArguments(
-        name, kernelHeight, kernelWidth, inChannels, outChannels, stride, padding, stddev);
-    this.kernelHeight = kernelHeight;
-    this.kernelWidth = kernelWidth;
-    this.inChannels = inChannels;
-    this.outChannels = outChannels;
-    this.stride = stride;
-    this.padding = padding;
+        b.name, b.kernelHeight, b.kernelWidth, b.inChannels, b.outChannels, b.stride, b.padding, b.stddev);
+    this.kernelHeight = b.kernelHeight;
+    this.kernelWidth = b.kernelWidth;
+    this.inChannels = b.inChannels;
+    this.outChannels = b.outChannels;
+    this.stride = b.stride;
+    this.padding = b.padding;
     this.kernel =
-        tf.withName(name + "_kernel").variable(
+        tf.withName(b.name + "_kernel").variable(
             Initializers.normal(
-                tf, Shape.of(kernelHeight, kernelWidth, inChannels, outChannels), stddev, seed,
-                stream));
+                tf, Shape.of(kernelHeight, kernelWidth, inChannels, outChannels), b.stddev, b.seed, b.stream));
     this.bias =
-        useBias
-            ? tf.withName(name + "_bias").variable(
-                Initializers.constant(tf, Shape.of(outChannels), biasInit))
+        b.useBias
+            ? tf.withName(b.name + "_bias").variable(
+                Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
             : null;
+  }
+
+  /**
+   * A builder with defaults: a 3x3 kernel, stride 1, SAME padding, a bias, kernel N(0, 0.1^2),
+   * biases 0, seed 0, stream 0.
+   *
+   * @param name flat prefix of the variables ({@code name_kernel}, {@code name_bias}), no '/'
+   * @param inChannels channels of the input, &gt; 0
+   * @param outChannels channels of the output, &gt; 0
+   * @return a new builder
+   */
+  public static Builder builder(String name, int inChannels, int outChannels) {
+    return new Builder(name, inChannels, outChannels);
   }
 
   @Override
@@ -88,9 +88,29 @@ public final class Conv2d implements Layer {
         switch (algorithm) {
           case DIRECT -> tf.nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
           case TAP_PRODUCTS -> tapProducts(tf, input);
+          case PATCH_PRODUCT -> patchProduct(tf, input);
         };
     // BiasAdd (not Add) lets TensorFlow's graph optimiser fuse conv, bias and a following ReLU.
     return bias == null ? out : tf.nn.biasAdd(out, bias);
+  }
+
+  /** Patches in (row, column, channel) order, the order of the kernel's first three axes. */
+  private Operand<TFloat32> patchProduct(Ops tf, Operand<TFloat32> input) {
+    Shape shape = input.shape();
+    if (shape.get(1) == Shape.UNKNOWN_SIZE || shape.get(2) == Shape.UNKNOWN_SIZE) {
+      throw new IllegalArgumentException(
+          "Algorithm.PATCH_PRODUCT needs the input's height and width in its shape, got " + shape);
+    }
+    int outHeight = padding.convOutputSize((int) shape.get(1), kernelHeight, stride);
+    int outWidth = padding.convOutputSize((int) shape.get(2), kernelWidth, stride);
+    int depth = kernelHeight * kernelWidth * inChannels;
+    Operand<TFloat32> patches = tf.image.extractImagePatches(input,
+        List.of(1L, (long) kernelHeight, (long) kernelWidth, 1L), List.of(1L, (long) stride, (long) stride, 1L),
+        List.of(1L, 1L, 1L, 1L), padding.name());
+    Operand<TFloat32> product = tf.linalg.matMul(
+        tf.reshape(patches, tf.constant(new int[] {-1, depth})),
+        tf.reshape(kernel, tf.constant(new int[] {depth, outChannels})));
+    return tf.reshape(product, tf.constant(new int[] {-1, outHeight, outWidth, outChannels}));
   }
 
   /** out[y, x] = sum over taps (i, j) of input[y + i - padTop, x + j - padLeft] K[i, j]. */
@@ -145,10 +165,16 @@ public final class Conv2d implements Layer {
     return bias;
   }
 
+  /**
+   * @return the stride along height and width
+   */
   public int stride() {
     return stride;
   }
 
+  /**
+   * @return SAME or VALID
+   */
   public Padding padding() {
     return padding;
   }
@@ -202,6 +228,114 @@ public final class Conv2d implements Layer {
       throw new IllegalArgumentException(
           layer + " was built for " + channels + " input channels but the input has "
               + shape.get(3) + " (shape " + shape + ")");
+    }
+  }
+
+  /** The settings of a {@link Conv2d} layer. */
+  public static final class Builder {
+    private final String name;
+    private final int inChannels;
+    private final int outChannels;
+    private int kernelHeight = 3;
+    private int kernelWidth = 3;
+    private int stride = 1;
+    private Padding padding = Padding.SAME;
+    private boolean useBias = true;
+    private float stddev = 0.1f;
+    private float biasInit = 0f;
+    private long seed;
+    private int stream;
+
+    private Builder(String name, int inChannels, int outChannels) {
+      this.name = name;
+      this.inChannels = inChannels;
+      this.outChannels = outChannels;
+    }
+
+    /**
+     * @param size kernel height and width, &gt; 0
+     * @return this builder
+     */
+    public Builder kernel(int size) {
+      return kernel(size, size);
+    }
+
+    /**
+     * @param height kernel height, &gt; 0
+     * @param width kernel width, &gt; 0
+     * @return this builder
+     */
+    public Builder kernel(int height, int width) {
+      this.kernelHeight = height;
+      this.kernelWidth = width;
+      return this;
+    }
+
+    /**
+     * @param stride the same stride along height and width, &gt;= 1
+     * @return this builder
+     */
+    public Builder stride(int stride) {
+      this.stride = stride;
+      return this;
+    }
+
+    /**
+     * @param padding SAME or VALID, as TensorFlow's
+     * @return this builder
+     */
+    public Builder padding(Padding padding) {
+      this.padding = padding;
+      return this;
+    }
+
+    /**
+     * @param useBias whether to add a bias; without one the layer's bias() is null
+     * @return this builder
+     */
+    public Builder useBias(boolean useBias) {
+      this.useBias = useBias;
+      return this;
+    }
+
+    /**
+     * @param stddev standard deviation of the normal kernel draw, finite and &gt;= 0
+     * @return this builder
+     */
+    public Builder stddev(float stddev) {
+      this.stddev = stddev;
+      return this;
+    }
+
+    /**
+     * @param biasInit the value every bias starts at
+     * @return this builder
+     */
+    public Builder biasInit(float biasInit) {
+      this.biasInit = biasInit;
+      return this;
+    }
+
+    /**
+     * @param seed seed of the kernel draw
+     * @param stream distinguishes this layer's draw from other layers' under the same seed
+     * @return this builder
+     */
+    public Builder seed(long seed, int stream) {
+      this.seed = seed;
+      this.stream = stream;
+      return this;
+    }
+
+    /**
+     * Adds the layer's variables to the graph of {@code tf}.
+     *
+     * @param tf ops of the graph
+     * @return the layer
+     * @throws IllegalArgumentException naming a setting that is out of range
+     */
+    public Conv2d build(Ops tf) {
+      return new Conv2d(tf, this);
     }
   }
 }

@@ -28,44 +28,37 @@ public final class ConvTranspose2d implements Layer {
   private final int stride;
   private final Padding padding;
 
-  /**
-   * @param name flat name prefix of the variables ({@code name_kernel}, {@code name_bias})
-   * @param useBias whether to add a bias; without one {@link #bias()} is null
-   * @param seed seed of the kernel draw
-   * @param stream distinguishes this layer's draw from other layers' under the same seed
-   */
-  public ConvTranspose2d(
-      Ops tf,
-      String name,
-      int kernelHeight,
-      int kernelWidth,
-      int inChannels,
-      int outChannels,
-      int stride,
-      Padding padding,
-      boolean useBias,
-      float stddev,
-      float biasInit,
-      long seed,
-      int stream) {
+  private ConvTranspose2d(Ops tf, Builder b) {
     Conv2d.checkArguments(
-        name, kernelHeight, kernelWidth, inChannels, outChannels, stride, padding, stddev);
-    this.kernelHeight = kernelHeight;
-    this.kernelWidth = kernelWidth;
-    this.inChannels = inChannels;
-    this.outChannels = outChannels;
-    this.stride = stride;
-    this.padding = padding;
+        b.name, b.kernelHeight, b.kernelWidth, b.inChannels, b.outChannels, b.stride, b.padding, b.stddev);
+    this.kernelHeight = b.kernelHeight;
+    this.kernelWidth = b.kernelWidth;
+    this.inChannels = b.inChannels;
+    this.outChannels = b.outChannels;
+    this.stride = b.stride;
+    this.padding = b.padding;
     this.kernel =
-        tf.withName(name + "_kernel").variable(
+        tf.withName(b.name + "_kernel").variable(
             Initializers.normal(
-                tf, Shape.of(kernelHeight, kernelWidth, outChannels, inChannels), stddev, seed,
-                stream));
+                tf, Shape.of(kernelHeight, kernelWidth, outChannels, inChannels), b.stddev, b.seed, b.stream));
     this.bias =
-        useBias
-            ? tf.withName(name + "_bias").variable(
-                Initializers.constant(tf, Shape.of(outChannels), biasInit))
+        b.useBias
+            ? tf.withName(b.name + "_bias").variable(
+                Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
             : null;
+  }
+
+  /**
+   * A builder with defaults: a 3x3 kernel, stride 1, SAME padding, a bias, kernel N(0, 0.1^2),
+   * biases 0, seed 0, stream 0.
+   *
+   * @param name flat prefix of the variables ({@code name_kernel}, {@code name_bias}), no '/'
+   * @param inChannels channels of the input, &gt; 0
+   * @param outChannels channels of the output, &gt; 0
+   * @return a new builder
+   */
+  public static Builder builder(String name, int inChannels, int outChannels) {
+    return new Builder(name, inChannels, outChannels);
   }
 
   @Override
@@ -103,11 +96,125 @@ public final class ConvTranspose2d implements Layer {
     return bias;
   }
 
+  /**
+   * @return the stride along height and width (the upsampling factor)
+   */
   public int stride() {
     return stride;
   }
 
+  /**
+   * @return SAME or VALID
+   */
   public Padding padding() {
     return padding;
+  }
+
+  /** The settings of a {@link ConvTranspose2d} layer. */
+  public static final class Builder {
+    private final String name;
+    private final int inChannels;
+    private final int outChannels;
+    private int kernelHeight = 3;
+    private int kernelWidth = 3;
+    private int stride = 1;
+    private Padding padding = Padding.SAME;
+    private boolean useBias = true;
+    private float stddev = 0.1f;
+    private float biasInit = 0f;
+    private long seed;
+    private int stream;
+
+    private Builder(String name, int inChannels, int outChannels) {
+      this.name = name;
+      this.inChannels = inChannels;
+      this.outChannels = outChannels;
+    }
+
+    /**
+     * @param size kernel height and width, &gt; 0
+     * @return this builder
+     */
+    public Builder kernel(int size) {
+      return kernel(size, size);
+    }
+
+    /**
+     * @param height kernel height, &gt; 0
+     * @param width kernel width, &gt; 0
+     * @return this builder
+     */
+    public Builder kernel(int height, int width) {
+      this.kernelHeight = height;
+      this.kernelWidth = width;
+      return this;
+    }
+
+    /**
+     * @param stride the same stride along height and width, &gt;= 1
+     * @return this builder
+     */
+    public Builder stride(int stride) {
+      this.stride = stride;
+      return this;
+    }
+
+    /**
+     * @param padding SAME or VALID, as TensorFlow's
+     * @return this builder
+     */
+    public Builder padding(Padding padding) {
+      this.padding = padding;
+      return this;
+    }
+
+    /**
+     * @param useBias whether to add a bias; without one the layer's bias() is null
+     * @return this builder
+     */
+    public Builder useBias(boolean useBias) {
+      this.useBias = useBias;
+      return this;
+    }
+
+    /**
+     * @param stddev standard deviation of the normal kernel draw, finite and &gt;= 0
+     * @return this builder
+     */
+    public Builder stddev(float stddev) {
+      this.stddev = stddev;
+      return this;
+    }
+
+    /**
+     * @param biasInit the value every bias starts at
+     * @return this builder
+     */
+    public Builder biasInit(float biasInit) {
+      this.biasInit = biasInit;
+      return this;
+    }
+
+    /**
+     * @param seed seed of the kernel draw
+     * @param stream distinguishes this layer's draw from other layers' under the same seed
+     * @return this builder
+     */
+    public Builder seed(long seed, int stream) {
+      this.seed = seed;
+      this.stream = stream;
+      return this;
+    }
+
+    /**
+     * Adds the layer's variables to the graph of {@code tf}.
+     *
+     * @param tf ops of the graph
+     * @return the layer
+     * @throws IllegalArgumentException naming a setting that is out of range
+     */
+    public ConvTranspose2d build(Ops tf) {
+      return new ConvTranspose2d(tf, this);
+    }
   }
 }

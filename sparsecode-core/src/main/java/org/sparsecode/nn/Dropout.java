@@ -37,6 +37,9 @@ public final class Dropout implements Layer {
     this.stream = stream;
   }
 
+  /**
+   * @return the probability of dropping a value
+   */
   public float rate() {
     return rate;
   }

@@ -33,6 +33,10 @@ public final class SubpixelShuffle implements Layer {
     this(r, Order.DEPTH_TO_SPACE);
   }
 
+  /**
+   * @param r the upsampling factor, &gt;= 1
+   * @param order the order of the r*r channels
+   */
   public SubpixelShuffle(int r, Order order) {
     checkFactor(r);
     if (order == null) {
@@ -53,10 +57,16 @@ public final class SubpixelShuffle implements Layer {
     return (tf, x) -> unshuffle(tf, x, r, order);
   }
 
+  /**
+   * @return the upsampling factor r
+   */
   public int factor() {
     return r;
   }
 
+  /**
+   * @return the order of the r*r channels
+   */
   public Order order() {
     return order;
   }

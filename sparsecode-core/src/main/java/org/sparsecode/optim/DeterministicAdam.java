@@ -22,7 +22,9 @@ import org.sparsecode.nn.Initializers;
  * results then change from run to run. Ordering them makes reruns with a seed bit-identical.
  */
 public final class DeterministicAdam extends Optimizer {
+  /** Name of the first-moment slot of each variable. */
   public static final String FIRST_MOMENT = "m";
+  /** Name of the second-moment slot of each variable. */
   public static final String SECOND_MOMENT = "v";
 
   private final float learningRate;
@@ -34,6 +36,14 @@ public final class DeterministicAdam extends Optimizer {
   private Variable<TFloat32> beta1Power;
   private Variable<TFloat32> beta2Power;
 
+  /**
+   * Adam with the given settings.
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate step size, finite and &gt; 0
+   * @param beta1 decay of the first moment, in [0, 1)
+   * @param beta2 decay of the second moment, in [0, 1)
+   * @param epsilon added to the root of the second moment, &gt; 0
+   */
   public DeterministicAdam(Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
     this(graph, checkedRate(learningRate), null, beta1, beta2, epsilon);
   }
@@ -74,6 +84,16 @@ public final class DeterministicAdam extends Optimizer {
   /** Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8. */
   public DeterministicAdam(Graph graph, float learningRate) {
     this(graph, learningRate, 0.9f, 0.999f, 1e-8f);
+  }
+
+  /**
+   * Adam with the given settings.
+   *
+   * @param graph the graph the optimiser's slots and update ops are added to
+   * @param config learning rate, betas and epsilon
+   */
+  public DeterministicAdam(Graph graph, AdamConfig config) {
+    this(graph, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.sparsecode.optim;
 
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -20,6 +19,12 @@ public final class LearningRate {
   private final Op assign;
   private float current;
 
+  /**
+   * Adds the rate's variable and its assign op to the graph of {@code tf}.
+   * @param tf ops of the graph
+   * @param name flat name of the variable
+   * @param initial the first rate, finite and &gt; 0
+   */
   public LearningRate(Ops tf, String name, float initial) {
     check(initial);
     variable = tf.withName(name).variable(tf.withInitScope().constant(initial));
@@ -41,8 +46,8 @@ public final class LearningRate {
   /** Sets the rate used by the following steps. */
   public void set(Session session, float rate) {
     check(rate);
-    try (TFloat32 t = TFloat32.scalarOf(rate);
-        Result r = session.runner().feed(newValue, t).addTarget(assign).run()) {
+    try (TFloat32 t = TFloat32.scalarOf(rate)) {
+      session.runner().feed(newValue, t).addTarget(assign).run().close();
       current = rate;
     }
   }

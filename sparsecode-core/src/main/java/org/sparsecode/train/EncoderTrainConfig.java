@@ -9,6 +9,7 @@ package org.sparsecode.train;
 public record EncoderTrainConfig(
     int epochs, int maxSteps, int batchSize, long shuffleSeed, int lrPatience, float lrFactor) {
 
+  /** Checks every setting, with the fix in the message. */
   public EncoderTrainConfig {
     if (epochs <= 0) {
       throw new IllegalArgumentException("epochs must be > 0, got " + epochs + " (the document trains 35)");

@@ -2,6 +2,7 @@ package org.sparsecode.train;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sparsecode.data.BatchSampler;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.model.EncoderGraph;
@@ -23,13 +24,24 @@ import org.tensorflow.types.TFloat32;
 public final class EncoderTrainer {
   private EncoderTrainer() {}
 
+  /**
+   * Trains {@code model} for the configured epochs, lowering the rate on a plateau of the validation loss.
+   * @param graph the graph the encoder was built into
+   * @param model the encoder
+   * @param train the training examples (labels are not read)
+   * @param validation the examples whose loss drives the schedule, not empty
+   * @param config epochs, step cap, batch size, seed and schedule
+   * @param listener told of every step's loss
+   * @return the per-epoch losses and rates
+   * @throws DivergedException when the loss stops being finite
+   */
   public static EncoderTrainingResult train(
       ModelGraph graph, EncoderGraph model, Dataset train, Dataset validation, EncoderTrainConfig config,
       TrainingListener listener) {
     int width = train.featureSize();
-    if (width != model.images().shape().get(1)) {
+    if (width != model.input().shape().get(1)) {
       throw new IllegalArgumentException(
-          "the encoder takes " + model.images().shape().get(1) + " features per example but "
+          "the encoder takes " + model.input().shape().get(1) + " features per example but "
               + train.name() + " has " + width);
     }
     if (validation.size() == 0) {
@@ -61,7 +73,7 @@ public final class EncoderTrainer {
           input.copyFrom(imageBuffer);
           float loss;
           try (Result r =
-              session.runner().feed(model.images(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
+              session.runner().feed(model.input(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
             loss = ((TFloat32) r.get(0)).getFloat();
           }
           step++;
@@ -92,7 +104,7 @@ public final class EncoderTrainer {
    * smaller than a batch is left out, unless the data set is smaller than one batch.
    */
   public static double meanLoss(Session session, EncoderGraph model, Dataset data, int batch) {
-    return meanOf(session, model.images(), model.loss(), data, batch);
+    return meanOf(session, model.input(), model.loss(), data, batch);
   }
 
   /** {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link #meanLoss}. */

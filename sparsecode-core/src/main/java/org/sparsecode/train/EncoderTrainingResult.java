@@ -14,14 +14,23 @@ package org.sparsecode.train;
 public record EncoderTrainingResult(
     int steps, double[] trainLoss, double[] validationLoss, float[] learningRate, double trainSeconds) {
 
+  /**
+   * @return number of epochs run
+   */
   public int epochs() {
     return trainLoss.length;
   }
 
+  /**
+   * @return the validation loss after the last epoch
+   */
   public double finalValidationLoss() {
     return validationLoss[validationLoss.length - 1];
   }
 
+  /**
+   * @return optimiser steps per second of wall time, validation included
+   */
   public double stepsPerSecond() {
     return steps / trainSeconds;
   }

@@ -12,6 +12,11 @@ public final class PlateauSchedule {
   private double best = Double.POSITIVE_INFINITY;
   private int epochsWithoutImprovement;
 
+  /**
+   * @param initialRate the first rate, finite and &gt; 0
+   * @param factor multiplies the rate on a plateau, in (0, 1)
+   * @param patience epochs without a new best loss before the rate drops, &gt;= 1
+   */
   public PlateauSchedule(float initialRate, float factor, int patience) {
     if (!(initialRate > 0) || Float.isInfinite(initialRate)) {
       throw new IllegalArgumentException("the initial learning rate must be finite and > 0, got " + initialRate);
@@ -44,6 +49,9 @@ public final class PlateauSchedule {
     return rate;
   }
 
+  /**
+   * @return the current rate
+   */
   public float rate() {
     return rate;
   }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sparsecode.data.BatchSampler;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.ClassifierMetrics;
@@ -21,13 +22,42 @@ import org.tensorflow.Session;
 public final class Trainer {
   private Trainer() {}
 
+  /**
+   * Trains {@code model} in the graph it was built into, without a listener.
+   *
+   * @param model the classifier, built with {@code config.optimizer()}
+   * @param data train, validation (may be empty) and test splits, of the model's input width
+   * @param config steps, batch size, evaluation period, shuffle seed and optimiser
+   * @return losses, learning curve and the final evaluations
+   * @throws DivergedException when the loss stops being finite
+   */
+  public static TrainingResult train(ClassifierGraph model, Splits data, TrainConfig config) {
+    return train(model.graph(), model, data, config, TrainingListener.NONE);
+  }
+
+  /**
+   * Trains {@code model}, telling {@code listener} of every step and evaluation.
+   *
+   * @param graph the graph the model was built into
+   * @param model the classifier, built with {@code config.optimizer()}
+   * @param data train, validation (may be empty) and test splits, of the model's input width
+   * @param config steps, batch size, evaluation period, shuffle seed and optimiser
+   * @param listener told of every step's loss and every validation evaluation
+   * @return losses, learning curve and the final evaluations
+   * @throws DivergedException when the loss stops being finite
+   */
   public static TrainingResult train(
       ModelGraph graph, ClassifierGraph model, Splits data, TrainConfig config, TrainingListener listener) {
     Dataset train = data.train();
-    if (train.featureSize() != model.images().shape().get(1)) {
+    if (train.featureSize() != model.inputWidth()) {
       throw new IllegalArgumentException(
-          "the model takes " + model.images().shape().get(1) + " features per example but "
+          "the model takes " + model.inputWidth() + " features per example but "
               + train.name() + " has " + train.featureSize());
+    }
+    if (!model.optimizer().equals(config.optimizer())) {
+      throw new IllegalArgumentException(
+          "the model's train step was built with " + model.optimizer() + " but the training configuration"
+              + " says " + config.optimizer() + "; build the model with the configuration's optimizer()");
     }
     ClassifierMetrics metrics = new ClassifierMetrics(graph.tf(), model);
     Session session = graph.session();

@@ -10,5 +10,6 @@ public interface TrainingListener {
   /** After each periodic evaluation on the validation split. */
   default void onEvaluation(int step, Evaluation validation) {}
 
+  /** A listener that ignores everything. */
   TrainingListener NONE = new TrainingListener() {};
 }

@@ -27,6 +27,9 @@ public record TrainingResult(
     double rssMibAtStep1000,
     double rssMibAtEnd) {
 
+  /**
+   * @return the training loss of the last step
+   */
   public float finalLoss() {
     return losses[losses.length - 1];
   }

@@ -24,6 +24,13 @@ public final class TrainingStep implements AutoCloseable {
   private final TFloat32 imageTensor;
   private final TInt32 labelTensor;
 
+  /**
+   * Allocates the batch's tensors once; close them with {@link #close()}.
+   * @param session the session that runs the model
+   * @param model the classifier to train
+   * @param batchSize examples per step
+   * @param features features per example
+   */
   public TrainingStep(Session session, ClassifierGraph model, int batchSize, int features) {
     this.session = session;
     this.model = model;
@@ -40,6 +47,9 @@ public final class TrainingStep implements AutoCloseable {
     return images;
   }
 
+  /**
+   * @return the host batch's labels: fill, then call {@link #run()}
+   */
   public int[] labels() {
     return labels;
   }
@@ -50,7 +60,7 @@ public final class TrainingStep implements AutoCloseable {
     labelTensor.copyFrom(labelBuffer);
     try (Result r =
         session.runner()
-            .feed(model.images(), imageTensor)
+            .feed(model.input(), imageTensor)
             .feed(model.labels(), labelTensor)
             .addTarget(model.trainStep())
             .fetch(model.loss())

@@ -28,8 +28,9 @@ class ClassifierMetricsTest {
       Operand<TFloat32> hidden = tf.nn.relu(x);
       Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(3).call(tf, x, y);
       ClassifierGraph model =
-          new ClassifierGraph(x, y, x, tf.nn.softmax(x), hidden, 3, 3, taskLoss, taskLoss, tf.noOp(), List.of(),
-              Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1}))), Map.of());
+          ClassifierGraph.builder(g).inputs(x, y).outputs(x, tf.nn.softmax(x), 3).hidden(hidden, 3)
+              .loss(taskLoss, taskLoss).training(tf.noOp(), org.sparsecode.optim.AdamConfig.DEFAULT, List.of())
+              .exampleSums(Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1})))).build();
       return new ClassifierMetrics(tf, model).evaluate(g.session(), data, chunk);
     }
   }

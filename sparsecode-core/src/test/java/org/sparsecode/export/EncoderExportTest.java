@@ -43,20 +43,20 @@ class EncoderExportTest {
       EncoderTrainer.train(g, m, data.train(), data.validation(), new EncoderTrainConfig(2, 100, 32, 3, 5, 0.1f),
           TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
-          Result r = g.session().runner().feed(m.images(), x).fetch(m.codes()).run()) {
+          Result r = g.session().runner().feed(m.input(), x).fetch(m.codes()).run()) {
         TFloat32 codes = (TFloat32) r.get(0);
         expected = new float[(int) codes.size()];
         codes.copyTo(DataBuffers.of(expected, false, false));
       }
-      SavedModelExport.exportEncoder(g, m.images(), m.codes(), dir);
-      IOException e = assertThrows(IOException.class, () -> SavedModelExport.exportEncoder(g, m.images(), m.codes(), dir));
+      SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir);
+      IOException e = assertThrows(IOException.class, () -> SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir));
       assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
     assertTrue(Files.exists(dir.resolve("saved_model.pb")));
     assertEquals(10 * units, expected.length);
     try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = Tensors.features(data.test(), 0, 10);
-        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of(SavedModelExport.INPUT_IMAGES, x))) {
+        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of(SavedModelExport.INPUT_FEATURES, x))) {
       TFloat32 got = (TFloat32) r.get(SavedModelExport.OUTPUT_CODES).orElseThrow();
       float[] codes = new float[(int) got.size()];
       got.copyTo(DataBuffers.of(codes, false, false));

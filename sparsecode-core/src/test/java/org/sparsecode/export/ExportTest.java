@@ -34,6 +34,7 @@ import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
@@ -47,6 +48,12 @@ import org.tensorflow.proto.Summary;
 import org.tensorflow.types.TFloat32;
 
 class ExportTest {
+  private static final AdamConfig ADAM = AdamConfig.withLearningRate(1e-2f);
+
+  private static FcConfig net() {
+    return FcConfig.builder().inputs(IN).hidden(16).classes(CLASSES).initStddev(0.1f).biasInit(0.1f).seed(3).build();
+  }
+
   private static final int IN = ToyData.FEATURES, CLASSES = ToyData.CLASSES;
 
   private static float[] floats(Tensor t) {
@@ -61,10 +68,10 @@ class ExportTest {
     Path dir = tmp.resolve("model");
     Map<String, float[]> expected = new HashMap<>();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(IN, 16, CLASSES, 1e-4f, 1e-2f, 0.1f, 0.1f, 3)));
-      Trainer.train(g, m, data, new TrainConfig(50, 20, 25, 3), TrainingListener.NONE);
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(net(), 1e-4f), ADAM);
+      Trainer.train(g, m, data, new TrainConfig(50, 20, 25, 3, ADAM), TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
-          Result r = g.session().runner().feed(m.images(), x)
+          Result r = g.session().runner().feed(m.input(), x)
               .fetch(m.logits()).fetch(m.probabilities()).fetch(m.hidden()).run()) {
         expected.put("logits", floats(r.get(0)));
         expected.put("probabilities", floats(r.get(1)));
@@ -79,7 +86,7 @@ class ExportTest {
 
     try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = Tensors.features(data.test(), 0, 10);
-        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x))) {
+        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x))) {
       for (String name : List.of("logits", "probabilities", "hidden")) {
         Tensor got = r.get(name).orElseThrow();
         assertArrayEquals(expected.get(name), floats(got), name + " after reload");
@@ -111,7 +118,7 @@ class ExportTest {
     int active = 0;
     try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
-        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x))) {
+        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x))) {
       float[] codes = floats(r.get(LcaEncoderExport.OUTPUT_CODES).orElseThrow());
       assertEquals(6 * 12, codes.length);
       for (int n = 0; n < 6; n++) {
@@ -132,8 +139,8 @@ class ExportTest {
               .withConfigProto(Lca.sessionConfig(ThreadSettings.defaults())).load();
           TFloat32 x2 = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false))) {
         s.initialize();
-        try (Result before = s.runner().feed(encoder.images(), x).fetch(encoder.codes()).run();
-            Result after = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x2))) {
+        try (Result before = s.runner().feed(encoder.input(), x).fetch(encoder.codes()).run();
+            Result after = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x2))) {
           assertArrayEquals(floats(before.get(0)), floats(after.get("codes").orElseThrow()), "codes after reload");
         }
       }
@@ -145,7 +152,7 @@ class ExportTest {
     Splits data = ToyData.splits();
     Path logDir = tmp.resolve("tb");
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(IN, 16, CLASSES, 0f, 1e-2f, 0.1f, 0.1f, 3)));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(net(), 0f), ADAM);
       try (TensorBoardLogger tb = new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
         tb.onStep(10, 1.25f);
         tb.onStep(11, 9f); // not a multiple of 10: not written

@@ -16,6 +16,7 @@ import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.nn.SubpixelShuffle;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -49,8 +50,11 @@ class ConvAutoencoderTest {
     return new Splits(d.slice("train", 0, 200), d.slice("validation", 200, 250), d.slice("test", 250, 300));
   }
 
+  private static final AdamConfig ADAM = AdamConfig.withLearningRate(1e-2f);
+
   private static CnnConfig tiny(float lambda) {
-    return new CnnConfig(SIDE, 2, 3, 2, 3, lambda, 1e-2f, 0.5f, 0.1f, 5);
+    return CnnConfig.builder().side(SIDE).filters(2).kernel(3).stride(2).classes(3).lambda(lambda)
+        .initStddev(0.5f).biasInit(0.1f).seed(5).build();
   }
 
   private static float[] floats(Tensor t) {
@@ -84,12 +88,12 @@ class ConvAutoencoderTest {
     Splits data = images(SIDE);
     float lambda = 0.01f;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f, 5);
+      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f, ADAM, 5);
       // The decoder's raw output is the mean reconstruction minus the mean encoder bias.
       var bias = g.graph().operation("conv_bias").output(0);
       try (TFloat32 x = Tensors.features(data.train(), 0, 5);
           TInt32 y = Tensors.labels(data.train(), 0, 5);
-          Result r = g.session().runner().feed(m.images(), x).feed(m.labels(), y)
+          Result r = g.session().runner().feed(m.input(), x).feed(m.labels(), y)
               .fetch(m.loss()).fetch(m.taskLoss()).fetch(m.hidden()).fetch(bias)
               .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
               .fetch(m.exampleSums().get(ConvAutoencoderClassifier.LOSS_AE)).run()) {
@@ -126,8 +130,8 @@ class ConvAutoencoderTest {
     Splits data = images(SIDE);
     for (Decoder decoder : new Decoder[] {Decoder.CONV_TRANSPOSE, Decoder.SUBPIXEL}) {
       try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-        ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(1e-3f), decoder, 0.5f);
-        Trainer.train(g, m, data, new TrainConfig(20, 10, 10, 1), TrainingListener.NONE);
+        ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(1e-3f), decoder, 0.5f, ADAM);
+        Trainer.train(g, m, data, new TrainConfig(20, 10, 10, 1, ADAM), TrainingListener.NONE);
         var kernel = g.graph().operation("decoder_kernel").output(0);
         try (Result r = g.session().runner().fetch(kernel).run()) {
           TFloat32 k = (TFloat32) r.get(0);
@@ -160,8 +164,8 @@ class ConvAutoencoderTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       CnnConfig c = tiny(1e-3f);
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, c, Decoder.SUBPIXEL, 1f);
-      Trainer.train(g, m, data, new TrainConfig(5, 10, 5, 1), TrainingListener.NONE);
+      ClassifierGraph m = ConvAutoencoderClassifier.build(g, c, Decoder.SUBPIXEL, 1f, ADAM);
+      Trainer.train(g, m, data, new TrainConfig(5, 10, 5, 1, ADAM), TrainingListener.NONE);
       var v = m.variables();
       Operand<TFloat32> maps = tf.reshape(m.hidden(), tf.constant(new int[] {-1, SIDE / 2, SIDE / 2, c.filters()}));
       Operand<TFloat32> conv = tf.math.add(
@@ -169,7 +173,7 @@ class ConvAutoencoderTest {
       Operand<TFloat32> expected = tf.reshape(new SubpixelShuffle(2).apply(tf, conv),
           tf.constant(new int[] {-1, SIDE * SIDE}));
       try (TFloat32 x = Tensors.features(data.test(), 0, 6);
-          Result r = g.session().runner().feed(m.images(), x).fetch(expected)
+          Result r = g.session().runner().feed(m.input(), x).fetch(expected)
               .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
         float[] want = floats(r.get(0));
         float[] got = floats(r.get(1));
@@ -185,10 +189,10 @@ class ConvAutoencoderTest {
     Path dir = tmp.resolve("ae");
     float[] expected;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(1e-3f), Decoder.SUBPIXEL, 1f);
-      Trainer.train(g, m, data, new TrainConfig(20, 10, 10, 1), TrainingListener.NONE);
+      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(1e-3f), Decoder.SUBPIXEL, 1f, ADAM);
+      Trainer.train(g, m, data, new TrainConfig(20, 10, 10, 1, ADAM), TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 4);
-          Result r = g.session().runner().feed(m.images(), x)
+          Result r = g.session().runner().feed(m.input(), x)
               .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
         expected = floats(r.get(0));
       }

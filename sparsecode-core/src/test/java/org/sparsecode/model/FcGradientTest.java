@@ -31,10 +31,10 @@ class FcGradientTest {
     int[] y = {0, 2, 1, 2};
     Dataset data = new Dataset("fd", x, y, IN, CLASSES);
     // A larger init spread than the blog's, so that some units are off and the ReLU kink matters.
-    FcConfig config = new FcConfig(IN, HIDDEN, CLASSES, LAMBDA, 1e-3f, 0.5f, 0.1f, 11);
+    FcConfig config = FcConfig.builder().inputs(IN).hidden(HIDDEN).classes(CLASSES).initStddev(0.5f).biasInit(0.1f).seed(11).build();
 
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph model = MlpClassifier.build(g, MlpConfig.blog(config));
+      ClassifierGraph model = MlpClassifier.build(g, MlpConfig.l1(config, LAMBDA));
       List<Variable<TFloat32>> vars = model.variables();
       Output<?>[] grads =
           g.graph().addGradients(model.loss().asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
@@ -44,7 +44,7 @@ class FcGradientTest {
       float tfLoss;
       try (TFloat32 xt = Tensors.features(data, 0, BATCH);
           TInt32 yt = Tensors.labels(data, 0, BATCH)) {
-        var runner = s.runner().feed(model.images(), xt).feed(model.labels(), yt).fetch(model.loss());
+        var runner = s.runner().feed(model.input(), xt).feed(model.labels(), yt).fetch(model.loss());
         for (Variable<TFloat32> v : vars) {
           runner.fetch(v);
         }

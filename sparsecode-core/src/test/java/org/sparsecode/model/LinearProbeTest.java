@@ -35,7 +35,7 @@ class LinearProbeTest {
     Splits splits = new Splits(all.slice("train", 0, 200), all.slice("validation", 200, 250), all.slice("test", 250, 300));
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph probe = LinearProbe.build(g, 2, 3, 0.05f);
-      TrainingResult r = Trainer.train(g, probe, splits, new TrainConfig(700, 20, 100, 1), TrainingListener.NONE);
+      TrainingResult r = Trainer.train(g, probe, splits, new TrainConfig(700, 20, 100, 1, probe.optimizer()), TrainingListener.NONE);
       assertEquals(1.0, r.test().accuracy(), "test accuracy");
       assertEquals(1.0, r.validation().accuracy(), "validation accuracy");
     }

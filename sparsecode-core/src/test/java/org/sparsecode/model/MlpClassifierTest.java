@@ -14,6 +14,7 @@ import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.loss.OvrLoss;
 import org.sparsecode.testing.ToyData;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -31,9 +32,9 @@ import org.tensorflow.types.TInt32;
 class MlpClassifierTest {
   private static final int IN = 6, HIDDEN = 5, CLASSES = 3, BATCH = 4;
 
-  private static FcConfig tiny(float lambda) {
+  private static FcConfig tiny() {
     // A larger init spread than the blog's, so that some units are off (and rows differ).
-    return new FcConfig(IN, HIDDEN, CLASSES, lambda, 1e-3f, 0.5f, 0.1f, 11);
+    return FcConfig.builder().inputs(IN).hidden(HIDDEN).classes(CLASSES).initStddev(0.5f).biasInit(0.1f).seed(11).build();
   }
 
   private static Dataset tinyBatch() {
@@ -49,7 +50,7 @@ class MlpClassifierTest {
   private static double[][] run(ModelGraph g, ClassifierGraph m, Dataset data, int rows, List<Operand<TFloat32>> outputs) {
     Session s = g.session();
     try (TFloat32 x = Tensors.features(data, 0, rows); TInt32 y = Tensors.labels(data, 0, rows)) {
-      Session.Runner runner = s.runner().feed(m.images(), x).feed(m.labels(), y);
+      Session.Runner runner = s.runner().feed(m.input(), x).feed(m.labels(), y);
       outputs.forEach(runner::fetch);
       m.variables().forEach(runner::fetch);
       try (Result r = runner.run()) {
@@ -117,7 +118,7 @@ class MlpClassifierTest {
     float lambda = 0.05f;
     Dataset data = tinyBatch();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, new MlpConfig(tiny(lambda), Regularizer.OVR, 0));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.ovr(tiny(), lambda));
       double[][] r = run(g, m, data, BATCH, List.of(m.loss(), m.taskLoss()));
       double[][] h = hidden(r[2], r[3], data.features(), BATCH, IN, HIDDEN);
       double ce = meanCrossEntropy(logits(h, r[4], r[5], CLASSES), data.labels());
@@ -149,19 +150,21 @@ class MlpClassifierTest {
   void dropoutIsOffInEvaluationAndOnInTraining() {
     Splits toy = ToyData.splits();
     int units = 16;
-    FcConfig network = new FcConfig(ToyData.FEATURES, units, ToyData.CLASSES, 0, 1e-2f, 0.1f, 0.1f, 3);
+    FcConfig network = FcConfig.builder().inputs(ToyData.FEATURES).hidden(units).classes(ToyData.CLASSES)
+        .initStddev(0.1f).biasInit(0.1f).seed(3).build();
+    AdamConfig adam = AdamConfig.withLearningRate(1e-2f);
     Dataset test = toy.test();
     double[][] untrainedNone;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph none = MlpClassifier.build(g, new MlpConfig(network, Regularizer.NONE, 0));
+      ClassifierGraph none = MlpClassifier.build(g, MlpConfig.none(network), adam);
       untrainedNone = run(g, none, test, test.size(), List.of(none.logits()));
     }
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, new MlpConfig(network, Regularizer.DROPOUT, 0.5f));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.dropout(network, 0.5f), adam);
       // Same seed, same initial weights: before training its evaluation is the plain network's.
       assertArrayEquals(untrainedNone[0], run(g, m, test, test.size(), List.of(m.logits()))[0]);
 
-      Trainer.train(g, m, toy, new TrainConfig(50, 20, 50, 1), TrainingListener.NONE);
+      Trainer.train(g, m, toy, new TrainConfig(50, 20, 50, 1, adam), TrainingListener.NONE);
       double[][] first = run(g, m, test, test.size(), List.of(m.logits(), m.taskLoss(), m.loss()));
       double[][] second = run(g, m, test, test.size(), List.of(m.logits(), m.taskLoss(), m.loss()));
       // Evaluation draws no mask: the same numbers every time, and those of the plain network on
@@ -185,7 +188,7 @@ class MlpClassifierTest {
   void belowThresholdFractionCountsSilentActivations() {
     Dataset data = tinyBatch();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, new MlpConfig(tiny(0), Regularizer.NONE, 0));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.none(tiny()));
       double[][] r = run(g, m, data, BATCH, List.of(m.exampleSums().get(MlpClassifier.BELOW_THRESHOLD)));
       double[][] h = hidden(r[1], r[2], data.features(), BATCH, IN, HIDDEN);
       int silent = 0;
@@ -208,10 +211,10 @@ class MlpClassifierTest {
   void initialisationFollowsTheChosenScheme() {
     int in = 50;
     int units = 400;
-    FcConfig network = new FcConfig(in, units, CLASSES, 0f, 1e-3f, 0.3f, 0.2f, 11);
+    FcConfig network = FcConfig.builder().inputs(in).hidden(units).classes(CLASSES).initStddev(0.3f).biasInit(0.2f).seed(11).build();
     Dataset data = new Dataset("one", new float[in], new int[] {0}, in, CLASSES);
-    double[][] scaled = initialWeights(new MlpConfig(network, Regularizer.NONE, 0, MlpConfig.Init.SCALED), data);
-    double[][] plain = initialWeights(new MlpConfig(network, Regularizer.NONE, 0), data);
+    double[][] scaled = initialWeights(MlpConfig.none(network).withInit(MlpConfig.Init.SCALED), data);
+    double[][] plain = initialWeights(MlpConfig.none(network), data);
     // 20,000 and 1,200 draws: the sample stddev is within 2% and 6% (3 standard errors).
     assertEquals(Math.sqrt(2.0 / in), stddev(scaled[0]), 0.02 * Math.sqrt(2.0 / in));
     assertEquals(Math.sqrt(1.0 / units), stddev(scaled[2]), 0.06 * Math.sqrt(1.0 / units));
@@ -241,10 +244,10 @@ class MlpClassifierTest {
   @Test
   void configRejectsLambdaWithoutPenaltyAndBadRates() {
     IllegalArgumentException lambda = assertThrows(IllegalArgumentException.class,
-        () -> new MlpConfig(tiny(1e-4f), Regularizer.DROPOUT, 0.5f));
+        () -> MlpConfig.regularized(tiny(), Regularizer.DROPOUT, 1e-4f, 0.5f));
     assertTrue(lambda.getMessage().contains("lambda must be 0"), lambda.getMessage());
     IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
-        () -> new MlpConfig(tiny(0), Regularizer.DROPOUT, 1f));
+        () -> MlpConfig.dropout(tiny(), 1f));
     assertTrue(rate.getMessage().contains("dropout_rate must be > 0 and < 1"), rate.getMessage());
     IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> Regularizer.parse("L2"));
     assertTrue(name.getMessage().contains("none, l1, ovr or dropout"), name.getMessage());

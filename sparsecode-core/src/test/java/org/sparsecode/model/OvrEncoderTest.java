@@ -47,7 +47,7 @@ class OvrEncoderTest {
       g.session().runner().addTarget(setWeights).run().close();
       float[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1};
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(3, 3), DataBuffers.of(eye, true, false));
-          Result r = g.session().runner().feed(m.images(), x).fetch(m.loss())
+          Result r = g.session().runner().feed(m.input(), x).fetch(m.loss())
               .fetch(m.lossTerms().get(OvrEncoder.OVR)).fetch(m.lossTerms().get(OvrEncoder.ACTIVITY)).run()) {
         assertEquals(79.0 / 30 + 13.0 / 12, ((TFloat32) r.get(0)).getFloat(), 1e-5);
         assertEquals(79.0 / 30, ((TFloat32) r.get(1)).getFloat(), 1e-5);

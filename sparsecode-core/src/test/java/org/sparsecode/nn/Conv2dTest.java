@@ -34,7 +34,7 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, S, padding, true, 0.5f, 0.1f, 3, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(K, K).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(3, 0).build(tf);
       Operand<TFloat32> out = conv.apply(tf, in);
       try (TFloat32 xt = tensor(x, N, size, size, C);
           Result r = g.session().runner().feed(in, xt).fetch(out).fetch(conv.kernel())
@@ -68,7 +68,7 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
-      Conv2d conv = new Conv2d(tf, "conv", kh, kw, C, O, stride, padding, true, 0.5f, 0.1f, 5, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(kh, kw).stride(stride).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(5, 0).build(tf);
       Operand<TFloat32> out = conv.apply(tf, in, algorithm);
       Operand<TFloat32> direct = conv.apply(tf, in, Conv2d.Algorithm.DIRECT);
       Operand<TFloat32> diff =
@@ -100,11 +100,52 @@ class Conv2dTest {
     }
   }
 
+  /** PATCH_PRODUCT: output against the reference loop and DIRECT, kernel and bias gradients against finite differences. */
+  @ParameterizedTest
+  @CsvSource({"5, SAME, 3, 3, 2", "6, SAME, 3, 3, 2", "6, SAME, 2, 3, 1", "5, VALID, 3, 2, 1", "7, VALID, 3, 3, 2"})
+  void patchProductMatchesTheReferenceAndFiniteDifferences(int size, Padding padding, int kh, int kw, int stride) {
+    float[] x = random(2, N * size * size * C);
+    int outH = ConvReference.convSize(size, kh, stride, padding);
+    int outW = ConvReference.convSize(size, kw, stride, padding);
+    float[] target = random(4, N * outH * outW * O);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      Placeholder<TFloat32> in = NnTesting.input(tf, size, size, C);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(kh, kw).stride(stride).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(5, 0).build(tf);
+      Operand<TFloat32> out = conv.apply(tf, in, Conv2d.Algorithm.PATCH_PRODUCT);
+      Operand<TFloat32> direct = conv.apply(tf, in, Conv2d.Algorithm.DIRECT);
+      Operand<TFloat32> diff =
+          tf.math.sub(out, tf.constant(Shape.of(N, outH, outW, O), DataBuffers.of(target)));
+      Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
+          tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
+      Output<?>[] grads = g.graph().addGradients(loss.asOutput(),
+          new Output<?>[] {conv.kernel().asOutput(), conv.bias().asOutput()});
+      double[] input = NnTesting.toDoubles(x);
+      double[][] params = new double[2][];
+      double[][] tfGrads = new double[2][];
+      try (TFloat32 xt = tensor(x, N, size, size, C);
+          Result r = g.session().runner().feed(in, xt).fetch(out).fetch(direct).fetch(conv.kernel())
+              .fetch(conv.bias()).fetch(grads[0]).fetch(grads[1]).run()) {
+        params[0] = doubles((TFloat32) r.get(2));
+        params[1] = doubles((TFloat32) r.get(3));
+        double[] expected =
+            ConvReference.conv2d(input, N, size, size, C, params[0], kh, kw, O, stride, padding, params[1]);
+        assertArrayEquals(expected, doubles((TFloat32) r.get(0)), 1e-5);
+        assertArrayEquals(doubles((TFloat32) r.get(1)), doubles((TFloat32) r.get(0)), 1e-5);
+        tfGrads[0] = doubles((TFloat32) r.get(4));
+        tfGrads[1] = doubles((TFloat32) r.get(5));
+      }
+      NnTesting.checkGradients(new String[] {"kernel", "bias"}, params, tfGrads,
+          p -> NnTesting.halfSquaredError(
+              ConvReference.conv2d(input, N, size, size, C, p[0], kh, kw, O, stride, padding, p[1]), target));
+    }
+  }
+
   @Test
   void tapProductsRejectAStride() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      Conv2d conv = new Conv2d(tf, "conv", K, K, C, O, 2, Padding.SAME, true, 0.5f, 0.1f, 3, 0);
+      Conv2d conv = Conv2d.builder("conv", C, O).kernel(K, K).stride(2).padding(Padding.SAME).useBias(true).stddev(0.5f).biasInit(0.1f).seed(3, 0).build(tf);
       assertMessage("needs stride 1", () -> conv.apply(tf, NnTesting.input(tf, 5, 5, C), Conv2d.Algorithm.TAP_PRODUCTS));
     }
   }
@@ -113,7 +154,7 @@ class Conv2dTest {
   void withoutBiasHasNoBiasVariable() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Conv2d conv =
-          new Conv2d(g.tf(), "enc", 3, 3, 1, 4, 1, Padding.SAME, false, 0.1f, 0f, 1, 0);
+          Conv2d.builder("enc", 1, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(false).stddev(0.1f).biasInit(0f).seed(1, 0).build(g.tf());
       assertEquals(null, conv.bias());
       assertEquals("enc_kernel", conv.kernel().op().name());
     }
@@ -124,14 +165,14 @@ class Conv2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       assertMessage("stride >= 1", () ->
-          new Conv2d(tf, "c", 3, 3, 1, 4, 0, Padding.SAME, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("c", 1, 4).kernel(3, 3).stride(0).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("no '/'", () ->
-          new Conv2d(tf, "enc/c", 3, 3, 1, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("enc/c", 1, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("Padding.SAME or Padding.VALID", () ->
-          new Conv2d(tf, "c", 3, 3, 1, 4, 1, null, true, 0.1f, 0f, 1, 0));
+          Conv2d.builder("c", 1, 4).kernel(3, 3).stride(1).padding(null).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
       assertMessage("positive channel counts", () ->
-          new Conv2d(tf, "c", 3, 3, 0, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0));
-      Conv2d conv = new Conv2d(tf, "c", 3, 3, 2, 4, 1, Padding.SAME, true, 0.1f, 0f, 1, 0);
+          Conv2d.builder("c", 0, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf));
+      Conv2d conv = Conv2d.builder("c", 2, 4).kernel(3, 3).stride(1).padding(Padding.SAME).useBias(true).stddev(0.1f).biasInit(0f).seed(1, 0).build(tf);
       assertMessage("built for 2 input channels", () ->
           conv.apply(tf, NnTesting.input(tf, 5, 5, 3)));
     }

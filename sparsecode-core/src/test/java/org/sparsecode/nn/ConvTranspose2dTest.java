@@ -41,7 +41,7 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, CODE);
       ConvTranspose2d dec =
-          new ConvTranspose2d(tf, "dec", k, k, CODE, IMAGE, S, padding, true, 0.5f, -0.2f, 3, 1);
+          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(-0.2f).seed(3, 1).build(tf);
       Operand<TFloat32> out = dec.apply(tf, in);
       int outSize = padding == Padding.SAME ? size * S : (size - 1) * S + k;
       assertArrayEquals(new long[] {-1, outSize, outSize, IMAGE}, out.shape().asArray(),
@@ -66,7 +66,7 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, 2, 2, CODE);
       ConvTranspose2d dec =
-          new ConvTranspose2d(tf, "dec", 3, 3, CODE, IMAGE, S, Padding.SAME, false, 0.5f, 0, 3, 1);
+          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(3, 3).stride(S).padding(Padding.SAME).useBias(false).stddev(0.5f).biasInit(0).seed(3, 1).build(tf);
       Operand<TFloat32> out = dec.apply(tf, in);
       for (int batch : new int[] {1, 5}) {
         try (TFloat32 xt = tensor(random(batch, batch * 2 * 2 * CODE), batch, 2, 2, CODE);
@@ -95,9 +95,9 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> xIn = NnTesting.input(tf, imageSize, imageSize, IMAGE);
       Placeholder<TFloat32> yIn = NnTesting.input(tf, codeSize, codeSize, CODE);
-      Conv2d enc = new Conv2d(tf, "enc", k, k, IMAGE, CODE, S, padding, false, 0.5f, 0, 9, 4);
+      Conv2d enc = Conv2d.builder("enc", IMAGE, CODE).kernel(k, k).stride(S).padding(padding).useBias(false).stddev(0.5f).biasInit(0).seed(9, 4).build(tf);
       ConvTranspose2d dec =
-          new ConvTranspose2d(tf, "dec", k, k, CODE, IMAGE, S, padding, false, 0.5f, 0, 9, 4);
+          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(false).stddev(0.5f).biasInit(0).seed(9, 4).build(tf);
       Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] {0, 1, 2, 3});
       Operand<TFloat32> left = tf.sum(tf.math.mul(enc.apply(tf, xIn), yIn), all);
       Operand<TFloat32> right = tf.sum(tf.math.mul(xIn, dec.apply(tf, yIn)), all);
@@ -124,7 +124,7 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, CODE);
       ConvTranspose2d dec =
-          new ConvTranspose2d(tf, "dec", k, k, CODE, IMAGE, S, padding, true, 0.5f, 0.1f, 7, 2);
+          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(7, 2).build(tf);
       Operand<TFloat32> diff = tf.math.sub(dec.apply(tf, in),
           tf.constant(Shape.of(N, outSize, outSize, IMAGE), DataBuffers.of(target)));
       Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
@@ -160,7 +160,7 @@ class ConvTranspose2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       ConvTranspose2d dec =
-          new ConvTranspose2d(tf, "dec", 3, 3, CODE, IMAGE, S, Padding.SAME, false, 0.5f, 0, 3, 1);
+          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(3, 3).stride(S).padding(Padding.SAME).useBias(false).stddev(0.5f).biasInit(0).seed(3, 1).build(tf);
       Placeholder<TFloat32> open =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, CODE)));
       Conv2dTest.assertMessage("static spatial shape", () -> dec.apply(tf, open));

@@ -24,7 +24,7 @@ class DivergenceTest {
     java.util.Arrays.fill(poisoned, Float.NaN);
     Dataset bad = new Dataset("nan", poisoned, good.train().labels(), good.train().featureSize(), good.train().numClasses());
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(ToyData.FEATURES, 8, ToyData.CLASSES, 0f, 1e-3f, 0.1f, 0.1f, 1)));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(FcConfig.builder().inputs(ToyData.FEATURES).hidden(8).classes(ToyData.CLASSES).seed(1).build(), 0f));
       DivergedException e = assertThrows(DivergedException.class,
           () -> Trainer.train(g, m, new Splits(bad, good.validation(), good.test()), new TrainConfig(10, 5, 5, 1), TrainingListener.NONE));
       assertEquals(1, e.step());
@@ -38,6 +38,6 @@ class DivergenceTest {
     var e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(0, 100, 10, 1));
     assertTrue(e.getMessage().contains("steps must be > 0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new TrainConfig(10, 0, 10, 1));
-    assertThrows(IllegalArgumentException.class, () -> FcConfig.blog(-1e-5f, 1));
+    assertThrows(IllegalArgumentException.class, () -> MlpConfig.l1(FcConfig.blog(1), -1e-5f));
   }
 }

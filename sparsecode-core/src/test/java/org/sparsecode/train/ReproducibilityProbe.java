@@ -27,7 +27,7 @@ public final class ReproducibilityProbe {
   static TrainingResult train(ThreadSettings threads, long seed) {
     try (ModelGraph g = new ModelGraph(threads)) {
       // Wide enough that TensorFlow splits the matrix products over threads.
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.blog(new FcConfig(ToyData.FEATURES, 256, ToyData.CLASSES, 1e-4f, 1e-3f, 0.1f, 0.1f, seed)));
+      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(FcConfig.builder().inputs(ToyData.FEATURES).hidden(256).classes(ToyData.CLASSES).seed(seed).build(), 1e-4f));
       return Trainer.train(g, m, ToyData.splits(), new TrainConfig(300, 50, 100, seed), TrainingListener.NONE);
     }
   }

@@ -1,8 +1,6 @@
 package org.sparsecode.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -34,24 +30,30 @@ import org.sparsecode.report.ResultTable;
  */
 public final class BenchMain {
   private static final String PEER = "harness/peers/torch_fc_step.py";
-  private static final String PYTHON = "/usr/bin/python3";
 
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
+    boolean summary = false;
+    int runs = 3;
     Path out = Path.of("reports");
     String table = "blog-fc";
     int threads = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--summary" -> summary = true;
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--table" -> table = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
           System.out.println("usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca] [--quick] [--threads N] [--out DIR]\n"
+              + "       harness/bench --summary [--runs R] [--threads N] [--out DIR]\n"
               + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference\n"
+              + "  --summary    every workload beside tuned and as-installed PyTorch, R rounds (default 3), medians,\n"
+              + "               into bench-summary.csv/.md (about 6 minutes on 2 cores)\n"
               + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
               + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
               + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
@@ -63,9 +65,13 @@ public final class BenchMain {
         }
       }
     }
-    if (threads < 1) {
-      System.err.println("bench: --threads must be >= 1");
+    if (threads < 1 || runs < 1) {
+      System.err.println("bench: --threads and --runs must be >= 1");
       System.exit(2);
+    }
+    if (summary) {
+      BenchSummary.run(threads, runs, out);
+      return;
     }
     if (table.equals("lca")) {
       LcaBench.run(threads, quick, out);
@@ -73,28 +79,43 @@ public final class BenchMain {
     }
     List<BenchModel> models = BenchModel.forTable(table);
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    double loadBefore = loadAverage();
+    CpuPeak cpu = CpuPeak.read();
     Measured peak = jmh(MatmulPeakBenchmark.class, Map.of(), threads, quick);
     double peakGflops = peak.perSecond * MatmulPeakBenchmark.flopsPerProduct() / 1e9;
-    Optional<Map<String, String>> peerPeak = peer("matmul", threads, quick);
+    Optional<Map<String, String>> peerPeak = peer("matmul", threads, quick, Peer.Setup.TUNED);
     double torchPeak = peerPeak.map(m -> Double.parseDouble(m.get("gflops"))).orElse(Double.NaN);
 
     List<List<Object>> rows = new ArrayList<>();
     List<String> sentences = new ArrayList<>();
-    String torchVersion = peerPeak.map(m -> m.get("torch_version")).orElse(null);
+    List<String> peerNotes = new ArrayList<>();
     for (BenchModel model : models) {
       Measured step = jmh(TrainStepBenchmark.class, model, threads, quick);
       double gflops = step.perSecond * model.flopsPerStep() / 1e9;
-      rows.add(Arrays.asList("tensorflow-java", model.peerName + "_train_step", (double) threads, step.perSecond, step.error, gflops, gflops / peakGflops));
-      Optional<Map<String, String>> peer = peerPeak.isPresent() ? peer(model.peerName, threads, quick) : Optional.empty();
-      if (peer.isPresent()) {
-        double torchStep = Double.parseDouble(peer.get().get("steps_per_second"));
-        double torchGflops = Double.parseDouble(peer.get().get("gflops"));
-        rows.add(Arrays.asList("pytorch", model.peerName + "_train_step", (double) threads, torchStep, null, torchGflops, torchGflops / torchPeak));
+      rows.add(Arrays.asList("tensorflow-java", model.peerName + "_train_step", (double) threads, step.perSecond, step.error,
+          gflops, gflops / peakGflops, gflops / cpu.gflops(), null));
+      Optional<Map<String, String>> tuned = peerPeak.isPresent() ? peer(model.peerName, threads, quick, Peer.Setup.TUNED) : Optional.empty();
+      Optional<Map<String, String>> installed = peerPeak.isPresent() ? peer(model.peerName, threads, quick, Peer.Setup.AS_INSTALLED) : Optional.empty();
+      if (tuned.isPresent() && installed.isPresent()) {
+        double torchStep = Double.parseDouble(tuned.get().get("steps_per_second"));
+        double torchInstalled = Double.parseDouble(installed.get().get("steps_per_second"));
+        for (var peer : List.of(Map.entry("pytorch tuned", torchStep), Map.entry("pytorch as installed", torchInstalled))) {
+          double torchGflops = peer.getValue() * model.flopsPerStep() / 1e9;
+          rows.add(Arrays.asList(peer.getKey(), model.peerName + "_train_step", (double) threads, peer.getValue(), null,
+              torchGflops, torchGflops / torchPeak, torchGflops / cpu.gflops(), step.perSecond / peer.getValue()));
+        }
+        if (peerNotes.isEmpty()) {
+          peerNotes.add(Peer.describe(tuned.get(), Peer.Setup.TUNED, PEER));
+          peerNotes.add(Peer.describe(installed.get(), Peer.Setup.AS_INSTALLED, PEER));
+        }
         sentences.add(String.format(Locale.ROOT,
-            "%s, one training step of batch %d (%.1f MFLOP): %.1f steps/s in TensorFlow Java against %.1f in PyTorch, a ratio of %.2f. "
-                + "It runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow (PyTorch: %.1f GFLOP/s, %.0f%% of its %.1f).",
+            "%s, one training step of batch %d (%.1f MFLOP): %.1f steps/s in TensorFlow Java against %.1f in tuned PyTorch, "
+                + "a ratio of %.2f (PyTorch as installed: %.1f steps/s, ratio %.2f). "
+                + "It runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow "
+                + "(tuned PyTorch's matmul: %.1f GFLOP/s) and %.0f%% of the CPU's theoretical %.1f GFLOP/s.",
             model.peerName, BenchModel.BATCH, model.flopsPerStep() / 1e6, step.perSecond, torchStep, step.perSecond / torchStep,
-            gflops, 100 * gflops / peakGflops, peakGflops, torchGflops, 100 * torchGflops / torchPeak, torchPeak));
+            torchInstalled, step.perSecond / torchInstalled,
+            gflops, 100 * gflops / peakGflops, peakGflops, torchPeak, 100 * gflops / cpu.gflops(), cpu.gflops()));
       } else {
         sentences.add(String.format(Locale.ROOT,
             "%s, one training step: %.1f steps/s, %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s matmul peak). "
@@ -102,24 +123,54 @@ public final class BenchMain {
             model.peerName, step.perSecond, gflops, 100 * gflops / peakGflops, peakGflops));
       }
     }
-    rows.add(Arrays.asList("tensorflow-java", "matmul_2048", (double) threads, peak.perSecond, peak.error, peakGflops, 1.0));
+    rows.add(Arrays.asList("tensorflow-java", "matmul_2048", (double) threads, peak.perSecond, peak.error, peakGflops, 1.0,
+        peakGflops / cpu.gflops(), null));
     if (peerPeak.isPresent()) {
-      rows.add(Arrays.asList("pytorch", "matmul_2048", (double) threads,
-          Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0));
+      rows.add(Arrays.asList("pytorch tuned", "matmul_2048", (double) threads,
+          Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0, torchPeak / cpu.gflops(), null));
     }
     List<String> notes = provenance(table, quick, threads, started);
-    if (torchVersion != null) {
-      notes.add(peerNote(torchVersion, PEER, threads, quick));
+    notes.add(cpu.describe());
+    notes.add(loadNote(loadBefore, loadAverage()));
+    notes.add("allocator (TensorFlow Java side): " + allocatorSettings());
+    notes.addAll(peerNotes);
+    notes.add("peer timing: " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation; "
+        + "tuned = " + Peer.tunedSettings(threads) + "; as installed = none of these set (the script still calls torch.set_num_threads)");
+    for (BenchModel model : models) {
+      notes.add("FLOP per step, " + model.peerName + ": " + model.flopFormula());
     }
+    notes.add("ratio = TensorFlow Java's steps/s over the peer's on that row");
     ResultTable result = new ResultTable(
         "Benchmark: training steps of " + table,
-        List.of("side", "benchmark", "threads", "per_second", "error", "gflops", "fraction_of_matmul_peak"),
+        List.of("side", "benchmark", "threads", "per_second", "error", "gflops", "fraction_of_matmul_peak",
+            "fraction_of_theoretical_peak", "ratio"),
         rows, notes);
     String text = String.join("\n\n", sentences);
     CsvReport.write(result, out.resolve("bench-" + table + ".csv"));
     MarkdownReport.write(result, out.resolve("bench-" + table + ".md"), List.of("## Result\n\n" + text));
     System.out.println(MarkdownReport.render(result));
     System.out.println(text);
+  }
+
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  static String loadNote(double before, double after) {
+    return String.format(Locale.ROOT, "load average (1 min) before and after: %.2f, %.2f on %d cores",
+        before, after, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The glibc allocator settings this JVM runs with (harness/bench and ./sparsecode set them). */
+  static String allocatorSettings() {
+    List<String> set = new ArrayList<>();
+    for (String k : List.of("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES", "LD_PRELOAD")) {
+      String v = System.getenv(k);
+      if (v != null) {
+        set.add(k + "=" + v);
+      }
+    }
+    return set.isEmpty() ? "glibc defaults" : String.join(" ", set);
   }
 
   record Measured(double perSecond, double error) {}
@@ -134,12 +185,6 @@ public final class BenchMain {
     notes.add("software: TensorFlow " + org.tensorflow.TensorFlow.version() + ", " + ProvenanceCapture.jvm());
     notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
     return notes;
-  }
-
-  static String peerNote(String torchVersion, String script, int threads, boolean quick) {
-    return "peer: PyTorch " + torchVersion + " (" + script + "), OMP_WAIT_POLICY=PASSIVE, " + threads
-        + " threads, " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation"
-        + "; OPENBLAS_CORETYPE=" + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)");
   }
 
   private static Measured jmh(Class<?> benchmark, BenchModel model, int threads, boolean quick) throws RunnerException {
@@ -168,45 +213,8 @@ public final class BenchMain {
     return new Measured(primary.getScore(), Double.isNaN(error) ? 0 : error);
   }
 
-  private static Optional<Map<String, String>> peer(String model, int threads, boolean quick)
+  private static Optional<Map<String, String>> peer(String model, int threads, boolean quick, Peer.Setup setup)
       throws IOException, InterruptedException {
-    return peer(PEER, List.of("--model", model), threads, quick);
-  }
-
-  /**
-   * Runs a PyTorch peer script with {@code args} and the thread and timing options; empty (with a
-   * note on stderr) when Python or torch is missing.
-   */
-  static Optional<Map<String, String>> peer(String script, List<String> args, int threads, boolean quick)
-      throws IOException, InterruptedException {
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      System.err.println("bench: " + PYTHON + " not found; the PyTorch peer needs Debian's python3-torch");
-      return Optional.empty();
-    }
-    List<String> command = new ArrayList<>(List.of(PYTHON, script));
-    command.addAll(args);
-    command.addAll(List.of("--threads", String.valueOf(threads),
-        "--warmup-seconds", quick ? "1" : "3", "--seconds", quick ? "3" : "10"));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-    pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
-    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (p.waitFor() != 0 || !out.startsWith("{")) {
-      System.err.println("bench: the PyTorch peer failed (is python3-torch installed? apt-get install python3-torch)");
-      return Optional.empty();
-    }
-    return Optional.of(flatJson(out));
-  }
-
-  /** The peer prints one flat JSON object of strings and numbers. */
-  static Map<String, String> flatJson(String json) {
-    Map<String, String> map = new java.util.LinkedHashMap<>();
-    Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(\"([^\"]*)\"|[-+0-9.eE]+)").matcher(json);
-    while (m.find()) {
-      map.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(2));
-    }
-    return map;
+    return Peer.run(PEER, List.of("--model", model), threads, quick ? 1 : 3, quick ? 3 : 10, setup);
   }
 }

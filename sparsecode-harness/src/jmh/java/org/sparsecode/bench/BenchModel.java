@@ -19,13 +19,20 @@ public enum BenchModel {
   FC("fc", "blog-fc") {
     @Override
     ClassifierGraph build(ModelGraph graph) {
-      return MlpClassifier.build(graph, MlpConfig.blog(FcConfig.blog(1e-5f, 1)));
+      return MlpClassifier.build(graph, MlpConfig.l1(FcConfig.blog(1), 1e-5f));
     }
 
     @Override
     double flopsPerStep() {
-      // Forward products, then weight gradients and the hidden gradient (no input gradient).
-      return 3.0 * 2 * BATCH * (784.0 * 784 + 784.0 * 10);
+      // Layer 1: forward and weight gradient (nothing asks for the images' gradient);
+      // layer 2: forward, weight gradient and the hidden gradient.
+      return 2.0 * BATCH * (2 * 784.0 * 784 + 3 * 784.0 * 10);
+    }
+
+    @Override
+    String flopFormula() {
+      return "2 B (2 * 784 * 784 + 3 * 784 * 10), B = 100: the first layer's forward and weight-gradient products, "
+          + "the second layer's forward, weight- and hidden-gradient products; no gradient for the images";
     }
   },
   CNN("cnn", "blog-cnn") {
@@ -38,6 +45,11 @@ public enum BenchModel {
     double flopsPerStep() {
       return cnnFlops();
     }
+
+    @Override
+    String flopFormula() {
+      return CNN_FORMULA;
+    }
   },
   CNN_AE_CONV_TRANSPOSE("cnn_ae_convt", "blog-ae") {
     @Override
@@ -49,6 +61,12 @@ public enum BenchModel {
     double flopsPerStep() {
       return cnnFlops() + decoderFlops(1);
     }
+
+    @Override
+    String flopFormula() {
+      return CNN_FORMULA + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 1 for the transposed convolution 200 -> 1 "
+          + "(forward, kernel gradient and code gradient)";
+    }
   },
   CNN_AE_SUBPIXEL("cnn_ae_subpixel", "blog-ae") {
     @Override
@@ -59,6 +77,12 @@ public enum BenchModel {
     @Override
     double flopsPerStep() {
       return cnnFlops() + decoderFlops(4);
+    }
+
+    @Override
+    String flopFormula() {
+      return CNN_FORMULA + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 4 for the 3x3 convolution 200 -> 4 before the shuffle "
+          + "(forward, kernel gradient and code gradient)";
     }
   };
 
@@ -77,6 +101,13 @@ public enum BenchModel {
   abstract ClassifierGraph build(ModelGraph graph);
 
   abstract double flopsPerStep();
+
+  /** {@link #flopsPerStep()} written out, for reports. Elementwise work is not counted. */
+  abstract String flopFormula();
+
+  private static final String CNN_FORMULA =
+      "2 * 2 B * 14 * 14 * 200 * 9 (the 3x3 stride-2 convolution 1 -> 200: forward and kernel gradient; no image gradient) "
+          + "+ 3 * 2 B * 39,200 * 10 (dense: forward, weight and input gradients), B = 100";
 
   static List<BenchModel> forTable(String table) {
     List<BenchModel> models = java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();

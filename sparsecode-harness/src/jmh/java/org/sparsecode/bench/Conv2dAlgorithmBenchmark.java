@@ -51,7 +51,7 @@ public class Conv2dAlgorithmBenchmark {
     Ops init = tf.withInitScope();
     Variable<TFloat32> maps = tf.variable(init.nn.relu(init.random.statelessRandomNormal(
         init.constant(new int[] {100, 14, 14, 200}), init.constant(new long[] {1, 1}))));
-    Conv2d conv = new Conv2d(tf, "decoder", 3, 3, 200, 4, 1, Padding.SAME, true, 0.1f, 0.1f, 1, 0);
+    Conv2d conv = Conv2d.builder("decoder", 200, 4).kernel(3).stride(1).padding(Padding.SAME).stddev(0.1f).biasInit(0.1f).seed(1, 0).build(tf);
     Operand<TFloat32> out = conv.apply(tf, maps, algorithm);
     loss = tf.sum(tf.math.square(out), tf.constant(new int[] {0, 1, 2, 3}));
     gradients = graph.graph().addGradients(loss.asOutput(),

@@ -1,6 +1,5 @@
 package org.sparsecode.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,13 +25,16 @@ final class LcaBench {
   static final String PEER = "harness/peers/torch_lca.py";
   private static final String MATMUL_PEER = "harness/peers/torch_fc_step.py";
   /** The time per inference the benchmark is held to, on 2 cores. */
-  static final double TARGET_SECONDS = 1.4;
+  static final double TARGET_SECONDS = 0.30;
 
   private LcaBench() {}
 
   static void run(int threads, boolean quick, Path out) throws Exception {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double loadBefore = BenchMain.loadAverage();
+    CpuPeak cpu = CpuPeak.read();
+    double warmup = quick ? 1 : 3;
+    double seconds = quick ? 3 : 10;
     Measured peak = BenchMain.jmh(MatmulPeakBenchmark.class, Map.of(), threads, quick);
     double peakGflops = peak.perSecond() * MatmulPeakBenchmark.flopsPerProduct() / 1e9;
     Measured auto = BenchMain.jmh(LcaInferenceBenchmark.class, Map.of("lateral", "AUTO"), threads, quick);
@@ -44,16 +46,13 @@ final class LcaBench {
     Path dictionaryFile = Path.of("target", "bench-lca", "dictionary.f32");
     LcaBenchProblem.writeFloat32(inputs, inputsFile);
     LcaBenchProblem.writeFloat32(dictionary, dictionaryFile);
-    Optional<Map<String, String>> torchPeak = BenchMain.peer(MATMUL_PEER, List.of("--model", "matmul"), threads, quick);
+    Optional<Map<String, String>> torchPeak =
+        Peer.run(MATMUL_PEER, List.of("--model", "matmul"), threads, warmup, seconds, Peer.Setup.TUNED);
+    List<String> peerArgs = peerArgs(inputsFile, dictionaryFile);
     Optional<Map<String, String>> torch = torchPeak.isEmpty() ? Optional.empty()
-        : BenchMain.peer(PEER, List.of(
-            "--inputs", inputsFile.toString(), "--dictionary", dictionaryFile.toString(),
-            "--batch", String.valueOf(LcaBenchProblem.BATCH),
-            "--n-inputs", String.valueOf(LcaBenchProblem.INPUTS),
-            "--atoms", String.valueOf(LcaBenchProblem.ATOMS),
-            "--lam", String.valueOf(LcaBenchProblem.CONFIG.lambda()),
-            "--tau", String.valueOf(LcaBenchProblem.CONFIG.tau()),
-            "--iterations", String.valueOf(LcaBenchProblem.CONFIG.iterations())), threads, quick);
+        : Peer.run(PEER, peerArgs, threads, warmup, seconds, Peer.Setup.TUNED);
+    Optional<Map<String, String>> torchInstalled = torchPeak.isEmpty() ? Optional.empty()
+        : Peer.run(PEER, peerArgs, threads, warmup, seconds, Peer.Setup.AS_INSTALLED);
 
     // The share of non-zero codes, after the last step and averaged over the steps (what the
     // sparse product's time follows), from one traced inference.
@@ -64,7 +63,7 @@ final class LcaBench {
     for (float l0 : meanL0) {
       meanActive += l0 / LcaBenchProblem.ATOMS / meanL0.length;
     }
-    double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double loadAfter = BenchMain.loadAverage();
 
     double flops = LcaBenchProblem.denseFlops();
     double torchRate = torch.map(m -> Double.parseDouble(m.get("steps_per_second"))).orElse(Double.NaN);
@@ -74,18 +73,25 @@ final class LcaBench {
     double torchPeakGflops = torchPeak.map(m -> Double.parseDouble(m.get("gflops"))).orElse(Double.NaN);
     if (torch.isPresent()) {
       Measured t = new Measured(torchRate, Double.NaN);
-      rows.add(lcaRow("pytorch", "lca_inference_dense", threads, t, flops, torchPeakGflops,
+      rows.add(lcaRow("pytorch tuned", "lca_inference_dense", threads, t, flops, torchPeakGflops,
           Double.parseDouble(torch.get().get("final_active_fraction")), torchRate));
     }
+    torchInstalled.ifPresent(m -> rows.add(lcaRow("pytorch as installed", "lca_inference_dense", threads,
+        new Measured(Double.parseDouble(m.get("steps_per_second")), Double.NaN), flops, torchPeakGflops,
+        Double.parseDouble(m.get("final_active_fraction")), torchRate)));
     rows.add(Arrays.asList("tensorflow-java", "matmul_2048", (double) threads, peak.perSecond(), peak.error(),
         null, peakGflops, 1.0, null, null));
-    torchPeak.ifPresent(m -> rows.add(Arrays.asList("pytorch", "matmul_2048", (double) threads,
+    torchPeak.ifPresent(m -> rows.add(Arrays.asList("pytorch tuned", "matmul_2048", (double) threads,
         Double.parseDouble(m.get("steps_per_second")), null, null, torchPeakGflops, 1.0, null, null)));
 
     List<String> notes = BenchMain.provenance("lca", quick, threads, started);
-    torch.ifPresent(m -> notes.add(BenchMain.peerNote(m.get("torch_version"), PEER, threads, quick)));
-    notes.add(String.format(Locale.ROOT, "load average (1 min) before and after: %.2f, %.2f on %d cores",
-        loadBefore, loadAfter, Runtime.getRuntime().availableProcessors()));
+    notes.add(cpu.describe());
+    notes.add(BenchMain.loadNote(loadBefore, loadAfter));
+    notes.add("allocator (TensorFlow Java side): " + BenchMain.allocatorSettings());
+    torch.ifPresent(m -> notes.add(Peer.describe(m, Peer.Setup.TUNED, PEER)));
+    torchInstalled.ifPresent(m -> notes.add(Peer.describe(m, Peer.Setup.AS_INSTALLED, PEER)));
+    notes.add("peer timing: " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation; tuned = "
+        + Peer.tunedSettings(threads) + "; ratio_to_pytorch_dense is against the tuned peer");
     notes.add(String.format(Locale.ROOT,
         "problem: the first %d MNIST test images scaled to unit L2 norm, a random unit-norm dictionary of %d atoms "
             + "(seed %d), %d inputs, soft non-negative threshold, lambda %s, tau %s, %d steps; the same files feed the peer",
@@ -117,10 +123,11 @@ final class LcaBench {
             ? String.format(Locale.ROOT,
                 "PyTorch's dense LCA on the same data takes %.3f s (%.0f GFLOP/s, %.0f%% of its %.0f GFLOP/s matmul peak), "
                     + "so TensorFlow Java is %.2f times as fast with the default product and %.2f times with the dense one. "
-                    + "PyTorch's codes are non-zero at %.1f%% after the last step.",
+                    + "PyTorch's codes are non-zero at %.1f%% after the last step. (PyTorch as installed: %.3f s.)",
                 1 / torchRate, torchRate * flops / 1e9, 100 * torchRate * flops / 1e9 / torchPeakGflops, torchPeakGflops,
                 auto.perSecond() / torchRate, dense.perSecond() / torchRate,
-                100 * Double.parseDouble(torch.get().get("final_active_fraction")))
+                100 * Double.parseDouble(torch.get().get("final_active_fraction")),
+                torchInstalled.map(m -> 1 / Double.parseDouble(m.get("steps_per_second"))).orElse(Double.NaN))
             : "The PyTorch peer did not run: install it with `apt-get install python3-torch` and run harness/bench again.");
 
     ResultTable result = new ResultTable(
@@ -132,6 +139,18 @@ final class LcaBench {
     MarkdownReport.write(result, out.resolve("bench-lca.md"), List.of("## Result\n\n" + text));
     System.out.println(MarkdownReport.render(result));
     System.out.println(text);
+  }
+
+  /** The peer's options for the problem held in the two files. */
+  static List<String> peerArgs(Path inputsFile, Path dictionaryFile) {
+    return List.of(
+        "--inputs", inputsFile.toString(), "--dictionary", dictionaryFile.toString(),
+        "--batch", String.valueOf(LcaBenchProblem.BATCH),
+        "--n-inputs", String.valueOf(LcaBenchProblem.INPUTS),
+        "--atoms", String.valueOf(LcaBenchProblem.ATOMS),
+        "--lam", String.valueOf(LcaBenchProblem.CONFIG.lambda()),
+        "--tau", String.valueOf(LcaBenchProblem.CONFIG.tau()),
+        "--iterations", String.valueOf(LcaBenchProblem.CONFIG.iterations()));
   }
 
   private static List<Object> lcaRow(String side, String name, int threads, Measured m, double flops,

@@ -29,9 +29,14 @@ final class LcaBenchProblem {
 
   /** The inputs as rows [BATCH x INPUTS]. */
   static float[][] inputs() {
+    return inputs(BATCH);
+  }
+
+  /** The first {@code count} MNIST test images, each scaled to unit L2 norm, as rows. */
+  static float[][] inputs(int count) {
     Dataset test = Mnist.load().test();
-    float[][] x = new float[BATCH][INPUTS];
-    for (int n = 0; n < BATCH; n++) {
+    float[][] x = new float[count][INPUTS];
+    for (int n = 0; n < count; n++) {
       System.arraycopy(test.features(), n * INPUTS, x[n], 0, INPUTS);
       double squares = 0;
       for (float v : x[n]) {

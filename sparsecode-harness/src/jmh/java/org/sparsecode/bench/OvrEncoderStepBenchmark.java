@@ -74,7 +74,7 @@ public class OvrEncoderStepBenchmark {
   @Benchmark
   public float trainStep() {
     try (Result r =
-        graph.session().runner().feed(model.images(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
+        graph.session().runner().feed(model.input(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }

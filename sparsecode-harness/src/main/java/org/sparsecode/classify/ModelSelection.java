@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Chooses hyper-parameters on a validation split, never on the test set: every candidate is
@@ -84,36 +89,125 @@ public final class ModelSelection {
     return grid;
   }
 
-  /** Trains each candidate on train, scores it on validation, returns the best one refitted. */
+  /**
+   * Trains each candidate on train, scores it on validation, returns the best one refitted. The
+   * candidates are fitted side by side on all cores (each fit runs on one); the choice and the
+   * models do not depend on that.
+   */
   public static Result select(List<ClassifierSettings> candidates, FeatureMatrix trainX,
       int[] trainY, FeatureMatrix validationX, int[] validationY, Refit refit) {
+    return select(candidates, trainX, trainY, validationX, validationY, refit,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, with at most {@code threads} fits at a time. */
+  public static Result select(List<ClassifierSettings> candidates, FeatureMatrix trainX,
+      int[] trainY, FeatureMatrix validationX, int[] validationY, Refit refit, int threads) {
     Objects.requireNonNull(refit, "refit");
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no candidate settings to choose from; build some with"
           + " ModelSelection.grid");
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     Checks.checkTrainable(trainX, trainY);
     Checks.checkMatch(validationX, validationY, "validation set");
     Checks.checkFeatures(validationX, trainX.cols());
 
-    List<Score> scores = new ArrayList<>();
-    Classifier best = null;
-    double bestAccuracy = -1;
-    for (ClassifierSettings candidate : candidates) {
-      long start = System.nanoTime();
-      Classifier model = Classifier.fit(candidate, trainX, trainY);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double accuracy = model.accuracy(validationX, validationY);
-      scores.add(new Score(candidate, accuracy, seconds));
-      if (accuracy > bestAccuracy) { // strictly better: the earliest of equals stays
-        bestAccuracy = accuracy;
-        best = model; // only the best model is kept: RBF models of large sets are big
+    Best best = new Best();
+    List<Callable<Score>> fits = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      int index = i;
+      ClassifierSettings candidate = candidates.get(i);
+      fits.add(() -> {
+        long start = System.nanoTime();
+        Classifier model = Classifier.fit(candidate, trainX, trainY);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double accuracy = model.accuracy(validationX, validationY);
+        best.offer(index, accuracy, model);
+        return new Score(candidate, accuracy, seconds);
+      });
+    }
+    List<Score> scores = runAll(fits, Math.min(threads, fits.size()));
+    Classifier finalModel = refit == Refit.TRAIN
+        ? best.model
+        : Classifier.fit(best.model.settings(), trainX.append(validationX), concat(trainY, validationY));
+    return new Result(best.model.settings(), scores, refit, finalModel);
+  }
+
+  /**
+   * The best model so far: the highest validation accuracy, the earliest candidate among equals
+   * (the order of the list, whatever order the fits end in). Only it is kept: RBF models of large
+   * sets are big.
+   */
+  private static final class Best {
+    private int index = Integer.MAX_VALUE;
+    private double accuracy = -1;
+    private Classifier model;
+
+    synchronized void offer(int i, double a, Classifier m) {
+      if (a > accuracy || (a == accuracy && i < index)) {
+        index = i;
+        accuracy = a;
+        model = m;
       }
     }
-    Classifier finalModel = refit == Refit.TRAIN
-        ? best
-        : Classifier.fit(best.settings(), trainX.append(validationX), concat(trainY, validationY));
-    return new Result(best.settings(), scores, refit, finalModel);
+  }
+
+  /** Runs the tasks on {@code threads} threads (on this one when 1), results in task order. */
+  private static <T> List<T> runAll(List<Callable<T>> tasks, int threads) {
+    List<T> out = new ArrayList<>();
+    if (threads == 1) {
+      for (Callable<T> task : tasks) {
+        out.add(call(task));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "classifier-fit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      for (Future<T> f : futures) {
+        out.add(get(f));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T call(Callable<T> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting classifiers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static int[] concat(int[] a, int[] b) {

@@ -1,11 +1,11 @@
 package org.sparsecode.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.experiment.Experiment;
 import org.sparsecode.experiment.ExperimentContext;
 import org.sparsecode.experiment.Experiments;
@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Train one model of TABLE and export it as a SavedModel with a serve signature: input"
-            + " `images` [batch, 784] float32 in [0,1]; outputs `logits`, `probabilities`, `hidden`"
-            + " (and `reconstruction` for autoencoders). The ovr-encoder table exports its encoder"
-            + " instead: `images` in, `codes` out (choose it with --set features=ovr_encoder).")
+            + " `features` [batch, 784] float32 in [0,1] (`images` for the CNN tables); outputs `logits`,"
+            + " `probabilities`, `hidden` (and `reconstruction` for autoencoders). The ovr-encoder table"
+            + " exports its encoder instead: `features` in, `codes` out (choose it with --set features=ovr_encoder).")
 final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose model to train, e.g. blog-fc.")
   String table;
@@ -83,9 +83,7 @@ final class ExportCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
-    if (Files.exists(out)) {
-      throw new IllegalArgumentException(out + " already exists; choose a new folder for --out");
-    }
+    SavedModelExport.checkTarget(out); // before any training
     Experiment experiment = Experiments.forModel(spec.model());
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
     TrialResult result =

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List the tables, their budgets and how many trials of each have results.")
+    description = "List the tables, their budgets, how many trials of each have results, and how long"
+        + " `reproduce all` would take at each budget (from the stored trials' wall times).")
 final class ListCommand implements Callable<Integer> {
   @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
   Path harnessDir;
@@ -65,6 +66,10 @@ final class ListCommand implements Callable<Integer> {
           System.out.printf("    %-16s %s%n", t.id(), t.params());
         }
       }
+    }
+    for (String budget : List.of("quick", "full")) {
+      System.out.printf("%nreproduce all --budget %s, estimated from the stored trials' wall times:%n", budget);
+      SuiteEstimate.print(SuiteEstimate.all(specs, budget, resultsDir), System.out);
     }
     return 0;
   }

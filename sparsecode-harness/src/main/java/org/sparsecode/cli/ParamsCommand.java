@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
           + ParamsCommand.BEGIN + " and " + ParamsCommand.END + ") from the declarations."
     })
 final class ParamsCommand implements Callable<Integer> {
-  static final String BEGIN = "<!-- parameter tables: ./sparsecode params --readme README.md -->";
+  static final String BEGIN = "<!-- parameter tables: ./sparsecode params --readme docs/sweep-files.md -->";
   static final String END = "<!-- end of parameter tables -->";
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "TABLE", description = "A table (e.g. blog-fc) or a model (e.g. fc); default: every model.")
@@ -33,7 +33,7 @@ final class ParamsCommand implements Callable<Integer> {
   @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
   Path harnessDir;
 
-  @Option(names = "--readme", paramLabel = "FILE", description = "Rewrite the parameter tables in FILE (e.g. README.md).")
+  @Option(names = "--readme", paramLabel = "FILE", description = "Rewrite the parameter tables in FILE (e.g. docs/sweep-files.md).")
   Path readme;
 
   @Override
@@ -68,7 +68,7 @@ final class ParamsCommand implements Callable<Integer> {
     for (ParamSet p : ParamDeclarations.all()) {
       String tables = specs.stream().filter(s -> s.model().equals(p.model())).map(SweepSpec::table)
           .collect(Collectors.joining(", "));
-      sb.append("\n#### `model: ").append(p.model()).append("`")
+      sb.append("\n## `model: ").append(p.model()).append("`")
           .append(tables.isEmpty() ? "" : " (" + tables + ")").append("\n\n")
           .append(p.markdown());
     }

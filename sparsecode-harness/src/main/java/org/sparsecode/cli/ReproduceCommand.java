@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
           + " again and finished trials are skipped."
     })
 final class ReproduceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc.")
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc; `all` runs every table in turn.")
   String table;
 
   @Option(
@@ -86,6 +86,14 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (ReproduceAll.ALL.equals(table)) {
+      return ReproduceAll.run(this);
+    }
+    return reproduce(table);
+  }
+
+  /** Runs one table's sweep and writes its report when complete; returns the exit code. */
+  Integer reproduce(String table) throws Exception {
     Shard selected = Shard.parse(shard);
     ThreadSettings threads = common.threadSettings();
     ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
@@ -124,10 +132,10 @@ final class ReproduceCommand implements Callable<Integer> {
       notice.done();
     }
 
-    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(), System.out);
+    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(table), System.out);
   }
 
-  private String commandLine() {
+  private String commandLine(String table) {
     StringBuilder sb = new StringBuilder("./sparsecode reproduce ").append(table).append(" --budget ").append(budget);
     if (!"0/1".equals(shard)) {
       sb.append(" --shard ").append(shard);

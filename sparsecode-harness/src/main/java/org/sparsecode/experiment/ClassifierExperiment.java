@@ -20,6 +20,7 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.DivergedException;
 import org.sparsecode.train.EvalPoint;
 import org.sparsecode.train.TrainConfig;
@@ -45,8 +46,13 @@ public abstract class ClassifierExperiment implements Experiment {
   /** Seconds spent recording the learning curve beyond the periodic validation, inside the training time. */
   public static final String CURVE_SECONDS = "curve_seconds";
 
-  /** Builds the trial's model into {@code graph}. */
+  /** Builds the trial's model into {@code graph}, its train step with {@link #optimizer(Trial)}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
+
+  /** Adam at the trial's {@code learning_rate}: the training's optimiser, which the model is built with. */
+  protected static AdamConfig optimizer(Trial trial) {
+    return AdamConfig.withLearningRate((float) trial.doubleParam("learning_rate"));
+  }
 
   /** The trial's data: the context's (MNIST from the command line) unless the model makes its own. */
   protected Splits data(Trial trial, ExperimentContext context) {
@@ -59,11 +65,13 @@ public abstract class ClassifierExperiment implements Experiment {
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
+    // A folder that cannot take the export is reported before any training.
+    context.exportDir().apply(trial).ifPresent(SavedModelExport::checkTarget);
     Splits data = data(trial, context);
     TrainConfig train =
         new TrainConfig(
             trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),
-            trial.longParam("seed"));
+            trial.longParam("seed"), optimizer(trial));
     double startSeconds = System.currentTimeMillis() / 1000.0;
     ProvenanceCapture provenance =
         ProvenanceCapture.start(

@@ -15,16 +15,16 @@ final class CnnConfigs {
           "the CNN needs square single-channel images; " + data.train().name() + " has "
               + data.train().featureSize() + " features per example");
     }
-    return new CnnConfig(
-        side,
-        trial.intParam("filters"),
-        trial.intParam("kernel"),
-        trial.intParam("stride"),
-        data.train().numClasses(),
-        (float) trial.doubleParam("lambda"),
-        (float) trial.doubleParam("learning_rate"),
-        (float) trial.doubleParam("init_stddev"),
-        (float) trial.doubleParam("bias_init"),
-        trial.longParam("seed"));
+    return CnnConfig.builder()
+        .side(side)
+        .filters(trial.intParam("filters"))
+        .kernel(trial.intParam("kernel"))
+        .stride(trial.intParam("stride"))
+        .classes(data.train().numClasses())
+        .lambda((float) trial.doubleParam("lambda"))
+        .initStddev((float) trial.doubleParam("init_stddev"))
+        .biasInit((float) trial.doubleParam("bias_init"))
+        .seed(trial.longParam("seed"))
+        .build();
   }
 }

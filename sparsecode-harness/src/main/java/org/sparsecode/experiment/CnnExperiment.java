@@ -19,6 +19,6 @@ public final class CnnExperiment extends ClassifierExperiment {
 
   @Override
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
-    return CnnClassifier.build(graph, CnnConfigs.from(trial, data));
+    return CnnClassifier.build(graph, CnnConfigs.from(trial, data), optimizer(trial));
   }
 }

@@ -37,7 +37,7 @@ public final class ConvAutoencoderExperiment extends ClassifierExperiment {
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     return ConvAutoencoderClassifier.build(
         graph, CnnConfigs.from(trial, data), Decoder.parse(trial.stringParam("decoder")),
-        (float) trial.doubleParam("max_kernel_norm"), trial.intParam("batch"));
+        (float) trial.doubleParam("max_kernel_norm"), optimizer(trial), trial.intParam("batch"));
   }
 
   @Override
@@ -49,7 +49,7 @@ public final class ConvAutoencoderExperiment extends ClassifierExperiment {
     System.arraycopy(data.test().features(), 0, originals, 0, n * width);
     try (TFloat32 x = Tensors.features(data.test(), 0, n);
         Result r =
-            graph.session().runner().feed(model.images(), x)
+            graph.session().runner().feed(model.input(), x)
                 .fetch(model.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(reconstructions, false, false));
     }

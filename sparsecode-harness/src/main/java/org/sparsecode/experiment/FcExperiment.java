@@ -25,15 +25,14 @@ public final class FcExperiment extends ClassifierExperiment {
   @Override
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     FcConfig config =
-        new FcConfig(
-            data.train().featureSize(),
-            trial.intParam("hidden"),
-            data.train().numClasses(),
-            (float) trial.doubleParam("lambda"),
-            (float) trial.doubleParam("learning_rate"),
-            (float) trial.doubleParam("init_stddev"),
-            (float) trial.doubleParam("bias_init"),
-            trial.longParam("seed"));
-    return MlpClassifier.build(graph, MlpConfig.blog(config));
+        FcConfig.builder()
+            .inputs(data.train().featureSize())
+            .hidden(trial.intParam("hidden"))
+            .classes(data.train().numClasses())
+            .initStddev((float) trial.doubleParam("init_stddev"))
+            .biasInit((float) trial.doubleParam("bias_init"))
+            .seed(trial.longParam("seed"))
+            .build();
+    return MlpClassifier.build(graph, MlpConfig.l1(config, (float) trial.doubleParam("lambda")), optimizer(trial));
   }
 }

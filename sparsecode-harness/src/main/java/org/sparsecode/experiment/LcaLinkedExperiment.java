@@ -15,6 +15,7 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.export.EventFileWriter;
 import org.sparsecode.export.LcaEncoderExport;
+import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
@@ -193,6 +194,8 @@ public final class LcaLinkedExperiment implements Experiment {
 
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
+    // A folder that cannot take the export is reported before any training.
+    context.exportDir().apply(trial).ifPresent(SavedModelExport::checkTarget);
     Settings s = Settings.from(trial);
     ProvenanceCapture provenance = ProvenanceCapture.start(
         Path.of("."), TensorFlow.version(), s.seed(), context.threads().intraOp(), context.threads().interOp());

@@ -28,6 +28,7 @@ import org.sparsecode.model.L1Autoencoder;
 import org.sparsecode.model.L1AutoencoderConfig;
 import org.sparsecode.model.LinearProbe;
 import org.sparsecode.model.ModelGraph;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
 import org.sparsecode.train.DivergedException;
@@ -121,6 +122,7 @@ public final class OvrEncoderExperiment implements Experiment {
           "features raw are the pixels themselves: there is no model to export; choose another"
               + " features value (for example --set features=ovr_encoder)");
     }
+    exportDir.ifPresent(SavedModelExport::checkTarget); // before any training
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
             Path.of("."), TensorFlow.version(), trial.longParam("seed"), context.threads().intraOp(),
@@ -202,12 +204,12 @@ public final class OvrEncoderExperiment implements Experiment {
                       ? OvrEncoder.build(graph, inputs, pca, pca.components(), ovrConfig(trial))
                       : L1Autoencoder.build(graph, inputs, pca, pca.components(), autoencoderConfig(trial));
               encoderRuns.add(train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
-              yield new FeatureGraph(encoder.images(), encoder.codes(), encoder.codeUnits());
+              yield new FeatureGraph(encoder.input(), encoder.codes(), encoder.codeUnits());
             }
             case RAW -> throw new AssertionError("handled above");
           };
       if (exportDir.isPresent()) {
-        SavedModelExport.exportEncoder(graph, map.images(), map.features(), exportDir.get());
+        SavedModelExport.exportEncoder(graph, map.input(), map.features(), exportDir.get());
       }
       var session = graph.session();
       String prefix = data.train().name().replaceFirst("-train$", "") + "-" + features.key() + "-";
@@ -237,7 +239,7 @@ public final class OvrEncoderExperiment implements Experiment {
     List<String> names = new ArrayList<>(new TreeSet<>(encoder.lossTerms().keySet()));
     double[] means =
         EncoderTrainer.meansOf(
-            graph.session(), encoder.images(), names.stream().map(encoder.lossTerms()::get).toList(),
+            graph.session(), encoder.input(), names.stream().map(encoder.lossTerms()::get).toList(),
             data.test(), batch);
     for (int t = 0; t < names.size(); t++) {
       metrics.put(TEST_PREFIX + names.get(t), means[t]);
@@ -322,13 +324,13 @@ public final class OvrEncoderExperiment implements Experiment {
     int epochs = trial.intParam("probe_epochs");
     int stepsPerEpoch = (features.train().size() + batch - 1) / batch;
     try (ModelGraph graph = new ModelGraph(context.threads())) {
+      AdamConfig adam = AdamConfig.withLearningRate((float) trial.doubleParam("probe_learning_rate"));
       ClassifierGraph probe =
-          LinearProbe.build(
-              graph, features.train().featureSize(), features.train().numClasses(),
-              (float) trial.doubleParam("probe_learning_rate"));
+          LinearProbe.build(graph, features.train().featureSize(), features.train().numClasses(), adam);
       return Trainer.train(
           graph, probe, features,
-          new TrainConfig(Math.multiplyExact(epochs, stepsPerEpoch), batch, stepsPerEpoch, trial.longParam("seed")),
+          new TrainConfig(
+              Math.multiplyExact(epochs, stepsPerEpoch), batch, stepsPerEpoch, trial.longParam("seed"), adam),
           TrainingListener.NONE);
     }
   }

@@ -43,15 +43,15 @@ public final class OvrSphereExperiment extends ClassifierExperiment {
   @Override
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     return MlpClassifier.build(graph, network(data.train().featureSize(), trial.intParam("hidden"),
-        data.train().numClasses(), (float) trial.doubleParam("lambda"),
-        (float) trial.doubleParam("learning_rate"), trial.longParam("seed")));
+        data.train().numClasses(), (float) trial.doubleParam("lambda"), trial.longParam("seed")),
+        optimizer(trial));
   }
 
   /** The sphere network: OVR weighted by {@code lambda} (0: none), scaled initial weights. */
-  public static MlpConfig network(int inputs, int hidden, int classes, float lambda, float learningRate, long seed) {
-    // SCALED reads neither init_stddev nor bias_init: the 1 and 0 below only satisfy FcConfig.
-    FcConfig sizes = new FcConfig(inputs, hidden, classes, lambda, learningRate, 1f, 0f, seed);
-    return new MlpConfig(sizes, lambda == 0 ? Regularizer.NONE : Regularizer.OVR, 0, MlpConfig.Init.SCALED);
+  public static MlpConfig network(int inputs, int hidden, int classes, float lambda, long seed) {
+    // SCALED reads neither init_stddev nor bias_init.
+    FcConfig sizes = FcConfig.builder().inputs(inputs).hidden(hidden).classes(classes).seed(seed).build();
+    return (lambda == 0 ? MlpConfig.none(sizes) : MlpConfig.ovr(sizes, lambda)).withInit(MlpConfig.Init.SCALED);
   }
 
   /** Bands (N + 1) and sectors (M) for a square number of partitions. */

@@ -19,7 +19,7 @@ import org.sparsecode.model.Regularizer;
 
 /**
  * Every model's trial parameters, declared once: sweep files are checked against these before
- * anything trains, and the README's parameter tables are printed from them
+ * anything trains, and the parameter tables of docs/sweep-files.md are printed from them
  * ({@code ./sparsecode params <table> --markdown}).
  */
 public final class ParamDeclarations {

@@ -30,16 +30,16 @@ public final class RegularizedMlpExperiment extends ClassifierExperiment {
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     Regularizer regularizer = Regularizer.parse(trial.stringParam("regularizer"));
     FcConfig network =
-        new FcConfig(
-            data.train().featureSize(),
-            trial.intParam("hidden"),
-            data.train().numClasses(),
-            (float) trial.doubleParam("lambda"),
-            (float) trial.doubleParam("learning_rate"),
-            (float) trial.doubleParam("init_stddev"),
-            (float) trial.doubleParam("bias_init"),
-            trial.longParam("seed"));
+        FcConfig.builder()
+            .inputs(data.train().featureSize())
+            .hidden(trial.intParam("hidden"))
+            .classes(data.train().numClasses())
+            .initStddev((float) trial.doubleParam("init_stddev"))
+            .biasInit((float) trial.doubleParam("bias_init"))
+            .seed(trial.longParam("seed"))
+            .build();
     float rate = regularizer == Regularizer.DROPOUT ? (float) trial.doubleParam("dropout_rate") : 0f;
-    return MlpClassifier.build(graph, new MlpConfig(network, regularizer, rate));
+    return MlpClassifier.build(
+        graph, MlpConfig.regularized(network, regularizer, (float) trial.doubleParam("lambda"), rate), optimizer(trial));
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The parameters of one model, each declared once: what {@link SweepCheck} checks sweep files
- * against and what the README's parameter tables are written from.
+ * against and what the parameter tables of docs/sweep-files.md are written from.
  *
  * <p>{@code together} checks what single parameters cannot (for example that blocks fit the
  * neurons); it throws {@link IllegalArgumentException} with the problem.
@@ -84,7 +84,7 @@ public final class ParamSet {
     return out;
   }
 
-  /** The README table: parameter, type, range, default, meaning. */
+  /** The documented table: parameter, type, range, default, meaning. */
   public String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| parameter | type | range | default | meaning |\n");

@@ -36,15 +36,15 @@ public final class ReconstructionGrid {
         throw new IOException(file + " is missing while other trials have reconstructions; delete "
             + r.trial().id() + "'s result file to rerun that trial");
       }
-      List<float[]>[] halves = read(file);
+      List<List<float[]>> halves = read(file);
       if (originals == null) {
-        originals = halves[0];
+        originals = halves.get(0);
       }
       double test = r.metric(org.sparsecode.model.ConvAutoencoderClassifier.RECON_MSE);
       labels.add(label(table, r) + "\n" + String.format(java.util.Locale.ROOT, "MSE %s here, %s on the test set",
-          MarkdownReport.meanSquaredError(meanSquaredError(halves[0], halves[1])),
+          MarkdownReport.meanSquaredError(meanSquaredError(halves.get(0), halves.get(1))),
           Double.isFinite(test) ? MarkdownReport.meanSquaredError(test) : "n/a"));
-      reconstructions.add(halves[1]);
+      reconstructions.add(halves.get(1));
     }
     if (originals == null) {
       return;
@@ -84,8 +84,7 @@ public final class ReconstructionGrid {
     return String.join(", ", parts);
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<float[]>[] read(Path file) throws IOException {
+  private static List<List<float[]>> read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     int image = SIDE * SIDE * Float.BYTES;
     if (bytes.length == 0 || bytes.length % (2 * image) != 0) {
@@ -94,12 +93,12 @@ public final class ReconstructionGrid {
     }
     FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     int n = bytes.length / (2 * image);
-    List<float[]>[] halves = new List[] {new ArrayList<float[]>(), new ArrayList<float[]>()};
+    List<List<float[]>> halves = List.of(new ArrayList<>(), new ArrayList<>());
     for (int half = 0; half < 2; half++) {
       for (int i = 0; i < n; i++) {
         float[] pixels = new float[SIDE * SIDE];
         floats.get(pixels);
-        halves[half].add(pixels);
+        halves.get(half).add(pixels);
       }
     }
     return halves;

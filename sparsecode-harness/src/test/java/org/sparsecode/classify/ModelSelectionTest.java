@@ -90,6 +90,32 @@ class ModelSelectionTest {
   }
 
   @Test
+  void fitsSideBySideChooseAndTrainExactlyAsOneAtATime() {
+    Labelled train = ToySets.flipLabels(ToySets.xor(200, 41), 0.1, 42);
+    Labelled validation = ToySets.xor(200, 43);
+    Labelled test = ToySets.xor(300, 44);
+    for (List<ClassifierSettings> grid : List.of(
+        ModelSelection.grid(ClassifierKind.SVM_RBF, new double[] {0.1, 1, 10, 100}, new double[] {0.3, 3}),
+        ModelSelection.grid(ClassifierKind.LR, new double[] {0.01, 0.1, 1, 10, 100}, new double[0]),
+        ModelSelection.grid(ClassifierKind.SVM_LINEAR, new double[] {0.01, 0.1, 1, 10, 100}, new double[0]))) {
+      Result one = ModelSelection.select(grid, train.x(), train.y(), validation.x(), validation.y(), Refit.TRAIN, 1);
+      Result four = ModelSelection.select(grid, train.x(), train.y(), validation.x(), validation.y(), Refit.TRAIN, 4);
+      assertEquals(one.chosen(), four.chosen());
+      assertEquals(validationAccuracies(one), validationAccuracies(four));
+      assertEquals(grid, four.scores().stream().map(ModelSelection.Score::settings).toList());
+      assertArrayEquals(one.model().predict(test.x()), four.model().predict(test.x()));
+    }
+    // Equal scores: the earliest candidate, whichever fit ends first.
+    Labelled easy = ToySets.separable(60, 21);
+    Labelled easyValidation = ToySets.separable(60, 22);
+    Result ties = ModelSelection.select(
+        ModelSelection.grid(ClassifierKind.LR, new double[] {0.1, 1, 10, 100}, new double[0]),
+        easy.x(), easy.y(), easyValidation.x(), easyValidation.y(), Refit.TRAIN, 4);
+    assertTrue(ties.scores().stream().allMatch(s -> s.validationAccuracy() == 1.0));
+    assertEquals(ClassifierSettings.linear(ClassifierKind.LR, 0.1), ties.chosen());
+  }
+
+  @Test
   void gridRunsGammaInsideC() {
     assertEquals(List.of(ClassifierSettings.rbf(1, 0.1), ClassifierSettings.rbf(1, 1),
             ClassifierSettings.rbf(10, 0.1), ClassifierSettings.rbf(10, 1)),

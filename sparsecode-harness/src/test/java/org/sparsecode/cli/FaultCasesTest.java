@@ -105,12 +105,12 @@ class FaultCasesTest {
   }
 
   @Test
-  void readmeParameterTablesComeFromTheDeclarations() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void documentedParameterTablesComeFromTheDeclarations() throws IOException {
+    String readme = Files.readString(Path.of("docs", "sweep-files.md"));
     int begin = readme.indexOf(ParamsCommand.BEGIN);
     int end = readme.indexOf(ParamsCommand.END);
-    assertTrue(begin >= 0 && end > begin, "README.md has no parameter tables block");
+    assertTrue(begin >= 0 && end > begin, "docs/sweep-files.md has no parameter tables block");
     assertEquals(ParamsCommand.allTables(Path.of("harness")), readme.substring(begin + ParamsCommand.BEGIN.length() + 1, end),
-        "README.md's parameter tables differ from the declarations; run ./sparsecode params --readme README.md");
+        "docs/sweep-files.md's parameter tables differ from the declarations; run ./sparsecode params --readme docs/sweep-files.md");
   }
 }

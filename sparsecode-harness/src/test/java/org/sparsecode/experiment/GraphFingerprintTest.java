@@ -86,7 +86,7 @@ class GraphFingerprintTest {
 
   private static String mlp(int hidden, float lambda) {
     try (ModelGraph graph = new ModelGraph(new ThreadSettings(1, 1))) {
-      MlpClassifier.build(graph, MlpConfig.blog(new FcConfig(784, hidden, 10, lambda, 1e-3f, 0.1f, 0.1f, 1)));
+      MlpClassifier.build(graph, MlpConfig.l1(FcConfig.builder().inputs(784).hidden(hidden).classes(10).seed(1).build(), lambda));
       return GraphFingerprint.of(graph.graph());
     }
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.data.Splits;
 import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.FcConfig;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
@@ -25,9 +26,11 @@ class LearningCurveTest {
   private static TrainingResult train(int steps) {
     Splits data = ToyData.splits();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      var m = MlpClassifier.build(g, MlpConfig.blog(
-          new FcConfig(ToyData.FEATURES, 16, ToyData.CLASSES, 1e-3f, 1e-2f, 0.1f, 0.1f, 3)));
-      return Trainer.train(g, m, data, new TrainConfig(steps, 20, 10, 1), TrainingListener.NONE);
+      FcConfig net = FcConfig.builder().inputs(ToyData.FEATURES).hidden(16).classes(ToyData.CLASSES)
+          .initStddev(0.1f).biasInit(0.1f).seed(3).build();
+      AdamConfig adam = AdamConfig.withLearningRate(1e-2f);
+      var m = MlpClassifier.build(g, MlpConfig.l1(net, 1e-3f), adam);
+      return Trainer.train(g, m, data, new TrainConfig(steps, 20, 10, 1, adam), TrainingListener.NONE);
     }
   }
 

@@ -21,6 +21,7 @@ import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -31,6 +32,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 class OvrSphereExperimentTest {
+  private static final AdamConfig ADAM = AdamConfig.withLearningRate(0.01f);
+
   private static final ThreadSettings THREADS = new ThreadSettings(1, 1);
 
   private static Trial tinyTrial(double lambda) {
@@ -117,9 +120,9 @@ class OvrSphereExperimentTest {
     Splits data = SphereData.splits(400, 1, 2, 10, 7);
     try (ModelGraph graph = new ModelGraph(THREADS)) {
       ClassifierGraph model =
-          MlpClassifier.build(graph, OvrSphereExperiment.network(3, 24, 10, 0f, 0.01f, 7));
+          MlpClassifier.build(graph, OvrSphereExperiment.network(3, 24, 10, 0f, 7), ADAM);
       TrainingResult result =
-          Trainer.train(graph, model, data, new TrainConfig(200, 64, 200, 7), TrainingListener.NONE);
+          Trainer.train(graph, model, data, new TrainConfig(200, 64, 200, 7, ADAM), TrainingListener.NONE);
       Dataset test = data.test();
       float[] h = hidden(graph, model, test);
       int units = 24;
@@ -153,7 +156,7 @@ class OvrSphereExperimentTest {
   private static float[] hidden(ModelGraph graph, ClassifierGraph model, Dataset data) {
     float[] h = new float[data.size() * model.hiddenUnits()];
     try (TFloat32 x = Tensors.features(data, 0, data.size());
-        Result r = graph.session().runner().feed(model.images(), x).fetch(model.hidden()).run()) {
+        Result r = graph.session().runner().feed(model.input(), x).fetch(model.hidden()).run()) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(h, false, false));
     }
     return h;
@@ -166,13 +169,13 @@ class OvrSphereExperimentTest {
     for (float lambda : new float[] {0f, 0.01f}) {
       try (ModelGraph graph = new ModelGraph(THREADS)) {
         ClassifierGraph model =
-            MlpClassifier.build(graph, OvrSphereExperiment.network(3, 12, 10, lambda, 0.01f, 3));
+            MlpClassifier.build(graph, OvrSphereExperiment.network(3, 12, 10, lambda, 3), ADAM);
         float[] h = new float[8 * 12];
         float loss;
         float task;
         try (TFloat32 x = Tensors.features(batch, 0, 8);
             TInt32 y = Tensors.labels(batch, 0, 8);
-            Result r = graph.session().runner().feed(model.images(), x).feed(model.labels(), y)
+            Result r = graph.session().runner().feed(model.input(), x).feed(model.labels(), y)
                 .fetch(model.loss()).fetch(model.taskLoss()).fetch(model.hidden()).run()) {
           loss = ((TFloat32) r.get(0)).getFloat();
           task = ((TFloat32) r.get(1)).getFloat();

@@ -215,6 +215,7 @@ class ResultStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held for its scope only
   void aLockOnAnExistingStoreKeepsItsFileAndFolder() throws IOException {
     ResultStore store = new ResultStore(tmp, "blog-fc", "quick");
     store.save(Fakes.result(trials.get(0)));

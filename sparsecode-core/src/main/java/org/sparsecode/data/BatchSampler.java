@@ -1,4 +1,4 @@
-package org.sparsecode.train;
+package org.sparsecode.data;
 
 import java.util.SplittableRandom;
 
@@ -11,6 +11,10 @@ public final class BatchSampler {
   private final SplittableRandom random;
   private int next;
 
+  /**
+   * @param size number of examples, &gt; 0
+   * @param seed seed of the permutations
+   */
   public BatchSampler(int size, long seed) {
     if (size <= 0) {
       throw new IllegalArgumentException("cannot sample batches from an empty training set");
