@@ -3,8 +3,8 @@ package org.sparsecode.data;
 import java.util.SplittableRandom;
 
 /**
- * Yields example indices in epochs, each a fresh seeded permutation; a batch that runs past the
- * end of an epoch is completed from the next one, so every batch is full.
+ * Yields example indices in epochs, each a fresh seeded permutation; a batch that runs past the end
+ * of an epoch is completed from the next one, so every batch is full.
  */
 public final class BatchSampler {
   private final int[] order;

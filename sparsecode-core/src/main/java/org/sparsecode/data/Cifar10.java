@@ -21,24 +21,37 @@ import java.util.List;
 public final class Cifar10 {
   /** The data set's name in sweep files. */
   public static final String NAME = "cifar10";
+
   /** Number of classes. */
   public static final int NUM_CLASSES = 10;
+
   /** Image height and width in pixels. */
   public static final int SIDE = 32;
+
   /** Colour channels per image. */
   public static final int CHANNELS = 3;
+
   /** Values per image: 32 x 32 x 3. */
   public static final int PIXELS = SIDE * SIDE * CHANNELS;
+
   /** Bytes per record of the binary files: one label byte, then the image. */
   public static final int RECORD_BYTES = 1 + PIXELS;
+
   /** Records in each binary file. */
   public static final int RECORDS_PER_FILE = 10_000;
+
   /** The five binary files of the 50,000 training images. */
   public static final List<String> TRAIN_FILES =
-      List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+      List.of(
+          "data_batch_1.bin",
+          "data_batch_2.bin",
+          "data_batch_3.bin",
+          "data_batch_4.bin",
           "data_batch_5.bin");
+
   /** The binary file of the 10,000 test images. */
   public static final String TEST_FILE = "test_batch.bin";
+
   /** The folder the binary version's archive unpacks to. */
   static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";
 
@@ -52,8 +65,8 @@ public final class Cifar10 {
   record Batch(int[] labels, float[] pixels) {}
 
   /**
-   * Loads and splits CIFAR-10 from {@code dir}, or from its {@code cifar-10-batches-bin}
-   * subfolder when the files are there.
+   * Loads and splits CIFAR-10 from {@code dir}, or from its {@code cifar-10-batches-bin} subfolder
+   * when the files are there.
    *
    * @throws DataException for a missing folder or file, or a file of the wrong size or content
    */
@@ -66,9 +79,14 @@ public final class Cifar10 {
     Path folder = folder(dir);
     int trainCount = TRAIN_FILES.size() * recordsPerFile;
     if (validationSize < 0 || validationSize >= trainCount) {
-      throw new IllegalArgumentException("validation size must be in 0.." + (trainCount - 1)
-          + " (CIFAR-10 has " + trainCount + " training images), got " + validationSize
-          + "; pass e.g. 5000, the default.");
+      throw new IllegalArgumentException(
+          "validation size must be in 0.."
+              + (trainCount - 1)
+              + " (CIFAR-10 has "
+              + trainCount
+              + " training images), got "
+              + validationSize
+              + "; pass e.g. 5000, the default.");
     }
     int[] validationLabels = new int[validationSize];
     float[] validationPixels = new float[validationSize * PIXELS];
@@ -81,8 +99,12 @@ public final class Cifar10 {
         boolean validation = at < validationSize;
         int row = validation ? at : at - validationSize;
         (validation ? validationLabels : trainLabels)[row] = b.labels()[i];
-        System.arraycopy(b.pixels(), i * PIXELS, validation ? validationPixels : trainPixels,
-            row * PIXELS, PIXELS);
+        System.arraycopy(
+            b.pixels(),
+            i * PIXELS,
+            validation ? validationPixels : trainPixels,
+            row * PIXELS,
+            PIXELS);
       }
     }
     Batch test = readBatch(folder.resolve(TEST_FILE), recordsPerFile);
@@ -95,7 +117,8 @@ public final class Cifar10 {
   /** {@code dir}, or its archive subfolder; an error naming every missing file. */
   private static Path folder(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new DataException(dir + ": --cifar-dir is not a folder. Pass the folder of " + WHAT + ".");
+      throw new DataException(
+          dir + ": --cifar-dir is not a folder. Pass the folder of " + WHAT + ".");
     }
     Path nested = dir.resolve(ARCHIVE_FOLDER);
     Path folder = !Files.exists(dir.resolve(TEST_FILE)) && Files.isDirectory(nested) ? nested : dir;
@@ -106,8 +129,14 @@ public final class Cifar10 {
       }
     }
     if (!missing.isEmpty()) {
-      throw new DataException(folder + ": missing " + String.join(", ", missing) + ". --cifar-dir"
-          + " must hold " + WHAT + "; the Python and MATLAB versions are not read.");
+      throw new DataException(
+          folder
+              + ": missing "
+              + String.join(", ", missing)
+              + ". --cifar-dir"
+              + " must hold "
+              + WHAT
+              + "; the Python and MATLAB versions are not read.");
     }
     return folder;
   }
@@ -131,13 +160,26 @@ public final class Cifar10 {
     long expected = (long) records * RECORD_BYTES;
     String fix = " Replace it with the file from an intact copy of " + WHAT + ".";
     if (raw.length != expected) {
-      String problem = raw.length < expected
-          ? String.format("truncated: %d bytes, %d whole records and %d bytes over", raw.length,
-              raw.length / RECORD_BYTES, raw.length % RECORD_BYTES)
-          : raw.length + " bytes, more than expected (is it the binary version?)";
-      throw new DataException(file + ": " + problem + "; a CIFAR-10 batch file has " + records
-          + " records of " + RECORD_BYTES + " bytes (1 label byte + " + PIXELS + " pixel bytes) = "
-          + expected + " bytes." + fix);
+      String problem =
+          raw.length < expected
+              ? String.format(
+                  "truncated: %d bytes, %d whole records and %d bytes over",
+                  raw.length, raw.length / RECORD_BYTES, raw.length % RECORD_BYTES)
+              : raw.length + " bytes, more than expected (is it the binary version?)";
+      throw new DataException(
+          file
+              + ": "
+              + problem
+              + "; a CIFAR-10 batch file has "
+              + records
+              + " records of "
+              + RECORD_BYTES
+              + " bytes (1 label byte + "
+              + PIXELS
+              + " pixel bytes) = "
+              + expected
+              + " bytes."
+              + fix);
     }
     int[] labels = new int[records];
     float[] pixels = new float[records * PIXELS];
@@ -145,8 +187,14 @@ public final class Cifar10 {
       int offset = r * RECORD_BYTES;
       labels[r] = raw[offset] & 0xff;
       if (labels[r] >= NUM_CLASSES) {
-        throw new DataException(file + ": record " + r + " has label " + labels[r]
-            + ", but CIFAR-10 labels are 0..9 (is it CIFAR-100?)." + fix);
+        throw new DataException(
+            file
+                + ": record "
+                + r
+                + " has label "
+                + labels[r]
+                + ", but CIFAR-10 labels are 0..9 (is it CIFAR-100?)."
+                + fix);
       }
       for (int p = 0; p < PIXELS; p++) {
         pixels[r * PIXELS + p] = (raw[offset + 1 + p] & 0xff) / 255f;

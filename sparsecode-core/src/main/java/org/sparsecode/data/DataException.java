@@ -1,8 +1,6 @@
 package org.sparsecode.data;
 
-/**
- * Bad or missing input data. The message names the file, what is wrong with it and what to do.
- */
+/** Bad or missing input data. The message names the file, what is wrong with it and what to do. */
 public class DataException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -45,11 +45,17 @@ public final class DataSets {
     Map<String, Supplier<Splits>> loaders = new LinkedHashMap<>();
     loaders.put(MNIST, () -> Mnist.load(mnistDir, validationSize));
     loaders.put(FashionMnist.NAME, () -> FashionMnist.load(fashionDir, validationSize));
-    loaders.put(Cifar10.NAME, () -> Cifar10.load(cifarDir.orElseThrow(() -> new DataException(
-        "This sweep trains on CIFAR-10, which is read only from a folder you name: download the"
-            + " CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it and pass --cifar-dir DIR"
-            + ", the folder with data_batch_1.bin ... data_batch_5.bin and test_batch.bin")),
-        validationSize));
+    loaders.put(
+        Cifar10.NAME,
+        () ->
+            Cifar10.load(
+                cifarDir.orElseThrow(
+                    () ->
+                        new DataException(
+                            "This sweep trains on CIFAR-10, which is read only from a folder you name: download the"
+                                + " CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it and pass --cifar-dir DIR"
+                                + ", the folder with data_batch_1.bin ... data_batch_5.bin and test_batch.bin")),
+                validationSize));
     return new DataSets(loaders);
   }
 
@@ -63,7 +69,10 @@ public final class DataSets {
     Supplier<Splits> loader = loaders.get(name);
     if (loader == null) {
       throw new IllegalArgumentException(
-          "unknown dataset '" + name + "'; known data sets: " + String.join(", ", loaders.keySet()));
+          "unknown dataset '"
+              + name
+              + "'; known data sets: "
+              + String.join(", ", loaders.keySet()));
     }
     return loaded.computeIfAbsent(name, n -> loader.get());
   }

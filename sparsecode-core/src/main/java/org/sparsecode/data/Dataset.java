@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * <p>Arrays are not copied on construction (data sets are large); callers must not mutate them.
  */
-public record Dataset(String name, float[] features, int[] labels, int featureSize, int numClasses) {
+public record Dataset(
+    String name, float[] features, int[] labels, int featureSize, int numClasses) {
 
   /** Checks that features and labels agree in size and that labels lie in [0, numClasses). */
   public Dataset {
@@ -20,8 +21,14 @@ public record Dataset(String name, float[] features, int[] labels, int featureSi
     }
     if (features.length != (long) labels.length * featureSize) {
       throw new IllegalArgumentException(
-          name + ": " + features.length + " feature values do not make " + labels.length
-              + " examples of " + featureSize + " features");
+          name
+              + ": "
+              + features.length
+              + " feature values do not make "
+              + labels.length
+              + " examples of "
+              + featureSize
+              + " features");
     }
     for (int label : labels) {
       if (label < 0 || label >= numClasses) {
@@ -53,7 +60,8 @@ public record Dataset(String name, float[] features, int[] labels, int featureSi
   /** Copies the features of examples {@code indices} into {@code out}, row after row. */
   public void gatherFeatures(int[] indices, int offset, int count, float[] out) {
     for (int i = 0; i < count; i++) {
-      System.arraycopy(features, indices[offset + i] * featureSize, out, i * featureSize, featureSize);
+      System.arraycopy(
+          features, indices[offset + i] * featureSize, out, i * featureSize, featureSize);
     }
   }
 }

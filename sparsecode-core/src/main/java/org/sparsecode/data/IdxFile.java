@@ -69,8 +69,13 @@ public final class IdxFile {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16)) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new DataException(file + ": starts like a gzip file but cannot be decompressed (" + e
-          + "); it is probably truncated or damaged. " + defaultFix(file), e);
+      throw new DataException(
+          file
+              + ": starts like a gzip file but cannot be decompressed ("
+              + e
+              + "); it is probably truncated or damaged. "
+              + defaultFix(file),
+          e);
     }
   }
 
@@ -121,31 +126,38 @@ public final class IdxFile {
   private static int[] header(Path file, byte[] content, int expectedMagic, String fix) {
     String kind = expectedMagic == IMAGES_MAGIC ? "an idx3 image file" : "an idx1 label file";
     if (content.length < 4) {
-      throw new DataException(file + ": only " + content.length + " bytes, too short for "
-          + kind + " header. " + fix);
+      throw new DataException(
+          file + ": only " + content.length + " bytes, too short for " + kind + " header. " + fix);
     }
     int magic = readInt(content, 0);
     int expectedDims = expectedMagic & 0xff;
     if (magic != expectedMagic) {
       // The low byte is the dimension count; name it, since a label file read as images differs
       // only there.
-      throw new DataException(String.format(
-          "%s: magic number 0x%08x (%d dimensions), expected 0x%08x (%d dimensions of unsigned"
-              + " bytes) for %s. Is it the right file? %s",
-          file, magic, magic & 0xff, expectedMagic, expectedDims, kind, fix));
+      throw new DataException(
+          String.format(
+              "%s: magic number 0x%08x (%d dimensions), expected 0x%08x (%d dimensions of unsigned"
+                  + " bytes) for %s. Is it the right file? %s",
+              file, magic, magic & 0xff, expectedMagic, expectedDims, kind, fix));
     }
     int headerBytes = 4 + 4 * expectedDims;
     if (content.length < headerBytes) {
-      throw new DataException(file + ": only " + content.length + " bytes, the header alone needs "
-          + headerBytes + ". The file is truncated. " + fix);
+      throw new DataException(
+          file
+              + ": only "
+              + content.length
+              + " bytes, the header alone needs "
+              + headerBytes
+              + ". The file is truncated. "
+              + fix);
     }
     int[] dims = new int[expectedDims];
     long payload = 1;
     for (int d = 0; d < expectedDims; d++) {
       dims[d] = readInt(content, 4 + 4 * d);
       if (dims[d] <= 0) {
-        throw new DataException(file + ": dimension " + d + " is " + dims[d]
-            + ", must be positive. " + fix);
+        throw new DataException(
+            file + ": dimension " + d + " is " + dims[d] + ", must be positive. " + fix);
       }
       payload *= dims[d];
       if (payload > Integer.MAX_VALUE - 64) {
@@ -155,9 +167,20 @@ public final class IdxFile {
     long actual = content.length - (long) headerBytes;
     if (actual != payload) {
       String what = actual < payload ? "truncated" : "has trailing bytes";
-      throw new DataException(file + ": " + what + ": the header (dimensions " + dimsText(dims)
-          + ") says " + payload + " payload bytes, but " + actual + " follow the " + headerBytes
-          + "-byte header. " + fix);
+      throw new DataException(
+          file
+              + ": "
+              + what
+              + ": the header (dimensions "
+              + dimsText(dims)
+              + ") says "
+              + payload
+              + " payload bytes, but "
+              + actual
+              + " follow the "
+              + headerBytes
+              + "-byte header. "
+              + fix);
     }
     return dims;
   }
@@ -171,7 +194,9 @@ public final class IdxFile {
   }
 
   private static int readInt(byte[] b, int at) {
-    return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8)
+    return ((b[at] & 0xff) << 24)
+        | ((b[at + 1] & 0xff) << 16)
+        | ((b[at + 2] & 0xff) << 8)
         | (b[at + 3] & 0xff);
   }
 

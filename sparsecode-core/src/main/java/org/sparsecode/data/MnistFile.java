@@ -14,17 +14,19 @@ import java.util.Optional;
  */
 public enum MnistFile {
   /** The 60,000 training images. */
-  TRAIN_IMAGES("train-images-idx3-ubyte",
+  TRAIN_IMAGES(
+      "train-images-idx3-ubyte",
       "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"),
   /** The 60,000 training labels. */
-  TRAIN_LABELS("train-labels-idx1-ubyte",
+  TRAIN_LABELS(
+      "train-labels-idx1-ubyte",
       "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5"),
   /** The 10,000 test images. */
-  TEST_IMAGES("t10k-images-idx3-ubyte",
-      "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
+  TEST_IMAGES(
+      "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7"),
   /** The 10,000 test labels. */
-  TEST_LABELS("t10k-labels-idx1-ubyte",
-      "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+  TEST_LABELS(
+      "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
 
   private final String fileName;
   private final String sha256;
@@ -45,8 +47,8 @@ public enum MnistFile {
   }
 
   /**
-   * Names this file goes by in the wild: {@code train-images-idx3-ubyte} and
-   * {@code train-images.idx3-ubyte} (as some mirrors spell it), each plain or with {@code .gz}.
+   * Names this file goes by in the wild: {@code train-images-idx3-ubyte} and {@code
+   * train-images.idx3-ubyte} (as some mirrors spell it), each plain or with {@code .gz}.
    */
   public List<String> acceptedNames() {
     String dotted = fileName.replace("-idx", ".idx");
@@ -80,8 +82,14 @@ public enum MnistFile {
   public static void verify(Path file, byte[] content, String expected, String fix) {
     String actual = sha256Hex(content);
     if (!actual.equalsIgnoreCase(expected)) {
-      throw new DataException(file + ": wrong SHA-256 checksum: expected " + expected + ", got "
-          + actual + ". The file is damaged or not the standard one. " + fix);
+      throw new DataException(
+          file
+              + ": wrong SHA-256 checksum: expected "
+              + expected
+              + ", got "
+              + actual
+              + ". The file is damaged or not the standard one. "
+              + fix);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 public final class SphereData {
   /** The document's number of points per experiment. */
   public static final int DEFAULT_POINTS = 5000;
+
   /** The document's number of classes. */
   public static final int DEFAULT_CLASSES = 10;
 
@@ -29,7 +30,8 @@ public final class SphereData {
    * {@code points} points, features (x, y, z) as 3 floats each, labels = the class of each point's
    * partition ({@link #partitionClasses}); the same arguments give the same data.
    */
-  public static Dataset generate(int points, int latitudeCuts, int sectors, int classes, long seed) {
+  public static Dataset generate(
+      int points, int latitudeCuts, int sectors, int classes, long seed) {
     if (points <= 0) {
       throw new IllegalArgumentException(
           "points must be > 0, got " + points + "; the document uses " + DEFAULT_POINTS);
@@ -89,7 +91,13 @@ public final class SphereData {
     double norm = Math.sqrt(x * x + y * y + z * z);
     if (!(norm > 0) || Double.isInfinite(norm)) {
       throw new IllegalArgumentException(
-          "point (" + x + ", " + y + ", " + z + ") has no direction; pass a finite non-zero vector");
+          "point ("
+              + x
+              + ", "
+              + y
+              + ", "
+              + z
+              + ") has no direction; pass a finite non-zero vector");
     }
     int bands = latitudeCuts + 1;
     double theta = Math.acos(Math.max(-1, Math.min(1, z / norm)));

@@ -15,8 +15,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Accuracy, AVR and dead units computed inside the graph, batch by batch, so that evaluating
- * 10,000 examples moves a few numbers out of TensorFlow instead of every activation.
+ * Accuracy, AVR and dead units computed inside the graph, batch by batch, so that evaluating 10,000
+ * examples moves a few numbers out of TensorFlow instead of every activation.
  */
 public final class ClassifierMetrics {
   /** Examples per evaluation batch: large enough for fast matrix products, small in memory. */
@@ -30,7 +30,9 @@ public final class ClassifierMetrics {
   private final List<String> extraNames;
 
   /**
-   * Adds the metric ops for {@code model} to the graph of {@code tf} (under the {@code metrics} scope).
+   * Adds the metric ops for {@code model} to the graph of {@code tf} (under the {@code metrics}
+   * scope).
+   *
    * @param tf ops of the model's graph
    * @param model the classifier to evaluate
    */
@@ -39,9 +41,11 @@ public final class ClassifierMetrics {
     Ops m = tf.withSubScope("metrics");
     Operand<TInt32> predicted = m.math.argMax(model.logits(), m.constant(1), TInt32.class);
     correctCount =
-        m.reduceSum(m.dtypes.cast(m.math.equal(predicted, model.labels()), TFloat32.class), m.constant(0));
+        m.reduceSum(
+            m.dtypes.cast(m.math.equal(predicted, model.labels()), TFloat32.class), m.constant(0));
     // taskLoss is a batch mean: times the batch size gives the sum, so chunks of any size combine.
-    Operand<TFloat32> batchSize = m.dtypes.cast(m.size(model.labels(), TInt32.class), TFloat32.class);
+    Operand<TFloat32> batchSize =
+        m.dtypes.cast(m.size(model.labels(), TInt32.class), TFloat32.class);
     taskLossSum = m.math.mul(model.taskLoss(), batchSize);
     Operand<TFloat32> flat =
         m.reshape(model.hidden(), m.constant(new int[] {-1, model.hiddenUnits()}));
@@ -71,7 +75,8 @@ public final class ClassifierMetrics {
         correct += ((TFloat32) r.get(0)).getFloat();
         lossSum += ((TFloat32) r.get(1)).getFloat();
         active += ((TFloat32) r.get(2)).getFloat();
-        ((TFloat32) r.get(3)).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(unitFlags, false, false));
+        ((TFloat32) r.get(3))
+            .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(unitFlags, false, false));
         for (int k = 0; k < extraNames.size(); k++) {
           extraSums[k] += ((TFloat32) r.get(4 + k)).getFloat();
         }
@@ -92,12 +97,14 @@ public final class ClassifierMetrics {
     for (int k = 0; k < extraNames.size(); k++) {
       extras.put(extraNames.get(k), extraSums[k] / n);
     }
-    return new Evaluation(n, correct / n, lossSum / n, avr, avr / units, (double) dead / units, extras);
+    return new Evaluation(
+        n, correct / n, lossSum / n, avr, avr / units, (double) dead / units, extras);
   }
 
   private Result run(Session session, TFloat32 x, TInt32 y) {
     Session.Runner runner =
-        session.runner()
+        session
+            .runner()
             .feed(model.input(), x)
             .feed(model.labels(), y)
             .fetch(correctCount)

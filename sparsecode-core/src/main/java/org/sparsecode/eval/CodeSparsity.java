@@ -19,6 +19,7 @@ public record CodeSparsity(
 
   /**
    * Measures the sparsity of every row of {@code codes}.
+   *
    * @param codes one code per example
    * @param threshold values at or below it count as silent
    * @return the measures
@@ -27,7 +28,8 @@ public record CodeSparsity(
     int n = codes.size();
     int width = codes.featureSize();
     if (n == 0) {
-      throw new IllegalArgumentException("cannot measure sparsity on the empty data set " + codes.name());
+      throw new IllegalArgumentException(
+          "cannot measure sparsity on the empty data set " + codes.name());
     }
     float[] x = codes.features();
     boolean[] everActive = new boolean[width];
@@ -57,6 +59,7 @@ public record CodeSparsity(
       }
     }
     double entries = (double) n * width;
-    return new CodeSparsity(threshold, below / entries, zeros / entries, (double) active / n, (double) dead / width);
+    return new CodeSparsity(
+        threshold, below / entries, zeros / entries, (double) active / n, (double) dead / width);
   }
 }

@@ -12,6 +12,7 @@ public final class Tensors {
 
   /**
    * A new tensor of {@code count} examples' features from {@code from}; close it.
+   *
    * @param data the data set
    * @param from first example
    * @param count number of examples
@@ -21,11 +22,13 @@ public final class Tensors {
     int width = data.featureSize();
     return TFloat32.tensorOf(
         Shape.of(count, width),
-        DataBuffers.of(data.features(), true, false).slice((long) from * width, (long) count * width));
+        DataBuffers.of(data.features(), true, false)
+            .slice((long) from * width, (long) count * width));
   }
 
   /**
    * A new tensor of {@code count} labels from {@code from}; close it.
+   *
    * @param data the data set
    * @param from first example
    * @param count number of examples

@@ -26,11 +26,22 @@ import org.tensorflow.proto.TensorShapeProto;
 public final class EventFileWriter implements AutoCloseable {
   private final OutputStream out;
 
-  /** Creates {@code logDir/events.out.tfevents.<seconds>.sparsecode.<suffix>} and writes the version event. */
+  /**
+   * Creates {@code logDir/events.out.tfevents.<seconds>.sparsecode.<suffix>} and writes the version
+   * event.
+   */
   public EventFileWriter(Path logDir, String suffix) throws IOException {
     Files.createDirectories(logDir);
-    Path file = logDir.resolve(String.format("events.out.tfevents.%d.sparsecode.%s", System.currentTimeMillis() / 1000, suffix));
-    out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    Path file =
+        logDir.resolve(
+            String.format(
+                "events.out.tfevents.%d.sparsecode.%s", System.currentTimeMillis() / 1000, suffix));
+    out =
+        Files.newOutputStream(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
     write(Event.newBuilder().setWallTime(now()).setFileVersion("brain.Event:2").build());
   }
 
@@ -40,10 +51,16 @@ public final class EventFileWriter implements AutoCloseable {
 
   /** A PNG image of {@code width} x {@code height} pixels (TensorBoard's Images tab). */
   public void image(String tag, long step, byte[] png, int width, int height) throws IOException {
-    summary(step, Summary.Value.newBuilder().setTag(tag)
-        .setImage(Summary.Image.newBuilder().setWidth(width).setHeight(height)
-            .setEncodedImageString(com.google.protobuf.ByteString.copyFrom(png)))
-        .build());
+    summary(
+        step,
+        Summary.Value.newBuilder()
+            .setTag(tag)
+            .setImage(
+                Summary.Image.newBuilder()
+                    .setWidth(width)
+                    .setHeight(height)
+                    .setEncodedImageString(com.google.protobuf.ByteString.copyFrom(png)))
+            .build());
   }
 
   /**
@@ -51,29 +68,49 @@ public final class EventFileWriter implements AutoCloseable {
    * plugin does): the tag, the plugin's name and its serialized content, over a scalar 0 tensor.
    */
   public void pluginSummary(String tag, String plugin, byte[] content) throws IOException {
-    SummaryMetadata metadata = SummaryMetadata.newBuilder()
-        .setPluginData(SummaryMetadata.PluginData.newBuilder().setPluginName(plugin)
-            .setContent(com.google.protobuf.ByteString.copyFrom(content)))
-        .build();
-    TensorProto zero = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
-        .setTensorShape(TensorShapeProto.getDefaultInstance()).addFloatVal(0f).build();
-    summary(0, Summary.Value.newBuilder().setTag(tag).setMetadata(metadata).setTensor(zero).build());
+    SummaryMetadata metadata =
+        SummaryMetadata.newBuilder()
+            .setPluginData(
+                SummaryMetadata.PluginData.newBuilder()
+                    .setPluginName(plugin)
+                    .setContent(com.google.protobuf.ByteString.copyFrom(content)))
+            .build();
+    TensorProto zero =
+        TensorProto.newBuilder()
+            .setDtype(DataType.DT_FLOAT)
+            .setTensorShape(TensorShapeProto.getDefaultInstance())
+            .addFloatVal(0f)
+            .build();
+    summary(
+        0, Summary.Value.newBuilder().setTag(tag).setMetadata(metadata).setTensor(zero).build());
   }
 
   /** The HParams plugin's record of one session (trial): its hyper-parameters, then its end. */
-  public void hparamsSession(String group, Map<String, Object> hparams, double startSeconds) throws IOException {
-    pluginSummary(HParamsPluginData.SESSION_START_TAG, HParamsPluginData.PLUGIN,
+  public void hparamsSession(String group, Map<String, Object> hparams, double startSeconds)
+      throws IOException {
+    pluginSummary(
+        HParamsPluginData.SESSION_START_TAG,
+        HParamsPluginData.PLUGIN,
         HParamsPluginData.sessionStart(hparams, group, startSeconds));
-    pluginSummary(HParamsPluginData.SESSION_END_TAG, HParamsPluginData.PLUGIN, HParamsPluginData.sessionEnd(now()));
+    pluginSummary(
+        HParamsPluginData.SESSION_END_TAG,
+        HParamsPluginData.PLUGIN,
+        HParamsPluginData.sessionEnd(now()));
   }
 
   private void summary(long step, Summary.Value value) throws IOException {
-    write(Event.newBuilder().setWallTime(now()).setStep(step).setSummary(Summary.newBuilder().addValue(value)).build());
+    write(
+        Event.newBuilder()
+            .setWallTime(now())
+            .setStep(step)
+            .setSummary(Summary.newBuilder().addValue(value))
+            .build());
   }
 
   private void write(Event event) throws IOException {
     byte[] payload = event.toByteArray();
-    byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(payload.length).array();
+    byte[] length =
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(payload.length).array();
     out.write(length);
     out.write(maskedCrc(length));
     out.write(payload);

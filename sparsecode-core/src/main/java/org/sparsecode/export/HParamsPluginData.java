@@ -35,45 +35,65 @@ public final class HParamsPluginData {
   private HParamsPluginData() {}
 
   /** One session's hyper-parameters: numbers as numbers, anything else as its text. */
-  public static byte[] sessionStart(Map<String, Object> hparams, String group, double startSeconds) {
-    byte[] info = message(out -> {
-      for (Map.Entry<String, Object> e : hparams.entrySet()) {
-        byte[] entry = message(m -> {
-          m.writeString(1, e.getKey());
-          m.writeMessage(2, value(e.getValue()));
-        });
-        out.writeByteArray(1, entry);
-      }
-      out.writeString(4, group);
-      out.writeDouble(5, startSeconds);
-    });
+  public static byte[] sessionStart(
+      Map<String, Object> hparams, String group, double startSeconds) {
+    byte[] info =
+        message(
+            out -> {
+              for (Map.Entry<String, Object> e : hparams.entrySet()) {
+                byte[] entry =
+                    message(
+                        m -> {
+                          m.writeString(1, e.getKey());
+                          m.writeMessage(2, value(e.getValue()));
+                        });
+                out.writeByteArray(1, entry);
+              }
+              out.writeString(4, group);
+              out.writeDouble(5, startSeconds);
+            });
     return pluginData(3, info);
   }
 
   public static byte[] sessionEnd(double endSeconds) {
-    return pluginData(4, message(out -> {
-      out.writeEnum(1, STATUS_SUCCESS);
-      out.writeDouble(2, endSeconds);
-    }));
+    return pluginData(
+        4,
+        message(
+            out -> {
+              out.writeEnum(1, STATUS_SUCCESS);
+              out.writeDouble(2, endSeconds);
+            }));
   }
 
   /**
    * The sweep's hyper-parameters (typed from the example values) and the metric tags the sessions
    * write, so that the HParams dashboard lists them.
    */
-  public static byte[] experiment(String description, Map<String, Object> exampleHparams, List<String> metricTags) {
-    return pluginData(2, message(out -> {
-      out.writeString(1, description);
-      for (Map.Entry<String, Object> e : exampleHparams.entrySet()) {
-        out.writeByteArray(4, message(h -> {
-          h.writeString(1, e.getKey());
-          h.writeEnum(4, e.getValue() instanceof Number ? DATA_TYPE_FLOAT64 : DATA_TYPE_STRING);
-        }));
-      }
-      for (String tag : metricTags) {
-        out.writeByteArray(5, message(m -> m.writeByteArray(1, message(n -> n.writeString(2, tag)))));
-      }
-    }));
+  public static byte[] experiment(
+      String description, Map<String, Object> exampleHparams, List<String> metricTags) {
+    return pluginData(
+        2,
+        message(
+            out -> {
+              out.writeString(1, description);
+              for (Map.Entry<String, Object> e : exampleHparams.entrySet()) {
+                out.writeByteArray(
+                    4,
+                    message(
+                        h -> {
+                          h.writeString(1, e.getKey());
+                          h.writeEnum(
+                              4,
+                              e.getValue() instanceof Number
+                                  ? DATA_TYPE_FLOAT64
+                                  : DATA_TYPE_STRING);
+                        }));
+              }
+              for (String tag : metricTags) {
+                out.writeByteArray(
+                    5, message(m -> m.writeByteArray(1, message(n -> n.writeString(2, tag)))));
+              }
+            }));
   }
 
   static Value value(Object v) {
@@ -83,10 +103,11 @@ public final class HParamsPluginData {
   }
 
   private static byte[] pluginData(int field, byte[] body) {
-    return message(out -> {
-      out.writeInt32(1, 0);
-      out.writeByteArray(field, body);
-    });
+    return message(
+        out -> {
+          out.writeInt32(1, 0);
+          out.writeByteArray(field, body);
+        });
   }
 
   @FunctionalInterface

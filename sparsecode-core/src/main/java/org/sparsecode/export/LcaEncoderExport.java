@@ -6,7 +6,7 @@ import java.util.Map;
 import org.sparsecode.lca.Lca;
 import org.sparsecode.lca.LcaConfig;
 import org.sparsecode.lca.LcaEncoder;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -20,6 +20,7 @@ import org.tensorflow.op.Ops;
 public final class LcaEncoderExport {
   /** The signature's input: float32 [batch, n_inputs]. */
   public static final String INPUT_FEATURES = SavedModelExport.INPUT_FEATURES;
+
   /** The signature's output: float32 [batch, n_atoms]. */
   public static final String OUTPUT_CODES = "codes";
 
@@ -27,6 +28,7 @@ public final class LcaEncoderExport {
 
   /**
    * Writes the encoder as a SavedModel into {@code dir}, which must not exist or be empty.
+   *
    * @param dictionary [n_inputs][n_atoms], unit-norm columns
    * @param config lambda, tau, iterations and threshold
    * @param unitNorm whether the graph divides each input by its L2 norm first
@@ -34,14 +36,18 @@ public final class LcaEncoderExport {
    * @param dir the export folder
    * @throws IOException if the folder is not empty or cannot be written
    */
-  public static void export(float[][] dictionary, LcaConfig config, boolean unitNorm, ThreadSettings threads, Path dir)
+  public static void export(
+      float[][] dictionary, LcaConfig config, boolean unitNorm, ThreadSettings threads, Path dir)
       throws IOException {
     try (Graph graph = new Graph()) {
       LcaEncoder encoder = LcaEncoder.build(Ops.create(graph), dictionary, config, unitNorm);
       try (Session session = new Session(graph, Lca.sessionConfig(threads))) {
         session.initialize();
         SavedModelExport.export(
-            session, Map.of(INPUT_FEATURES, encoder.input()), Map.of(OUTPUT_CODES, encoder.codes()), dir);
+            session,
+            Map.of(INPUT_FEATURES, encoder.input()),
+            Map.of(OUTPUT_CODES, encoder.codes()),
+            dir);
       }
     }
   }

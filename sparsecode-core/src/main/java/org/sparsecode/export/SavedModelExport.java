@@ -17,12 +17,13 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Writes a trained model as a SavedModel with one {@code serve} signature ({@value #SIGNATURE_KEY}).
- * A classifier takes its input by its own name ({@code features} for an MLP or a linear probe,
- * {@code images} for the convolutional models) and gives {@code logits}, {@code probabilities},
- * {@code hidden} (the sparse code) and its extra outputs (such as {@code reconstruction}). An
- * encoder takes {@code features} and gives {@code codes}; other graphs go through the general
- * {@link #export(Session, Map, Map, Path)}. {@link SavedModelRunner} loads them back.
+ * Writes a trained model as a SavedModel with one {@code serve} signature ({@value
+ * #SIGNATURE_KEY}). A classifier takes its input by its own name ({@code features} for an MLP or a
+ * linear probe, {@code images} for the convolutional models) and gives {@code logits}, {@code
+ * probabilities}, {@code hidden} (the sparse code) and its extra outputs (such as {@code
+ * reconstruction}). An encoder takes {@code features} and gives {@code codes}; other graphs go
+ * through the general {@link #export(Session, Map, Map, Path)}. {@link SavedModelRunner} loads them
+ * back.
  *
  * <p>Call {@link #checkTarget(Path)} before training, so that a folder that cannot be written is
  * reported before the time is spent.
@@ -30,25 +31,31 @@ import org.tensorflow.types.TFloat32;
 public final class SavedModelExport {
   /** The signature's key, {@code serving_default}. */
   public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
+
   /** Input name of the convolutional classifiers: float32 [batch, side*side], pixels in [0, 1]. */
   public static final String INPUT_IMAGES = "images";
+
   /** Input name of the MLP, the linear probe and every encoder: float32 [batch, features]. */
   public static final String INPUT_FEATURES = "features";
+
   /** Output: float32 [batch, classes]. */
   public static final String OUTPUT_LOGITS = "logits";
+
   /** Output: the softmax of the logits, float32 [batch, classes]. */
   public static final String OUTPUT_PROBABILITIES = "probabilities";
+
   /** Output: the sparse hidden representation, float32 [batch, ...] (the model's own shape). */
   public static final String OUTPUT_HIDDEN = "hidden";
+
   /** An encoder's output. */
   public static final String OUTPUT_CODES = "codes";
 
   private SavedModelExport() {}
 
   /**
-   * Checks, before any training, that {@code dir} can receive an export: it does not exist or is
-   * an empty folder, and a file can be written beside it. The folder above it is created if
-   * missing (as the export would); a probe file is written there and deleted.
+   * Checks, before any training, that {@code dir} can receive an export: it does not exist or is an
+   * empty folder, and a file can be written beside it. The folder above it is created if missing
+   * (as the export would); a probe file is written there and deleted.
    *
    * @param dir the export folder
    * @throws IllegalArgumentException saying what is wrong and what to do
@@ -62,11 +69,14 @@ public final class SavedModelExport {
         }
         if (!isEmpty(dir)) {
           throw new IllegalArgumentException(
-              "export folder " + dir + " already exists and is not empty; remove it or choose another folder");
+              "export folder "
+                  + dir
+                  + " already exists and is not empty; remove it or choose another folder");
         }
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the export folder " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the export folder " + dir + ": " + e.getMessage(), e);
     }
     Path parent = dir.toAbsolutePath().getParent();
     try {
@@ -74,8 +84,14 @@ public final class SavedModelExport {
       Files.delete(Files.createTempFile(parent, ".write-check", ""));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
-          "cannot write the export folder " + dir + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-              + "); choose a folder you can write to", e);
+          "cannot write the export folder "
+              + dir
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); choose a folder you can write to",
+          e);
     }
   }
 
@@ -116,7 +132,8 @@ public final class SavedModelExport {
    * @throws IOException if the folder is not empty or cannot be written
    */
   public static void exportEncoder(
-      ModelGraph graph, Placeholder<TFloat32> input, Operand<TFloat32> codes, Path dir) throws IOException {
+      ModelGraph graph, Placeholder<TFloat32> input, Operand<TFloat32> codes, Path dir)
+      throws IOException {
     export(graph.session(), Map.of(INPUT_FEATURES, input), Map.of(OUTPUT_CODES, codes), dir);
   }
 
@@ -133,7 +150,10 @@ public final class SavedModelExport {
    * @throws IOException if the folder is not empty or cannot be written
    */
   public static void export(
-      Session session, Map<String, ? extends Operand<?>> inputs, Map<String, ? extends Operand<?>> outputs, Path dir)
+      Session session,
+      Map<String, ? extends Operand<?>> inputs,
+      Map<String, ? extends Operand<?>> outputs,
+      Path dir)
       throws IOException {
     if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
       throw new IOException(

@@ -36,24 +36,30 @@ public final class SavedModelRunner implements AutoCloseable {
 
   private SavedModelRunner(SavedModelBundle bundle) {
     this.bundle = bundle;
-    Optional<SessionFunction> serve = bundle.functions().stream()
-        .filter(f -> f.signature().key().equals(SavedModelExport.SIGNATURE_KEY))
-        .findFirst();
+    Optional<SessionFunction> serve =
+        bundle.functions().stream()
+            .filter(f -> f.signature().key().equals(SavedModelExport.SIGNATURE_KEY))
+            .findFirst();
     if (serve.isEmpty()) {
       bundle.close();
       throw new IllegalArgumentException(
-          "the SavedModel has no " + SavedModelExport.SIGNATURE_KEY + " signature; export it with SavedModelExport");
+          "the SavedModel has no "
+              + SavedModelExport.SIGNATURE_KEY
+              + " signature; export it with SavedModelExport");
     }
     this.function = serve.get();
     Set<String> inputs = function.signature().inputNames();
     if (inputs.size() != 1) {
       bundle.close();
       throw new IllegalArgumentException(
-          "the SavedModel's signature takes " + inputs + "; this loader runs signatures with one input");
+          "the SavedModel's signature takes "
+              + inputs
+              + "; this loader runs signatures with one input");
     }
     this.inputName = inputs.iterator().next();
     Shape shape = function.signature().getInputs().get(inputName).shape;
-    this.inputWidth = shape != null && shape.numDimensions() == 2 && shape.get(1) > 0 ? (int) shape.get(1) : -1;
+    this.inputWidth =
+        shape != null && shape.numDimensions() == 2 && shape.get(1) > 0 ? (int) shape.get(1) : -1;
   }
 
   /**
@@ -68,12 +74,13 @@ public final class SavedModelRunner implements AutoCloseable {
       throw new IllegalArgumentException(
           dir + " holds no saved_model.pb; give the folder SavedModelExport wrote");
     }
-    return new SavedModelRunner(SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG));
+    return new SavedModelRunner(
+        SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG));
   }
 
   /**
-   * As {@link #load(Path)}, with the session's settings (for example its thread pools, from
-   * {@code ThreadSettings.toConfigProto()}).
+   * As {@link #load(Path)}, with the session's settings (for example its thread pools, from {@code
+   * ThreadSettings.toConfigProto()}).
    *
    * @param dir a folder written by {@link SavedModelExport}
    * @param sessionConfig the session's settings
@@ -85,21 +92,29 @@ public final class SavedModelRunner implements AutoCloseable {
           dir + " holds no saved_model.pb; give the folder SavedModelExport wrote");
     }
     return new SavedModelRunner(
-        SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
-            .withConfigProto(sessionConfig).load());
+        SavedModelBundle.loader(dir.toString())
+            .withTags(SavedModelBundle.DEFAULT_TAG)
+            .withConfigProto(sessionConfig)
+            .load());
   }
 
-  /** @return the signature's input name: {@code features} or {@code images} */
+  /**
+   * @return the signature's input name: {@code features} or {@code images}
+   */
   public String inputName() {
     return inputName;
   }
 
-  /** @return features per example the model takes, or -1 if the signature does not say */
+  /**
+   * @return features per example the model takes, or -1 if the signature does not say
+   */
   public int inputWidth() {
     return inputWidth;
   }
 
-  /** @return the signature's output names, sorted */
+  /**
+   * @return the signature's output names, sorted
+   */
   public Set<String> outputNames() {
     return new TreeSet<>(function.signature().outputNames());
   }
@@ -108,8 +123,8 @@ public final class SavedModelRunner implements AutoCloseable {
    * Runs the signature on {@code rows} and returns every output.
    *
    * @param rows one example per row, each of {@link #inputWidth()} values
-   * @return each output by name as [rows][values per example]; an output of higher rank (the
-   *     CNN's hidden maps [batch, h, w, c]) is flattened per example in row-major order
+   * @return each output by name as [rows][values per example]; an output of higher rank (the CNN's
+   *     hidden maps [batch, h, w, c]) is flattened per example in row-major order
    */
   public Map<String, float[][]> run(float[][] rows) {
     return run(rows, List.copyOf(outputNames()));
@@ -144,12 +159,14 @@ public final class SavedModelRunner implements AutoCloseable {
     float[] flat = new float[rows.length * width];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != width) {
-        throw new IllegalArgumentException("rows must all have " + width + " values; row " + i + " has " + rows[i].length);
+        throw new IllegalArgumentException(
+            "rows must all have " + width + " values; row " + i + " has " + rows[i].length);
       }
       System.arraycopy(rows[i], 0, flat, i * width, width);
     }
     Map<String, float[][]> out = new LinkedHashMap<>();
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(rows.length, width), DataBuffers.of(flat, true, false));
+    try (TFloat32 x =
+            TFloat32.tensorOf(Shape.of(rows.length, width), DataBuffers.of(flat, true, false));
         Result r = function.call(Map.<String, Tensor>of(inputName, x))) {
       for (String name : outputs) {
         Tensor t = r.get(name).orElseThrow();

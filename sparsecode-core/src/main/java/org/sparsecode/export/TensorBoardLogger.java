@@ -54,7 +54,8 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
     this.lossEvery = lossEvery;
     Ops tf = graph.tf().withSubScope("tensorboard");
     Operand<?> writer =
-        tf.summary.summaryWriter(SummaryWriter.sharedName("events_" + System.identityHashCode(this)));
+        tf.summary.summaryWriter(
+            SummaryWriter.sharedName("events_" + System.identityHashCode(this)));
     Op create =
         tf.summary.createSummaryFileWriter(
             writer,
@@ -67,7 +68,8 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
     value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     writeScalar = tf.summary.writeScalarSummary(writer, step, tag, value);
     writeHistogram =
-        tf.summary.writeHistogramSummary(writer, step, tf.constant("hidden_activations"), model.hidden());
+        tf.summary.writeHistogramSummary(
+            writer, step, tf.constant("hidden_activations"), model.hidden());
     flush = tf.summary.flushSummaryWriter(writer);
     closeWriter = tf.summary.closeSummaryWriter(writer);
     session = graph.session();
@@ -97,7 +99,14 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
     try (TInt64 s = TInt64.scalarOf(stepNumber);
         TString t = TString.scalarOf(name);
         TFloat32 v = TFloat32.scalarOf(number)) {
-      session.runner().feed(step, s).feed(tag, t).feed(value, v).addTarget(writeScalar).run().close();
+      session
+          .runner()
+          .feed(step, s)
+          .feed(tag, t)
+          .feed(value, v)
+          .addTarget(writeScalar)
+          .run()
+          .close();
     }
   }
 

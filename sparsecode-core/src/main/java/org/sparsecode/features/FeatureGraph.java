@@ -15,9 +15,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A feature map inside a graph: {@code input} float32 [batch, d] in (op name {@code features}),
- * {@code features} float32 [batch, width] out (op name {@code feature_map}).
- * {@link #map} runs it over a whole data set once, so that a classifier can then train on the
- * stored features without running the map again every epoch.
+ * {@code features} float32 [batch, width] out (op name {@code feature_map}). {@link #map} runs it
+ * over a whole data set once, so that a classifier can then train on the stored features without
+ * running the map again every epoch.
  */
 public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> features, int width) {
   /** Examples per session run when mapping a data set. */
@@ -42,8 +42,10 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
   public static FeatureGraph build(ModelGraph graph, int inputs, Layer layer, int width) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
-        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
-    return new FeatureGraph(input, tf.withName("feature_map").identity(layer.apply(tf, input)), width);
+        tf.withName("features")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+    return new FeatureGraph(
+        input, tf.withName("feature_map").identity(layer.apply(tf, input)), width);
   }
 
   /** The features of every example of {@code data}, with its labels, as a new data set. */
@@ -51,7 +53,10 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
     long total = (long) data.size() * width;
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          data.size() + " examples x " + width + " features do not fit in one Java array; use a"
+          data.size()
+              + " examples x "
+              + width
+              + " features do not fit in one Java array; use a"
               + " smaller training set (train_size) or fewer units");
     }
     float[] out = new float[(int) total];
@@ -64,7 +69,8 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
           throw new IllegalStateException(
               "the feature map gave " + y.shape().get(1) + " features per example, not " + width);
         }
-        y.copyTo(DataBuffers.of(out, false, false).slice((long) from * width, (long) count * width));
+        y.copyTo(
+            DataBuffers.of(out, false, false).slice((long) from * width, (long) count * width));
       }
     }
     return new Dataset(name, out, data.labels(), width, data.numClasses());

@@ -4,7 +4,7 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.nn.Layer;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -21,10 +21,10 @@ import org.tensorflow.types.TFloat64;
  * optionally per-feature scaling), then the projection onto the top-k principal axes, without
  * whitening: {@code transform(x) = ((x - mean) / scale) W}, W the d x k matrix of unit axes.
  *
- * <p>The covariance {@code Z^T Z / (n - 1)} is accumulated in float64 by TensorFlow matrix products,
- * chunk by chunk, and decomposed by TensorFlow's {@code SelfAdjointEigV2}. Axes are ordered by
- * decreasing variance; each axis's sign is fixed so that its largest-magnitude entry is positive,
- * which makes the fit reproducible whatever the solver's sign choice.
+ * <p>The covariance {@code Z^T Z / (n - 1)} is accumulated in float64 by TensorFlow matrix
+ * products, chunk by chunk, and decomposed by TensorFlow's {@code SelfAdjointEigV2}. Axes are
+ * ordered by decreasing variance; each axis's sign is fixed so that its largest-magnitude entry is
+ * positive, which makes the fit reproducible whatever the solver's sign choice.
  */
 public final class Pca implements Layer {
   /** Rows per covariance chunk: bounds the float64 copy TensorFlow makes of a chunk. */
@@ -32,8 +32,10 @@ public final class Pca implements Layer {
 
   private final Standardizer standardizer;
   private final int components;
+
   /** d x k, row-major: {@code axes[f * k + c]} is feature f's weight in component c. */
   private final float[] axes;
+
   private final double[] variances;
 
   private Pca(Standardizer standardizer, int components, float[] axes, double[] variances) {
@@ -44,15 +46,27 @@ public final class Pca implements Layer {
   }
 
   /**
-   * A PCA from given parts: {@code axes} d x k row-major, {@code variances} k, largest first. For
-   * a projection computed elsewhere, or a stand-in of the right shape when only the graph matters.
+   * A PCA from given parts: {@code axes} d x k row-major, {@code variances} k, largest first. For a
+   * projection computed elsewhere, or a stand-in of the right shape when only the graph matters.
    */
-  public static Pca of(Standardizer standardizer, int components, float[] axes, double[] variances) {
-    if (components < 1 || axes.length != (long) standardizer.features() * components
+  public static Pca of(
+      Standardizer standardizer, int components, float[] axes, double[] variances) {
+    if (components < 1
+        || axes.length != (long) standardizer.features() * components
         || variances.length != components) {
-      throw new IllegalArgumentException("a PCA to " + components + " components of " + standardizer.features()
-          + " features needs " + standardizer.features() * components + " axis entries and " + components
-          + " variances, got " + axes.length + " and " + variances.length);
+      throw new IllegalArgumentException(
+          "a PCA to "
+              + components
+              + " components of "
+              + standardizer.features()
+              + " features needs "
+              + standardizer.features() * components
+              + " axis entries and "
+              + components
+              + " variances, got "
+              + axes.length
+              + " and "
+              + variances.length);
     }
     return new Pca(standardizer, components, axes.clone(), variances.clone());
   }
@@ -63,16 +77,25 @@ public final class Pca implements Layer {
    * @param components k, how many axes to keep: 1 &lt;= k &lt;= number of features
    * @param standardize scale every feature to unit variance before the PCA (the document does)
    */
-  public static Pca fit(Dataset train, int components, boolean standardize, ThreadSettings threads) {
+  public static Pca fit(
+      Dataset train, int components, boolean standardize, ThreadSettings threads) {
     int d = train.featureSize();
     if (components < 1 || components > d) {
       throw new IllegalArgumentException(
-          "PCA to " + components + " components is impossible on " + train.name() + ", which has " + d
-              + " features; choose pca_components between 1 and " + d);
+          "PCA to "
+              + components
+              + " components is impossible on "
+              + train.name()
+              + ", which has "
+              + d
+              + " features; choose pca_components between 1 and "
+              + d);
     }
     if (train.size() < 2) {
       throw new IllegalArgumentException(
-          "PCA needs at least 2 training examples to estimate a covariance; " + train.name() + " has "
+          "PCA needs at least 2 training examples to estimate a covariance; "
+              + train.name()
+              + " has "
               + train.size());
     }
     Standardizer standardizer = Standardizer.fit(train, standardize);
@@ -81,8 +104,10 @@ public final class Pca implements Layer {
     double[] eigenvectors = new double[d * d];
     try (ModelGraph g = new ModelGraph(threads)) {
       Ops tf = g.tf();
-      Placeholder<TFloat64> matrix = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(d, d)));
-      SelfAdjointEig<TFloat64> eig = tf.linalg.selfAdjointEig(matrix, SelfAdjointEig.computeV(true));
+      Placeholder<TFloat64> matrix =
+          tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(d, d)));
+      SelfAdjointEig<TFloat64> eig =
+          tf.linalg.selfAdjointEig(matrix, SelfAdjointEig.computeV(true));
       try (TFloat64 c = TFloat64.tensorOf(Shape.of(d, d), DataBuffers.of(covariance, true, false));
           Result r = g.session().runner().feed(matrix, c).fetch(eig.e()).fetch(eig.v()).run()) {
         ((TFloat64) r.get(0)).copyTo(DataBuffers.of(eigenvalues, false, false));
@@ -110,7 +135,8 @@ public final class Pca implements Layer {
   }
 
   /** {@code Z^T Z / (n - 1)} of the standardised training set, as a row-major d x d array. */
-  private static double[] covariance(Dataset train, Standardizer standardizer, ThreadSettings threads) {
+  private static double[] covariance(
+      Dataset train, Standardizer standardizer, ThreadSettings threads) {
     int d = train.featureSize();
     double[] sum = new double[d * d];
     double[] chunkProduct = new double[d * d];
@@ -166,7 +192,8 @@ public final class Pca implements Layer {
   /** The projection as graph ops; {@code x} is [batch, d], the result [batch, k]. */
   @Override
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> w = tf.reshape(tf.constant(axes), tf.constant(new long[] {inputs(), components}));
+    Operand<TFloat32> w =
+        tf.reshape(tf.constant(axes), tf.constant(new long[] {inputs(), components}));
     return tf.linalg.matMul(standardizer.apply(tf, x), w);
   }
 }

@@ -18,7 +18,13 @@ public final class RandomReluFeatures {
    * @param preprocessedWidth its output width
    */
   public static FeatureGraph build(
-      ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, int units, float stddev, long seed) {
+      ModelGraph graph,
+      int inputs,
+      Layer preprocess,
+      int preprocessedWidth,
+      int units,
+      float stddev,
+      long seed) {
     Ops tf = graph.tf();
     Dense layer = OvrEncoder.codeLayer(tf, preprocessedWidth, units, stddev, seed);
     Layer features = (ops, x) -> ops.nn.relu(layer.apply(ops, preprocess.apply(ops, x)));

@@ -7,9 +7,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Per-feature centring and scaling fitted on a training set: {@code z = (x - mean) / scale}, with
- * {@code scale} the feature's standard deviation (population, as scikit-learn's StandardScaler).
- * A feature that never varies in the training set (MNIST's border pixels) gets scale 1, so it is
- * only centred instead of divided by zero.
+ * {@code scale} the feature's standard deviation (population, as scikit-learn's StandardScaler). A
+ * feature that never varies in the training set (MNIST's border pixels) gets scale 1, so it is only
+ * centred instead of divided by zero.
  */
 public final class Standardizer {
   private final float[] mean;
@@ -28,7 +28,8 @@ public final class Standardizer {
     int n = train.size();
     int d = train.featureSize();
     if (n == 0) {
-      throw new IllegalArgumentException("cannot standardise on the empty data set " + train.name());
+      throw new IllegalArgumentException(
+          "cannot standardise on the empty data set " + train.name());
     }
     double[] sum = new double[d];
     float[] x = train.features();

@@ -24,6 +24,7 @@ public final class AtomicFiles {
   public interface Writer {
     /**
      * Writes the file's bytes.
+     *
      * @param out the stream to write to
      * @throws IOException if writing fails
      */
@@ -32,6 +33,7 @@ public final class AtomicFiles {
 
   /**
    * Writes {@code content} as UTF-8 to {@code target}, atomically.
+   *
    * @param target the file to write
    * @param content the text
    * @throws IOException if writing or renaming fails
@@ -41,7 +43,9 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes a text file through {@code writer}, atomically: a temporary file in the same folder, then a rename, so a reader never sees half a file.
+   * Writes a text file through {@code writer}, atomically: a temporary file in the same folder,
+   * then a rename, so a reader never sees half a file.
+   *
    * @param target the file to write
    * @param writer writes the content
    * @throws IOException if writing or renaming fails
@@ -76,7 +80,8 @@ public final class AtomicFiles {
   /** Renames {@code source} over {@code target} atomically where the file system allows it. */
   public static void move(Path source, Path target) throws IOException {
     try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }

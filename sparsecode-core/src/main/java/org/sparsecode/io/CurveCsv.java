@@ -32,7 +32,8 @@ public final class CurveCsv {
     public double[] column(String name) {
       int i = columns.indexOf(name);
       if (i < 0) {
-        throw new IllegalArgumentException("the curve has no column '" + name + "'; it has " + columns);
+        throw new IllegalArgumentException(
+            "the curve has no column '" + name + "'; it has " + columns);
       }
       double[] out = new double[rows.size()];
       for (int r = 0; r < out.length; r++) {
@@ -43,11 +44,13 @@ public final class CurveCsv {
   }
 
   /** Writes the curve atomically. */
-  public static void write(Path file, List<String> columns, List<double[]> rows) throws IOException {
+  public static void write(Path file, List<String> columns, List<double[]> rows)
+      throws IOException {
     StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
     for (double[] row : rows) {
       if (row.length != columns.size()) {
-        throw new IllegalArgumentException("a curve row has " + row.length + " values for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            "a curve row has " + row.length + " values for " + columns.size() + " columns");
       }
       for (int i = 0; i < row.length; i++) {
         if (i > 0) {
@@ -74,8 +77,15 @@ public final class CurveCsv {
       }
       String[] cells = lines.get(n).split(",", -1);
       if (cells.length != columns.size()) {
-        throw new IOException(file + " line " + (n + 1) + " has " + cells.length + " cells for "
-            + columns.size() + " columns");
+        throw new IOException(
+            file
+                + " line "
+                + (n + 1)
+                + " has "
+                + cells.length
+                + " cells for "
+                + columns.size()
+                + " columns");
       }
       double[] row = new double[cells.length];
       for (int i = 0; i < cells.length; i++) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final Pattern HEADER =
-      Pattern.compile("\\{'descr': '([<>|][a-z][0-9]+)', 'fortran_order': (True|False), 'shape': \\(([0-9, ]*)\\), \\}\\s*");
+      Pattern.compile(
+          "\\{'descr': '([<>|][a-z][0-9]+)', 'fortran_order': (True|False), 'shape': \\(([0-9, ]*)\\), \\}\\s*");
 
   private Npy() {}
 
@@ -46,7 +47,8 @@ public final class Npy {
     float[] flat = new float[matrix.length * cols];
     for (int i = 0; i < matrix.length; i++) {
       if (matrix[i].length != cols) {
-        throw new IllegalArgumentException("row " + i + " has " + matrix[i].length + " values, row 0 has " + cols);
+        throw new IllegalArgumentException(
+            "row " + i + " has " + matrix[i].length + " values, row 0 has " + cols);
       }
       System.arraycopy(matrix[i], 0, flat, i * cols, cols);
     }
@@ -56,7 +58,8 @@ public final class Npy {
   /** Writes row-major float32 values with the given shape. */
   public static void writeFloats(Path file, float[] values, long... shape) throws IOException {
     checkSize(values.length, shape);
-    ByteBuffer data = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     data.asFloatBuffer().put(values);
     write(file, "<f4", shape, data.array());
   }
@@ -64,13 +67,15 @@ public final class Npy {
   /** Writes row-major int32 values with the given shape. */
   public static void writeInts(Path file, int[] values, long... shape) throws IOException {
     checkSize(values.length, shape);
-    ByteBuffer data = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data =
+        ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     data.asIntBuffer().put(values);
     write(file, "<i4", shape, data.array());
   }
 
   /**
    * Reads a float32 or float64 .npy file.
+   *
    * @param file the file
    * @return its shape and values
    * @throws IOException if the file cannot be read or is not a supported .npy
@@ -81,10 +86,16 @@ public final class Npy {
       throw new IOException(file + " is not a .npy file (no \\x93NUMPY magic)");
     }
     if (bytes[6] != 1) {
-      throw new IOException(file + " is .npy format version " + bytes[6] + "." + bytes[7]
-          + "; only version 1.0 is read (save with numpy.save, allow_pickle=False)");
+      throw new IOException(
+          file
+              + " is .npy format version "
+              + bytes[6]
+              + "."
+              + bytes[7]
+              + "; only version 1.0 is read (save with numpy.save, allow_pickle=False)");
     }
-    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
+    int headerLength =
+        ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
     if (10 + headerLength > bytes.length) {
       throw new IOException(file + " is cut short inside its header");
     }
@@ -95,18 +106,27 @@ public final class Npy {
     }
     String descr = m.group(1);
     if (m.group(2).equals("True")) {
-      throw new IOException(file + " is in Fortran order; save it in C order (numpy.ascontiguousarray)");
+      throw new IOException(
+          file + " is in Fortran order; save it in C order (numpy.ascontiguousarray)");
     }
     long[] shape = parseShape(m.group(3));
     long count = 1;
     for (long s : shape) {
       count *= s;
     }
-    ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
-        .slice().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data =
+        ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
+            .slice()
+            .order(ByteOrder.LITTLE_ENDIAN);
     if (data.remaining() != count * 4) {
-      throw new IOException(file + " holds " + data.remaining() + " data bytes, but shape "
-          + Arrays.toString(shape) + " of 4-byte values needs " + count * 4);
+      throw new IOException(
+          file
+              + " holds "
+              + data.remaining()
+              + " data bytes, but shape "
+              + Arrays.toString(shape)
+              + " of 4-byte values needs "
+              + count * 4);
     }
     switch (descr) {
       case "<f4" -> {
@@ -119,8 +139,13 @@ public final class Npy {
         data.asIntBuffer().get(v);
         return new Array(shape, null, v);
       }
-      default -> throw new IOException(file + " holds '" + descr + "' values; only little-endian float32 ('<f4')"
-          + " and int32 ('<i4') are read");
+      default ->
+          throw new IOException(
+              file
+                  + " holds '"
+                  + descr
+                  + "' values; only little-endian float32 ('<f4')"
+                  + " and int32 ('<i4') are read");
     }
   }
 
@@ -130,19 +155,25 @@ public final class Npy {
       dims.append(s).append(", ");
     }
     // NumPy writes a 1-tuple as "(n,)" and longer ones without the trailing comma.
-    String shapeText = shape.length == 1 ? "(" + shape[0] + ",)" : "(" + dims.substring(0, Math.max(0, dims.length() - 2)) + ")";
-    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
+    String shapeText =
+        shape.length == 1
+            ? "(" + shape[0] + ",)"
+            : "(" + dims.substring(0, Math.max(0, dims.length() - 2)) + ")";
+    String dict =
+        "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
     int unpadded = 10 + dict.length() + 1;
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
     ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
     head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
     byte[] headerBytes = header.getBytes(StandardCharsets.US_ASCII);
-    AtomicFiles.write(file, out -> {
-      out.write(head.array());
-      out.write(headerBytes);
-      out.write(data);
-    });
+    AtomicFiles.write(
+        file,
+        out -> {
+          out.write(head.array());
+          out.write(headerBytes);
+          out.write(data);
+        });
   }
 
   private static long[] parseShape(String text) {
@@ -150,7 +181,11 @@ public final class Npy {
     if (t.isEmpty()) {
       return new long[0];
     }
-    return Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
+    return Arrays.stream(t.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .mapToLong(Long::parseLong)
+        .toArray();
   }
 
   private static void checkSize(int length, long[] shape) {
@@ -162,7 +197,8 @@ public final class Npy {
       count *= s;
     }
     if (count != length) {
-      throw new IllegalArgumentException(length + " values do not fill shape " + Arrays.toString(shape));
+      throw new IllegalArgumentException(
+          length + " values do not fill shape " + Arrays.toString(shape));
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.sparsecode.lca;
 
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -12,10 +12,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One LCA inference graph and its session, reused for many batches and dictionaries: the
- * dictionary is fed with each call, so learning can alternate with inference without rebuilding
- * the unrolled graph. Inputs and codes are row-major float arrays. With {@code driven}, each call
- * also takes a current added to the drive ({@link Lca#buildDriven}); otherwise it is {@link Lca#build}.
+ * One LCA inference graph and its session, reused for many batches and dictionaries: the dictionary
+ * is fed with each call, so learning can alternate with inference without rebuilding the unrolled
+ * graph. Inputs and codes are row-major float arrays. With {@code driven}, each call also takes a
+ * current added to the drive ({@link Lca#buildDriven}); otherwise it is {@link Lca#build}.
  */
 public final class CodeInference implements AutoCloseable {
   private final int nInputs;
@@ -30,15 +30,18 @@ public final class CodeInference implements AutoCloseable {
 
   /**
    * Builds the inference graph and opens its session; close it.
+   *
    * @param nInputs input width
    * @param nAtoms dictionary atoms (code width)
    * @param config lambda, tau, iterations and threshold
    * @param driven whether each call takes a current added to the drive
    * @param threads the session's thread pools
    */
-  public CodeInference(int nInputs, int nAtoms, LcaConfig config, boolean driven, ThreadSettings threads) {
+  public CodeInference(
+      int nInputs, int nAtoms, LcaConfig config, boolean driven, ThreadSettings threads) {
     if (nInputs <= 0 || nAtoms <= 0) {
-      throw new IllegalArgumentException("need n_inputs > 0 and n_atoms > 0, got " + nInputs + " x " + nAtoms);
+      throw new IllegalArgumentException(
+          "need n_inputs > 0 and n_atoms > 0, got " + nInputs + " x " + nAtoms);
     }
     this.nInputs = nInputs;
     this.nAtoms = nAtoms;
@@ -85,16 +88,19 @@ public final class CodeInference implements AutoCloseable {
     return codes(x, rows, phi, null, chunk);
   }
 
-  /** As {@link #codes(float[], int, float[][], int)}, with a current [rows x n_atoms] (driven only). */
+  /**
+   * As {@link #codes(float[], int, float[][], int)}, with a current [rows x n_atoms] (driven only).
+   */
   public float[] codes(float[] x, int rows, float[][] phi, float[] currents, int chunk) {
     if (x.length != (long) rows * nInputs) {
       throw new IllegalArgumentException(
           "inputs have " + x.length + " values, not " + rows + " rows of " + nInputs);
     }
     if (driven != (currents != null)) {
-      throw new IllegalArgumentException(driven
-          ? "this inference is driven: give a current [rows x n_atoms]"
-          : "this inference takes no current; build it with driven = true to inject one");
+      throw new IllegalArgumentException(
+          driven
+              ? "this inference is driven: give a current [rows x n_atoms]"
+              : "this inference takes no current; build it with driven = true to inject one");
     }
     if (currents != null && currents.length != (long) rows * nAtoms) {
       throw new IllegalArgumentException(
@@ -114,7 +120,10 @@ public final class CodeInference implements AutoCloseable {
             runner.feed(current, ct);
           }
           try (Result r = runner.fetch(codes).run()) {
-            ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false).slice((long) from * nAtoms, (long) n * nAtoms));
+            ((TFloat32) r.get(0))
+                .copyTo(
+                    DataBuffers.of(out, false, false)
+                        .slice((long) from * nAtoms, (long) n * nAtoms));
           }
         }
       }
@@ -124,8 +133,15 @@ public final class CodeInference implements AutoCloseable {
 
   private TFloat32 matrix(float[][] phi) {
     if (phi.length != nInputs || Lca.columns(phi, "dictionary") != nAtoms) {
-      throw new IllegalArgumentException("the dictionary must be " + nInputs + " x " + nAtoms + ", got "
-          + phi.length + " x " + phi[0].length);
+      throw new IllegalArgumentException(
+          "the dictionary must be "
+              + nInputs
+              + " x "
+              + nAtoms
+              + ", got "
+              + phi.length
+              + " x "
+              + phi[0].length);
     }
     float[] flat = new float[nInputs * nAtoms];
     for (int i = 0; i < nInputs; i++) {
@@ -136,7 +152,8 @@ public final class CodeInference implements AutoCloseable {
 
   private static TFloat32 slice(float[] rowsMajor, int from, int n, int width) {
     return TFloat32.tensorOf(
-        Shape.of(n, width), DataBuffers.of(rowsMajor, true, false).slice((long) from * width, (long) n * width));
+        Shape.of(n, width),
+        DataBuffers.of(rowsMajor, true, false).slice((long) from * width, (long) n * width));
   }
 
   @Override

@@ -1,11 +1,11 @@
 package org.sparsecode.lca;
 
 /**
- * How well reconstructions in one modality match the class targets of another (for example
- * Phi_2 a, with a inferred from an MNIST digit alone, against the ten rendered digits).
+ * How well reconstructions in one modality match the class targets of another (for example Phi_2 a,
+ * with a inferred from an MNIST digit alone, against the ten rendered digits).
  *
- * @param nearestClassAccuracy share of reconstructions whose nearest target (Euclidean, ties to
- *     the lower class) is their own class's
+ * @param nearestClassAccuracy share of reconstructions whose nearest target (Euclidean, ties to the
+ *     lower class) is their own class's
  * @param meanSquaredError mean over reconstructions of the per-value squared error against their
  *     own class's target, each class's error multiplied by {@code scale[class]^2}
  */
@@ -17,24 +17,32 @@ public record CrossModalScore(double nearestClassAccuracy, double meanSquaredErr
    * converts class k's errors to another unit, for example back to pixels when the targets were
    * divided by their norms.
    */
-  public static CrossModalScore of(float[] reconstructions, int[] labels, float[][] targets, double[] scale) {
+  public static CrossModalScore of(
+      float[] reconstructions, int[] labels, float[][] targets, double[] scale) {
     int classes = targets.length;
     int width = Lca.columns(targets, "targets");
     if (reconstructions.length != (long) labels.length * width) {
-      throw new IllegalArgumentException("reconstructions have " + reconstructions.length + " values, not "
-          + labels.length + " rows of " + width);
+      throw new IllegalArgumentException(
+          "reconstructions have "
+              + reconstructions.length
+              + " values, not "
+              + labels.length
+              + " rows of "
+              + width);
     }
     if (labels.length == 0) {
       throw new IllegalArgumentException("need at least one reconstruction to score");
     }
     if (scale != null && scale.length != classes) {
-      throw new IllegalArgumentException("need one scale per class (" + classes + "), got " + scale.length);
+      throw new IllegalArgumentException(
+          "need one scale per class (" + classes + "), got " + scale.length);
     }
     int correct = 0;
     double mse = 0;
     for (int n = 0; n < labels.length; n++) {
       if (labels[n] < 0 || labels[n] >= classes) {
-        throw new IllegalArgumentException("label " + labels[n] + " has no target; labels must be 0.." + (classes - 1));
+        throw new IllegalArgumentException(
+            "label " + labels[n] + " has no target; labels must be 0.." + (classes - 1));
       }
       int nearest = -1;
       double best = Double.POSITIVE_INFINITY;

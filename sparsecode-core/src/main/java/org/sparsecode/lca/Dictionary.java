@@ -176,10 +176,10 @@ public final class Dictionary {
 
   /**
    * Replaces each dead atom (never active in {@code codes}) with a normalised input: the worst
-   * reconstructed input of the batch goes to the first dead atom, the next worst to the second,
-   * and so on, cycling through the batch when there are more dead atoms than inputs. All-zero
-   * inputs are skipped (they cannot make a unit atom). Errors use the dictionary before any
-   * replacement. Returns the atoms replaced.
+   * reconstructed input of the batch goes to the first dead atom, the next worst to the second, and
+   * so on, cycling through the batch when there are more dead atoms than inputs. All-zero inputs
+   * are skipped (they cannot make a unit atom). Errors use the dictionary before any replacement.
+   * Returns the atoms replaced.
    */
   public int[] reinitialiseDead(float[][] inputs, float[][] codes) {
     checkBatch(inputs, codes);
@@ -257,8 +257,12 @@ public final class Dictionary {
 
   private void checkBatch(float[][] inputs, float[][] codes) {
     if (inputs.length != codes.length || inputs.length == 0) {
-      throw new IllegalArgumentException("need one code per input and a non-empty batch, got "
-          + inputs.length + " inputs and " + codes.length + " codes");
+      throw new IllegalArgumentException(
+          "need one code per input and a non-empty batch, got "
+              + inputs.length
+              + " inputs and "
+              + codes.length
+              + " codes");
     }
     for (int n = 0; n < inputs.length; n++) {
       checkLength(inputs[n], nInputs(), "input");

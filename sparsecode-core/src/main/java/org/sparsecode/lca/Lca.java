@@ -3,7 +3,7 @@ package org.sparsecode.lca;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -29,12 +29,12 @@ import org.tensorflow.types.TInt64;
  *
  * <pre>U &lt;- U + (1/tau) (B - U - A (G - I)),  A = T(U),  B = X Phi,  G = Phi^T Phi</pre>
  *
- * and the codes are T(U) after the last step. The graph computes the same step as
- * U &lt;- (1 - 1/tau) U + C - A M with C = B / tau and M = (G - I) / tau formed once, so a step costs
- * one product and three element-wise ops. The lateral product A M is where the time goes; because
- * the codes are sparse it can skip their zeros ({@link Lateral}). The steps are unrolled as plain
- * ops, not a while loop: inference needs no gradients, TF Java's while loops are fragile, and a
- * measured while loop ran no faster.
+ * and the codes are T(U) after the last step. The graph computes the same step as U &lt;- (1 -
+ * 1/tau) U + C - A M with C = B / tau and M = (G - I) / tau formed once, so a step costs one
+ * product and three element-wise ops. The lateral product A M is where the time goes; because the
+ * codes are sparse it can skip their zeros ({@link Lateral}). The steps are unrolled as plain ops,
+ * not a while loop: inference needs no gradients, TF Java's while loops are fragile, and a measured
+ * while loop ran no faster.
  */
 public final class Lca {
   private Lca() {}
@@ -48,19 +48,26 @@ public final class Lca {
     DENSE,
     /**
      * The non-zero codes as a CSR sparse matrix times M, on all intra-op threads: time in
-     * proportion to the non-zeros. Slower than DENSE once more than about a tenth of them are non-zero.
+     * proportion to the non-zeros. Slower than DENSE once more than about a tenth of them are
+     * non-zero.
      */
     SPARSE,
-    /** At every step SPARSE while at most {@link #AUTO_SPARSE_UP_TO} of the codes are non-zero, else DENSE. */
+    /**
+     * At every step SPARSE while at most {@link #AUTO_SPARSE_UP_TO} of the codes are non-zero, else
+     * DENSE.
+     */
     AUTO;
 
-    /** The share of non-zero codes up to which AUTO takes the sparse product (measured break-even: 0.1 to 0.17). */
+    /**
+     * The share of non-zero codes up to which AUTO takes the sparse product (measured break-even:
+     * 0.1 to 0.17).
+     */
     public static final double AUTO_SPARSE_UP_TO = 0.1;
   }
 
   /**
-   * The endpoints of one inference graph. The traces hold one value per step (the codes after
-   * step k) and are null when traces were not asked for.
+   * The endpoints of one inference graph. The traces hold one value per step (the codes after step
+   * k) and are null when traces were not asked for.
    *
    * @param codes the final codes [batch x n_atoms]
    * @param energy mean over the batch of 1/2 ||x - Phi a||^2 + lambda ||a||_1, [iterations]
@@ -74,7 +81,8 @@ public final class Lca {
       Operand<TFloat32> reconstructionError) {}
 
   /** Codes and (optional, else null) traces computed by {@link #inferWithTraces}. */
-  public record Traced(float[][] codes, float[] energy, float[] meanL0, float[] reconstructionError) {}
+  public record Traced(
+      float[][] codes, float[] energy, float[] meanL0, float[] reconstructionError) {}
 
   /**
    * A placeholder for a batch of inputs as rows.
@@ -101,7 +109,11 @@ public final class Lca {
    * @throws IllegalArgumentException if the shapes are known not to fit
    */
   public static Outputs build(
-      Ops tf, Operand<TFloat32> inputs, Operand<TFloat32> dictionary, LcaConfig config, boolean traces) {
+      Ops tf,
+      Operand<TFloat32> inputs,
+      Operand<TFloat32> dictionary,
+      LcaConfig config,
+      boolean traces) {
     return build(tf, inputs, dictionary, config, traces, Lateral.AUTO);
   }
 
@@ -132,8 +144,8 @@ public final class Lca {
    *
    * <pre>U &lt;- U + (1/tau) (B + C - U - A (G - I))</pre>
    *
-   * A zero current gives {@link #build}'s codes. It minimises E - C . a: the current lowers the cost
-   * of the driven neurons' activity without being a signal to reconstruct.
+   * A zero current gives {@link #build}'s codes. It minimises E - C . a: the current lowers the
+   * cost of the driven neurons' activity without being a signal to reconstruct.
    *
    * @param tf ops of the graph
    * @param inputs [batch x n_inputs]
@@ -173,17 +185,20 @@ public final class Lca {
     Operand<TFloat32> gramMinusIdentity =
         tf.linalg.matrixSetDiag(
             gram,
-            tf.math.sub(tf.linalg.matrixDiagPart(gram, mainDiagonal, tf.constant(0f)), tf.constant(1f)),
+            tf.math.sub(
+                tf.linalg.matrixDiagPart(gram, mainDiagonal, tf.constant(0f)), tf.constant(1f)),
             mainDiagonal);
     Operand<TFloat32> m = tf.math.mul(gramMinusIdentity, rate);
 
     // AUTO's cut-over as a count of tf.where entries (two per non-zero code), formed once.
     Operand<TInt64> sparseUpTo =
-        lateral != Lateral.AUTO ? null : tf.dtypes.cast(
-            tf.math.mul(
-                tf.dtypes.cast(tf.size(c, TInt64.class), TFloat32.class),
-                tf.constant((float) (2 * Lateral.AUTO_SPARSE_UP_TO))),
-            TInt64.class);
+        lateral != Lateral.AUTO
+            ? null
+            : tf.dtypes.cast(
+                tf.math.mul(
+                    tf.dtypes.cast(tf.size(c, TInt64.class), TFloat32.class),
+                    tf.constant((float) (2 * Lateral.AUTO_SPARSE_UP_TO))),
+                TInt64.class);
 
     // U1 = C, because U0 = 0 and T(0) = 0 for every threshold.
     Operand<TFloat32> u = c;
@@ -198,7 +213,9 @@ public final class Lca {
       if (k == config.iterations()) {
         break;
       }
-      u = tf.math.sub(tf.math.add(tf.math.mul(u, decay), c), lateralProduct(tf, a, m, lateral, sparseUpTo));
+      u =
+          tf.math.sub(
+              tf.math.add(tf.math.mul(u, decay), c), lateralProduct(tf, a, m, lateral, sparseUpTo));
       a = threshold(tf, u, lambda, config.threshold());
     }
     if (!traces) {
@@ -207,7 +224,9 @@ public final class Lca {
     return new Outputs(a, tf.stack(energy), tf.stack(l0), tf.stack(error));
   }
 
-  /** A M, computed as {@code kind} says; AUTO compares the tf.where entries with {@code sparseUpTo}. */
+  /**
+   * A M, computed as {@code kind} says; AUTO compares the tf.where entries with {@code sparseUpTo}.
+   */
   private static Operand<TFloat32> lateralProduct(
       Ops tf, Operand<TFloat32> a, Operand<TFloat32> m, Lateral kind, Operand<TInt64> sparseUpTo) {
     return switch (kind) {
@@ -232,7 +251,8 @@ public final class Lca {
   /** A M from the non-zero entries of A at {@code nonZero} (row-major, as tf.where gives them). */
   private static Operand<TFloat32> sparseProduct(
       Ops tf, Operand<TFloat32> a, Operand<TInt64> nonZero, Operand<TFloat32> m) {
-    return tf.linalg.sparse.sparseMatrixMatMul(tf.linalg.sparse.denseToCSRSparseMatrix(a, nonZero), m);
+    return tf.linalg.sparse.sparseMatrixMatMul(
+        tf.linalg.sparse.denseToCSRSparseMatrix(a, nonZero), m);
   }
 
   /**
@@ -277,12 +297,14 @@ public final class Lca {
    * @param threads intra-op and inter-op thread counts
    * @return the codes, [batch][n_atoms]
    */
-  public static float[][] infer(float[][] inputs, float[][] dictionary, LcaConfig config, ThreadSettings threads) {
+  public static float[][] infer(
+      float[][] inputs, float[][] dictionary, LcaConfig config, ThreadSettings threads) {
     return run(inputs, dictionary, config, false, Lateral.AUTO, threads).codes();
   }
 
   /**
-   * As {@link #infer(float[][], float[][], LcaConfig)}, with the per-step traces (for plots and tests).
+   * As {@link #infer(float[][], float[][], LcaConfig)}, with the per-step traces (for plots and
+   * tests).
    *
    * @param inputs one example per row, [batch][n_inputs]
    * @param dictionary [n_inputs][n_atoms], unit-norm columns
@@ -294,7 +316,8 @@ public final class Lca {
   }
 
   /** As {@link #inferWithTraces}, with the given lateral product (for tests that compare them). */
-  static Traced inferWithTraces(float[][] inputs, float[][] dictionary, LcaConfig config, Lateral lateral) {
+  static Traced inferWithTraces(
+      float[][] inputs, float[][] dictionary, LcaConfig config, Lateral lateral) {
     return run(inputs, dictionary, config, true, lateral, ThreadSettings.defaults());
   }
 
@@ -308,20 +331,30 @@ public final class Lca {
    */
   public static ConfigProto sessionConfig(ThreadSettings threads) {
     return threads.toConfigProto().toBuilder()
-        .setGraphOptions(GraphOptions.newBuilder()
-            .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true))
-            .setOptimizerOptions(OptimizerOptions.newBuilder().setOptLevel(OptimizerOptions.Level.L0)))
+        .setGraphOptions(
+            GraphOptions.newBuilder()
+                .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true))
+                .setOptimizerOptions(
+                    OptimizerOptions.newBuilder().setOptLevel(OptimizerOptions.Level.L0)))
         .build();
   }
 
   private static Traced run(
-      float[][] inputs, float[][] dictionary, LcaConfig config, boolean traces, Lateral lateral,
+      float[][] inputs,
+      float[][] dictionary,
+      LcaConfig config,
+      boolean traces,
+      Lateral lateral,
       ThreadSettings threads) {
-    java.util.Objects.requireNonNull(threads, "threads must be a ThreadSettings, e.g. ThreadSettings.defaults()");
+    java.util.Objects.requireNonNull(
+        threads, "threads must be a ThreadSettings, e.g. ThreadSettings.defaults()");
     int nAtoms = columns(dictionary, "dictionary");
     if (columns(inputs, "inputs") != dictionary.length) {
       throw new IllegalArgumentException(
-          "inputs have " + inputs[0].length + " columns but the dictionary has " + dictionary.length
+          "inputs have "
+              + inputs[0].length
+              + " columns but the dictionary has "
+              + dictionary.length
               + " rows: give one input per row with n_inputs = dictionary rows");
     }
     try (Graph graph = new Graph()) {
@@ -369,7 +402,8 @@ public final class Lca {
     Operand<TFloat32> active =
         tf.reduceSum(tf.dtypes.cast(tf.math.notEqual(a, tf.constant(0f)), TFloat32.class), rows);
     energy.add(
-        tf.math.mean(tf.math.add(tf.math.mul(sq, tf.constant(0.5f)), tf.math.mul(l1, lambda)), all));
+        tf.math.mean(
+            tf.math.add(tf.math.mul(sq, tf.constant(0.5f)), tf.math.mul(l1, lambda)), all));
     l0.add(tf.math.mean(active, all));
     error.add(tf.math.mean(sq, all));
   }
@@ -380,12 +414,16 @@ public final class Lca {
           "the dictionary must be a matrix [n_inputs x n_atoms], got shape " + phi);
     }
     if (x.numDimensions() != 2) {
-      throw new IllegalArgumentException("inputs must be a matrix [batch x n_inputs], got shape " + x);
+      throw new IllegalArgumentException(
+          "inputs must be a matrix [batch x n_inputs], got shape " + x);
     }
     long in = x.get(1), rows = phi.get(0);
     if (in >= 0 && rows >= 0 && in != rows) {
       throw new IllegalArgumentException(
-          "inputs have " + in + " columns but the dictionary has " + rows
+          "inputs have "
+              + in
+              + " columns but the dictionary has "
+              + rows
               + " rows: the dictionary must be [n_inputs x n_atoms]");
     }
   }
@@ -397,8 +435,13 @@ public final class Lca {
     }
     for (float[] row : m) {
       if (row.length != m[0].length) {
-        throw new IllegalArgumentException(name + " must be rectangular: rows of " + m[0].length
-            + " and " + row.length + " values");
+        throw new IllegalArgumentException(
+            name
+                + " must be rectangular: rows of "
+                + m[0].length
+                + " and "
+                + row.length
+                + " values");
       }
     }
     return m[0].length;

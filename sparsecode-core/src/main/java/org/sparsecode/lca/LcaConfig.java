@@ -28,6 +28,7 @@ public record LcaConfig(float lambda, float tau, int iterations, Threshold thres
           "iterations must be >= 1 (open implementations use a few hundred to 1000), got "
               + iterations);
     }
-    Objects.requireNonNull(threshold, "threshold must be one of HARD, SOFT_NONNEGATIVE, SOFT_SIGNED");
+    Objects.requireNonNull(
+        threshold, "threshold must be one of HARD, SOFT_NONNEGATIVE, SOFT_SIGNED");
   }
 }

@@ -20,8 +20,12 @@ public final class LinkedDictionaries {
     int atoms = blocks.get(0).nAtoms();
     for (Dictionary d : blocks) {
       if (d.nAtoms() != atoms) {
-        throw new IllegalArgumentException("every modality must have the same number of atoms "
-            + "(they share one code), got " + atoms + " and " + d.nAtoms());
+        throw new IllegalArgumentException(
+            "every modality must have the same number of atoms "
+                + "(they share one code), got "
+                + atoms
+                + " and "
+                + d.nAtoms());
       }
     }
     this.blocks = List.copyOf(blocks);
@@ -37,15 +41,20 @@ public final class LinkedDictionaries {
   }
 
   /**
-   * Every atom set to one example, normalised in each block: {@code nAtoms} distinct examples
-   * drawn with {@code seed} from the row-major {@code inputsPerModality} (all with the same number
-   * of rows; block i has {@code inputsPerModality[i].length / rows} inputs). Atoms that start as
-   * data correlate with data, so every neuron can take part from the first step.
+   * Every atom set to one example, normalised in each block: {@code nAtoms} distinct examples drawn
+   * with {@code seed} from the row-major {@code inputsPerModality} (all with the same number of
+   * rows; block i has {@code inputsPerModality[i].length / rows} inputs). Atoms that start as data
+   * correlate with data, so every neuron can take part from the first step.
    */
-  public static LinkedDictionaries fromExamples(List<float[]> inputsPerModality, int rows, int nAtoms, long seed) {
+  public static LinkedDictionaries fromExamples(
+      List<float[]> inputsPerModality, int rows, int nAtoms, long seed) {
     if (rows < nAtoms) {
       throw new IllegalArgumentException(
-          "need at least as many examples (" + rows + ") as atoms (" + nAtoms + ") to start atoms from examples");
+          "need at least as many examples ("
+              + rows
+              + ") as atoms ("
+              + nAtoms
+              + ") to start atoms from examples");
     }
     int[] order = java.util.stream.IntStream.range(0, rows).toArray();
     java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
@@ -59,13 +68,20 @@ public final class LinkedDictionaries {
     for (int i = 0; i < blocks.length; i++) {
       float[] x = inputsPerModality.get(i);
       if (x.length % rows != 0) {
-        throw new IllegalArgumentException("modality " + i + " has " + x.length + " values, not a whole number of "
-            + rows + " rows");
+        throw new IllegalArgumentException(
+            "modality "
+                + i
+                + " has "
+                + x.length
+                + " values, not a whole number of "
+                + rows
+                + " rows");
       }
       int width = x.length / rows;
       blocks[i] = new Dictionary(new float[width][nAtoms]);
       for (int j = 0; j < nAtoms; j++) {
-        blocks[i].setAtom(j, java.util.Arrays.copyOfRange(x, order[j] * width, (order[j] + 1) * width));
+        blocks[i].setAtom(
+            j, java.util.Arrays.copyOfRange(x, order[j] * width, (order[j] + 1) * width));
       }
     }
     return new LinkedDictionaries(List.of(blocks));
@@ -81,16 +97,27 @@ public final class LinkedDictionaries {
   public static LinkedDictionaries aroundMean(
       List<float[]> inputsPerModality, int rows, int nAtoms, double noise, long seed) {
     if (rows < 1 || nAtoms < 1 || !(noise >= 0)) {
-      throw new IllegalArgumentException("need examples, atoms and noise >= 0, got " + rows + " examples, "
-          + nAtoms + " atoms, noise " + noise);
+      throw new IllegalArgumentException(
+          "need examples, atoms and noise >= 0, got "
+              + rows
+              + " examples, "
+              + nAtoms
+              + " atoms, noise "
+              + noise);
     }
     java.util.Random random = new java.util.Random(seed);
     Dictionary[] blocks = new Dictionary[inputsPerModality.size()];
     for (int i = 0; i < blocks.length; i++) {
       float[] x = inputsPerModality.get(i);
       if (x.length % rows != 0) {
-        throw new IllegalArgumentException("modality " + i + " has " + x.length + " values, not a whole number of "
-            + rows + " rows");
+        throw new IllegalArgumentException(
+            "modality "
+                + i
+                + " has "
+                + x.length
+                + " values, not a whole number of "
+                + rows
+                + " rows");
       }
       int width = x.length / rows;
       double[] mean = new double[width];
@@ -160,8 +187,8 @@ public final class LinkedDictionaries {
     for (int i = 0; i < blocks.size(); i++) {
       float[][] x = inputsPerModality.get(i);
       if (x.length != batch) {
-        throw new IllegalArgumentException("every modality needs the same batch size, got "
-            + batch + " and " + x.length);
+        throw new IllegalArgumentException(
+            "every modality needs the same batch size, got " + batch + " and " + x.length);
       }
       for (int n = 0; n < batch; n++) {
         Dictionary.checkLength(x[n], blocks.get(i).nInputs(), "modality " + i + " input");
@@ -210,21 +237,28 @@ public final class LinkedDictionaries {
   public int[] reinitialise(int[] atoms, List<float[][]> inputsPerModality, float[][] codes) {
     float[][] stacked = stackInputs(inputsPerModality);
     if (stacked.length != codes.length) {
-      throw new IllegalArgumentException("need one code per example, got " + stacked.length
-          + " examples and " + codes.length + " codes");
+      throw new IllegalArgumentException(
+          "need one code per example, got "
+              + stacked.length
+              + " examples and "
+              + codes.length
+              + " codes");
     }
     for (int atom : atoms) {
       if (atom < 0 || atom >= nAtoms()) {
         throw new IllegalArgumentException("atom " + atom + " is outside 0.." + (nAtoms() - 1));
       }
     }
-    List<Integer> order = Dictionary.worstFirst(n -> {
-      double e = 0;
-      for (int i = 0; i < blocks.size(); i++) {
-        e += blocks.get(i).squaredError(inputsPerModality.get(i)[n], codes[n]);
-      }
-      return e;
-    }, codes.length);
+    List<Integer> order =
+        Dictionary.worstFirst(
+            n -> {
+              double e = 0;
+              for (int i = 0; i < blocks.size(); i++) {
+                e += blocks.get(i).squaredError(inputsPerModality.get(i)[n], codes[n]);
+              }
+              return e;
+            },
+            codes.length);
     order.removeIf(n -> Dictionary.l1(stacked[n]) == 0);
     if (atoms.length == 0 || order.isEmpty()) {
       return new int[0];

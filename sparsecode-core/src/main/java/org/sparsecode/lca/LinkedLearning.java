@@ -2,21 +2,21 @@ package org.sparsecode.lca;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.data.BatchSampler;
+import org.sparsecode.runtime.ThreadSettings;
 
 /**
- * Dictionary learning for linked dictionaries (one modality is a plain dictionary): each step
- * draws a batch, infers the shared codes by LCA on all modalities at once, then takes one Hebbian
- * step on every block. Every {@code deadWindow} steps, the atoms that were active on no example of
- * the window are re-initialised from the worst-reconstructed examples of the current batch, one
- * example each (further dead atoms wait for the next window).
+ * Dictionary learning for linked dictionaries (one modality is a plain dictionary): each step draws
+ * a batch, infers the shared codes by LCA on all modalities at once, then takes one Hebbian step on
+ * every block. Every {@code deadWindow} steps, the atoms that were active on no example of the
+ * window are re-initialised from the worst-reconstructed examples of the current batch, one example
+ * each (further dead atoms wait for the next window).
  *
  * <p>An ordinal {@link Drive} pushes each example's class block of neurons while learning, in one
- * of two readings of the document: as a third linked modality whose input is the driver vector
- * and whose dictionary is the identity, held fixed (its row i speaks to neuron i, which is what
- * ties blocks to classes; learning it would let the Hebbian rule undo that), or as a current added
- * to the drive b ({@link Lca#buildDriven}). Either way the driver is used only while learning.
+ * of two readings of the document: as a third linked modality whose input is the driver vector and
+ * whose dictionary is the identity, held fixed (its row i speaks to neuron i, which is what ties
+ * blocks to classes; learning it would let the Hebbian rule undo that), or as a current added to
+ * the drive b ({@link Lca#buildDriven}). Either way the driver is used only while learning.
  */
 public final class LinkedLearning {
   private LinkedLearning() {}
@@ -35,11 +35,17 @@ public final class LinkedLearning {
     /** Checks every setting, with the fix in the message. */
     public Config {
       if (!(eta > 0) || Float.isInfinite(eta)) {
-        throw new IllegalArgumentException("eta must be a finite number > 0 (try 0.01 .. 0.1), got " + eta);
+        throw new IllegalArgumentException(
+            "eta must be a finite number > 0 (try 0.01 .. 0.1), got " + eta);
       }
       if (batch < 1 || steps < 1 || deadWindow < 1) {
-        throw new IllegalArgumentException("batch, steps and dead_window must be >= 1, got batch " + batch
-            + ", steps " + steps + ", dead_window " + deadWindow);
+        throw new IllegalArgumentException(
+            "batch, steps and dead_window must be >= 1, got batch "
+                + batch
+                + ", steps "
+                + steps
+                + ", dead_window "
+                + deadWindow);
       }
     }
   }
@@ -72,6 +78,7 @@ public final class LinkedLearning {
   public interface StepListener {
     /**
      * Called after every learning step.
+     *
      * @param step the step number (1-based)
      * @param meanEnergy the batch's mean LCA energy
      */
@@ -99,7 +106,12 @@ public final class LinkedLearning {
    * @param deadAtoms atoms active on no example of the window (re-initialised at its end)
    */
   public record Window(
-      int step, double meanEnergy, double meanL0, double[] meanSquaredError, double dictionaryChange, int deadAtoms) {}
+      int step,
+      double meanEnergy,
+      double meanL0,
+      double[] meanSquaredError,
+      double dictionaryChange,
+      int deadAtoms) {}
 
   /**
    * What learning ended with, averaged over the last window of steps (codes from all modalities,
@@ -129,21 +141,32 @@ public final class LinkedLearning {
     int nAtoms = dictionaries.nAtoms();
     int examples = labels.length;
     if (inputs.size() != modalities) {
-      throw new IllegalArgumentException("expected one input array per modality (" + modalities + "), got " + inputs.size());
+      throw new IllegalArgumentException(
+          "expected one input array per modality (" + modalities + "), got " + inputs.size());
     }
     int[] widths = new int[modalities];
     int stackedWidth = 0;
     for (int m = 0; m < modalities; m++) {
       widths[m] = dictionaries.block(m).nInputs();
       if (inputs.get(m).length != (long) examples * widths[m]) {
-        throw new IllegalArgumentException("modality " + m + " has " + inputs.get(m).length + " values, not "
-            + examples + " rows of " + widths[m]);
+        throw new IllegalArgumentException(
+            "modality "
+                + m
+                + " has "
+                + inputs.get(m).length
+                + " values, not "
+                + examples
+                + " rows of "
+                + widths[m]);
       }
       stackedWidth += widths[m];
     }
     if (drive.kind() != DriveKind.NONE && drive.blocks().nAtoms() != nAtoms) {
-      throw new IllegalArgumentException("the class blocks are laid out over " + drive.blocks().nAtoms()
-          + " neurons, the dictionaries have " + nAtoms);
+      throw new IllegalArgumentException(
+          "the class blocks are laid out over "
+              + drive.blocks().nAtoms()
+              + " neurons, the dictionaries have "
+              + nAtoms);
     }
     boolean driverModality = drive.kind() == DriveKind.MODALITY;
     int inferenceWidth = stackedWidth + (driverModality ? nAtoms : 0);
@@ -158,7 +181,8 @@ public final class LinkedLearning {
     double[] windowError = new double[modalities];
     float[][] windowStart = dictionaries.concatenated();
     try (CodeInference inference =
-        new CodeInference(inferenceWidth, nAtoms, config.lca(), drive.kind() == DriveKind.CURRENT, threads)) {
+        new CodeInference(
+            inferenceWidth, nAtoms, config.lca(), drive.kind() == DriveKind.CURRENT, threads)) {
       int[] index = new int[batch];
       for (int step = 1; step <= config.steps(); step++) {
         sampler.nextBatch(index);
@@ -224,9 +248,14 @@ public final class LinkedLearning {
         int deadInWindow = -1;
         if (step % config.deadWindow() == 0) {
           deadInWindow = (int) java.util.Arrays.stream(activity).filter(c -> c == 0).count();
-          // At most one atom per example of the batch: two atoms started from the same example would
+          // At most one atom per example of the batch: two atoms started from the same example
+          // would
           // get the same updates forever.
-          int[] dead = java.util.stream.IntStream.range(0, nAtoms).filter(j -> activity[j] == 0).limit(batch).toArray();
+          int[] dead =
+              java.util.stream.IntStream.range(0, nAtoms)
+                  .filter(j -> activity[j] == 0)
+                  .limit(batch)
+                  .toArray();
           reinitialised += dictionaries.reinitialise(dead, rows, codes).length;
           java.util.Arrays.fill(activity, 0);
         }
@@ -239,7 +268,13 @@ public final class LinkedLearning {
             errors[m] = windowError[m] / n;
           }
           listener.onWindow(
-              new Window(step, windowEnergy / n, windowL0 / n, errors, relativeChange(windowStart, now), deadInWindow),
+              new Window(
+                  step,
+                  windowEnergy / n,
+                  windowL0 / n,
+                  errors,
+                  relativeChange(windowStart, now),
+                  deadInWindow),
               dictionaries);
           windowStart = now;
           windowEnergy = 0;

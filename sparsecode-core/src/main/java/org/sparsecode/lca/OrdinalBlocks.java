@@ -1,8 +1,8 @@
 package org.sparsecode.lca;
 
 /**
- * The class blocks of an ordinal-linked dictionary: neurons {@code k * blockSize} to {@code (k +
- * 1) * blockSize - 1} belong to class k (0-24 for 0s, 25-49 for 1s, ... with blocks of 25); the
+ * The class blocks of an ordinal-linked dictionary: neurons {@code k * blockSize} to {@code (k + 1)
+ * * blockSize - 1} belong to class k (0-24 for 0s, 25-49 for 1s, ... with blocks of 25); the
  * neurons after the last block belong to no class. The driver of an example of class k is a vector
  * over the neurons with {@code amplitude} on class k's block and zeros elsewhere.
  */
@@ -12,13 +12,21 @@ public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
   public OrdinalBlocks {
     if (classes < 1 || blockSize < 1) {
       throw new IllegalArgumentException(
-          "need at least one class and blocks of at least one neuron, got " + classes + " classes of "
+          "need at least one class and blocks of at least one neuron, got "
+              + classes
+              + " classes of "
               + blockSize);
     }
     if ((long) classes * blockSize > nAtoms) {
-      throw new IllegalArgumentException(classes + " blocks of " + blockSize + " neurons need "
-          + classes * blockSize + " neurons, but there are " + nAtoms
-          + "; use more neurons or smaller blocks");
+      throw new IllegalArgumentException(
+          classes
+              + " blocks of "
+              + blockSize
+              + " neurons need "
+              + classes * blockSize
+              + " neurons, but there are "
+              + nAtoms
+              + "; use more neurons or smaller blocks");
     }
   }
 
@@ -98,7 +106,8 @@ public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
 
   private int checkLabel(int label) {
     if (label < 0 || label >= classes) {
-      throw new IllegalArgumentException("label " + label + " has no block; labels must be 0.." + (classes - 1));
+      throw new IllegalArgumentException(
+          "label " + label + " has no block; labels must be 0.." + (classes - 1));
     }
     return label;
   }

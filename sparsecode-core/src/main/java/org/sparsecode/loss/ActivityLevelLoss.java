@@ -25,7 +25,10 @@ public final class ActivityLevelLoss {
   public ActivityLevelLoss(float target) {
     if (!Float.isFinite(target)) {
       throw new IllegalArgumentException(
-          "target must be a finite number, got " + target + "; the document uses " + DEFAULT_TARGET);
+          "target must be a finite number, got "
+              + target
+              + "; the document uses "
+              + DEFAULT_TARGET);
     }
     this.target = target;
   }

@@ -17,7 +17,9 @@ public final class L1ActivityPenalty {
   public L1ActivityPenalty(float lambda) {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
-          "lambda must be a finite number >= 0, got " + lambda + "; use 0 to switch the penalty off");
+          "lambda must be a finite number >= 0, got "
+              + lambda
+              + "; use 0 to switch the penalty off");
     }
     this.lambda = lambda;
   }

@@ -9,8 +9,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Doc 001's One-vs-Rest loss on a batch of hidden activations {@code H} (B x K, rows = samples):
  * {@code lambda * sum_{i,j} Hn_i . Hn_j = lambda * ||sum_i Hn_i||^2} with the rows normalised as
- * {@code Hn_i = H_i / (||H_i||_2 + epsilon)}. Without zero rows this is {@code lambda * (B + sum over
- * i != j of the cosine similarity of rows i and j)}: it penalises overlapping codes.
+ * {@code Hn_i = H_i / (||H_i||_2 + epsilon)}. Without zero rows this is {@code lambda * (B + sum
+ * over i != j of the cosine similarity of rows i and j)}: it penalises overlapping codes.
  *
  * <p>An all-zero row normalises to a zero row (the epsilon) and adds nothing; the row norm is built
  * so that its gradient there is finite (see {@link #rowNorms}).
@@ -24,6 +24,7 @@ public final class OvrLoss {
 
   /**
    * The loss with the default epsilon.
+   *
    * @param lambda weight of the loss, finite and &gt;= 0 (0 switches it off)
    */
   public OvrLoss(float lambda) {
@@ -40,8 +41,12 @@ public final class OvrLoss {
           "lambda must be a finite number >= 0, got " + lambda + "; use 0 to switch the loss off");
     }
     if (!(epsilon > 0) || Float.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon
-          + "; use a small one such as " + DEFAULT_EPSILON + " (it guards all-zero rows)");
+      throw new IllegalArgumentException(
+          "epsilon must be a finite number > 0, got "
+              + epsilon
+              + "; use a small one such as "
+              + DEFAULT_EPSILON
+              + " (it guards all-zero rows)");
     }
     this.lambda = lambda;
     this.epsilon = epsilon;
@@ -78,7 +83,8 @@ public final class OvrLoss {
     checkMatrix(h, "OvrLoss");
     // Identity: the C++ gradients of Square/Mul crash on a variable's reference output.
     h = tf.identity(h);
-    Operand<TFloat32> normalised = tf.math.div(h, tf.math.add(rowNorms(tf, h), tf.constant(epsilon)));
+    Operand<TFloat32> normalised =
+        tf.math.div(h, tf.math.add(rowNorms(tf, h), tf.constant(epsilon)));
     Operand<TFloat32> s = tf.reduceSum(normalised, tf.constant(0));
     Operand<TFloat32> squaredNorm = tf.reduceSum(tf.math.square(s), tf.constant(0));
     return tf.math.mul(tf.constant(lambda), squaredNorm);
@@ -92,7 +98,11 @@ public final class OvrLoss {
     org.tensorflow.ndarray.Shape shape = h.shape();
     if (!shape.isUnknown() && shape.numDimensions() != 2) {
       throw new IllegalArgumentException(
-          who + " takes codes of shape [batch, units], got rank " + shape.numDimensions() + " " + shape
+          who
+              + " takes codes of shape [batch, units], got rank "
+              + shape.numDimensions()
+              + " "
+              + shape
               + "; flatten each example first, e.g. tf.reshape(h, tf.constant(new int[] {-1, units}))");
     }
   }
@@ -100,7 +110,8 @@ public final class OvrLoss {
   /**
    * The L2 norm of each row as a B x 1 column. sqrt'(0) is infinite: on a zero row a plain sqrt's
    * gradient is 0 * inf, finite only because TF 2.18's SqrtGrad special-cases a zero incoming
-   * gradient. Taking the sqrt of 1 there and selecting 0 makes it exactly 0 without relying on that.
+   * gradient. Taking the sqrt of 1 there and selecting 0 makes it exactly 0 without relying on
+   * that.
    */
   static Operand<TFloat32> rowNorms(Ops tf, Operand<TFloat32> h) {
     Operand<TFloat32> squares =

@@ -15,12 +15,13 @@ import org.tensorflow.types.TFloat32;
  *
  * <ol>
  *   <li>{@code dOVR/dHn_i = 2 lambda S} for every row i (each Hn_i enters S once).
- *   <li>{@code dHn_i/dH_i = I / n_i - H_i (dr_i/dH_i)^T / n_i^2} with {@code dr_i/dH_i = H_i / r_i}.
- *   <li>So {@code dOVR/dH_i = 2 lambda / n_i * (S - (H_i . S) H_i / (r_i n_i))}
- *       {@code = 2 lambda / n_i * (S - (Hn_i . S) H_i / r_i)}: S minus its part along H_i.
+ *   <li>{@code dHn_i/dH_i = I / n_i - H_i (dr_i/dH_i)^T / n_i^2} with {@code dr_i/dH_i = H_i /
+ *       r_i}.
+ *   <li>So {@code dOVR/dH_i = 2 lambda / n_i * (S - (H_i . S) H_i / (r_i n_i))} {@code = 2 lambda /
+ *       n_i * (S - (Hn_i . S) H_i / r_i)}: S minus its part along H_i.
  *   <li>A zero row (r_i = 0): {@code Hn_i = H_i / (r_i + eps)} is differentiable at 0 with Jacobian
- *       {@code I / eps} (the {@code r_i} term is second order), so the gradient is {@code 2 lambda S
- *       / eps}, the limit of step 3 (its second term has a factor H_i and vanishes); it is large,
+ *       {@code I / eps} (the {@code r_i} term is second order), so the gradient is {@code 2 lambda
+ *       S / eps}, the limit of step 3 (its second term has a factor H_i and vanishes); it is large,
  *       but behind a ReLU a zero row passes no gradient on.
  * </ol>
  *
@@ -74,8 +75,7 @@ public final class OvrUpdateRule {
     Operand<TFloat32> dot =
         tf.reduceSum(tf.math.mul(hn, s), tf.constant(1), ReduceSum.keepDims(true));
     // On a zero row dot and H_i are 0: any non-zero divisor gives the limit (second term 0).
-    Operand<TFloat32> safeR =
-        tf.select(tf.math.greater(r, tf.constant(0f)), r, tf.constant(1f));
+    Operand<TFloat32> safeR = tf.select(tf.math.greater(r, tf.constant(0f)), r, tf.constant(1f));
     Operand<TFloat32> inner = tf.math.sub(s, tf.math.mul(tf.math.div(dot, safeR), h));
     return tf.math.mul(tf.constant(2 * lambda), tf.math.div(inner, n));
   }
@@ -90,7 +90,13 @@ public final class OvrUpdateRule {
     for (int i = 0; i < rows; i++) {
       if (h[i].length != k) {
         throw new IllegalArgumentException(
-            "row " + i + " has " + h[i].length + " entries, row 0 has " + k + "; pass a B x K matrix");
+            "row "
+                + i
+                + " has "
+                + h[i].length
+                + " entries, row 0 has "
+                + k
+                + "; pass a B x K matrix");
       }
       double squares = 0;
       for (double v : h[i]) {

@@ -37,13 +37,19 @@ public final class SoftmaxCrossEntropy {
     org.tensorflow.ndarray.Shape l = logits.shape();
     if (!l.isUnknown() && (l.numDimensions() != 2 || (l.get(1) >= 0 && l.get(1) != numClasses))) {
       throw new IllegalArgumentException(
-          "SoftmaxCrossEntropy takes logits of shape [batch, " + numClasses + "], got " + l
-              + "; give one row of " + numClasses + " class scores per example");
+          "SoftmaxCrossEntropy takes logits of shape [batch, "
+              + numClasses
+              + "], got "
+              + l
+              + "; give one row of "
+              + numClasses
+              + " class scores per example");
     }
     org.tensorflow.ndarray.Shape y = labels.shape();
     if (!y.isUnknown() && y.numDimensions() != 1) {
       throw new IllegalArgumentException(
-          "SoftmaxCrossEntropy takes labels of shape [batch] (class indices, not one-hot), got " + y);
+          "SoftmaxCrossEntropy takes labels of shape [batch] (class indices, not one-hot), got "
+              + y);
     }
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));

@@ -16,12 +16,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The named endpoints of a classifier with one sparse hidden representation, as built into a
- * {@link ModelGraph} by {@link MlpClassifier}, {@link CnnClassifier}, {@link
- * ConvAutoencoderClassifier} or {@link LinearProbe}. Trainers, evaluators and exporters work on
- * this, whatever the architecture; once trained, {@link #predict(float[][])} classifies new
- * examples. It uses the {@link ModelGraph}'s session and owns no native resource of its own: close
- * the {@link ModelGraph}.
+ * The named endpoints of a classifier with one sparse hidden representation, as built into a {@link
+ * ModelGraph} by {@link MlpClassifier}, {@link CnnClassifier}, {@link ConvAutoencoderClassifier} or
+ * {@link LinearProbe}. Trainers, evaluators and exporters work on this, whatever the architecture;
+ * once trained, {@link #predict(float[][])} classifies new examples. It uses the {@link
+ * ModelGraph}'s session and owns no native resource of its own: close the {@link ModelGraph}.
  *
  * <p>Model builders make one with {@link #builder(ModelGraph)}.
  */
@@ -62,7 +61,8 @@ public final class ClassifierGraph {
     Shape in = input.shape();
     if (in.numDimensions() != 2 || in.get(1) <= 0) {
       throw new IllegalArgumentException(
-          "a classifier's input must be a placeholder [batch, features] with a known width, got " + in);
+          "a classifier's input must be a placeholder [batch, features] with a known width, got "
+              + in);
     }
     if (b.hiddenUnits <= 0) {
       throw new IllegalArgumentException("hiddenUnits must be > 0, got " + b.hiddenUnits);
@@ -76,7 +76,8 @@ public final class ClassifierGraph {
 
   private static <T> T required(T value, String name) {
     if (value == null) {
-      throw new IllegalStateException("ClassifierGraph." + name + " was not set; call builder." + name + "(...)");
+      throw new IllegalStateException(
+          "ClassifierGraph." + name + " was not set; call builder." + name + "(...)");
     }
     return value;
   }
@@ -91,77 +92,107 @@ public final class ClassifierGraph {
     return new Builder(Objects.requireNonNull(graph, "graph"));
   }
 
-  /** @return the graph that holds the model and whose session runs it */
+  /**
+   * @return the graph that holds the model and whose session runs it
+   */
   public ModelGraph graph() {
     return graph;
   }
 
-  /** @return input batch, float32 [batch, features] (pixels in [0, 1] for the image models) */
+  /**
+   * @return input batch, float32 [batch, features] (pixels in [0, 1] for the image models)
+   */
   public Placeholder<TFloat32> input() {
     return input;
   }
 
-  /** @return the input's op name: {@code features}, or {@code images} for the convolutional models */
+  /**
+   * @return the input's op name: {@code features}, or {@code images} for the convolutional models
+   */
   public String inputName() {
     return input.op().name();
   }
 
-  /** @return features per example (the input's width) */
+  /**
+   * @return features per example (the input's width)
+   */
   public int inputWidth() {
     return (int) input.shape().get(1);
   }
 
-  /** @return class indices, int32 [batch], each in [0, numClasses) */
+  /**
+   * @return class indices, int32 [batch], each in [0, numClasses)
+   */
   public Placeholder<TInt32> labels() {
     return labels;
   }
 
-  /** @return unnormalised class scores, float32 [batch, numClasses] */
+  /**
+   * @return unnormalised class scores, float32 [batch, numClasses]
+   */
   public Operand<TFloat32> logits() {
     return logits;
   }
 
-  /** @return softmax of the logits, float32 [batch, numClasses] */
+  /**
+   * @return softmax of the logits, float32 [batch, numClasses]
+   */
   public Operand<TFloat32> probabilities() {
     return probabilities;
   }
 
-  /** @return the representation whose sparsity is studied, float32 [batch, ...] */
+  /**
+   * @return the representation whose sparsity is studied, float32 [batch, ...]
+   */
   public Operand<TFloat32> hidden() {
     return hidden;
   }
 
-  /** @return number of units in {@link #hidden()} per example */
+  /**
+   * @return number of units in {@link #hidden()} per example
+   */
   public int hiddenUnits() {
     return hiddenUnits;
   }
 
-  /** @return number of classes */
+  /**
+   * @return number of classes
+   */
   public int numClasses() {
     return numClasses;
   }
 
-  /** @return the training objective (task loss plus penalties), a float32 scalar */
+  /**
+   * @return the training objective (task loss plus penalties), a float32 scalar
+   */
   public Operand<TFloat32> loss() {
     return loss;
   }
 
-  /** @return the task loss alone (mean cross-entropy), a float32 scalar */
+  /**
+   * @return the task loss alone (mean cross-entropy), a float32 scalar
+   */
   public Operand<TFloat32> taskLoss() {
     return taskLoss;
   }
 
-  /** @return one optimiser step on {@link #loss()}; feed input and labels */
+  /**
+   * @return one optimiser step on {@link #loss()}; feed input and labels
+   */
   public Op trainStep() {
     return trainStep;
   }
 
-  /** @return the optimiser settings {@link #trainStep()} was built with */
+  /**
+   * @return the optimiser settings {@link #trainStep()} was built with
+   */
   public AdamConfig optimizer() {
     return optimizer;
   }
 
-  /** @return the trained variables */
+  /**
+   * @return the trained variables
+   */
   public List<Variable<TFloat32>> variables() {
     return variables;
   }
@@ -229,7 +260,12 @@ public final class ClassifierGraph {
     for (int i = 0; i < features.length; i++) {
       if (features[i].length != width) {
         throw new IllegalArgumentException(
-            "row " + i + " has " + features[i].length + " values but the model takes " + width
+            "row "
+                + i
+                + " has "
+                + features[i].length
+                + " values but the model takes "
+                + width
                 + " features per example");
       }
     }
@@ -240,7 +276,10 @@ public final class ClassifierGraph {
       for (int i = 0; i < n; i++) {
         System.arraycopy(features[from + i], 0, chunk, i * width, width);
       }
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, width), DataBuffers.of(chunk, true, false).slice(0, (long) n * width));
+      try (TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(n, width),
+                  DataBuffers.of(chunk, true, false).slice(0, (long) n * width));
           Result r = graph.session().runner().feed(input, x).fetch(output).run()) {
         TFloat32 y = (TFloat32) r.get(0);
         int columns = (int) y.shape().get(1);
@@ -295,7 +334,8 @@ public final class ClassifierGraph {
      * @param numClasses number of classes
      * @return this builder
      */
-    public Builder outputs(Operand<TFloat32> logits, Operand<TFloat32> probabilities, int numClasses) {
+    public Builder outputs(
+        Operand<TFloat32> logits, Operand<TFloat32> probabilities, int numClasses) {
       this.logits = logits;
       this.probabilities = probabilities;
       this.numClasses = numClasses;
@@ -315,7 +355,8 @@ public final class ClassifierGraph {
 
     /**
      * @param loss the training objective, a scalar
-     * @param taskLoss the mean cross-entropy alone, a scalar (the loss itself when it has no penalty)
+     * @param taskLoss the mean cross-entropy alone, a scalar (the loss itself when it has no
+     *     penalty)
      * @return this builder
      */
     public Builder loss(Operand<TFloat32> loss, Operand<TFloat32> taskLoss) {
@@ -330,7 +371,8 @@ public final class ClassifierGraph {
      * @param variables the variables it trains
      * @return this builder
      */
-    public Builder training(Op trainStep, AdamConfig optimizer, List<Variable<TFloat32>> variables) {
+    public Builder training(
+        Op trainStep, AdamConfig optimizer, List<Variable<TFloat32>> variables) {
       this.trainStep = trainStep;
       this.optimizer = optimizer;
       this.variables = variables;

@@ -3,8 +3,8 @@ package org.sparsecode.model;
 import java.util.List;
 import org.sparsecode.loss.L1ActivityPenalty;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
-import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Conv2d;
+import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Padding;
 import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
@@ -61,7 +61,8 @@ public final class CnnClassifier {
     Operand<TFloat32> loss = tf.withName("loss").math.add(e.taskLoss(), e.penalty());
     Op trainStep =
         new DeterministicAdam(model.graph(), optimizer)
-            .applyGradients(DeterministicAdam.gradients(model.graph(), loss, e.variables()), "train_step");
+            .applyGradients(
+                DeterministicAdam.gradients(model.graph(), loss, e.variables()), "train_step");
     return ClassifierGraph.builder(model)
         .inputs(e.images(), e.labels())
         .outputs(e.logits(), tf.withName("probabilities").nn.softmax(e.logits()), config.classes())
@@ -71,26 +72,47 @@ public final class CnnClassifier {
         .build();
   }
 
-  /** Images [batch, side*side] -> conv + ReLU (the sparse code) -> dense logits; CE and L1 terms. */
+  /**
+   * Images [batch, side*side] -> conv + ReLU (the sparse code) -> dense logits; CE and L1 terms.
+   */
   static Encoder encoder(Ops tf, CnnConfig c) {
     Placeholder<TFloat32> images =
-        tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, (long) c.side() * c.side())));
+        tf.withName(INPUT)
+            .placeholder(
+                TFloat32.class, Placeholder.shape(Shape.of(-1, (long) c.side() * c.side())));
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-    Operand<TFloat32> image4d = tf.reshape(images, tf.constant(new int[] {-1, c.side(), c.side(), 1}));
+    Operand<TFloat32> image4d =
+        tf.reshape(images, tf.constant(new int[] {-1, c.side(), c.side(), 1}));
     Conv2d conv =
-        Conv2d.builder("conv", 1, c.filters()).kernel(c.kernel()).stride(c.stride()).padding(Padding.SAME)
-            .stddev(c.initStddev()).biasInit(c.biasInit()).seed(c.seed(), 1).build(tf);
+        Conv2d.builder("conv", 1, c.filters())
+            .kernel(c.kernel())
+            .stride(c.stride())
+            .padding(Padding.SAME)
+            .stddev(c.initStddev())
+            .biasInit(c.biasInit())
+            .seed(c.seed(), 1)
+            .build(tf);
     Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(conv.apply(tf, image4d));
     Dense output =
         Dense.builder("output", c.hiddenUnits(), c.classes())
-            .stddev(c.initStddev()).biasInit(c.biasInit()).seed(c.seed(), 2).build(tf);
+            .stddev(c.initStddev())
+            .biasInit(c.biasInit())
+            .seed(c.seed(), 2)
+            .build(tf);
     Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, c.hiddenUnits()}));
     Operand<TFloat32> logits = tf.withName("logits").identity(output.apply(tf, flat));
     Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(c.classes()).call(tf, logits, labels);
     Operand<TFloat32> penalty = new L1ActivityPenalty(c.lambda()).callOnNonNegative(tf, hidden);
     return new Encoder(
-        images, labels, image4d, hidden, conv.bias(), logits, taskLoss, penalty,
+        images,
+        labels,
+        image4d,
+        hidden,
+        conv.bias(),
+        logits,
+        taskLoss,
+        penalty,
         List.of(conv.kernel(), conv.bias(), output.weights(), output.bias()));
   }
 }

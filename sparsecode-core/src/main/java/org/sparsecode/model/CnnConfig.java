@@ -29,8 +29,14 @@ public final class CnnConfig {
   private CnnConfig(Builder b) {
     if (b.side <= 0 || b.filters <= 0 || b.kernel <= 0 || b.stride <= 0) {
       throw new IllegalArgumentException(
-          "side, filters, kernel and stride must be > 0, got " + b.side + ", " + b.filters + ", "
-              + b.kernel + ", " + b.stride);
+          "side, filters, kernel and stride must be > 0, got "
+              + b.side
+              + ", "
+              + b.filters
+              + ", "
+              + b.kernel
+              + ", "
+              + b.stride);
     }
     if (b.classes < 2) {
       throw new IllegalArgumentException("classes must be >= 2, got " + b.classes);
@@ -44,7 +50,8 @@ public final class CnnConfig {
           "init_stddev must be a finite number > 0, got " + b.initStddev + " (the blog used 0.1)");
     }
     if (!Float.isFinite(b.biasInit)) {
-      throw new IllegalArgumentException("bias_init must be finite, got " + b.biasInit + " (the blog used 0.1)");
+      throw new IllegalArgumentException(
+          "bias_init must be finite, got " + b.biasInit + " (the blog used 0.1)");
     }
     side = b.side;
     filters = b.filters;
@@ -83,70 +90,106 @@ public final class CnnConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().side(side).filters(filters).kernel(kernel).stride(stride).classes(classes)
-        .lambda(lambda).initStddev(initStddev).biasInit(biasInit).seed(seed);
+    return builder()
+        .side(side)
+        .filters(filters)
+        .kernel(kernel)
+        .stride(stride)
+        .classes(classes)
+        .lambda(lambda)
+        .initStddev(initStddev)
+        .biasInit(biasInit)
+        .seed(seed);
   }
 
-  /** @return side of the square input image in pixels (inputs are side*side features) */
+  /**
+   * @return side of the square input image in pixels (inputs are side*side features)
+   */
   public int side() {
     return side;
   }
 
-  /** @return feature maps of the convolution */
+  /**
+   * @return feature maps of the convolution
+   */
   public int filters() {
     return filters;
   }
 
-  /** @return kernel height and width */
+  /**
+   * @return kernel height and width
+   */
   public int kernel() {
     return kernel;
   }
 
-  /** @return stride along height and width */
+  /**
+   * @return stride along height and width
+   */
   public int stride() {
     return stride;
   }
 
-  /** @return number of classes */
+  /**
+   * @return number of classes
+   */
   public int classes() {
     return classes;
   }
 
-  /** @return weight of the L1 penalty on the conv activations */
+  /**
+   * @return weight of the L1 penalty on the conv activations
+   */
   public float lambda() {
     return lambda;
   }
 
-  /** @return standard deviation of the normal weight draws */
+  /**
+   * @return standard deviation of the normal weight draws
+   */
   public float initStddev() {
     return initStddev;
   }
 
-  /** @return the value every bias starts at */
+  /**
+   * @return the value every bias starts at
+   */
   public float biasInit() {
     return biasInit;
   }
 
-  /** @return seed of the weight draws */
+  /**
+   * @return seed of the weight draws
+   */
   public long seed() {
     return seed;
   }
 
-  /** @return side of the feature maps after the strided SAME convolution */
+  /**
+   * @return side of the feature maps after the strided SAME convolution
+   */
   public int hiddenSide() {
     return (side + stride - 1) / stride;
   }
 
-  /** @return units in the sparse code: hiddenSide^2 * filters (39,200 for the blog's CNN) */
+  /**
+   * @return units in the sparse code: hiddenSide^2 * filters (39,200 for the blog's CNN)
+   */
   public int hiddenUnits() {
     return hiddenSide() * hiddenSide() * filters;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CnnConfig c && side == c.side && filters == c.filters && kernel == c.kernel
-        && stride == c.stride && classes == c.classes && Float.compare(lambda, c.lambda) == 0
-        && Float.compare(initStddev, c.initStddev) == 0 && Float.compare(biasInit, c.biasInit) == 0
+    return o instanceof CnnConfig c
+        && side == c.side
+        && filters == c.filters
+        && kernel == c.kernel
+        && stride == c.stride
+        && classes == c.classes
+        && Float.compare(lambda, c.lambda) == 0
+        && Float.compare(initStddev, c.initStddev) == 0
+        && Float.compare(biasInit, c.biasInit) == 0
         && seed == c.seed;
   }
 
@@ -157,9 +200,25 @@ public final class CnnConfig {
 
   @Override
   public String toString() {
-    return "CnnConfig[side=" + side + ", filters=" + filters + ", kernel=" + kernel + ", stride=" + stride
-        + ", classes=" + classes + ", lambda=" + lambda + ", initStddev=" + initStddev + ", biasInit="
-        + biasInit + ", seed=" + seed + "]";
+    return "CnnConfig[side="
+        + side
+        + ", filters="
+        + filters
+        + ", kernel="
+        + kernel
+        + ", stride="
+        + stride
+        + ", classes="
+        + classes
+        + ", lambda="
+        + lambda
+        + ", initStddev="
+        + initStddev
+        + ", biasInit="
+        + biasInit
+        + ", seed="
+        + seed
+        + "]";
   }
 
   /** Collects the settings of a {@link CnnConfig}; every setting has the blog's default. */

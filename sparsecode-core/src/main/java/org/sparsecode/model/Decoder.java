@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum Decoder {
   /** Transposed convolution 3x3, filters -> 1 channel, stride 2, SAME, plus one bias. */
   CONV_TRANSPOSE,
-  /** Convolution 3x3, filters -> 4 channels, stride 1, SAME, plus bias, then a periodic shuffle (r = 2). */
+  /**
+   * Convolution 3x3, filters -> 4 channels, stride 1, SAME, plus bias, then a periodic shuffle (r =
+   * 2).
+   */
   SUBPIXEL,
   /**
    * The blog's transposed-convolution model with its two bugs, for comparing like with like: the
@@ -22,6 +25,7 @@ public enum Decoder {
 
   /**
    * Reads a sweep file's value.
+   *
    * @param id conv_transpose, subpixel or conv_transpose_blog_bugs
    * @return the decoder
    * @throws IllegalArgumentException naming the choices
@@ -33,6 +37,8 @@ public enum Decoder {
       }
     }
     throw new IllegalArgumentException(
-        "unknown decoder '" + id + "'; choose conv_transpose, subpixel or conv_transpose_blog_bugs");
+        "unknown decoder '"
+            + id
+            + "'; choose conv_transpose, subpixel or conv_transpose_blog_bugs");
   }
 }

@@ -3,9 +3,9 @@ package org.sparsecode.model;
 import java.util.Objects;
 
 /**
- * The sizes and initial weights of a one-hidden-layer network: inputs -&gt; hidden ReLU -&gt; classes.
- * What regularises the hidden layer is {@link MlpConfig}'s; the learning rate is the training's
- * ({@link org.sparsecode.train.TrainConfig}).
+ * The sizes and initial weights of a one-hidden-layer network: inputs -&gt; hidden ReLU -&gt;
+ * classes. What regularises the hidden layer is {@link MlpConfig}'s; the learning rate is the
+ * training's ({@link org.sparsecode.train.TrainConfig}).
  *
  * <p>Build one with {@link #builder()}, whose defaults are the blog's 784-784-10 network with
  * weights drawn from N(0, 0.1^2), biases at 0.1 and seed 1:
@@ -33,7 +33,8 @@ public final class FcConfig {
           "init_stddev must be a finite number > 0, got " + b.initStddev + " (the blog used 0.1)");
     }
     if (!Float.isFinite(b.biasInit)) {
-      throw new IllegalArgumentException("bias_init must be finite, got " + b.biasInit + " (the blog used 0.1)");
+      throw new IllegalArgumentException(
+          "bias_init must be finite, got " + b.biasInit + " (the blog used 0.1)");
     }
     this.inputs = b.inputs;
     this.hidden = b.hidden;
@@ -69,44 +70,65 @@ public final class FcConfig {
    * @return a new builder
    */
   public Builder toBuilder() {
-    return builder().inputs(inputs).hidden(hidden).classes(classes).initStddev(initStddev)
-        .biasInit(biasInit).seed(seed);
+    return builder()
+        .inputs(inputs)
+        .hidden(hidden)
+        .classes(classes)
+        .initStddev(initStddev)
+        .biasInit(biasInit)
+        .seed(seed);
   }
 
-  /** @return features per example (the input width) */
+  /**
+   * @return features per example (the input width)
+   */
   public int inputs() {
     return inputs;
   }
 
-  /** @return hidden ReLU units */
+  /**
+   * @return hidden ReLU units
+   */
   public int hidden() {
     return hidden;
   }
 
-  /** @return number of classes (the output width), at least 2 */
+  /**
+   * @return number of classes (the output width), at least 2
+   */
   public int classes() {
     return classes;
   }
 
-  /** @return standard deviation of the normal weight draws */
+  /**
+   * @return standard deviation of the normal weight draws
+   */
   public float initStddev() {
     return initStddev;
   }
 
-  /** @return the value every bias starts at */
+  /**
+   * @return the value every bias starts at
+   */
   public float biasInit() {
     return biasInit;
   }
 
-  /** @return seed of the weight draws */
+  /**
+   * @return seed of the weight draws
+   */
   public long seed() {
     return seed;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FcConfig c && inputs == c.inputs && hidden == c.hidden && classes == c.classes
-        && Float.compare(initStddev, c.initStddev) == 0 && Float.compare(biasInit, c.biasInit) == 0
+    return o instanceof FcConfig c
+        && inputs == c.inputs
+        && hidden == c.hidden
+        && classes == c.classes
+        && Float.compare(initStddev, c.initStddev) == 0
+        && Float.compare(biasInit, c.biasInit) == 0
         && seed == c.seed;
   }
 
@@ -117,8 +139,19 @@ public final class FcConfig {
 
   @Override
   public String toString() {
-    return "FcConfig[inputs=" + inputs + ", hidden=" + hidden + ", classes=" + classes + ", initStddev="
-        + initStddev + ", biasInit=" + biasInit + ", seed=" + seed + "]";
+    return "FcConfig[inputs="
+        + inputs
+        + ", hidden="
+        + hidden
+        + ", classes="
+        + classes
+        + ", initStddev="
+        + initStddev
+        + ", biasInit="
+        + biasInit
+        + ", seed="
+        + seed
+        + "]";
   }
 
   private static void requirePositive(String name, int value) {

@@ -31,7 +31,8 @@ public final class LinearProbe {
    * @param learningRate Adam's learning rate, finite and &gt; 0
    * @return the classifier's endpoints; its hidden representation is the input itself
    */
-  public static ClassifierGraph build(ModelGraph graph, int inputs, int classes, float learningRate) {
+  public static ClassifierGraph build(
+      ModelGraph graph, int inputs, int classes, float learningRate) {
     return build(graph, inputs, classes, AdamConfig.withLearningRate(learningRate));
   }
 
@@ -44,24 +45,29 @@ public final class LinearProbe {
    * @param optimizer the training's optimiser settings
    * @return the classifier's endpoints; its hidden representation is the input itself
    */
-  public static ClassifierGraph build(ModelGraph graph, int inputs, int classes, AdamConfig optimizer) {
+  public static ClassifierGraph build(
+      ModelGraph graph, int inputs, int classes, AdamConfig optimizer) {
     if (inputs <= 0 || classes < 2) {
       throw new IllegalArgumentException(
           "a linear probe needs > 0 inputs and >= 2 classes, got " + inputs + " and " + classes);
     }
     Ops tf = graph.tf();
     Placeholder<TFloat32> features =
-        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+        tf.withName("features")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
     Placeholder<TInt32> labels =
         tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     // A convex problem: zero weights are a fine, deterministic start (scikit-learn's too).
-    Dense layer = Dense.builder("probe", inputs, classes).stddev(0f).biasInit(0f).seed(0, 1).build(tf);
+    Dense layer =
+        Dense.builder("probe", inputs, classes).stddev(0f).biasInit(0f).seed(0, 1).build(tf);
     Operand<TFloat32> logits = tf.withName("logits").identity(layer.apply(tf, features));
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
     Operand<TFloat32> loss = new SoftmaxCrossEntropy(classes).call(tf, logits, labels);
     var variables = List.of(layer.weights(), layer.bias());
     DeterministicAdam adam = new DeterministicAdam(graph.graph(), optimizer);
-    Op trainStep = adam.applyGradients(DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
+    Op trainStep =
+        adam.applyGradients(
+            DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
     return ClassifierGraph.builder(graph)
         .inputs(features, labels)
         .outputs(logits, probabilities, classes)

@@ -24,11 +24,11 @@ import org.tensorflow.types.TInt32;
  * MlpConfig#l1}), Doc 001's regularised MLP and, with {@link MlpConfig.Init#SCALED}, its sphere
  * network.
  *
- * <p>With {@link
- * Regularizer#DROPOUT} the graph has two paths that share the weights: the training loss reads the
- * hidden layer through {@link Dropout}, while {@code logits}, {@code probabilities} and {@code
- * taskLoss}, which evaluation and export read, use every hidden unit. Evaluating therefore never
- * draws a mask, with no training flag to feed. The penalties act on the hidden activations.
+ * <p>With {@link Regularizer#DROPOUT} the graph has two paths that share the weights: the training
+ * loss reads the hidden layer through {@link Dropout}, while {@code logits}, {@code probabilities}
+ * and {@code taskLoss}, which evaluation and export read, use every hidden unit. Evaluating
+ * therefore never draws a mask, with no training flag to feed. The penalties act on the hidden
+ * activations.
  */
 public final class MlpClassifier {
   /** Activations below this count as silent in {@link #BELOW_THRESHOLD} (Doc 001's sparsity). */
@@ -58,7 +58,8 @@ public final class MlpClassifier {
    *
    * @param model the graph to build into
    * @param mlp the network and its regularizer
-   * @param optimizer the training's optimiser settings ({@link org.sparsecode.train.TrainConfig#optimizer()})
+   * @param optimizer the training's optimiser settings ({@link
+   *     org.sparsecode.train.TrainConfig#optimizer()})
    * @return the classifier's endpoints; its input is named {@code features}, [batch, inputs]
    */
   public static ClassifierGraph build(ModelGraph model, MlpConfig mlp, AdamConfig optimizer) {
@@ -72,12 +73,19 @@ public final class MlpClassifier {
 
     Dense hiddenLayer =
         Dense.builder("hidden", config.inputs(), config.hidden())
-            .stddev(mlp.hiddenStddev()).biasInit(mlp.biasInit()).seed(config.seed(), 1).build(tf);
+            .stddev(mlp.hiddenStddev())
+            .biasInit(mlp.biasInit())
+            .seed(config.seed(), 1)
+            .build(tf);
     Dense outputLayer =
         Dense.builder("output", config.hidden(), config.classes())
-            .stddev(mlp.outputStddev()).biasInit(mlp.biasInit()).seed(config.seed(), 2).build(tf);
+            .stddev(mlp.outputStddev())
+            .biasInit(mlp.biasInit())
+            .seed(config.seed(), 2)
+            .build(tf);
 
-    Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(hiddenLayer.apply(tf, images));
+    Operand<TFloat32> hidden =
+        tf.withName("hidden_activations").nn.relu(hiddenLayer.apply(tf, images));
     Operand<TFloat32> logits = tf.withName("logits").identity(outputLayer.apply(tf, hidden));
     Operand<TFloat32> probabilities = tf.withName("probabilities").nn.softmax(logits);
     SoftmaxCrossEntropy crossEntropy = new SoftmaxCrossEntropy(config.classes());
@@ -86,7 +94,9 @@ public final class MlpClassifier {
     Operand<TFloat32> loss =
         switch (mlp.regularizer()) {
           case NONE -> tf.identity(taskLoss);
-          case L1 -> tf.math.add(taskLoss, new L1ActivityPenalty(mlp.lambda()).callOnNonNegative(tf, hidden));
+          case L1 ->
+              tf.math.add(
+                  taskLoss, new L1ActivityPenalty(mlp.lambda()).callOnNonNegative(tf, hidden));
           case OVR -> tf.math.add(taskLoss, new OvrLoss(mlp.lambda()).call(tf, hidden));
           case DROPOUT -> {
             Dropout dropout = new Dropout(mlp.dropoutRate(), config.seed(), 3);
@@ -97,15 +107,19 @@ public final class MlpClassifier {
     loss = tf.withName("loss").identity(loss);
 
     List<Variable<TFloat32>> variables =
-        List.of(hiddenLayer.weights(), hiddenLayer.bias(), outputLayer.weights(), outputLayer.bias());
+        List.of(
+            hiddenLayer.weights(), hiddenLayer.bias(), outputLayer.weights(), outputLayer.bias());
     DeterministicAdam adam = new DeterministicAdam(model.graph(), optimizer);
     Op trainStep =
-        adam.applyGradients(DeterministicAdam.gradients(model.graph(), loss, variables), "train_step");
+        adam.applyGradients(
+            DeterministicAdam.gradients(model.graph(), loss, variables), "train_step");
 
     Operand<TFloat32> silent =
         tf.dtypes.cast(tf.math.less(hidden, tf.constant(SILENT_BELOW)), TFloat32.class);
     Operand<TFloat32> silentFractionSum =
-        tf.math.div(tf.reduceSum(silent, tf.constant(new int[] {0, 1})), tf.constant((float) config.hidden()));
+        tf.math.div(
+            tf.reduceSum(silent, tf.constant(new int[] {0, 1})),
+            tf.constant((float) config.hidden()));
 
     return ClassifierGraph.builder(model)
         .inputs(images, labels)

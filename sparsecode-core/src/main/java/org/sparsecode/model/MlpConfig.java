@@ -34,7 +34,8 @@ public final class MlpConfig {
   private final float dropoutRate;
   private final Init init;
 
-  private MlpConfig(FcConfig network, Regularizer regularizer, float lambda, float dropoutRate, Init init) {
+  private MlpConfig(
+      FcConfig network, Regularizer regularizer, float lambda, float dropoutRate, Init init) {
     Objects.requireNonNull(network, "network must be an FcConfig, e.g. FcConfig.blog(seed)");
     Objects.requireNonNull(regularizer, "regularizer must be NONE, L1, OVR or DROPOUT");
     Objects.requireNonNull(init, "init must be NETWORK or SCALED");
@@ -44,12 +45,16 @@ public final class MlpConfig {
     }
     if (!regularizer.usesLambda() && lambda != 0) {
       throw new IllegalArgumentException(
-          "lambda weights the l1 or ovr term; regularizer " + regularizer.id() + " has none, so"
-              + " lambda must be 0, got " + lambda);
+          "lambda weights the l1 or ovr term; regularizer "
+              + regularizer.id()
+              + " has none, so"
+              + " lambda must be 0, got "
+              + lambda);
     }
     if (regularizer == Regularizer.DROPOUT && !(dropoutRate > 0 && dropoutRate < 1)) {
       throw new IllegalArgumentException(
-          "dropout_rate must be > 0 and < 1 for regularizer dropout, got " + dropoutRate
+          "dropout_rate must be > 0 and < 1 for regularizer dropout, got "
+              + dropoutRate
               + " (0.5 is the usual choice)");
     }
     this.network = network;
@@ -105,8 +110,8 @@ public final class MlpConfig {
   }
 
   /**
-   * The configuration of a regularizer chosen at run time (a sweep file's value): {@code lambda}
-   * is read by L1 and OVR and must be 0 otherwise; {@code dropoutRate} is read by DROPOUT only.
+   * The configuration of a regularizer chosen at run time (a sweep file's value): {@code lambda} is
+   * read by L1 and OVR and must be 0 otherwise; {@code dropoutRate} is read by DROPOUT only.
    *
    * @param network sizes and initial weights
    * @param regularizer what keeps the hidden layer in check
@@ -114,7 +119,8 @@ public final class MlpConfig {
    * @param dropoutRate drop probability for DROPOUT; ignored by the others
    * @return the configuration
    */
-  public static MlpConfig regularized(FcConfig network, Regularizer regularizer, float lambda, float dropoutRate) {
+  public static MlpConfig regularized(
+      FcConfig network, Regularizer regularizer, float lambda, float dropoutRate) {
     return new MlpConfig(network, regularizer, lambda, dropoutRate, Init.NETWORK);
   }
 
@@ -128,27 +134,37 @@ public final class MlpConfig {
     return new MlpConfig(network, regularizer, lambda, dropoutRate, init);
   }
 
-  /** @return the network's sizes and initial weights */
+  /**
+   * @return the network's sizes and initial weights
+   */
   public FcConfig network() {
     return network;
   }
 
-  /** @return what regularises the hidden layer */
+  /**
+   * @return what regularises the hidden layer
+   */
   public Regularizer regularizer() {
     return regularizer;
   }
 
-  /** @return weight of the L1 or OVR term (0 for the other regularizers) */
+  /**
+   * @return weight of the L1 or OVR term (0 for the other regularizers)
+   */
   public float lambda() {
     return lambda;
   }
 
-  /** @return the dropout probability (0 unless the regularizer is DROPOUT) */
+  /**
+   * @return the dropout probability (0 unless the regularizer is DROPOUT)
+   */
   public float dropoutRate() {
     return dropoutRate;
   }
 
-  /** @return how the weights start */
+  /**
+   * @return how the weights start
+   */
   public Init init() {
     return init;
   }
@@ -167,8 +183,11 @@ public final class MlpConfig {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MlpConfig c && network.equals(c.network) && regularizer == c.regularizer
-        && Float.compare(lambda, c.lambda) == 0 && Float.compare(dropoutRate, c.dropoutRate) == 0
+    return o instanceof MlpConfig c
+        && network.equals(c.network)
+        && regularizer == c.regularizer
+        && Float.compare(lambda, c.lambda) == 0
+        && Float.compare(dropoutRate, c.dropoutRate) == 0
         && init == c.init;
   }
 
@@ -179,7 +198,16 @@ public final class MlpConfig {
 
   @Override
   public String toString() {
-    return "MlpConfig[" + network + ", regularizer=" + regularizer.id() + ", lambda=" + lambda
-        + ", dropoutRate=" + dropoutRate + ", init=" + init + "]";
+    return "MlpConfig["
+        + network
+        + ", regularizer="
+        + regularizer.id()
+        + ", lambda="
+        + lambda
+        + ", dropoutRate="
+        + dropoutRate
+        + ", init="
+        + init
+        + "]";
   }
 }

@@ -1,5 +1,6 @@
 package org.sparsecode.model;
 
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -16,6 +17,7 @@ public final class ModelGraph implements AutoCloseable {
 
   /**
    * A new, empty graph; the session opens on the first call to {@link #session()}.
+   *
    * @param threads the session's thread pools
    */
   public ModelGraph(ThreadSettings threads) {

@@ -21,12 +21,13 @@ import org.tensorflow.types.family.TType;
 
 /**
  * Builds Doc 001's OVR-Encoder into a {@link ModelGraph}: images, a fixed preprocessing (the
- * document's standardisation and PCA), then {@code H = relu(z W + b)}, trained by Adam on
- * {@code J = OVR(H) + |mean(H) - target|}.
+ * document's standardisation and PCA), then {@code H = relu(z W + b)}, trained by Adam on {@code J
+ * = OVR(H) + |mean(H) - target|}.
  */
 public final class OvrEncoder {
   /** Names of the loss terms in {@link EncoderGraph#lossTerms()}. */
   public static final String OVR = "ovr";
+
   /** Name of the activity term L in {@link EncoderGraph#lossTerms()}. */
   public static final String ACTIVITY = "activity";
 
@@ -38,7 +39,11 @@ public final class OvrEncoder {
    * biases 0.
    */
   public static Dense codeLayer(Ops tf, int inputs, int units, float stddev, long seed) {
-    return Dense.builder("encoder", inputs, units).stddev(stddev).biasInit(0f).seed(seed, 1).build(tf);
+    return Dense.builder("encoder", inputs, units)
+        .stddev(stddev)
+        .biasInit(0f)
+        .seed(seed, 1)
+        .build(tf);
   }
 
   /**
@@ -47,12 +52,18 @@ public final class OvrEncoder {
    * @param preprocessedWidth its output width
    */
   public static EncoderGraph build(
-      ModelGraph graph, int inputs, Layer preprocess, int preprocessedWidth, OvrEncoderConfig config) {
+      ModelGraph graph,
+      int inputs,
+      Layer preprocess,
+      int preprocessedWidth,
+      OvrEncoderConfig config) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
-        tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+        tf.withName("features")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
     Operand<TFloat32> z = tf.withName("preprocessed").identity(preprocess.apply(tf, input));
-    Dense layer = codeLayer(tf, preprocessedWidth, config.units(), config.initStddev(), config.seed());
+    Dense layer =
+        codeLayer(tf, preprocessedWidth, config.units(), config.initStddev(), config.seed());
     Operand<TFloat32> pre = layer.apply(tf, z);
     Operand<TFloat32> h = tf.withName("codes").nn.relu(pre);
 
@@ -65,8 +76,9 @@ public final class OvrEncoder {
     DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value());
     List<GradAndVar<? extends TType>> pairs =
         switch (config.updateRule()) {
-          case AUTODIFF -> DeterministicAdam.gradients(
-              graph.graph(), loss, List.of(layer.weights(), layer.bias()));
+          case AUTODIFF ->
+              DeterministicAdam.gradients(
+                  graph.graph(), loss, List.of(layer.weights(), layer.bias()));
           case EXPLICIT -> {
             List<Operand<TFloat32>> g =
                 explicitGradients(tf, z, pre, h, ovrLoss, config.activityTarget());
@@ -77,7 +89,13 @@ public final class OvrEncoder {
         };
     Op trainStep = adam.applyGradients(pairs, "train_step");
     return new EncoderGraph(
-        input, h, config.units(), loss, Map.of(OVR, ovr, ACTIVITY, activity), trainStep, rate,
+        input,
+        h,
+        config.units(),
+        loss,
+        Map.of(OVR, ovr, ACTIVITY, activity),
+        trainStep,
+        rate,
         List.of(layer.weights(), layer.bias()));
   }
 
@@ -89,12 +107,19 @@ public final class OvrEncoder {
    * Hebbian-like product of the input and the unit's own error signal.
    */
   static List<Operand<TFloat32>> explicitGradients(
-      Ops tf, Operand<TFloat32> z, Operand<TFloat32> pre, Operand<TFloat32> h, OvrLoss ovr, float target) {
+      Ops tf,
+      Operand<TFloat32> z,
+      Operand<TFloat32> pre,
+      Operand<TFloat32> h,
+      OvrLoss ovr,
+      float target) {
     Operand<TFloat32> dOvr = ovr.updateRule().gradient(tf, h);
     Operand<TFloat32> entries = tf.dtypes.cast(tf.size(h, TInt32.class), TFloat32.class);
     Operand<TFloat32> mean = tf.math.mean(h, tf.constant(new int[] {0, 1}));
-    Operand<TFloat32> dActivity = tf.math.div(tf.math.sign(tf.math.sub(mean, tf.constant(target))), entries);
-    Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(pre, tf.constant(0f)), TFloat32.class);
+    Operand<TFloat32> dActivity =
+        tf.math.div(tf.math.sign(tf.math.sub(mean, tf.constant(target))), entries);
+    Operand<TFloat32> active =
+        tf.dtypes.cast(tf.math.greater(pre, tf.constant(0f)), TFloat32.class);
     Operand<TFloat32> dPre = tf.math.mul(tf.math.add(dOvr, dActivity), active);
     Operand<TFloat32> dWeights = tf.linalg.matMul(z, dPre, MatMul.transposeA(true));
     Operand<TFloat32> dBias = tf.reduceSum(dPre, tf.constant(0));

@@ -36,7 +36,9 @@ public record OvrEncoderConfig(
         }
       }
       throw new IllegalArgumentException(
-          "unknown update_rule '" + value + "'; use autodiff (TensorFlow's gradient of J) or explicit"
+          "unknown update_rule '"
+              + value
+              + "'; use autodiff (TensorFlow's gradient of J) or explicit"
               + " (the same gradient in closed form, the document's local rule)");
     }
   }
@@ -44,15 +46,20 @@ public record OvrEncoderConfig(
   /** Checks every setting, with the fix in the message. */
   public OvrEncoderConfig {
     if (units <= 0) {
-      throw new IllegalArgumentException("units must be > 0, got " + units + " (the document uses 8192)");
+      throw new IllegalArgumentException(
+          "units must be > 0, got " + units + " (the document uses 8192)");
     }
     if (!(initStddev > 0) || Float.isInfinite(initStddev)) {
       throw new IllegalArgumentException(
-          "init_stddev must be a finite number > 0, got " + initStddev + " (the document uses 0.05)");
+          "init_stddev must be a finite number > 0, got "
+              + initStddev
+              + " (the document uses 0.05)");
     }
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(
-          "lambda must be a finite number >= 0, got " + lambda + " (the document uses 1e-5 .. 5e-4)");
+          "lambda must be a finite number >= 0, got "
+              + lambda
+              + " (the document uses 1e-5 .. 5e-4)");
     }
     if (!Float.isFinite(activityTarget)) {
       throw new IllegalArgumentException(
@@ -60,7 +67,9 @@ public record OvrEncoderConfig(
     }
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException(
-          "learning_rate must be a finite number > 0, got " + learningRate + " (the document uses 5e-4)");
+          "learning_rate must be a finite number > 0, got "
+              + learningRate
+              + " (the document uses 5e-4)");
     }
     if (updateRule == null) {
       throw new IllegalArgumentException("update_rule is missing; use autodiff or explicit");

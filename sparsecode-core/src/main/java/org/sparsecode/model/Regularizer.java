@@ -25,6 +25,7 @@ public enum Regularizer {
 
   /**
    * Reads a sweep file's value.
+   *
    * @param id none, l1, ovr or dropout
    * @return the regularizer
    * @throws IllegalArgumentException naming the choices
@@ -35,6 +36,7 @@ public enum Regularizer {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown regularizer '" + id + "'; choose none, l1, ovr or dropout");
+    throw new IllegalArgumentException(
+        "unknown regularizer '" + id + "'; choose none, l1, ovr or dropout");
   }
 }

@@ -8,28 +8,30 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A 2-D convolution over NHWC float input, {@code conv2d(x, kernel) + bias}, with a kernel of
- * shape [kernelHeight, kernelWidth, inChannels, outChannels] drawn from N(0, stddev^2) and a
- * constant bias. The same stride is used along height and width. The activation is applied by the
- * caller.
+ * A 2-D convolution over NHWC float input, {@code conv2d(x, kernel) + bias}, with a kernel of shape
+ * [kernelHeight, kernelWidth, inChannels, outChannels] drawn from N(0, stddev^2) and a constant
+ * bias. The same stride is used along height and width. The activation is applied by the caller.
  */
 public final class Conv2d implements Layer {
-  /** How {@link #apply(Ops, Operand, Algorithm)} computes the convolution; both agree up to float rounding. */
+  /**
+   * How {@link #apply(Ops, Operand, Algorithm)} computes the convolution; both agree up to float
+   * rounding.
+   */
   public enum Algorithm {
     /** TensorFlow's conv2d op. */
     DIRECT,
     /**
-     * Stride 1 only: one matrix product of the input with every tap's kernel, [batch*H*W x in] x [in x
-     * (kh*kw*out)], then the taps' shifted slices summed. It skips conv2d's patch matrix, kh*kw times
-     * the input's size, and pays off when out is small: 3.4 times faster forward and backward for 3x3,
-     * 200 -> 4 channels on 14x14 maps, batch 100 (the subpixel decoder).
+     * Stride 1 only: one matrix product of the input with every tap's kernel, [batch*H*W x in] x
+     * [in x (kh*kw*out)], then the taps' shifted slices summed. It skips conv2d's patch matrix,
+     * kh*kw times the input's size, and pays off when out is small: 3.4 times faster forward and
+     * backward for 3x3, 200 -> 4 channels on 14x14 maps, batch 100 (the subpixel decoder).
      */
     TAP_PRODUCTS,
     /**
      * The patch matrix, [batch*outH*outW x kh*kw*in], times the kernel as [kh*kw*in x out]: one
      * matrix product forward and one for the kernel gradient. For inputs with few channels (an
-     * image), where conv2d's kernels use the vector units poorly. Its input gradient is not
-     * built (TensorFlow has none for the patch op): use it where the input needs none.
+     * image), where conv2d's kernels use the vector units poorly. Its input gradient is not built
+     * (TensorFlow has none for the patch op): use it where the input needs none.
      */
     PATCH_PRODUCT
   }
@@ -45,7 +47,14 @@ public final class Conv2d implements Layer {
 
   private Conv2d(Ops tf, Builder b) {
     checkArguments(
-        b.name, b.kernelHeight, b.kernelWidth, b.inChannels, b.outChannels, b.stride, b.padding, b.stddev);
+        b.name,
+        b.kernelHeight,
+        b.kernelWidth,
+        b.inChannels,
+        b.outChannels,
+        b.stride,
+        b.padding,
+        b.stddev);
     this.kernelHeight = b.kernelHeight;
     this.kernelWidth = b.kernelWidth;
     this.inChannels = b.inChannels;
@@ -53,13 +62,18 @@ public final class Conv2d implements Layer {
     this.stride = b.stride;
     this.padding = b.padding;
     this.kernel =
-        tf.withName(b.name + "_kernel").variable(
-            Initializers.normal(
-                tf, Shape.of(kernelHeight, kernelWidth, inChannels, outChannels), b.stddev, b.seed, b.stream));
+        tf.withName(b.name + "_kernel")
+            .variable(
+                Initializers.normal(
+                    tf,
+                    Shape.of(kernelHeight, kernelWidth, inChannels, outChannels),
+                    b.stddev,
+                    b.seed,
+                    b.stream));
     this.bias =
         b.useBias
-            ? tf.withName(b.name + "_bias").variable(
-                Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
+            ? tf.withName(b.name + "_bias")
+                .variable(Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
             : null;
   }
 
@@ -86,7 +100,9 @@ public final class Conv2d implements Layer {
     checkInput(input.shape(), inChannels, "Conv2d");
     Operand<TFloat32> out =
         switch (algorithm) {
-          case DIRECT -> tf.nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
+          case DIRECT ->
+              tf.nn.conv2d(
+                  input, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
           case TAP_PRODUCTS -> tapProducts(tf, input);
           case PATCH_PRODUCT -> patchProduct(tf, input);
         };
@@ -104,12 +120,17 @@ public final class Conv2d implements Layer {
     int outHeight = padding.convOutputSize((int) shape.get(1), kernelHeight, stride);
     int outWidth = padding.convOutputSize((int) shape.get(2), kernelWidth, stride);
     int depth = kernelHeight * kernelWidth * inChannels;
-    Operand<TFloat32> patches = tf.image.extractImagePatches(input,
-        List.of(1L, (long) kernelHeight, (long) kernelWidth, 1L), List.of(1L, (long) stride, (long) stride, 1L),
-        List.of(1L, 1L, 1L, 1L), padding.name());
-    Operand<TFloat32> product = tf.linalg.matMul(
-        tf.reshape(patches, tf.constant(new int[] {-1, depth})),
-        tf.reshape(kernel, tf.constant(new int[] {depth, outChannels})));
+    Operand<TFloat32> patches =
+        tf.image.extractImagePatches(
+            input,
+            List.of(1L, (long) kernelHeight, (long) kernelWidth, 1L),
+            List.of(1L, (long) stride, (long) stride, 1L),
+            List.of(1L, 1L, 1L, 1L),
+            padding.name());
+    Operand<TFloat32> product =
+        tf.linalg.matMul(
+            tf.reshape(patches, tf.constant(new int[] {-1, depth})),
+            tf.reshape(kernel, tf.constant(new int[] {depth, outChannels})));
     return tf.reshape(product, tf.constant(new int[] {-1, outHeight, outWidth, outChannels}));
   }
 
@@ -117,7 +138,9 @@ public final class Conv2d implements Layer {
   private Operand<TFloat32> tapProducts(Ops tf, Operand<TFloat32> input) {
     if (stride != 1) {
       throw new IllegalArgumentException(
-          "Algorithm.TAP_PRODUCTS needs stride 1, this layer has stride " + stride + "; use Algorithm.DIRECT");
+          "Algorithm.TAP_PRODUCTS needs stride 1, this layer has stride "
+              + stride
+              + "; use Algorithm.DIRECT");
     }
     Shape shape = input.shape();
     if (shape.get(1) == Shape.UNKNOWN_SIZE || shape.get(2) == Shape.UNKNOWN_SIZE) {
@@ -128,28 +151,41 @@ public final class Conv2d implements Layer {
     int width = (int) shape.get(2);
     int taps = kernelHeight * kernelWidth;
     // [kh, kw, in, out] -> [in, kh * kw * out]: column (i * kw + j) * out + o.
-    Operand<TFloat32> tapKernels = tf.reshape(
-        tf.linalg.transpose(kernel, tf.constant(new int[] {2, 0, 1, 3})),
-        tf.constant(new int[] {inChannels, taps * outChannels}));
-    Operand<TFloat32> products = tf.reshape(
-        tf.linalg.matMul(tf.reshape(input, tf.constant(new int[] {-1, inChannels})), tapKernels),
-        tf.constant(new int[] {-1, height, width, taps * outChannels}));
+    Operand<TFloat32> tapKernels =
+        tf.reshape(
+            tf.linalg.transpose(kernel, tf.constant(new int[] {2, 0, 1, 3})),
+            tf.constant(new int[] {inChannels, taps * outChannels}));
+    Operand<TFloat32> products =
+        tf.reshape(
+            tf.linalg.matMul(
+                tf.reshape(input, tf.constant(new int[] {-1, inChannels})), tapKernels),
+            tf.constant(new int[] {-1, height, width, taps * outChannels}));
     int outHeight = padding.convOutputSize(height, kernelHeight, 1);
     int outWidth = padding.convOutputSize(width, kernelWidth, 1);
     int padTop = padding == Padding.SAME ? (kernelHeight - 1) / 2 : 0;
     int padLeft = padding == Padding.SAME ? (kernelWidth - 1) / 2 : 0;
     if (padding == Padding.SAME) {
       // TensorFlow's SAME: the odd one of an even kernel's padding goes after.
-      products = tf.pad(products, tf.constant(new int[][] {
-          {0, 0}, {padTop, kernelHeight - 1 - padTop}, {padLeft, kernelWidth - 1 - padLeft}, {0, 0}}),
-          tf.constant(0f));
+      products =
+          tf.pad(
+              products,
+              tf.constant(
+                  new int[][] {
+                    {0, 0},
+                    {padTop, kernelHeight - 1 - padTop},
+                    {padLeft, kernelWidth - 1 - padLeft},
+                    {0, 0}
+                  }),
+              tf.constant(0f));
     }
     List<Operand<TFloat32>> shifted = new java.util.ArrayList<>();
     for (int i = 0; i < kernelHeight; i++) {
       for (int j = 0; j < kernelWidth; j++) {
-        shifted.add(tf.slice(products,
-            tf.constant(new int[] {0, i, j, (i * kernelWidth + j) * outChannels}),
-            tf.constant(new int[] {-1, outHeight, outWidth, outChannels})));
+        shifted.add(
+            tf.slice(
+                products,
+                tf.constant(new int[] {0, i, j, (i * kernelWidth + j) * outChannels}),
+                tf.constant(new int[] {-1, outHeight, outWidth, outChannels})));
       }
     }
     return shifted.size() == 1 ? shifted.get(0) : tf.math.addN(shifted);
@@ -195,12 +231,20 @@ public final class Conv2d implements Layer {
     }
     if (kernelHeight <= 0 || kernelWidth <= 0) {
       throw new IllegalArgumentException(
-          "layer " + name + " needs a positive kernel size, got " + kernelHeight + "x"
+          "layer "
+              + name
+              + " needs a positive kernel size, got "
+              + kernelHeight
+              + "x"
               + kernelWidth);
     }
     if (inChannels <= 0 || outChannels <= 0) {
       throw new IllegalArgumentException(
-          "layer " + name + " needs positive channel counts, got " + inChannels + " -> "
+          "layer "
+              + name
+              + " needs positive channel counts, got "
+              + inChannels
+              + " -> "
               + outChannels);
     }
     if (stride <= 0) {
@@ -221,13 +265,21 @@ public final class Conv2d implements Layer {
   static void checkInput(Shape shape, int channels, String layer) {
     if (shape.isUnknown() || shape.numDimensions() != 4) {
       throw new IllegalArgumentException(
-          layer + " expects NHWC input of rank 4, got shape " + shape
+          layer
+              + " expects NHWC input of rank 4, got shape "
+              + shape
               + "; reshape to [batch, height, width, channels]");
     }
     if (shape.get(3) != Shape.UNKNOWN_SIZE && shape.get(3) != channels) {
       throw new IllegalArgumentException(
-          layer + " was built for " + channels + " input channels but the input has "
-              + shape.get(3) + " (shape " + shape + ")");
+          layer
+              + " was built for "
+              + channels
+              + " input channels but the input has "
+              + shape.get(3)
+              + " (shape "
+              + shape
+              + ")");
     }
   }
 

@@ -30,7 +30,14 @@ public final class ConvTranspose2d implements Layer {
 
   private ConvTranspose2d(Ops tf, Builder b) {
     Conv2d.checkArguments(
-        b.name, b.kernelHeight, b.kernelWidth, b.inChannels, b.outChannels, b.stride, b.padding, b.stddev);
+        b.name,
+        b.kernelHeight,
+        b.kernelWidth,
+        b.inChannels,
+        b.outChannels,
+        b.stride,
+        b.padding,
+        b.stddev);
     this.kernelHeight = b.kernelHeight;
     this.kernelWidth = b.kernelWidth;
     this.inChannels = b.inChannels;
@@ -38,13 +45,18 @@ public final class ConvTranspose2d implements Layer {
     this.stride = b.stride;
     this.padding = b.padding;
     this.kernel =
-        tf.withName(b.name + "_kernel").variable(
-            Initializers.normal(
-                tf, Shape.of(kernelHeight, kernelWidth, outChannels, inChannels), b.stddev, b.seed, b.stream));
+        tf.withName(b.name + "_kernel")
+            .variable(
+                Initializers.normal(
+                    tf,
+                    Shape.of(kernelHeight, kernelWidth, outChannels, inChannels),
+                    b.stddev,
+                    b.seed,
+                    b.stream));
     this.bias =
         b.useBias
-            ? tf.withName(b.name + "_bias").variable(
-                Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
+            ? tf.withName(b.name + "_bias")
+                .variable(Initializers.constant(tf, Shape.of(outChannels), b.biasInit))
             : null;
   }
 
@@ -68,7 +80,8 @@ public final class ConvTranspose2d implements Layer {
     if (shape.get(1) == Shape.UNKNOWN_SIZE || shape.get(2) == Shape.UNKNOWN_SIZE) {
       throw new IllegalArgumentException(
           "ConvTranspose2d needs the input height and width known when the graph is built, got "
-              + shape + "; give the placeholder a static spatial shape");
+              + shape
+              + "; give the placeholder a static spatial shape");
     }
     int outHeight = padding.transposeOutputSize((int) shape.get(1), kernelHeight, stride);
     int outWidth = padding.transposeOutputSize((int) shape.get(2), kernelWidth, stride);
@@ -81,8 +94,7 @@ public final class ConvTranspose2d implements Layer {
             tf.constant(0));
     Operand<TFloat32> out =
         tf.nn.conv2dBackpropInput(
-            outShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L),
-            padding.name());
+            outShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
     return bias == null ? out : tf.math.add(out, bias);
   }
 

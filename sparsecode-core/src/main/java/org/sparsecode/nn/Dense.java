@@ -34,10 +34,12 @@ public final class Dense implements Layer {
     }
     // Flat names ("hidden_weights"): the framework's optimizer slots reject names with '/'.
     this.weights =
-        tf.withName(b.name + "_weights").variable(
-            Initializers.normal(tf, Shape.of(b.inputs, b.outputs), b.stddev, b.seed, b.stream));
+        tf.withName(b.name + "_weights")
+            .variable(
+                Initializers.normal(tf, Shape.of(b.inputs, b.outputs), b.stddev, b.seed, b.stream));
     this.bias =
-        tf.withName(b.name + "_bias").variable(Initializers.constant(tf, Shape.of(b.outputs), b.biasInit));
+        tf.withName(b.name + "_bias")
+            .variable(Initializers.constant(tf, Shape.of(b.outputs), b.biasInit));
   }
 
   /**
@@ -62,12 +64,16 @@ public final class Dense implements Layer {
     return tf.math.add(tf.linalg.matMul(input, weights), bias);
   }
 
-  /** @return the weights, [inputs, outputs] */
+  /**
+   * @return the weights, [inputs, outputs]
+   */
   public Variable<TFloat32> weights() {
     return weights;
   }
 
-  /** @return the bias, [outputs] */
+  /**
+   * @return the bias, [outputs]
+   */
   public Variable<TFloat32> bias() {
     return bias;
   }
@@ -89,7 +95,8 @@ public final class Dense implements Layer {
     }
 
     /**
-     * @param stddev standard deviation of the normal weight draw, finite and &gt;= 0 (0: zero weights)
+     * @param stddev standard deviation of the normal weight draw, finite and &gt;= 0 (0: zero
+     *     weights)
      * @return this builder
      */
     public Builder stddev(float stddev) {

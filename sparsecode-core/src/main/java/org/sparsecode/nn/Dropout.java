@@ -7,8 +7,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Inverted dropout, for training graphs only: each value is zeroed with probability {@code rate}
- * and the others are divided by {@code 1 - rate}, so that every value keeps its expectation and
- * the evaluation graph uses the layer's input unchanged (it simply does not apply this layer).
+ * and the others are divided by {@code 1 - rate}, so that every value keeps its expectation and the
+ * evaluation graph uses the layer's input unchanged (it simply does not apply this layer).
  *
  * <p>The mask comes from a uniform draw u per value: a value is kept where {@code u >= rate}, as
  * TensorFlow's own dropout does. The draw is seeded (seed and stream), so a run repeats exactly;
@@ -26,7 +26,8 @@ public final class Dropout implements Layer {
   public Dropout(float rate, long seed, int stream) {
     if (!(rate > 0 && rate < 1)) {
       throw new IllegalArgumentException(
-          "dropout rate must be > 0 and < 1 (the probability of dropping a unit), got " + rate
+          "dropout rate must be > 0 and < 1 (the probability of dropping a unit), got "
+              + rate
               + "; 0.5 is the usual choice for hidden layers");
     }
     if (stream < 1) {
@@ -50,13 +51,20 @@ public final class Dropout implements Layer {
     // Both seeds given: TensorFlow would draw an unrepeatable seed if both were 0 (stream >= 1).
     Operand<TFloat32> uniform =
         tf.random.randomUniform(
-            tf.shape(input), TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2((long) stream));
+            tf.shape(input),
+            TFloat32.class,
+            RandomUniform.seed(seed),
+            RandomUniform.seed2((long) stream));
     return apply(tf, input, uniform);
   }
 
-  /** The input masked by a given uniform draw of the same shape: {@code x * [u >= rate] / (1 - rate)}. */
+  /**
+   * The input masked by a given uniform draw of the same shape: {@code x * [u >= rate] / (1 -
+   * rate)}.
+   */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Operand<TFloat32> uniform) {
-    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
+    Operand<TFloat32> keep =
+        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
     Operand<TFloat32> scaledMask = tf.math.mul(keep, tf.constant(1f / (1f - rate)));
     return tf.math.mul(input, scaledMask);
   }

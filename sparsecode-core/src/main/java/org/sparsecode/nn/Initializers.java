@@ -6,8 +6,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Initial values built from TensorFlow's stateless random ops: the same seed gives the same
- * numbers whatever the thread count, and the graph holds no large constants.
+ * Initial values built from TensorFlow's stateless random ops: the same seed gives the same numbers
+ * whatever the thread count, and the graph holds no large constants.
  */
 public final class Initializers {
   private Initializers() {}

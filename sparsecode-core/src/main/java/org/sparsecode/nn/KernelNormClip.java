@@ -30,8 +30,10 @@ import org.tensorflow.types.TFloat32;
 public final class KernelNormClip {
   /** Conv2d kernel [kh, kw, in, out]: one norm per output channel. */
   public static final int[] CONV2D_PER_OUTPUT_CHANNEL = {0, 1, 2};
+
   /** ConvTranspose2d kernel [kh, kw, out, in]: one norm per output channel. */
   public static final int[] CONV_TRANSPOSE_PER_OUTPUT_CHANNEL = {0, 1, 3};
+
   /** ConvTranspose2d kernel [kh, kw, out, in]: one norm per input channel (dictionary atom). */
   public static final int[] CONV_TRANSPOSE_PER_INPUT_CHANNEL = {0, 1, 2};
 
@@ -63,8 +65,8 @@ public final class KernelNormClip {
             tf.sum(tf.math.mul(k, k), tf.constant(reduceAxes.clone()), Sum.keepDims(true)));
     Operand<TFloat32> scale =
         tf.math.minimum(
-            tf.constant(1f), tf.math.div(tf.constant(maxNorm),
-                tf.math.maximum(norm, tf.constant(EPSILON))));
+            tf.constant(1f),
+            tf.math.div(tf.constant(maxNorm), tf.math.maximum(norm, tf.constant(EPSILON))));
     return tf.assign(kernel, tf.math.mul(k, scale));
   }
 
@@ -80,7 +82,9 @@ public final class KernelNormClip {
     for (int a : axes) {
       if (a < 0 || a >= rank || seen[a]) {
         throw new IllegalArgumentException(
-            "reduce axes must be distinct and in [0, " + rank + "), got "
+            "reduce axes must be distinct and in [0, "
+                + rank
+                + "), got "
                 + java.util.Arrays.toString(axes));
       }
       seen[a] = true;

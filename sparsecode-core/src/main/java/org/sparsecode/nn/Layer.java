@@ -9,6 +9,7 @@ import org.tensorflow.types.TFloat32;
 public interface Layer {
   /**
    * Adds the layer to the graph of {@code tf}.
+   *
    * @param tf ops of the graph
    * @param input float32 [batch, ...], the layer's input
    * @return the layer's output

@@ -14,15 +14,18 @@ public enum Padding {
     }
     if (in < kernel) {
       throw new IllegalArgumentException(
-          "VALID convolution needs input size >= kernel size, got " + in + " < " + kernel
+          "VALID convolution needs input size >= kernel size, got "
+              + in
+              + " < "
+              + kernel
               + "; use SAME padding or a smaller kernel");
     }
     return (in - kernel) / stride + 1;
   }
 
   /**
-   * Spatial size of a transposed convolution's output: the smallest size whose forward
-   * convolution has {@code in} positions.
+   * Spatial size of a transposed convolution's output: the smallest size whose forward convolution
+   * has {@code in} positions.
    */
   public int transposeOutputSize(int in, int kernel, int stride) {
     return this == SAME ? in * stride : (in - 1) * stride + kernel;

@@ -19,8 +19,8 @@ public final class SubpixelShuffle implements Layer {
     /** TensorFlow's depth_to_space: channel (i*r + j)*C + c, i = row phase, j = column phase. */
     DEPTH_TO_SPACE,
     /**
-     * The blog's order, with row and column phase swapped: channel (j*r + i)*C + c. For C = 1 and
-     * r = 2 this is out[h, w] = in[h/2, w/2, (w%2)*2 + (h%2)].
+     * The blog's order, with row and column phase swapped: channel (j*r + i)*C + c. For C = 1 and r
+     * = 2 this is out[h, w] = in[h/2, w/2, (w%2)*2 + (h%2)].
      */
     PHASE_SHIFT
   }
@@ -78,18 +78,22 @@ public final class SubpixelShuffle implements Layer {
     long h = s.get(1), w = s.get(2), depth = s.get(3);
     if (depth % ((long) r * r) != 0) {
       throw new IllegalArgumentException(
-          "shuffle by r = " + r + " needs channels divisible by r*r = " + (r * r) + ", got "
-              + depth + "; change the previous layer's channel count");
+          "shuffle by r = "
+              + r
+              + " needs channels divisible by r*r = "
+              + (r * r)
+              + ", got "
+              + depth
+              + "; change the previous layer's channel count");
     }
     long c = depth / ((long) r * r);
     // Split the channel axis into its two phases and C; which phase is the row one is the order.
     Operand<TFloat32> split = tf.reshape(x, dims(tf, -1, h, w, r, r, c));
     // Axes are (n, h, w, i, j, c) for DEPTH_TO_SPACE, (n, h, w, j, i, c) for PHASE_SHIFT;
     // the target is (n, h, i, w, j, c).
-    int[] perm = order == Order.DEPTH_TO_SPACE ? new int[] {0, 1, 3, 2, 4, 5}
-        : new int[] {0, 1, 4, 2, 3, 5};
-    return tf.reshape(
-        tf.linalg.transpose(split, tf.constant(perm)), dims(tf, -1, h * r, w * r, c));
+    int[] perm =
+        order == Order.DEPTH_TO_SPACE ? new int[] {0, 1, 3, 2, 4, 5} : new int[] {0, 1, 4, 2, 3, 5};
+    return tf.reshape(tf.linalg.transpose(split, tf.constant(perm)), dims(tf, -1, h * r, w * r, c));
   }
 
   /** [N, r*H, r*W, C] to [N, H, W, r*r*C]: the inverse of {@link #shuffle} in the same order. */
@@ -99,14 +103,19 @@ public final class SubpixelShuffle implements Layer {
     long rh = s.get(1), rw = s.get(2), c = s.get(3);
     if (rh % r != 0 || rw % r != 0) {
       throw new IllegalArgumentException(
-          "unshuffle by r = " + r + " needs height and width divisible by r, got " + rh + "x" + rw
+          "unshuffle by r = "
+              + r
+              + " needs height and width divisible by r, got "
+              + rh
+              + "x"
+              + rw
               + "; crop or pad the input");
     }
     long h = rh / r, w = rw / r;
     // Axes (n, h, i, w, j, c), brought back to the channel layout of the order.
     Operand<TFloat32> split = tf.reshape(x, dims(tf, -1, h, r, w, r, c));
-    int[] perm = order == Order.DEPTH_TO_SPACE ? new int[] {0, 1, 3, 2, 4, 5}
-        : new int[] {0, 1, 3, 4, 2, 5};
+    int[] perm =
+        order == Order.DEPTH_TO_SPACE ? new int[] {0, 1, 3, 2, 4, 5} : new int[] {0, 1, 3, 4, 2, 5};
     return tf.reshape(
         tf.linalg.transpose(split, tf.constant(perm)), dims(tf, -1, h, w, (long) r * r * c));
   }
@@ -120,8 +129,7 @@ public final class SubpixelShuffle implements Layer {
   private static Shape staticShape(Operand<TFloat32> x, String what) {
     Shape s = x.shape();
     if (s.isUnknown() || s.numDimensions() != 4) {
-      throw new IllegalArgumentException(
-          what + " expects NHWC input of rank 4, got shape " + s);
+      throw new IllegalArgumentException(what + " expects NHWC input of rank 4, got shape " + s);
     }
     for (int d = 1; d < 4; d++) {
       if (s.get(d) == Shape.UNKNOWN_SIZE) {

@@ -21,15 +21,21 @@ public record AdamConfig(float learningRate, float beta1, float beta2, float eps
   public AdamConfig {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException(
-          "learning_rate must be a finite number > 0, got " + learningRate + " (the blog used 0.001)");
+          "learning_rate must be a finite number > 0, got "
+              + learningRate
+              + " (the blog used 0.001)");
     }
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException(
-          "Adam's beta1 and beta2 must lie in [0, 1), got " + beta1 + " and " + beta2
+          "Adam's beta1 and beta2 must lie in [0, 1), got "
+              + beta1
+              + " and "
+              + beta2
               + " (usual: 0.9 and 0.999)");
     }
     if (!(epsilon > 0) || Float.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("Adam's epsilon must be finite and > 0, got " + epsilon + " (usual: 1e-8)");
+      throw new IllegalArgumentException(
+          "Adam's epsilon must be finite and > 0, got " + epsilon + " (usual: 1e-8)");
     }
   }
 

@@ -2,6 +2,7 @@ package org.sparsecode.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparsecode.nn.Initializers;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -11,7 +12,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TType;
-import org.sparsecode.nn.Initializers;
 
 /**
  * Adam (Kingma and Ba) whose bias-correction powers {@code beta1^t, beta2^t} are updated only after
@@ -24,12 +24,17 @@ import org.sparsecode.nn.Initializers;
 public final class DeterministicAdam extends Optimizer {
   /** Name of the first-moment slot of each variable. */
   public static final String FIRST_MOMENT = "m";
+
   /** Name of the second-moment slot of each variable. */
   public static final String SECOND_MOMENT = "v";
 
   private final float learningRate;
-  /** A learning rate read from the graph at every step (a schedule's variable); null: the constant. */
+
+  /**
+   * A learning rate read from the graph at every step (a schedule's variable); null: the constant.
+   */
   private final Operand<TFloat32> learningRateOperand;
+
   private final float beta1;
   private final float beta2;
   private final float epsilon;
@@ -38,33 +43,47 @@ public final class DeterministicAdam extends Optimizer {
 
   /**
    * Adam with the given settings.
+   *
    * @param graph the graph the slots and update ops are added to
    * @param learningRate step size, finite and &gt; 0
    * @param beta1 decay of the first moment, in [0, 1)
    * @param beta2 decay of the second moment, in [0, 1)
    * @param epsilon added to the root of the second moment, &gt; 0
    */
-  public DeterministicAdam(Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
+  public DeterministicAdam(
+      Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
     this(graph, checkedRate(learningRate), null, beta1, beta2, epsilon);
   }
 
   private static float checkedRate(float learningRate) {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be finite and > 0, got " + learningRate);
     }
     return learningRate;
   }
 
   /**
    * Adam whose learning rate is the value of {@code learningRate} when a step runs, for example a
-   * {@link LearningRate} variable that a schedule lowers; usual beta1 0.9, beta2 0.999, epsilon 1e-8.
+   * {@link LearningRate} variable that a schedule lowers; usual beta1 0.9, beta2 0.999, epsilon
+   * 1e-8.
    */
   public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate) {
-    this(graph, Float.NaN, java.util.Objects.requireNonNull(learningRate, "learningRate"), 0.9f, 0.999f, 1e-8f);
+    this(
+        graph,
+        Float.NaN,
+        java.util.Objects.requireNonNull(learningRate, "learningRate"),
+        0.9f,
+        0.999f,
+        1e-8f);
   }
 
   private DeterministicAdam(
-      Graph graph, float learningRate, Operand<TFloat32> learningRateOperand, float beta1, float beta2,
+      Graph graph,
+      float learningRate,
+      Operand<TFloat32> learningRateOperand,
+      float beta1,
+      float beta2,
       float epsilon) {
     super(graph, "Adam");
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
@@ -146,7 +165,10 @@ public final class DeterministicAdam extends Optimizer {
   private static Output<TFloat32> asFloat(Output<? extends TType> v) {
     if (v.type() != TFloat32.class) {
       throw new IllegalArgumentException(
-          "DeterministicAdam trains float32 variables only; " + v.op().name() + " is " + v.type().getSimpleName());
+          "DeterministicAdam trains float32 variables only; "
+              + v.op().name()
+              + " is "
+              + v.type().getSimpleName());
     }
     return (Output<TFloat32>) v;
   }

@@ -21,6 +21,7 @@ public final class LearningRate {
 
   /**
    * Adds the rate's variable and its assign op to the graph of {@code tf}.
+   *
    * @param tf ops of the graph
    * @param name flat name of the variable
    * @param initial the first rate, finite and &gt; 0

@@ -3,8 +3,10 @@ package org.sparsecode.train;
 /** The training loss became NaN or infinite: the trial stops and is recorded as diverged. */
 public class DivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
   /** The step whose loss was not finite. */
   private final int step;
+
   /** That loss. */
   private final float loss;
 
@@ -14,7 +16,10 @@ public class DivergedException extends RuntimeException {
    */
   public DivergedException(int step, float loss) {
     super(
-        "training diverged: the loss became " + loss + " at step " + step
+        "training diverged: the loss became "
+            + loss
+            + " at step "
+            + step
             + "; lower the learning rate or lambda, or check the input data");
     this.step = step;
     this.loss = loss;

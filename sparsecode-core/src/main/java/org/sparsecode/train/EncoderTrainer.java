@@ -25,7 +25,9 @@ public final class EncoderTrainer {
   private EncoderTrainer() {}
 
   /**
-   * Trains {@code model} for the configured epochs, lowering the rate on a plateau of the validation loss.
+   * Trains {@code model} for the configured epochs, lowering the rate on a plateau of the
+   * validation loss.
+   *
    * @param graph the graph the encoder was built into
    * @param model the encoder
    * @param train the training examples (labels are not read)
@@ -36,13 +38,21 @@ public final class EncoderTrainer {
    * @throws DivergedException when the loss stops being finite
    */
   public static EncoderTrainingResult train(
-      ModelGraph graph, EncoderGraph model, Dataset train, Dataset validation, EncoderTrainConfig config,
+      ModelGraph graph,
+      EncoderGraph model,
+      Dataset train,
+      Dataset validation,
+      EncoderTrainConfig config,
       TrainingListener listener) {
     int width = train.featureSize();
     if (width != model.input().shape().get(1)) {
       throw new IllegalArgumentException(
-          "the encoder takes " + model.input().shape().get(1) + " features per example but "
-              + train.name() + " has " + width);
+          "the encoder takes "
+              + model.input().shape().get(1)
+              + " features per example but "
+              + train.name()
+              + " has "
+              + width);
     }
     if (validation.size() == 0) {
       throw new IllegalArgumentException(
@@ -52,7 +62,8 @@ public final class EncoderTrainer {
     int batch = config.batchSize();
     int stepsPerEpoch = (train.size() + batch - 1) / batch;
     BatchSampler sampler = new BatchSampler(train.size(), config.shuffleSeed());
-    PlateauSchedule schedule = new PlateauSchedule(model.learningRate().current(), config.lrFactor(), config.lrPatience());
+    PlateauSchedule schedule =
+        new PlateauSchedule(model.learningRate().current(), config.lrFactor(), config.lrPatience());
     int[] indices = new int[batch];
     float[] images = new float[batch * width];
     FloatDataBuffer imageBuffer = DataBuffers.of(images, true, false);
@@ -73,7 +84,12 @@ public final class EncoderTrainer {
           input.copyFrom(imageBuffer);
           float loss;
           try (Result r =
-              session.runner().feed(model.input(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
+              session
+                  .runner()
+                  .feed(model.input(), input)
+                  .addTarget(model.trainStep())
+                  .fetch(model.loss())
+                  .run()) {
             loss = ((TFloat32) r.get(0)).getFloat();
           }
           step++;
@@ -94,8 +110,11 @@ public final class EncoderTrainer {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new EncoderTrainingResult(
-        step, Arrays.copyOf(trainLoss, epochs), Arrays.copyOf(validationLoss, epochs),
-        Arrays.copyOf(rates, epochs), seconds);
+        step,
+        Arrays.copyOf(trainLoss, epochs),
+        Arrays.copyOf(validationLoss, epochs),
+        Arrays.copyOf(rates, epochs),
+        seconds);
   }
 
   /**
@@ -107,15 +126,28 @@ public final class EncoderTrainer {
     return meanOf(session, model.input(), model.loss(), data, batch);
   }
 
-  /** {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link #meanLoss}. */
+  /**
+   * {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link
+   * #meanLoss}.
+   */
   public static double meanOf(
-      Session session, Placeholder<TFloat32> images, Operand<TFloat32> value, Dataset data, int batch) {
+      Session session,
+      Placeholder<TFloat32> images,
+      Operand<TFloat32> value,
+      Dataset data,
+      int batch) {
     return meansOf(session, images, List.of(value), data, batch)[0];
   }
 
-  /** Several scalars per batch averaged as in {@link #meanLoss}, from one pass over {@code data}. */
+  /**
+   * Several scalars per batch averaged as in {@link #meanLoss}, from one pass over {@code data}.
+   */
   public static double[] meansOf(
-      Session session, Placeholder<TFloat32> images, List<Operand<TFloat32>> values, Dataset data, int batch) {
+      Session session,
+      Placeholder<TFloat32> images,
+      List<Operand<TFloat32>> values,
+      Dataset data,
+      int batch) {
     int batches = Math.max(1, data.size() / batch);
     double[] sums = new double[values.size()];
     for (int b = 0; b < batches; b++) {

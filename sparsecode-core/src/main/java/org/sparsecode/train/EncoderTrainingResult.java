@@ -1,8 +1,8 @@
 package org.sparsecode.train;
 
 /**
- * What an encoder's training produced, one entry per epoch (a last epoch cut short by the step
- * cap counts as an epoch).
+ * What an encoder's training produced, one entry per epoch (a last epoch cut short by the step cap
+ * counts as an epoch).
  *
  * @param steps optimiser steps run
  * @param trainLoss mean training loss of the epoch's steps
@@ -12,7 +12,11 @@ package org.sparsecode.train;
  * @param trainSeconds wall time of training, validation included
  */
 public record EncoderTrainingResult(
-    int steps, double[] trainLoss, double[] validationLoss, float[] learningRate, double trainSeconds) {
+    int steps,
+    double[] trainLoss,
+    double[] validationLoss,
+    float[] learningRate,
+    double trainSeconds) {
 
   /**
    * @return number of epochs run

@@ -1,9 +1,9 @@
 package org.sparsecode.train;
 
 /**
- * Lowers the learning rate when the validation loss stops improving (as Keras's
- * ReduceLROnPlateau with min_delta 0 and no cooldown): after {@code patience} epochs in a row
- * without a new best loss, the rate is multiplied by {@code factor} and the count starts again.
+ * Lowers the learning rate when the validation loss stops improving (as Keras's ReduceLROnPlateau
+ * with min_delta 0 and no cooldown): after {@code patience} epochs in a row without a new best
+ * loss, the rate is multiplied by {@code factor} and the count starts again.
  */
 public final class PlateauSchedule {
   private final float factor;
@@ -19,11 +19,14 @@ public final class PlateauSchedule {
    */
   public PlateauSchedule(float initialRate, float factor, int patience) {
     if (!(initialRate > 0) || Float.isInfinite(initialRate)) {
-      throw new IllegalArgumentException("the initial learning rate must be finite and > 0, got " + initialRate);
+      throw new IllegalArgumentException(
+          "the initial learning rate must be finite and > 0, got " + initialRate);
     }
     if (!(factor > 0 && factor < 1)) {
       throw new IllegalArgumentException(
-          "lr_factor must lie strictly between 0 and 1, got " + factor + " (the document divides by 10: 0.1)");
+          "lr_factor must lie strictly between 0 and 1, got "
+              + factor
+              + " (the document divides by 10: 0.1)");
     }
     if (patience < 1) {
       throw new IllegalArgumentException(
@@ -34,7 +37,9 @@ public final class PlateauSchedule {
     this.patience = patience;
   }
 
-  /** The rate for the next epoch, given this epoch's validation loss (NaN counts as no improvement). */
+  /**
+   * The rate for the next epoch, given this epoch's validation loss (NaN counts as no improvement).
+   */
   public float afterEpoch(double validationLoss) {
     if (validationLoss < best) {
       best = validationLoss;

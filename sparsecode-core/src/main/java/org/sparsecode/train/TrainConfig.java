@@ -4,11 +4,11 @@ import java.util.Objects;
 import org.sparsecode.optim.AdamConfig;
 
 /**
- * How to train a classifier: number of optimiser steps, examples per step, how often to evaluate
- * on the validation split, the seed of the example order, and the optimiser. The model's train
- * step is part of its graph, so the model is built with this configuration's {@link #optimizer()}
- * (for example {@code MlpClassifier.build(graph, mlp, training.optimizer())}); {@link Trainer}
- * checks that the two agree.
+ * How to train a classifier: number of optimiser steps, examples per step, how often to evaluate on
+ * the validation split, the seed of the example order, and the optimiser. The model's train step is
+ * part of its graph, so the model is built with this configuration's {@link #optimizer()} (for
+ * example {@code MlpClassifier.build(graph, mlp, training.optimizer())}); {@link Trainer} checks
+ * that the two agree.
  *
  * @param steps optimiser steps, &gt; 0 (the documents: 20,000)
  * @param batchSize examples per step, &gt; 0 (the documents: 100)
@@ -16,7 +16,8 @@ import org.sparsecode.optim.AdamConfig;
  * @param shuffleSeed seed of the example order
  * @param optimizer Adam's learning rate and constants
  */
-public record TrainConfig(int steps, int batchSize, int evalEvery, long shuffleSeed, AdamConfig optimizer) {
+public record TrainConfig(
+    int steps, int batchSize, int evalEvery, long shuffleSeed, AdamConfig optimizer) {
 
   /** Checks every setting, with the fix in the message. */
   public TrainConfig {

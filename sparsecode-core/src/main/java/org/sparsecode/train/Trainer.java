@@ -47,17 +47,29 @@ public final class Trainer {
    * @throws DivergedException when the loss stops being finite
    */
   public static TrainingResult train(
-      ModelGraph graph, ClassifierGraph model, Splits data, TrainConfig config, TrainingListener listener) {
+      ModelGraph graph,
+      ClassifierGraph model,
+      Splits data,
+      TrainConfig config,
+      TrainingListener listener) {
     Dataset train = data.train();
     if (train.featureSize() != model.inputWidth()) {
       throw new IllegalArgumentException(
-          "the model takes " + model.inputWidth() + " features per example but "
-              + train.name() + " has " + train.featureSize());
+          "the model takes "
+              + model.inputWidth()
+              + " features per example but "
+              + train.name()
+              + " has "
+              + train.featureSize());
     }
     if (!model.optimizer().equals(config.optimizer())) {
       throw new IllegalArgumentException(
-          "the model's train step was built with " + model.optimizer() + " but the training configuration"
-              + " says " + config.optimizer() + "; build the model with the configuration's optimizer()");
+          "the model's train step was built with "
+              + model.optimizer()
+              + " but the training configuration"
+              + " says "
+              + config.optimizer()
+              + "; build the model with the configuration's optimizer()");
     }
     ClassifierMetrics metrics = new ClassifierMetrics(graph.tf(), model);
     Session session = graph.session();
@@ -95,14 +107,21 @@ public final class Trainer {
         windowLoss += loss;
         windowSteps++;
         if (s % config.evalEvery() == 0 || s == config.steps()) {
-          validation = data.validation().size() > 0
-              ? metrics.evaluate(session, data.validation(), ClassifierMetrics.DEFAULT_CHUNK)
-              : null;
+          validation =
+              data.validation().size() > 0
+                  ? metrics.evaluate(session, data.validation(), ClassifierMetrics.DEFAULT_CHUNK)
+                  : null;
           if (validation != null) {
-            // The curve's own cost: the model on the batch it just trained on (one small forward pass).
+            // The curve's own cost: the model on the batch it just trained on (one small forward
+            // pass).
             long curveStart = System.nanoTime();
             Dataset justTrained =
-                new Dataset("training-batch", step.images().clone(), step.labels().clone(), width, train.numClasses());
+                new Dataset(
+                    "training-batch",
+                    step.images().clone(),
+                    step.labels().clone(),
+                    width,
+                    train.numClasses());
             Evaluation onBatch = metrics.evaluate(session, justTrained, batch);
             curveNanos += System.nanoTime() - curveStart;
             curve.add(new EvalPoint(s, windowLoss / windowSteps, onBatch, validation));
@@ -118,11 +137,21 @@ public final class Trainer {
     double seconds = (System.nanoTime() - start) / 1e9;
     double rssEnd = residentMib();
     // The blog measured AVR on the training batch: the last one, with the final weights.
-    Dataset lastBatch = new Dataset("last-training-batch", lastImages, lastLabels, width, train.numClasses());
+    Dataset lastBatch =
+        new Dataset("last-training-batch", lastImages, lastLabels, width, train.numClasses());
     Evaluation onLastBatch = metrics.evaluate(session, lastBatch, batch);
     Evaluation test = metrics.evaluate(session, data.test(), ClassifierMetrics.DEFAULT_CHUNK);
     return new TrainingResult(
-        config.steps(), losses, curve, onLastBatch, validation, test, seconds, curveNanos / 1e9, rssAt1000, rssEnd);
+        config.steps(),
+        losses,
+        curve,
+        onLastBatch,
+        validation,
+        test,
+        seconds,
+        curveNanos / 1e9,
+        rssAt1000,
+        rssEnd);
   }
 
   /** Resident set size of this process in MiB, from /proc (NaN where there is no /proc). */

@@ -10,8 +10,8 @@ import org.sparsecode.eval.Evaluation;
  * @param curve validation evaluations every {@code evalEvery} steps and at the end
  * @param lastBatch the final model on the last training batch (its AVR is the blog's AVR)
  * @param test the final model on the whole test split
- * @param curveSeconds time spent recording the curve beyond the periodic validation (inside
- *     {@code trainSeconds})
+ * @param curveSeconds time spent recording the curve beyond the periodic validation (inside {@code
+ *     trainSeconds})
  * @param rssMibAtStep1000 resident memory at step 1,000 (NaN for shorter runs)
  * @param rssMibAtEnd resident memory after the last step
  */

@@ -26,6 +26,7 @@ public final class TrainingStep implements AutoCloseable {
 
   /**
    * Allocates the batch's tensors once; close them with {@link #close()}.
+   *
    * @param session the session that runs the model
    * @param model the classifier to train
    * @param batchSize examples per step
@@ -59,7 +60,8 @@ public final class TrainingStep implements AutoCloseable {
     imageTensor.copyFrom(imageBuffer);
     labelTensor.copyFrom(labelBuffer);
     try (Result r =
-        session.runner()
+        session
+            .runner()
             .feed(model.input(), imageTensor)
             .feed(model.labels(), labelTensor)
             .addTarget(model.trainStep())

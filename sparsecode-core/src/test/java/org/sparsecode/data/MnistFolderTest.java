@@ -63,13 +63,13 @@ class MnistFolderTest {
   @Test
   void rejectsBadValidationSize() throws IOException {
     writeTinySet();
-    IllegalArgumentException neg = assertThrows(IllegalArgumentException.class,
-        () -> Mnist.load(Optional.of(dir), -1));
+    IllegalArgumentException neg =
+        assertThrows(IllegalArgumentException.class, () -> Mnist.load(Optional.of(dir), -1));
     assertTrue(neg.getMessage().contains("0..59999"), neg.getMessage());
     assertTrue(neg.getMessage().contains("5000"), neg.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Mnist.load(Optional.of(dir), 60_000));
-    IllegalArgumentException all = assertThrows(IllegalArgumentException.class,
-        () -> Mnist.load(Optional.of(dir), 6));
+    IllegalArgumentException all =
+        assertThrows(IllegalArgumentException.class, () -> Mnist.load(Optional.of(dir), 6));
     assertTrue(all.getMessage().contains("there are 6"), all.getMessage());
   }
 
@@ -126,8 +126,12 @@ class MnistFolderTest {
     byte[] content = Files.readAllBytes(file);
     String actual = MnistFile.sha256Hex(content);
     MnistFile.verify(file, content, actual, "no fix needed");
-    DataException e = assertThrows(DataException.class, () -> MnistFile.verify(file, content,
-        MnistFile.TRAIN_LABELS.sha256(), "Delete the cache folder X."));
+    DataException e =
+        assertThrows(
+            DataException.class,
+            () ->
+                MnistFile.verify(
+                    file, content, MnistFile.TRAIN_LABELS.sha256(), "Delete the cache folder X."));
     String m = e.getMessage();
     assertTrue(m.contains(file + ": wrong SHA-256"), m);
     assertTrue(m.contains("expected " + MnistFile.TRAIN_LABELS.sha256()), m);
@@ -137,14 +141,19 @@ class MnistFolderTest {
 
   @Test
   void sha256OfKnownContent() {
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         MnistFile.sha256Hex(new byte[0]));
   }
 
   @Test
   void acceptedNames() {
-    assertEquals(java.util.List.of("train-images-idx3-ubyte", "train-images-idx3-ubyte.gz",
-            "train-images.idx3-ubyte", "train-images.idx3-ubyte.gz"),
+    assertEquals(
+        java.util.List.of(
+            "train-images-idx3-ubyte",
+            "train-images-idx3-ubyte.gz",
+            "train-images.idx3-ubyte",
+            "train-images.idx3-ubyte.gz"),
         MnistFile.TRAIN_IMAGES.acceptedNames());
   }
 }

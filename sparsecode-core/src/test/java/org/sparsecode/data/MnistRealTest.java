@@ -21,11 +21,11 @@ class MnistRealTest {
     assertEquals(10_000, s.test().size());
     assertEquals(784, s.train().featureSize());
     assertEquals(55_000 * 784, s.train().features().length);
-    assertArrayEquals(new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9},
-        Arrays.copyOf(s.test().labels(), 10));
+    assertArrayEquals(
+        new int[] {7, 2, 1, 0, 4, 1, 4, 9, 5, 9}, Arrays.copyOf(s.test().labels(), 10));
     // Validation is the FIRST 5,000 training images, so it starts with the training labels.
-    assertArrayEquals(new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4},
-        Arrays.copyOf(s.validation().labels(), 10));
+    assertArrayEquals(
+        new int[] {5, 0, 4, 1, 9, 2, 1, 3, 1, 4}, Arrays.copyOf(s.validation().labels(), 10));
 
     for (Dataset d : new Dataset[] {s.train(), s.validation(), s.test()}) {
       float min = Float.MAX_VALUE;

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class SphereDataTest {
   private static final int N = 3, M = 6, C = 10; // 4 bands x 6 sectors = 24 partitions
 
-  /** Probability of partition (band, sector): the band's area fraction (cos a - cos b) / 2, over M. */
+  /**
+   * Probability of partition (band, sector): the band's area fraction (cos a - cos b) / 2, over M.
+   */
   private static double area(int band, int n, int m) {
     double step = Math.PI / (n + 1);
     return (Math.cos(band * step) - Math.cos((band + 1) * step)) / 2 / m;
@@ -29,13 +31,16 @@ class SphereDataTest {
     // phi just below 2 pi: last sector; just above 0: first; phi = pi/2 with 6 sectors: sector 1.
     double phi = 2 * Math.PI - 1e-9;
     assertEquals(2 * M + M - 1, SphereData.partitionOf(Math.cos(phi), Math.sin(phi), 0, N, M));
-    assertEquals(M - 1, SphereData.partitionOf(1, -1e-300, 0.9, 0, M), "phi = -tiny rounds to 2 pi");
+    assertEquals(
+        M - 1, SphereData.partitionOf(1, -1e-300, 0.9, 0, M), "phi = -tiny rounds to 2 pi");
     assertEquals(1 * M + 1, SphereData.partitionOf(0, 1, 0.2, N, M));
     // Length does not matter; theta = 60 degrees is in band 1 of 4 (45..90), phi = 200 degrees in
     // sector 3 (180..240).
     double t = Math.toRadians(60), p = Math.toRadians(200);
-    assertEquals(1 * M + 3, SphereData.partitionOf(
-        7 * Math.sin(t) * Math.cos(p), 7 * Math.sin(t) * Math.sin(p), 7 * Math.cos(t), N, M));
+    assertEquals(
+        1 * M + 3,
+        SphereData.partitionOf(
+            7 * Math.sin(t) * Math.cos(p), 7 * Math.sin(t) * Math.sin(p), 7 * Math.cos(t), N, M));
     assertEquals(0, SphereData.partitionOf(0.3, -0.2, 0.5, 0, 1), "N = 0, M = 1: one partition");
   }
 
@@ -47,7 +52,9 @@ class SphereDataTest {
     assertArrayEquals(a.features(), b.features());
     assertArrayEquals(a.labels(), b.labels());
     assertFalse(Arrays.equals(a.features(), c.features()));
-    assertFalse(Arrays.equals(SphereData.partitionClasses(N, M, C, 42), SphereData.partitionClasses(N, M, C, 43)));
+    assertFalse(
+        Arrays.equals(
+            SphereData.partitionClasses(N, M, C, 42), SphereData.partitionClasses(N, M, C, 43)));
     assertEquals(3, a.featureSize());
     assertEquals(C, a.numClasses());
     assertEquals(500, a.size());
@@ -61,7 +68,8 @@ class SphereDataTest {
     for (int i = 0; i < d.size(); i++) {
       double x = f[3 * i], y = f[3 * i + 1], z = f[3 * i + 2];
       assertEquals(1, Math.sqrt(x * x + y * y + z * z), 1e-6, "norm of point " + i);
-      assertEquals(classOf[SphereData.partitionOf(x, y, z, N, M)], d.labels()[i], "label of point " + i);
+      assertEquals(
+          classOf[SphereData.partitionOf(x, y, z, N, M)], d.labels()[i], "label of point " + i);
     }
   }
 
@@ -73,7 +81,8 @@ class SphereDataTest {
     for (int i = 0; i < d.size(); i++) {
       hits[SphereData.partitionOf(f[3 * i], f[3 * i + 1], f[3 * i + 2], N, M)]++;
     }
-    assertEquals(M * (N + 1), Arrays.stream(hits).filter(h -> h > 0).count(), Arrays.toString(hits));
+    assertEquals(
+        M * (N + 1), Arrays.stream(hits).filter(h -> h > 0).count(), Arrays.toString(hits));
     // Each partition's count is binomial(5000, area): within 5 standard deviations.
     for (int k = 0; k < hits.length; k++) {
       double pr = area(k / M, N, M);
@@ -127,7 +136,8 @@ class SphereDataTest {
     assertThrows(IllegalArgumentException.class, () -> SphereData.generate(10, N, 0, C, 1));
     assertThrows(IllegalArgumentException.class, () -> SphereData.generate(10, N, M, 0, 1));
     assertThrows(IllegalArgumentException.class, () -> SphereData.partitionOf(0, 0, 0, N, M));
-    assertThrows(IllegalArgumentException.class, () -> SphereData.partitionOf(Double.NaN, 0, 1, N, M));
+    assertThrows(
+        IllegalArgumentException.class, () -> SphereData.partitionOf(Double.NaN, 0, 1, N, M));
     assertThrows(IllegalArgumentException.class, () -> SphereData.splits(9, N, M, C, 1));
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
   static final Path README = Path.of("README.md");
   static final Path EXAMPLE =
-      Path.of("examples/library-consumer/src/main/java/org/sparsecode/examples/LibraryExample.java");
+      Path.of(
+          "examples/library-consumer/src/main/java/org/sparsecode/examples/LibraryExample.java");
   static final String SECTION = "## Use it as a library";
 
   /** The first java code block after the section heading. */
@@ -34,7 +35,9 @@ class ReadmeExampleTest {
   void readmeLibraryExampleIsTheConsumersSourceVerbatim() throws IOException {
     String readme = Files.readString(README);
     String source = Files.readString(EXAMPLE);
-    assertEquals(source, readmeExample(readme),
+    assertEquals(
+        source,
+        readmeExample(readme),
         "the README's library example differs from " + EXAMPLE + "; copy one into the other");
   }
 

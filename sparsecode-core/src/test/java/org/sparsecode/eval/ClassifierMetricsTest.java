@@ -9,7 +9,7 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -28,9 +28,14 @@ class ClassifierMetricsTest {
       Operand<TFloat32> hidden = tf.nn.relu(x);
       Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(3).call(tf, x, y);
       ClassifierGraph model =
-          ClassifierGraph.builder(g).inputs(x, y).outputs(x, tf.nn.softmax(x), 3).hidden(hidden, 3)
-              .loss(taskLoss, taskLoss).training(tf.noOp(), org.sparsecode.optim.AdamConfig.DEFAULT, List.of())
-              .exampleSums(Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1})))).build();
+          ClassifierGraph.builder(g)
+              .inputs(x, y)
+              .outputs(x, tf.nn.softmax(x), 3)
+              .hidden(hidden, 3)
+              .loss(taskLoss, taskLoss)
+              .training(tf.noOp(), org.sparsecode.optim.AdamConfig.DEFAULT, List.of())
+              .exampleSums(Map.of("input_sum", tf.reduceSum(x, tf.constant(new int[] {0, 1}))))
+              .build();
       return new ClassifierMetrics(tf, model).evaluate(g.session(), data, chunk);
     }
   }

@@ -7,11 +7,10 @@ import org.sparsecode.data.Dataset;
 
 class CodeSparsityTest {
   /**
-   * Three examples of four units:
-   *   (0, 0.05, 0.1, 2)   below 0.1: 2, zeros: 1, active: 3
-   *   (0, 0, 0, 0.5)      below 0.1: 3, zeros: 3, active: 1
-   *   (-0.2, 0, 0.09, 0)  below 0.1: 4, zeros: 2, active: 1 (the negative value is below but not active)
-   * below = 9/12, zeros = 6/12, AVR = 5/3; unit 0 is never > 0, so 1 of 4 units is dead.
+   * Three examples of four units: (0, 0.05, 0.1, 2) below 0.1: 2, zeros: 1, active: 3 (0, 0, 0,
+   * 0.5) below 0.1: 3, zeros: 3, active: 1 (-0.2, 0, 0.09, 0) below 0.1: 4, zeros: 2, active: 1
+   * (the negative value is below but not active) below = 9/12, zeros = 6/12, AVR = 5/3; unit 0 is
+   * never > 0, so 1 of 4 units is dead.
    */
   @Test
   void handCountedMatrix() {

@@ -18,7 +18,7 @@ import org.sparsecode.model.EncoderGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.EncoderTrainConfig;
 import org.sparsecode.train.EncoderTrainer;
@@ -38,9 +38,20 @@ class EncoderExportTest {
     int units = 24;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Pca pca = Pca.fit(data.train(), 10, true, ThreadSettings.defaults());
-      EncoderGraph m = OvrEncoder.build(g, ToyData.FEATURES, pca, pca.components(),
-          new OvrEncoderConfig(units, 0.05f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
-      EncoderTrainer.train(g, m, data.train(), data.validation(), new EncoderTrainConfig(2, 100, 32, 3, 5, 0.1f),
+      EncoderGraph m =
+          OvrEncoder.build(
+              g,
+              ToyData.FEATURES,
+              pca,
+              pca.components(),
+              new OvrEncoderConfig(
+                  units, 0.05f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
+      EncoderTrainer.train(
+          g,
+          m,
+          data.train(),
+          data.validation(),
+          new EncoderTrainConfig(2, 100, 32, 3, 5, 0.1f),
           TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
           Result r = g.session().runner().feed(m.input(), x).fetch(m.codes()).run()) {
@@ -49,14 +60,21 @@ class EncoderExportTest {
         codes.copyTo(DataBuffers.of(expected, false, false));
       }
       SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir);
-      IOException e = assertThrows(IOException.class, () -> SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () -> SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir));
       assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
     assertTrue(Files.exists(dir.resolve("saved_model.pb")));
     assertEquals(10 * units, expected.length);
-    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+    try (SavedModelBundle bundle =
+            SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = Tensors.features(data.test(), 0, 10);
-        Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of(SavedModelExport.INPUT_FEATURES, x))) {
+        Result r =
+            bundle
+                .function(SavedModelExport.SIGNATURE_KEY)
+                .call(Map.of(SavedModelExport.INPUT_FEATURES, x))) {
       TFloat32 got = (TFloat32) r.get(SavedModelExport.OUTPUT_CODES).orElseThrow();
       float[] codes = new float[(int) got.size()];
       got.copyTo(DataBuffers.of(codes, false, false));

@@ -38,12 +38,11 @@ import org.sparsecode.model.LinearProbe;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -53,10 +52,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Every model kind, trained a few steps, exported and loaded back with TensorFlow Java's
- * SavedModel loader: each signature output equals, bit for bit, what the training session computes
- * on the same input. The MLP, the OVR-Encoder alone and the LCA encoder have their own tests in
- * {@link ExportTest} and {@link EncoderExportTest}.
+ * Every model kind, trained a few steps, exported and loaded back with TensorFlow Java's SavedModel
+ * loader: each signature output equals, bit for bit, what the training session computes on the same
+ * input. The MLP, the OVR-Encoder alone and the LCA encoder have their own tests in {@link
+ * ExportTest} and {@link EncoderExportTest}.
  */
 class ExportReloadTest {
   private static final ThreadSettings THREADS = ThreadSettings.defaults();
@@ -82,16 +81,25 @@ class ExportReloadTest {
     return TFloat32.tensorOf(Shape.of(x.length, x[0].length), DataBuffers.of(flat, true, false));
   }
 
-  /** The outputs computed by {@code session}, flattened per row as {@link SavedModelRunner} gives them. */
+  /**
+   * The outputs computed by {@code session}, flattened per row as {@link SavedModelRunner} gives
+   * them.
+   */
   private static Map<String, float[][]> inProcess(
-      Session session, Placeholder<TFloat32> input, Map<String, ? extends Operand<TFloat32>> outputs, float[][] x) {
+      Session session,
+      Placeholder<TFloat32> input,
+      Map<String, ? extends Operand<TFloat32>> outputs,
+      float[][] x) {
     Map<String, float[][]> out = new LinkedHashMap<>();
     for (Map.Entry<String, ? extends Operand<TFloat32>> e : outputs.entrySet()) {
       if (e.getValue().op().name().equals(input.op().name())) {
-        out.put(e.getKey(), x); // the linear probe's hidden is its input; a fed placeholder cannot be fetched
+        out.put(
+            e.getKey(),
+            x); // the linear probe's hidden is its input; a fed placeholder cannot be fetched
         continue;
       }
-      try (TFloat32 t = tensor(x); Result r = session.runner().feed(input, t).fetch(e.getValue()).run()) {
+      try (TFloat32 t = tensor(x);
+          Result r = session.runner().feed(input, t).fetch(e.getValue()).run()) {
         TFloat32 y = (TFloat32) r.get(0);
         int perRow = (int) (y.size() / x.length);
         float[] flat = new float[x.length * perRow];
@@ -115,7 +123,9 @@ class ExportReloadTest {
     return outputs;
   }
 
-  /** A few optimiser steps on random labels, so that the exported weights are not the initial ones. */
+  /**
+   * A few optimiser steps on random labels, so that the exported weights are not the initial ones.
+   */
   private static void train(ClassifierGraph m, float[][] x) {
     int[] labels = new int[x.length];
     for (int i = 0; i < labels.length; i++) {
@@ -124,8 +134,15 @@ class ExportReloadTest {
     for (int s = 0; s < STEPS; s++) {
       try (TFloat32 xt = tensor(x);
           TInt32 yt = TInt32.vectorOf(labels);
-          Result r = m.graph().session().runner().feed(m.input(), xt).feed(m.labels(), yt)
-              .addTarget(m.trainStep()).fetch(m.loss()).run()) {
+          Result r =
+              m.graph()
+                  .session()
+                  .runner()
+                  .feed(m.input(), xt)
+                  .feed(m.labels(), yt)
+                  .addTarget(m.trainStep())
+                  .fetch(m.loss())
+                  .run()) {
         assertTrue(Float.isFinite(((TFloat32) r.get(0)).getFloat()));
       }
     }
@@ -134,14 +151,24 @@ class ExportReloadTest {
   private static void train(ModelGraph g, EncoderGraph m, float[][] x) {
     for (int s = 0; s < STEPS; s++) {
       try (TFloat32 xt = tensor(x);
-          Result r = g.session().runner().feed(m.input(), xt).addTarget(m.trainStep()).fetch(m.loss()).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), xt)
+                  .addTarget(m.trainStep())
+                  .fetch(m.loss())
+                  .run()) {
         assertTrue(Float.isFinite(((TFloat32) r.get(0)).getFloat()));
       }
     }
   }
 
-  /** Loads {@code dir} with TensorFlow Java's loader and checks every output against {@code expected}. */
-  private static void assertReloadsEqual(Path dir, String inputName, float[][] x, Map<String, float[][]> expected) {
+  /**
+   * Loads {@code dir} with TensorFlow Java's loader and checks every output against {@code
+   * expected}.
+   */
+  private static void assertReloadsEqual(
+      Path dir, String inputName, float[][] x, Map<String, float[][]> expected) {
     try (SavedModelRunner model = SavedModelRunner.load(dir)) {
       assertEquals(inputName, model.inputName());
       assertEquals(Set.copyOf(expected.keySet()), model.outputNames());
@@ -157,8 +184,17 @@ class ExportReloadTest {
   }
 
   private static CnnConfig tinyCnn() {
-    return CnnConfig.builder().side(SIDE).filters(3).kernel(3).stride(2).classes(3).lambda(1e-3f)
-        .initStddev(0.5f).biasInit(0.1f).seed(5).build();
+    return CnnConfig.builder()
+        .side(SIDE)
+        .filters(3)
+        .kernel(3)
+        .stride(2)
+        .classes(3)
+        .lambda(1e-3f)
+        .initStddev(0.5f)
+        .biasInit(0.1f)
+        .seed(5)
+        .build();
   }
 
   @Test
@@ -178,7 +214,8 @@ class ExportReloadTest {
 
   @ParameterizedTest
   @EnumSource(Decoder.class)
-  void autoencoderReloadsWithTheSameReconstruction(Decoder decoder, @TempDir Path tmp) throws IOException {
+  void autoencoderReloadsWithTheSameReconstruction(Decoder decoder, @TempDir Path tmp)
+      throws IOException {
     float[][] x = random(ROWS, SIDE * SIDE, 2);
     Path dir = tmp.resolve(decoder.name());
     Map<String, float[][]> expected;
@@ -199,17 +236,24 @@ class ExportReloadTest {
     Map<String, float[][]> expected;
     try (ModelGraph g = new ModelGraph(THREADS)) {
       Pca pca = Pca.fit(dataset(random(40, 12, 4)), 6, true, THREADS);
-      EncoderGraph m = L1Autoencoder.build(g, 12, pca, pca.components(),
-          new L1AutoencoderConfig(16, 0.3f, 0.05f, 1e-3f, 1e-2f, 3));
+      EncoderGraph m =
+          L1Autoencoder.build(
+              g,
+              12,
+              pca,
+              pca.components(),
+              new L1AutoencoderConfig(16, 0.3f, 0.05f, 1e-3f, 1e-2f, 3));
       train(g, m, x);
-      expected = inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);
+      expected =
+          inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);
       SavedModelExport.exportEncoder(g, m.input(), m.codes(), dir);
     }
     assertReloadsEqual(dir, SavedModelExport.INPUT_FEATURES, x, expected);
   }
 
   @Test
-  void ovrEncoderAndItsLinearProbeReloadAndChainToTheSameLogits(@TempDir Path tmp) throws IOException {
+  void ovrEncoderAndItsLinearProbeReloadAndChainToTheSameLogits(@TempDir Path tmp)
+      throws IOException {
     float[][] x = random(ROWS, 12, 5);
     Path encoderDir = tmp.resolve("encoder");
     Path probeDir = tmp.resolve("probe");
@@ -218,10 +262,17 @@ class ExportReloadTest {
     Map<String, float[][]> expectedCodes;
     try (ModelGraph g = new ModelGraph(THREADS)) {
       Pca pca = Pca.fit(dataset(random(40, 12, 6)), 6, true, THREADS);
-      EncoderGraph m = OvrEncoder.build(g, 12, pca, pca.components(),
-          new OvrEncoderConfig(units, 0.3f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
+      EncoderGraph m =
+          OvrEncoder.build(
+              g,
+              12,
+              pca,
+              pca.components(),
+              new OvrEncoderConfig(
+                  units, 0.3f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
       train(g, m, x);
-      expectedCodes = inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);
+      expectedCodes =
+          inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);
       codes = expectedCodes.get(SavedModelExport.OUTPUT_CODES);
       SavedModelExport.exportEncoder(g, m.input(), m.codes(), encoderDir);
     }
@@ -237,7 +288,8 @@ class ExportReloadTest {
     // The two reloaded models in a chain: pixels -> codes -> logits, as a consumer would run them.
     try (SavedModelRunner encoder = SavedModelRunner.load(encoderDir);
         SavedModelRunner probe = SavedModelRunner.load(probeDir)) {
-      float[][] logits = probe.run(encoder.run(x, SavedModelExport.OUTPUT_CODES), SavedModelExport.OUTPUT_LOGITS);
+      float[][] logits =
+          probe.run(encoder.run(x, SavedModelExport.OUTPUT_CODES), SavedModelExport.OUTPUT_LOGITS);
       for (int i = 0; i < ROWS; i++) {
         assertArrayEquals(expectedProbe.get(SavedModelExport.OUTPUT_LOGITS)[i], logits[i]);
       }
@@ -252,7 +304,9 @@ class ExportReloadTest {
     try (ModelGraph g = new ModelGraph(THREADS)) {
       Pca pca = Pca.fit(dataset(random(40, 12, 8)), 6, true, THREADS);
       FeatureGraph map = RandomReluFeatures.build(g, 12, pca, pca.components(), 16, 0.3f, 3);
-      expected = inProcess(g.session(), map.input(), Map.of(SavedModelExport.OUTPUT_CODES, map.features()), x);
+      expected =
+          inProcess(
+              g.session(), map.input(), Map.of(SavedModelExport.OUTPUT_CODES, map.features()), x);
       SavedModelExport.exportEncoder(g, map.input(), map.features(), dir);
     }
     int active = 0;
@@ -261,12 +315,14 @@ class ExportReloadTest {
         active += v > 0 ? 1 : 0;
       }
     }
-    assertTrue(active > 0 && active < ROWS * 16, "ReLU features should be partly active: " + active);
+    assertTrue(
+        active > 0 && active < ROWS * 16, "ReLU features should be partly active: " + active);
     assertReloadsEqual(dir, SavedModelExport.INPUT_FEATURES, x, expected);
   }
 
   @Test
-  void lcaEncoderReloadsWithTheSameCodesUnderTheSameSessionSettings(@TempDir Path tmp) throws IOException {
+  void lcaEncoderReloadsWithTheSameCodesUnderTheSameSessionSettings(@TempDir Path tmp)
+      throws IOException {
     float[][] phi = Dictionary.random(12, 10, 4).toArray();
     LcaConfig config = new LcaConfig(0.05f, 10f, 30, Threshold.SOFT_NONNEGATIVE);
     float[][] x = random(ROWS, 12, 9);
@@ -277,7 +333,9 @@ class ExportReloadTest {
       LcaEncoder encoder = LcaEncoder.build(Ops.create(graph), phi, config, true);
       try (Session s = new Session(graph, Lca.sessionConfig(THREADS))) {
         s.initialize();
-        expected = inProcess(s, encoder.input(), Map.of(LcaEncoderExport.OUTPUT_CODES, encoder.codes()), x);
+        expected =
+            inProcess(
+                s, encoder.input(), Map.of(LcaEncoderExport.OUTPUT_CODES, encoder.codes()), x);
       }
     }
     try (SavedModelRunner model = SavedModelRunner.load(dir, Lca.sessionConfig(THREADS))) {
@@ -291,23 +349,31 @@ class ExportReloadTest {
 
   @Test
   void theRunnerAndTheExportFolderCheckNameTheProblem(@TempDir Path tmp) throws IOException {
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> SavedModelRunner.load(tmp));
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> SavedModelRunner.load(tmp));
     assertTrue(none.getMessage().contains("no saved_model.pb"), none.getMessage());
 
     Path full = Files.createDirectories(tmp.resolve("full"));
     Files.writeString(full.resolve("x.txt"), "x");
     IllegalArgumentException notEmpty =
         assertThrows(IllegalArgumentException.class, () -> SavedModelExport.checkTarget(full));
-    assertTrue(notEmpty.getMessage().contains("already exists and is not empty"), notEmpty.getMessage());
+    assertTrue(
+        notEmpty.getMessage().contains("already exists and is not empty"), notEmpty.getMessage());
     IllegalArgumentException file =
-        assertThrows(IllegalArgumentException.class, () -> SavedModelExport.checkTarget(full.resolve("x.txt")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SavedModelExport.checkTarget(full.resolve("x.txt")));
     assertTrue(file.getMessage().contains("is a file"), file.getMessage());
     SavedModelExport.checkTarget(tmp.resolve("new/deeper")); // does not exist yet: fine
     if (Files.isDirectory(Path.of("/proc/self"))) {
       // No folder can be made under /proc, whoever runs the test.
-      IllegalArgumentException unwritable = assertThrows(IllegalArgumentException.class,
-          () -> SavedModelExport.checkTarget(Path.of("/proc/sparsecode-check/model")));
-      assertTrue(unwritable.getMessage().contains("cannot write the export folder"), unwritable.getMessage());
+      IllegalArgumentException unwritable =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> SavedModelExport.checkTarget(Path.of("/proc/sparsecode-check/model")));
+      assertTrue(
+          unwritable.getMessage().contains("cannot write the export folder"),
+          unwritable.getMessage());
     }
     SavedModelExport.checkTarget(Files.createDirectories(tmp.resolve("empty")));
 

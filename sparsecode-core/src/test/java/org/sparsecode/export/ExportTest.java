@@ -16,11 +16,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Evaluation;
 import org.sparsecode.eval.Tensors;
@@ -30,11 +28,11 @@ import org.sparsecode.lca.LcaEncoder;
 import org.sparsecode.lca.Threshold;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.FcConfig;
-import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
@@ -51,7 +49,14 @@ class ExportTest {
   private static final AdamConfig ADAM = AdamConfig.withLearningRate(1e-2f);
 
   private static FcConfig net() {
-    return FcConfig.builder().inputs(IN).hidden(16).classes(CLASSES).initStddev(0.1f).biasInit(0.1f).seed(3).build();
+    return FcConfig.builder()
+        .inputs(IN)
+        .hidden(16)
+        .classes(CLASSES)
+        .initStddev(0.1f)
+        .biasInit(0.1f)
+        .seed(3)
+        .build();
   }
 
   private static final int IN = ToyData.FEATURES, CLASSES = ToyData.CLASSES;
@@ -71,8 +76,14 @@ class ExportTest {
       ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(net(), 1e-4f), ADAM);
       Trainer.train(g, m, data, new TrainConfig(50, 20, 25, 3, ADAM), TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
-          Result r = g.session().runner().feed(m.input(), x)
-              .fetch(m.logits()).fetch(m.probabilities()).fetch(m.hidden()).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), x)
+                  .fetch(m.logits())
+                  .fetch(m.probabilities())
+                  .fetch(m.hidden())
+                  .run()) {
         expected.put("logits", floats(r.get(0)));
         expected.put("probabilities", floats(r.get(1)));
         expected.put("hidden", floats(r.get(2)));
@@ -84,7 +95,8 @@ class ExportTest {
     }
     assertTrue(Files.exists(dir.resolve("saved_model.pb")));
 
-    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+    try (SavedModelBundle bundle =
+            SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = Tensors.features(data.test(), 0, 10);
         Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x))) {
       for (String name : List.of("logits", "probabilities", "hidden")) {
@@ -116,8 +128,11 @@ class ExportTest {
     }
     float[][] expected = Lca.infer(unit, phi, config);
     int active = 0;
-    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
-        TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
+    try (SavedModelBundle bundle =
+            SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+        TFloat32 x =
+            TFloat32.tensorOf(
+                org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
         Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x))) {
       float[] codes = floats(r.get(LcaEncoderExport.OUTPUT_CODES).orElseThrow());
       assertEquals(6 * 12, codes.length);
@@ -132,16 +147,29 @@ class ExportTest {
     // And exactly the codes of the encoder graph before export.
     try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) {
       LcaEncoder encoder = LcaEncoder.build(org.tensorflow.op.Ops.create(graph), phi, config, true);
-      try (org.tensorflow.Session s = new org.tensorflow.Session(graph, Lca.sessionConfig(ThreadSettings.defaults()));
-          TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
-          // Loaded with the same session settings (graph optimisers off), the codes are bit-identical.
-          SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve")
-              .withConfigProto(Lca.sessionConfig(ThreadSettings.defaults())).load();
-          TFloat32 x2 = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false))) {
+      try (org.tensorflow.Session s =
+              new org.tensorflow.Session(graph, Lca.sessionConfig(ThreadSettings.defaults()));
+          TFloat32 x =
+              TFloat32.tensorOf(
+                  org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false));
+          // Loaded with the same session settings (graph optimisers off), the codes are
+          // bit-identical.
+          SavedModelBundle bundle =
+              SavedModelBundle.loader(dir.toString())
+                  .withTags("serve")
+                  .withConfigProto(Lca.sessionConfig(ThreadSettings.defaults()))
+                  .load();
+          TFloat32 x2 =
+              TFloat32.tensorOf(
+                  org.tensorflow.ndarray.Shape.of(6, IN), DataBuffers.of(images, true, false))) {
         s.initialize();
         try (Result before = s.runner().feed(encoder.input(), x).fetch(encoder.codes()).run();
-            Result after = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x2))) {
-          assertArrayEquals(floats(before.get(0)), floats(after.get("codes").orElseThrow()), "codes after reload");
+            Result after =
+                bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("features", x2))) {
+          assertArrayEquals(
+              floats(before.get(0)),
+              floats(after.get("codes").orElseThrow()),
+              "codes after reload");
         }
       }
     }
@@ -153,7 +181,8 @@ class ExportTest {
     Path logDir = tmp.resolve("tb");
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(net(), 0f), ADAM);
-      try (TensorBoardLogger tb = new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
+      try (TensorBoardLogger tb =
+          new TensorBoardLogger(g, m, logDir, data.validation().slice("sample", 0, 50), 10)) {
         tb.onStep(10, 1.25f);
         tb.onStep(11, 9f); // not a multiple of 10: not written
         tb.onEvaluation(20, new Evaluation(100, 0.875, 0.4, 3.5, 0.2, 0.0625, Map.of()));
@@ -161,7 +190,11 @@ class ExportTest {
     }
     Path events;
     try (Stream<Path> files = Files.list(logDir)) {
-      events = files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).findFirst().orElseThrow();
+      events =
+          files
+              .filter(p -> p.getFileName().toString().startsWith("events.out.tfevents"))
+              .findFirst()
+              .orElseThrow();
     }
     Map<String, Float> scalars = new HashMap<>();
     Map<String, Long> steps = new HashMap<>();
@@ -180,8 +213,17 @@ class ExportTest {
         }
       }
     }
-    assertEquals(Map.of("train/loss", 1.25f, "validation/accuracy", 0.875f, "validation/avr", 3.5f,
-        "validation/dead_fraction", 0.0625f), scalars);
+    assertEquals(
+        Map.of(
+            "train/loss",
+            1.25f,
+            "validation/accuracy",
+            0.875f,
+            "validation/avr",
+            3.5f,
+            "validation/dead_fraction",
+            0.0625f),
+        scalars);
     assertEquals(10L, steps.get("train/loss"));
     assertEquals(20L, steps.get("validation/avr"));
     assertTrue(histogram, "histogram of hidden activations written");
@@ -190,7 +232,8 @@ class ExportTest {
   /** Reads TFRecord framing: length (8 bytes LE), its CRC (4), payload, payload CRC (4). */
   static List<Event> readEvents(Path file) throws IOException {
     List<Event> events = new java.util.ArrayList<>();
-    try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        DataInputStream data = new DataInputStream(in)) {
       while (true) {
         byte[] header = new byte[12];
         try {

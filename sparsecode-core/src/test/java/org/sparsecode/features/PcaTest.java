@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 class PcaTest {
   private static final double R = Math.sqrt(0.5);
@@ -31,10 +31,10 @@ class PcaTest {
   }
 
   /**
-   * Points {@code (5, -2) + s u + t v} with u = (0.6, 0.8), v = (0.8, -0.6) and (s, t) in
-   * {(3, 1), (3, -1), (-3, 1), (-3, -1)}: the sample variances along u and v are 4 * 9 / 3 = 12
-   * and 4 * 1 / 3 = 4/3, the axes are u and v (each signed so that its largest entry is positive),
-   * and the transform of each point is its (s, t).
+   * Points {@code (5, -2) + s u + t v} with u = (0.6, 0.8), v = (0.8, -0.6) and (s, t) in {(3, 1),
+   * (3, -1), (-3, 1), (-3, -1)}: the sample variances along u and v are 4 * 9 / 3 = 12 and 4 * 1 /
+   * 3 = 4/3, the axes are u and v (each signed so that its largest entry is positive), and the
+   * transform of each point is its (s, t).
    */
   @Test
   void twoDimensionalCaseWithKnownAxesAndVariances() {
@@ -62,8 +62,9 @@ class PcaTest {
   /**
    * Standardised 3 + 1 features: f1 = 10 f0 + 3 (perfectly correlated with f0), f2 orthogonal to
    * f0, f3 constant 7. Means (0, 3, 0, 7); population scales (1, 10, 1) and 1 for the constant
-   * feature. The standardised covariance (n - 1 = 3) is 4/3 [[1,1,0,0],[1,1,0,0],[0,0,1,0],[0,0,0,0]]:
-   * eigenvalues 8/3 (axis (1,1,0,0)/sqrt 2) and 4/3 (axis (0,0,1,0)).
+   * feature. The standardised covariance (n - 1 = 3) is 4/3
+   * [[1,1,0,0],[1,1,0,0],[0,0,1,0],[0,0,0,0]]: eigenvalues 8/3 (axis (1,1,0,0)/sqrt 2) and 4/3
+   * (axis (0,0,1,0)).
    */
   @Test
   void standardisedCaseWithACorrelatedPairAndAConstantFeature() {
@@ -98,7 +99,13 @@ class PcaTest {
       double b = random.nextGaussian();
       for (int j = 0; j < dims; j++) {
         // Two strong shared factors, per-feature noise and scales from 1 to 12.
-        rows[i][j] = (float) ((j + 1) * (a * Math.sin(j + 1) + 0.5 * b * Math.cos(2 * j) + 0.3 * random.nextGaussian()) + j);
+        rows[i][j] =
+            (float)
+                ((j + 1)
+                        * (a * Math.sin(j + 1)
+                            + 0.5 * b * Math.cos(2 * j)
+                            + 0.3 * random.nextGaussian())
+                    + j);
       }
     }
     Dataset d = data(rows);
@@ -115,7 +122,9 @@ class PcaTest {
     }
     double[] variances = pca.variances();
     for (int c = 1; c < k; c++) {
-      assertTrue(variances[c] <= variances[c - 1], "variances must decrease: " + java.util.Arrays.toString(variances));
+      assertTrue(
+          variances[c] <= variances[c - 1],
+          "variances must decrease: " + java.util.Arrays.toString(variances));
     }
     float[] z = transform(pca, d);
     for (int c = 0; c < k; c++) {
@@ -129,7 +138,11 @@ class PcaTest {
         var += (z[i * k + c] - mean) * (z[i * k + c] - mean);
       }
       assertEquals(0, mean, 1e-4, "component " + c + " is centred on the training set");
-      assertEquals(variances[c], var / (n - 1), 1e-4 * Math.max(1, variances[c]), "variance of component " + c);
+      assertEquals(
+          variances[c],
+          var / (n - 1),
+          1e-4 * Math.max(1, variances[c]),
+          "variance of component " + c);
     }
     // The training mean itself maps to zero.
     float[] mean = pca.standardizer().mean();
@@ -140,11 +153,18 @@ class PcaTest {
   @Test
   void badArgumentsSayWhatToChange() {
     Dataset d = data(new float[][] {{1, 2}, {3, 4}});
-    var e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(d, 3, true, ThreadSettings.defaults()));
-    assertTrue(e.getMessage().contains("has 2 features") && e.getMessage().contains("pca_components"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Pca.fit(d, 0, true, ThreadSettings.defaults()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Pca.fit(d, 3, true, ThreadSettings.defaults()));
+    assertTrue(
+        e.getMessage().contains("has 2 features") && e.getMessage().contains("pca_components"),
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> Pca.fit(d, 0, true, ThreadSettings.defaults()));
     Dataset one = data(new float[][] {{1, 2}});
-    e = assertThrows(IllegalArgumentException.class, () -> Pca.fit(one, 1, true, ThreadSettings.defaults()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Pca.fit(one, 1, true, ThreadSettings.defaults()));
     assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
   }
 }

@@ -26,9 +26,13 @@ class NpyTest {
     // As numpy.save writes it: 10 bytes of preamble, a 118-byte header padded with spaces and
     // ending in a newline, so that the data starts at byte 128 (a multiple of 64).
     assertEquals(128 + 6 * 4, bytes.length);
-    assertArrayEquals(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 118, 0}, java.util.Arrays.copyOf(bytes, 10));
+    assertArrayEquals(
+        new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 118, 0},
+        java.util.Arrays.copyOf(bytes, 10));
     String header = new String(bytes, 10, 118, StandardCharsets.US_ASCII);
-    assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }" + " ".repeat(58) + "\n", header);
+    assertEquals(
+        "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }" + " ".repeat(58) + "\n",
+        header);
     ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(1f, data.getFloat(128));
     assertEquals(2f, data.getFloat(132));

@@ -12,10 +12,14 @@ class CrossModalScoreTest {
   @Test
   void nearestClassAndErrorByHand() {
     float[] recs = {
-      0.9f, 0.1f, // label 0: distances 0.02, 1.62, 0.82 -> class 0, right; own error 0.02
-      0.6f, 0.6f, // label 1: distances 0.52, 0.52, 0.32 -> class 2, wrong; own error 0.52
-      0.5f, 0.5f, // label 2: distances 0.5, 0.5, 0.5 -> tie, lowest class 0, wrong; own error 0.5
-      0, 0.8f // label 1: distances 1.64, 0.04, 1.04 -> class 1, right; own error 0.04
+      0.9f,
+      0.1f, // label 0: distances 0.02, 1.62, 0.82 -> class 0, right; own error 0.02
+      0.6f,
+      0.6f, // label 1: distances 0.52, 0.52, 0.32 -> class 2, wrong; own error 0.52
+      0.5f,
+      0.5f, // label 2: distances 0.5, 0.5, 0.5 -> tie, lowest class 0, wrong; own error 0.5
+      0,
+      0.8f // label 1: distances 1.64, 0.04, 1.04 -> class 1, right; own error 0.04
     };
     int[] labels = {0, 1, 2, 1};
     CrossModalScore s = CrossModalScore.of(recs, labels, TARGETS, null);
@@ -31,8 +35,14 @@ class CrossModalScoreTest {
 
   @Test
   void badInputIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> CrossModalScore.of(new float[3], new int[] {0, 1}, TARGETS, null));
-    assertThrows(IllegalArgumentException.class, () -> CrossModalScore.of(new float[2], new int[] {3}, TARGETS, null));
-    assertThrows(IllegalArgumentException.class, () -> CrossModalScore.of(new float[2], new int[] {0}, TARGETS, new double[2]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CrossModalScore.of(new float[3], new int[] {0, 1}, TARGETS, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CrossModalScore.of(new float[2], new int[] {3}, TARGETS, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CrossModalScore.of(new float[2], new int[] {0}, TARGETS, new double[2]));
   }
 }

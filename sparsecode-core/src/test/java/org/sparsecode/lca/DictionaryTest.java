@@ -68,7 +68,8 @@ class DictionaryTest {
     Dictionary d = Dictionary.random(2, 3, 9);
     float[][] x = {{0, 2}, {0, 0}, {3, 0}};
     float[][] codes = new float[3][3];
-    // All three atoms dead; errors 2, 0 and 4.5; the zero input is skipped: order 2, 0, then 2 again.
+    // All three atoms dead; errors 2, 0 and 4.5; the zero input is skipped: order 2, 0, then 2
+    // again.
     assertArrayEquals(new int[] {0, 1, 2}, d.reinitialiseDead(x, codes));
     assertMatrixEquals(new float[][] {{1, 0, 1}, {0, 1, 0}}, d.toArray(), 1e-7f);
     assertArrayEquals(new int[0], d.deadAtoms(new float[][] {{1, -1, 0.1f}}));
@@ -87,7 +88,8 @@ class DictionaryTest {
       }
     }
     float[][] phi = d.toArray();
-    // Dense reference in the same arithmetic: float reconstruction and residual, double sums over n.
+    // Dense reference in the same arithmetic: float reconstruction and residual, double sums over
+    // n.
     float[][] residual = new float[5][7];
     for (int n = 0; n < 5; n++) {
       for (int i = 0; i < 7; i++) {
@@ -121,9 +123,11 @@ class DictionaryTest {
     float[][] x = {{1, 0, 0}, {0, 3, 4}}; // errors 0 and 12.5
     assertArrayEquals(new int[] {2}, d.reinitialise(new int[] {2}, x, codes));
     assertMatrixEquals(new float[][] {{1, 0, 0}, {0, 1, 0.6f}, {0, 0, 0.8f}}, d.toArray(), 1e-7f);
-    var e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> d.reinitialise(new int[] {3}, x, codes));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("outside 0..2"), e.getMessage());
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> d.reinitialise(new int[] {3}, x, codes));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("outside 0..2"), e.getMessage());
   }
 
   static void assertUnitColumns(Dictionary d) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.lca.Lca.Lateral;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.op.Ops;
 
 /**
@@ -31,23 +31,36 @@ class LcaLateralTest {
         share[k] /= ATOMS;
       }
       assertTrue(share[0] <= Lateral.AUTO_SPARSE_UP_TO, kind + ": first step share " + share[0]);
-      assertTrue(share[STEPS - 1] > Lateral.AUTO_SPARSE_UP_TO, kind + ": last step share " + share[STEPS - 1]);
+      assertTrue(
+          share[STEPS - 1] > Lateral.AUTO_SPARSE_UP_TO,
+          kind + ": last step share " + share[STEPS - 1]);
       for (Lateral lateral : new Lateral[] {Lateral.SPARSE, Lateral.AUTO}) {
         Lca.Traced other = Lca.inferWithTraces(X, PHI, config, lateral);
         for (int n = 0; n < BATCH; n++) {
           for (int j = 0; j < ATOMS; j++) {
-            assertEquals(dense.codes()[n][j], other.codes()[n][j], 2e-5,
+            assertEquals(
+                dense.codes()[n][j],
+                other.codes()[n][j],
+                2e-5,
                 kind + " " + lateral + " code[" + n + "][" + j + "]");
           }
         }
         for (int k = 0; k < STEPS; k++) {
-          assertEquals(dense.energy()[k], other.energy()[k], 2e-5, kind + " " + lateral + " energy at step " + k);
+          assertEquals(
+              dense.energy()[k],
+              other.energy()[k],
+              2e-5,
+              kind + " " + lateral + " energy at step " + k);
         }
       }
       for (int n = 0; n < BATCH; n++) {
         double[] ref = LcaReference.lca(X[n], PHI, 0.3, 8, STEPS, kind);
         for (int j = 0; j < ATOMS; j++) {
-          assertEquals(ref[j], dense.codes()[n][j], 1e-4, kind + " code[" + n + "][" + j + "] against doubles");
+          assertEquals(
+              ref[j],
+              dense.codes()[n][j],
+              1e-4,
+              kind + " code[" + n + "][" + j + "] against doubles");
         }
       }
     }
@@ -77,9 +90,17 @@ class LcaLateralTest {
   void missingLateralIsRejected() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      var e = assertThrows(NullPointerException.class,
-          () -> Lca.build(tf, Lca.inputsPlaceholder(tf, IN), tf.constant(PHI),
-              new LcaConfig(0.1f, 4f, 3, Threshold.HARD), false, null));
+      var e =
+          assertThrows(
+              NullPointerException.class,
+              () ->
+                  Lca.build(
+                      tf,
+                      Lca.inputsPlaceholder(tf, IN),
+                      tf.constant(PHI),
+                      new LcaConfig(0.1f, 4f, 3, Threshold.HARD),
+                      false,
+                      null));
       assertTrue(e.getMessage().contains("DENSE, SPARSE or AUTO"), e.getMessage());
     }
   }

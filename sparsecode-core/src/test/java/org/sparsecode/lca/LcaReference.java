@@ -15,7 +15,8 @@ final class LcaReference {
   }
 
   /** Column form, one example at a time: u <- u + (1/tau)(b - u - (Phi^T Phi - I) a). */
-  static double[] lca(float[] x, float[][] phi, double lambda, double tau, int iterations, Threshold kind) {
+  static double[] lca(
+      float[] x, float[][] phi, double lambda, double tau, int iterations, Threshold kind) {
     int m = phi.length, k = phi[0].length;
     double[] b = new double[k];
     for (int j = 0; j < k; j++) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.StdArrays;
@@ -15,7 +15,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** Checks the LCA graph against hand values, a double-precision recurrence and the KKT conditions. */
+/**
+ * Checks the LCA graph against hand values, a double-precision recurrence and the KKT conditions.
+ */
 class LcaTest {
   private static final int IN = 6, ATOMS = 8, BATCH = 3;
   private static final float[][] PHI = Dictionary.random(IN, ATOMS, 3).toArray();
@@ -25,9 +27,12 @@ class LcaTest {
   void thresholdsOnHandWrittenValues() {
     float[] u = {-1f, -0.5f, -0.2f, 0f, 0.2f, 0.5f, 0.7f, 2f};
     // Exactly at lambda (0.5) every threshold gives 0.
-    assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 0.7f, 2f}, threshold(u, Threshold.HARD), 1e-7f);
     assertArrayEquals(
-        new float[] {0, 0, 0, 0, 0, 0, 0.2f, 1.5f}, threshold(u, Threshold.SOFT_NONNEGATIVE), 1e-6f);
+        new float[] {0, 0, 0, 0, 0, 0, 0.7f, 2f}, threshold(u, Threshold.HARD), 1e-7f);
+    assertArrayEquals(
+        new float[] {0, 0, 0, 0, 0, 0, 0.2f, 1.5f},
+        threshold(u, Threshold.SOFT_NONNEGATIVE),
+        1e-6f);
     assertArrayEquals(
         new float[] {-0.5f, 0, 0, 0, 0, 0, 0.2f, 1.5f}, threshold(u, Threshold.SOFT_SIGNED), 1e-6f);
   }
@@ -49,7 +54,8 @@ class LcaTest {
           active += expected != 0 ? 1 : 0;
         }
       }
-      assertTrue(active > 0 && active < BATCH * ATOMS, kind + ": the case should mix on and off atoms");
+      assertTrue(
+          active > 0 && active < BATCH * ATOMS, kind + ": the case should mix on and off atoms");
     }
   }
 
@@ -62,7 +68,11 @@ class LcaTest {
         for (int n = 0; n < BATCH; n++) {
           double[] ref = LcaReference.lca(X[n], PHI, 0.1f, 2f, iterations, kind);
           for (int j = 0; j < ATOMS; j++) {
-            assertEquals(ref[j], codes[n][j], 1e-5, kind + " x" + iterations + " code[" + n + "][" + j + "]");
+            assertEquals(
+                ref[j],
+                codes[n][j],
+                1e-5,
+                kind + " x" + iterations + " code[" + n + "][" + j + "]");
           }
         }
       }
@@ -79,10 +89,16 @@ class LcaTest {
       for (int j = 0; j < ATOMS; j++) {
         if (codes[n][j] != 0) {
           active++;
-          assertEquals(lambda * Math.signum(codes[n][j]), c[j], 1e-4, "active atom " + j + " of example " + n);
+          assertEquals(
+              lambda * Math.signum(codes[n][j]),
+              c[j],
+              1e-4,
+              "active atom " + j + " of example " + n);
         } else {
           inactive++;
-          assertTrue(Math.abs(c[j]) <= lambda + 1e-4, "inactive atom " + j + " of example " + n + ": " + c[j]);
+          assertTrue(
+              Math.abs(c[j]) <= lambda + 1e-4,
+              "inactive atom " + j + " of example " + n + ": " + c[j]);
         }
       }
     }
@@ -103,7 +119,8 @@ class LcaTest {
           assertEquals(lambda, c[j], 1e-4, "active atom " + j + " of example " + n);
         } else {
           inactive++;
-          assertTrue(c[j] <= lambda + 1e-4, "inactive atom " + j + " of example " + n + ": " + c[j]);
+          assertTrue(
+              c[j] <= lambda + 1e-4, "inactive atom " + j + " of example " + n + ": " + c[j]);
         }
       }
     }
@@ -119,7 +136,8 @@ class LcaTest {
       assertEquals(150, t.meanL0().length);
       assertEquals(150, t.reconstructionError().length);
       for (int k = 1; k < t.energy().length; k++) {
-        assertTrue(t.energy()[k] <= t.energy()[k - 1] + 1e-5f,
+        assertTrue(
+            t.energy()[k] <= t.energy()[k - 1] + 1e-5f,
             kind + " energy rose at step " + k + ": " + t.energy()[k - 1] + " -> " + t.energy()[k]);
       }
       assertTrue(t.energy()[149] < t.energy()[0], kind + " energy should fall overall");
@@ -159,14 +177,26 @@ class LcaTest {
 
   @Test
   void badShapesAndConfigsAreRejectedWithAFix() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Lca.infer(new float[][] {{1, 2, 3}}, PHI, new LcaConfig(0.1f, 2f, 1, Threshold.HARD)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Lca.infer(
+                    new float[][] {{1, 2, 3}}, PHI, new LcaConfig(0.1f, 2f, 1, Threshold.HARD)));
     assertTrue(e.getMessage().contains("dictionary has 6 rows"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new LcaConfig(0.1f, 0.5f, 10, Threshold.HARD));
-    assertTrue(e.getMessage().contains("tau must be >= 1") && e.getMessage().contains("0.5"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new LcaConfig(-0.1f, 10f, 10, Threshold.HARD));
-    assertThrows(IllegalArgumentException.class, () -> new LcaConfig(Float.NaN, 10f, 10, Threshold.HARD));
-    assertThrows(IllegalArgumentException.class, () -> new LcaConfig(Float.POSITIVE_INFINITY, 10f, 10, Threshold.HARD));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new LcaConfig(0.1f, 0.5f, 10, Threshold.HARD));
+    assertTrue(
+        e.getMessage().contains("tau must be >= 1") && e.getMessage().contains("0.5"),
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> new LcaConfig(-0.1f, 10f, 10, Threshold.HARD));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LcaConfig(Float.NaN, 10f, 10, Threshold.HARD));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new LcaConfig(Float.POSITIVE_INFINITY, 10f, 10, Threshold.HARD));
     assertThrows(IllegalArgumentException.class, () -> new LcaConfig(0.1f, 10f, 0, Threshold.HARD));
     assertThrows(NullPointerException.class, () -> new LcaConfig(0.1f, 10f, 10, null));
   }

@@ -21,7 +21,8 @@ class LinkedDictionariesTest {
     for (float v : a) {
       l1 += Math.abs(v);
     }
-    double sum = linked.block(0).energy(x1[0], a, 0) + linked.block(1).energy(x2[0], a, 0) + lambda * l1;
+    double sum =
+        linked.block(0).energy(x1[0], a, 0) + linked.block(1).energy(x2[0], a, 0) + lambda * l1;
     double energy = linked.energy(List.of(x1[0], x2[0]), a, lambda);
     assertEquals(sum, energy, 1e-9);
 
@@ -119,8 +120,12 @@ class LinkedDictionariesTest {
 
   @Test
   void mismatchedModalitiesAreRejected() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new LinkedDictionaries(List.of(Dictionary.random(3, 4, 1), Dictionary.random(3, 5, 1))));
-    assertThrows(IllegalArgumentException.class, () -> linked.energy(List.of(x1[0]), codes[0], 0.1f));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new LinkedDictionaries(
+                List.of(Dictionary.random(3, 4, 1), Dictionary.random(3, 5, 1))));
+    assertThrows(
+        IllegalArgumentException.class, () -> linked.energy(List.of(x1[0]), codes[0], 0.1f));
   }
 }

@@ -5,25 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 /** One learning step of each drive against the same step taken by hand. */
 class LinkedLearningTest {
   private static final int ATOMS = 4;
-  private static final float[][] X1 = {{1, 0.5f, 0}, {0, 1, 1}, {0.8f, 0.2f, 0.1f}, {0.1f, 0.9f, 0.6f}};
+  private static final float[][] X1 = {
+    {1, 0.5f, 0}, {0, 1, 1}, {0.8f, 0.2f, 0.1f}, {0.1f, 0.9f, 0.6f}
+  };
   private static final float[][] X2 = {{1, 0}, {0, 1}, {0.9f, 0.1f}, {0.2f, 1}};
   private static final int[] LABELS = {0, 1, 0, 1};
   private static final OrdinalBlocks BLOCKS = new OrdinalBlocks(ATOMS, 2, 2);
   private static final LcaConfig LCA = new LcaConfig(0.05f, 3f, 20, Threshold.SOFT_NONNEGATIVE);
   // One step over the whole set (batch 4), no dead-atom check within it.
-  private static final LinkedLearning.Config ONE_STEP = new LinkedLearning.Config(LCA, 0.5f, 4, 1, 1000, 7);
+  private static final LinkedLearning.Config ONE_STEP =
+      new LinkedLearning.Config(LCA, 0.5f, 4, 1, 1000, 7);
 
   @Test
   void driverAsModalityStacksTheDriversOverAnIdentityBlock() {
     LinkedDictionaries learned = start();
-    LinkedLearning.Result r = LinkedLearning.learn(learned, List.of(flat(X1), flat(X2)), LABELS,
-        new LinkedLearning.Drive(LinkedLearning.DriveKind.MODALITY, BLOCKS, 0.3f), ONE_STEP,
-        ThreadSettings.defaults(), LinkedLearning.StepListener.NONE);
+    LinkedLearning.Result r =
+        LinkedLearning.learn(
+            learned,
+            List.of(flat(X1), flat(X2)),
+            LABELS,
+            new LinkedLearning.Drive(LinkedLearning.DriveKind.MODALITY, BLOCKS, 0.3f),
+            ONE_STEP,
+            ThreadSettings.defaults(),
+            LinkedLearning.StepListener.NONE);
 
     LinkedDictionaries expected = start();
     float[][] drivers = rows(BLOCKS.drivers(LABELS, 0.3f), ATOMS);
@@ -44,9 +53,14 @@ class LinkedLearningTest {
   @Test
   void driverAsCurrentIsAddedToTheDrive() {
     LinkedDictionaries learned = start();
-    LinkedLearning.learn(learned, List.of(flat(X1), flat(X2)), LABELS,
-        new LinkedLearning.Drive(LinkedLearning.DriveKind.CURRENT, BLOCKS, 0.3f), ONE_STEP,
-        ThreadSettings.defaults(), LinkedLearning.StepListener.NONE);
+    LinkedLearning.learn(
+        learned,
+        List.of(flat(X1), flat(X2)),
+        LABELS,
+        new LinkedLearning.Drive(LinkedLearning.DriveKind.CURRENT, BLOCKS, 0.3f),
+        ONE_STEP,
+        ThreadSettings.defaults(),
+        LinkedLearning.StepListener.NONE);
 
     LinkedDictionaries expected = start();
     float[] stacked = new float[4 * 5];
@@ -54,8 +68,12 @@ class LinkedLearningTest {
       System.arraycopy(concat(X1[n], X2[n]), 0, stacked, n * 5, 5);
     }
     float[][] codes;
-    try (CodeInference inference = new CodeInference(5, ATOMS, LCA, true, ThreadSettings.defaults())) {
-      codes = rows(inference.codes(stacked, 4, expected.concatenated(), BLOCKS.drivers(LABELS, 0.3f), 4), ATOMS);
+    try (CodeInference inference =
+        new CodeInference(5, ATOMS, LCA, true, ThreadSettings.defaults())) {
+      codes =
+          rows(
+              inference.codes(stacked, 4, expected.concatenated(), BLOCKS.drivers(LABELS, 0.3f), 4),
+              ATOMS);
     }
     // The current changes the codes: without it they differ.
     float[][] undriven = Lca.infer(rows(stacked, 5), expected.concatenated(), LCA);
@@ -65,7 +83,8 @@ class LinkedLearningTest {
         change += Math.abs(codes[n][j] - undriven[n][j]);
       }
     }
-    org.junit.jupiter.api.Assertions.assertTrue(change > 0.1, "the current should change the codes: " + change);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        change > 0.1, "the current should change the codes: " + change);
     expected.hebbianUpdate(List.of(X1, X2), codes, 0.5f);
     assertSame(expected, learned);
   }
@@ -74,18 +93,25 @@ class LinkedLearningTest {
   void windowSummaryHoldsTheStepsNumbersAndHowFarTheDictionaryMoved() {
     LinkedDictionaries learned = start();
     List<LinkedLearning.Window> windows = new java.util.ArrayList<>();
-    LinkedLearning.StepListener listener = new LinkedLearning.StepListener() {
-      @Override
-      public void onStep(int step, double meanEnergy) {}
+    LinkedLearning.StepListener listener =
+        new LinkedLearning.StepListener() {
+          @Override
+          public void onStep(int step, double meanEnergy) {}
 
-      @Override
-      public void onWindow(LinkedLearning.Window w, LinkedDictionaries d) {
-        windows.add(w);
-      }
-    };
+          @Override
+          public void onWindow(LinkedLearning.Window w, LinkedDictionaries d) {
+            windows.add(w);
+          }
+        };
     // One step, window of one step: the summary is that step's numbers.
-    LinkedLearning.learn(learned, List.of(flat(X1), flat(X2)), LABELS, LinkedLearning.Drive.NONE,
-        new LinkedLearning.Config(LCA, 0.5f, 4, 1, 1, 7), ThreadSettings.defaults(), listener);
+    LinkedLearning.learn(
+        learned,
+        List.of(flat(X1), flat(X2)),
+        LABELS,
+        LinkedLearning.Drive.NONE,
+        new LinkedLearning.Config(LCA, 0.5f, 4, 1, 1, 7),
+        ThreadSettings.defaults(),
+        listener);
 
     LinkedDictionaries expected = start();
     float[][] before = expected.concatenated();
@@ -108,8 +134,10 @@ class LinkedLearningTest {
       error1 += 2 * expected.block(0).squaredError(X1[n], codes[n]) / 4 / 3;
       error2 += 2 * expected.block(1).squaredError(X2[n], codes[n]) / 4 / 2;
     }
-    int[] deadAtoms = java.util.stream.IntStream.range(0, ATOMS)
-        .filter(j -> java.util.Arrays.stream(codes).allMatch(c -> c[j] == 0)).toArray();
+    int[] deadAtoms =
+        java.util.stream.IntStream.range(0, ATOMS)
+            .filter(j -> java.util.Arrays.stream(codes).allMatch(c -> c[j] == 0))
+            .toArray();
     expected.reinitialise(deadAtoms, List.of(X1, X2), codes);
     expected.hebbianUpdate(List.of(X1, X2), codes, 0.5f);
     float[][] after = expected.concatenated();
@@ -135,15 +163,27 @@ class LinkedLearningTest {
 
   @Test
   void badInputsAreRejected() {
-    var e = assertThrows(IllegalArgumentException.class, () -> LinkedLearning.learn(start(), List.of(flat(X1)), LABELS,
-        LinkedLearning.Drive.NONE, ONE_STEP, ThreadSettings.defaults(), LinkedLearning.StepListener.NONE));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LinkedLearning.learn(
+                    start(),
+                    List.of(flat(X1)),
+                    LABELS,
+                    LinkedLearning.Drive.NONE,
+                    ONE_STEP,
+                    ThreadSettings.defaults(),
+                    LinkedLearning.StepListener.NONE));
     assertEquals("expected one input array per modality (2), got 1", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new LinkedLearning.Config(LCA, 0f, 4, 1, 1, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LinkedLearning.Config(LCA, 0f, 4, 1, 1, 1));
   }
 
   /** Both blocks from fixed numbers, so that two starts are equal. */
   private static LinkedDictionaries start() {
-    Dictionary a = new Dictionary(new float[][] {{1, 0, 0.5f, 0.2f}, {0, 1, 0.5f, 0.3f}, {0, 0, 0.7f, 0.9f}});
+    Dictionary a =
+        new Dictionary(new float[][] {{1, 0, 0.5f, 0.2f}, {0, 1, 0.5f, 0.3f}, {0, 0, 0.7f, 0.9f}});
     Dictionary b = new Dictionary(new float[][] {{1, 0.2f, 0, 0.6f}, {0, 1, 1, 0.8f}});
     a.normaliseColumns();
     b.normaliseColumns();
@@ -153,7 +193,8 @@ class LinkedLearningTest {
   private static void assertSame(LinkedDictionaries expected, LinkedDictionaries actual) {
     for (int m = 0; m < 2; m++) {
       // The batch is a shuffled order of the same four examples: only summation order differs.
-      DictionaryTest.assertMatrixEquals(expected.block(m).toArray(), actual.block(m).toArray(), 1e-6f);
+      DictionaryTest.assertMatrixEquals(
+          expected.block(m).toArray(), actual.block(m).toArray(), 1e-6f);
     }
   }
 

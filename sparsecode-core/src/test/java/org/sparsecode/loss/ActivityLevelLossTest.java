@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -34,6 +34,7 @@ class ActivityLevelLossTest {
   @Test
   void rejectsNonFiniteTarget() {
     assertThrows(IllegalArgumentException.class, () -> new ActivityLevelLoss(Float.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new ActivityLevelLoss(Float.NEGATIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ActivityLevelLoss(Float.NEGATIVE_INFINITY));
   }
 }

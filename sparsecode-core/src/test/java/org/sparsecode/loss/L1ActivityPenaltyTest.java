@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -64,13 +64,23 @@ class L1ActivityPenaltyTest {
         var h = tf.nn.relu(x);
         L1ActivityPenalty l1 = new L1ActivityPenalty(lambda);
         var penalty = nonNegative ? l1.callOnNonNegative(tf, h) : l1.call(tf, h);
-        var grad = g.graph().addGradients(penalty.asOutput(), new org.tensorflow.Output<?>[] {x.asOutput()})[0];
+        var grad =
+            g.graph()
+                .addGradients(penalty.asOutput(), new org.tensorflow.Output<?>[] {x.asOutput()})[0];
         try (Result r = g.session().runner().fetch(penalty).fetch(grad).run()) {
-          assertEquals(lambda * 6.25f, ((TFloat32) r.get(0)).getFloat(), 1e-6f, "nonNegative=" + nonNegative);
+          assertEquals(
+              lambda * 6.25f,
+              ((TFloat32) r.get(0)).getFloat(),
+              1e-6f,
+              "nonNegative=" + nonNegative);
           TFloat32 gx = (TFloat32) r.get(1);
           for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 4; j++) {
-              assertEquals(expected[i][j], gx.getFloat(i, j), 0f, "nonNegative=" + nonNegative + " at " + i + "," + j);
+              assertEquals(
+                  expected[i][j],
+                  gx.getFloat(i, j),
+                  0f,
+                  "nonNegative=" + nonNegative + " at " + i + "," + j);
             }
           }
         }
@@ -82,7 +92,8 @@ class L1ActivityPenaltyTest {
   void theNonNegativeFormWithZeroLambdaIsAConstantZero() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      var penalty = new L1ActivityPenalty(0f).callOnNonNegative(tf, tf.constant(new float[] {5f, 7f}));
+      var penalty =
+          new L1ActivityPenalty(0f).callOnNonNegative(tf, tf.constant(new float[] {5f, 7f}));
       assertEquals("Const", penalty.op().type());
       try (Result r = g.session().runner().fetch(penalty).run()) {
         assertEquals(0f, ((TFloat32) r.get(0)).getFloat());
@@ -95,6 +106,7 @@ class L1ActivityPenaltyTest {
     var e = assertThrows(IllegalArgumentException.class, () -> new L1ActivityPenalty(-1e-5f));
     assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new L1ActivityPenalty(Float.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new L1ActivityPenalty(Float.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> new L1ActivityPenalty(Float.POSITIVE_INFINITY));
   }
 }

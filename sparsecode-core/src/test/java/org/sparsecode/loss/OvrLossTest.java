@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 class OvrLossTest {
   /**
-   * Row norms 5, 3, 5; normalised rows A = (.6, .8, 0, 0), B = (1/3, 2/3, 2/3, 0),
-   * C = (0, 0, .6, .8). S = A + B + C = (14, 22, 19, 12) / 15, so
-   * ||S||^2 = (196 + 484 + 361 + 144) / 225 = 1185 / 225 = 79/15. Check with cosines:
-   * A.B = 11/15, A.C = 0, B.C = 6/15, and 3 + 2 * 17/15 = 79/15.
+   * Row norms 5, 3, 5; normalised rows A = (.6, .8, 0, 0), B = (1/3, 2/3, 2/3, 0), C = (0, 0, .6,
+   * .8). S = A + B + C = (14, 22, 19, 12) / 15, so ||S||^2 = (196 + 484 + 361 + 144) / 225 = 1185 /
+   * 225 = 79/15. Check with cosines: A.B = 11/15, A.C = 0, B.C = 6/15, and 3 + 2 * 17/15 = 79/15.
    */
   static final float[][] H = {
     {3, 4, 0, 0},
@@ -47,7 +46,8 @@ class OvrLossTest {
   void identicalRowsGiveBSquaredAndOrthogonalRowsGiveB() {
     // Identical directions: S = B * Hn, ||S||^2 = B^2. Orthogonal rows: only the B diagonal terms.
     assertEquals(9, evaluate(new OvrLoss(1f), new float[][] {{1, 1}, {2, 2}, {5, 5}}), 1e-5);
-    assertEquals(3, evaluate(new OvrLoss(1f), new float[][] {{2, 0, 0}, {0, 7, 0}, {0, 0, 0.5f}}), 1e-6);
+    assertEquals(
+        3, evaluate(new OvrLoss(1f), new float[][] {{2, 0, 0}, {0, 7, 0}, {0, 0, 0.5f}}), 1e-6);
   }
 
   @Test
@@ -63,7 +63,8 @@ class OvrLossTest {
   void epsilonEffectIsTiny() {
     // With eps the rows are scaled by r/(r+eps): 1e-8 changes nothing visible in float32, and
     // even 1e-3 only shrinks the loss by about 2 * 1e-3 / 3 (the norms are 3..5).
-    assertEquals(evaluate(new OvrLoss(0.5f, 1e-8f), H), evaluate(new OvrLoss(0.5f, 1e-12f), H), 1e-6);
+    assertEquals(
+        evaluate(new OvrLoss(0.5f, 1e-8f), H), evaluate(new OvrLoss(0.5f, 1e-12f), H), 1e-6);
     double big = evaluate(new OvrLoss(0.5f, 1e-3f), H);
     assertTrue(big < 79.0 / 30 && big > 79.0 / 30 * (1 - 1e-3), "eps 1e-3 gave " + big);
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -84,10 +84,12 @@ class OvrUpdateRuleTest {
       if (withActivityLevel) {
         cost = tf.math.add(cost, new ActivityLevelLoss(TARGET).call(tf, input));
       }
-      Output<?>[] grad = g.graph().addGradients(cost.asOutput(), new Output<?>[] {input.asOutput()});
+      Output<?>[] grad =
+          g.graph().addGradients(cost.asOutput(), new Output<?>[] {input.asOutput()});
       Operand<TFloat32> rule = new OvrUpdateRule(LAMBDA, EPS).gradient(tf, input);
       try (TFloat32 fed = TFloat32.tensorOf(StdArrays.ndCopyOf(h));
-          Result r = g.session().runner().feed(input, fed).fetch(cost).fetch(grad[0]).fetch(rule).run()) {
+          Result r =
+              g.session().runner().feed(input, fed).fetch(cost).fetch(grad[0]).fetch(rule).run()) {
         return new float[][][] {
           {{((TFloat32) r.get(0)).getFloat()}},
           StdArrays.array2dCopyOf((TFloat32) r.get(1)),
@@ -113,7 +115,8 @@ class OvrUpdateRuleTest {
         double down = referenceCost(p);
         p[i][c] = keep;
         double numeric = (up - down) / (2 * step);
-        assertEquals(numeric, out[1][i][c], 1e-5 + 1e-4 * Math.abs(numeric), "dJ/dH[" + i + "][" + c + "]");
+        assertEquals(
+            numeric, out[1][i][c], 1e-5 + 1e-4 * Math.abs(numeric), "dJ/dH[" + i + "][" + c + "]");
       }
     }
   }
@@ -134,7 +137,8 @@ class OvrUpdateRuleTest {
         p[i][c] = keep;
         // L's gradient is the same constant sign(mean - target) / (B K) for every entry here.
         double numeric = (up - down) / (2 * step) - Math.signum(mean(p) - TARGET) / 35;
-        assertEquals(numeric, rule[i][c], 1e-7 + 1e-6 * Math.abs(numeric), "[" + i + "][" + c + "]");
+        assertEquals(
+            numeric, rule[i][c], 1e-7 + 1e-6 * Math.abs(numeric), "[" + i + "][" + c + "]");
       }
     }
   }
@@ -153,10 +157,14 @@ class OvrUpdateRuleTest {
         scale = Math.max(scale, Math.abs(v));
       }
       for (int c = 0; c < h[i].length; c++) {
-        assertTrue(Float.isFinite(autodiff[i][c]), "autodiff [" + i + "][" + c + "] = " + autodiff[i][c]);
-        assertEquals(java[i][c], autodiff[i][c], 1e-5 * scale, "autodiff vs Java [" + i + "][" + c + "]");
-        assertEquals(java[i][c], rule[i][c], 1e-5 * scale, "rule op vs Java [" + i + "][" + c + "]");
-        assertEquals(autodiff[i][c], rule[i][c], 1e-5 * scale, "rule op vs autodiff [" + i + "][" + c + "]");
+        assertTrue(
+            Float.isFinite(autodiff[i][c]), "autodiff [" + i + "][" + c + "] = " + autodiff[i][c]);
+        assertEquals(
+            java[i][c], autodiff[i][c], 1e-5 * scale, "autodiff vs Java [" + i + "][" + c + "]");
+        assertEquals(
+            java[i][c], rule[i][c], 1e-5 * scale, "rule op vs Java [" + i + "][" + c + "]");
+        assertEquals(
+            autodiff[i][c], rule[i][c], 1e-5 * scale, "rule op vs autodiff [" + i + "][" + c + "]");
       }
     }
     // The zero row's gradient is the limit 2 lambda S / eps (order 1e8 here).

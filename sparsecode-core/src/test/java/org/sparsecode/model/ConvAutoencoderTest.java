@@ -17,6 +17,7 @@ import org.sparsecode.eval.Tensors;
 import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.nn.SubpixelShuffle;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -42,19 +43,30 @@ class ConvAutoencoderTest {
       l[i] = r.nextInt(3);
       for (int y = 0; y < side; y++) {
         for (int x = 0; x < side; x++) {
-          f[i * side * side + y * side + x] = (x == l[i] ? 0.8f : 0f) + 0.2f * (float) r.nextDouble();
+          f[i * side * side + y * side + x] =
+              (x == l[i] ? 0.8f : 0f) + 0.2f * (float) r.nextDouble();
         }
       }
     }
     Dataset d = new Dataset("bars", f, l, side * side, 3);
-    return new Splits(d.slice("train", 0, 200), d.slice("validation", 200, 250), d.slice("test", 250, 300));
+    return new Splits(
+        d.slice("train", 0, 200), d.slice("validation", 200, 250), d.slice("test", 250, 300));
   }
 
   private static final AdamConfig ADAM = AdamConfig.withLearningRate(1e-2f);
 
   private static CnnConfig tiny(float lambda) {
-    return CnnConfig.builder().side(SIDE).filters(2).kernel(3).stride(2).classes(3).lambda(lambda)
-        .initStddev(0.5f).biasInit(0.1f).seed(5).build();
+    return CnnConfig.builder()
+        .side(SIDE)
+        .filters(2)
+        .kernel(3)
+        .stride(2)
+        .classes(3)
+        .lambda(lambda)
+        .initStddev(0.5f)
+        .biasInit(0.1f)
+        .seed(5)
+        .build();
   }
 
   private static float[] floats(Tensor t) {
@@ -68,7 +80,8 @@ class ConvAutoencoderTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       // Two 1x2 images: reconstruction vs image.
-      Operand<TFloat32> recon = tf.constant(new float[][][][] {{{{0.5f}, {1.2f}}}, {{{0f}, {0.25f}}}});
+      Operand<TFloat32> recon =
+          tf.constant(new float[][][][] {{{{0.5f}, {1.2f}}}, {{{0f}, {0.25f}}}});
       Operand<TFloat32> image = tf.constant(new float[][][][] {{{{0.25f}, {1f}}}, {{{0f}, {0f}}}});
       var unit = ConvAutoencoderClassifier.perImageSquaredError(tf, recon, image, 1f);
       var bytes = ConvAutoencoderClassifier.perImageSquaredError(tf, recon, image, 255f);
@@ -88,15 +101,25 @@ class ConvAutoencoderTest {
     Splits data = images(SIDE);
     float lambda = 0.01f;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f, ADAM, 5);
+      ClassifierGraph m =
+          ConvAutoencoderClassifier.build(
+              g, tiny(lambda), Decoder.CONV_TRANSPOSE_BLOG_BUGS, 1f, ADAM, 5);
       // The decoder's raw output is the mean reconstruction minus the mean encoder bias.
       var bias = g.graph().operation("conv_bias").output(0);
       try (TFloat32 x = Tensors.features(data.train(), 0, 5);
           TInt32 y = Tensors.labels(data.train(), 0, 5);
-          Result r = g.session().runner().feed(m.input(), x).feed(m.labels(), y)
-              .fetch(m.loss()).fetch(m.taskLoss()).fetch(m.hidden()).fetch(bias)
-              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
-              .fetch(m.exampleSums().get(ConvAutoencoderClassifier.LOSS_AE)).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), x)
+                  .feed(m.labels(), y)
+                  .fetch(m.loss())
+                  .fetch(m.taskLoss())
+                  .fetch(m.hidden())
+                  .fetch(bias)
+                  .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
+                  .fetch(m.exampleSums().get(ConvAutoencoderClassifier.LOSS_AE))
+                  .run()) {
         float loss = ((TFloat32) r.get(0)).getFloat();
         float ce = ((TFloat32) r.get(1)).getFloat();
         float[] hidden = floats(r.get(2));
@@ -157,7 +180,10 @@ class ConvAutoencoderTest {
     }
   }
 
-  /** The subpixel decoder (tap products) gives the shuffle of TensorFlow's conv2d of the hidden maps. */
+  /**
+   * The subpixel decoder (tap products) gives the shuffle of TensorFlow's conv2d of the hidden
+   * maps.
+   */
   @Test
   void subpixelReconstructionIsTheShuffledConvolutionOfTheHiddenMaps() {
     Splits data = images(SIDE);
@@ -167,14 +193,23 @@ class ConvAutoencoderTest {
       ClassifierGraph m = ConvAutoencoderClassifier.build(g, c, Decoder.SUBPIXEL, 1f, ADAM);
       Trainer.train(g, m, data, new TrainConfig(5, 10, 5, 1, ADAM), TrainingListener.NONE);
       var v = m.variables();
-      Operand<TFloat32> maps = tf.reshape(m.hidden(), tf.constant(new int[] {-1, SIDE / 2, SIDE / 2, c.filters()}));
-      Operand<TFloat32> conv = tf.math.add(
-          tf.nn.conv2d(maps, v.get(v.size() - 2), List.of(1L, 1L, 1L, 1L), "SAME"), v.get(v.size() - 1));
-      Operand<TFloat32> expected = tf.reshape(new SubpixelShuffle(2).apply(tf, conv),
-          tf.constant(new int[] {-1, SIDE * SIDE}));
+      Operand<TFloat32> maps =
+          tf.reshape(m.hidden(), tf.constant(new int[] {-1, SIDE / 2, SIDE / 2, c.filters()}));
+      Operand<TFloat32> conv =
+          tf.math.add(
+              tf.nn.conv2d(maps, v.get(v.size() - 2), List.of(1L, 1L, 1L, 1L), "SAME"),
+              v.get(v.size() - 1));
+      Operand<TFloat32> expected =
+          tf.reshape(
+              new SubpixelShuffle(2).apply(tf, conv), tf.constant(new int[] {-1, SIDE * SIDE}));
       try (TFloat32 x = Tensors.features(data.test(), 0, 6);
-          Result r = g.session().runner().feed(m.input(), x).fetch(expected)
-              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), x)
+                  .fetch(expected)
+                  .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
+                  .run()) {
         float[] want = floats(r.get(0));
         float[] got = floats(r.get(1));
         assertEquals(6 * SIDE * SIDE, got.length);
@@ -189,16 +224,22 @@ class ConvAutoencoderTest {
     Path dir = tmp.resolve("ae");
     float[] expected;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = ConvAutoencoderClassifier.build(g, tiny(1e-3f), Decoder.SUBPIXEL, 1f, ADAM);
+      ClassifierGraph m =
+          ConvAutoencoderClassifier.build(g, tiny(1e-3f), Decoder.SUBPIXEL, 1f, ADAM);
       Trainer.train(g, m, data, new TrainConfig(20, 10, 10, 1, ADAM), TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 4);
-          Result r = g.session().runner().feed(m.input(), x)
-              .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), x)
+                  .fetch(m.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
+                  .run()) {
         expected = floats(r.get(0));
       }
       SavedModelExport.export(g, m, dir);
     }
-    try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags("serve").load();
+    try (SavedModelBundle bundle =
+            SavedModelBundle.loader(dir.toString()).withTags("serve").load();
         TFloat32 x = Tensors.features(data.test(), 0, 4);
         Result r = bundle.function(SavedModelExport.SIGNATURE_KEY).call(Map.of("images", x))) {
       assertArrayEquals(expected, floats(r.get("reconstruction").orElseThrow()));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.eval.Tensors;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -31,20 +32,32 @@ class FcGradientTest {
     int[] y = {0, 2, 1, 2};
     Dataset data = new Dataset("fd", x, y, IN, CLASSES);
     // A larger init spread than the blog's, so that some units are off and the ReLU kink matters.
-    FcConfig config = FcConfig.builder().inputs(IN).hidden(HIDDEN).classes(CLASSES).initStddev(0.5f).biasInit(0.1f).seed(11).build();
+    FcConfig config =
+        FcConfig.builder()
+            .inputs(IN)
+            .hidden(HIDDEN)
+            .classes(CLASSES)
+            .initStddev(0.5f)
+            .biasInit(0.1f)
+            .seed(11)
+            .build();
 
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph model = MlpClassifier.build(g, MlpConfig.l1(config, LAMBDA));
       List<Variable<TFloat32>> vars = model.variables();
       Output<?>[] grads =
-          g.graph().addGradients(model.loss().asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
+          g.graph()
+              .addGradients(
+                  model.loss().asOutput(),
+                  vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
       Session s = g.session();
       double[][] params = new double[vars.size()][];
       double[][] tfGrads = new double[vars.size()][];
       float tfLoss;
       try (TFloat32 xt = Tensors.features(data, 0, BATCH);
           TInt32 yt = Tensors.labels(data, 0, BATCH)) {
-        var runner = s.runner().feed(model.input(), xt).feed(model.labels(), yt).fetch(model.loss());
+        var runner =
+            s.runner().feed(model.input(), xt).feed(model.labels(), yt).fetch(model.loss());
         for (Variable<TFloat32> v : vars) {
           runner.fetch(v);
         }
@@ -71,7 +84,10 @@ class FcGradientTest {
           double down = loss(params, x, y);
           params[k][i] = keep;
           double numeric = (up - down) / (2 * h);
-          assertEquals(numeric, tfGrads[k][i], 2e-4 + 1e-3 * Math.abs(numeric),
+          assertEquals(
+              numeric,
+              tfGrads[k][i],
+              2e-4 + 1e-3 * Math.abs(numeric),
               "d loss / d " + vars.get(k).op().name() + "[" + i + "]");
         }
       }

@@ -17,6 +17,7 @@ import org.sparsecode.loss.L1ActivityPenalty;
 import org.sparsecode.loss.OvrLoss;
 import org.sparsecode.loss.SoftmaxCrossEntropy;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
@@ -28,7 +29,9 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** The library's entry points: builders and their defaults, prediction, and the errors for misuse. */
+/**
+ * The library's entry points: builders and their defaults, prediction, and the errors for misuse.
+ */
 class LibraryApiTest {
 
   @Test
@@ -56,10 +59,16 @@ class LibraryApiTest {
   @Test
   void configurationsRejectBadValuesNamingTheSetting() {
     assertMessage("classes must be >= 2", () -> FcConfig.builder().classes(1).build());
-    assertMessage("init_stddev must be a finite number > 0", () -> FcConfig.builder().initStddev(0f).build());
-    assertMessage("lambda must be a finite number >= 0", () -> MlpConfig.l1(FcConfig.blog(1), Float.NaN));
-    assertMessage("lambda must be 0", () -> MlpConfig.regularized(FcConfig.blog(1), Regularizer.NONE, 1e-3f, 0f));
-    assertMessage("learning_rate must be a finite number > 0", () -> TrainConfig.builder().learningRate(0f).build());
+    assertMessage(
+        "init_stddev must be a finite number > 0", () -> FcConfig.builder().initStddev(0f).build());
+    assertMessage(
+        "lambda must be a finite number >= 0", () -> MlpConfig.l1(FcConfig.blog(1), Float.NaN));
+    assertMessage(
+        "lambda must be 0",
+        () -> MlpConfig.regularized(FcConfig.blog(1), Regularizer.NONE, 1e-3f, 0f));
+    assertMessage(
+        "learning_rate must be a finite number > 0",
+        () -> TrainConfig.builder().learningRate(0f).build());
     assertMessage("stride must be > 0", () -> CnnConfig.builder().stride(0).build());
   }
 
@@ -73,8 +82,15 @@ class LibraryApiTest {
     for (int i = 0; i < n; i++) {
       System.arraycopy(test.features(), i * ToyData.FEATURES, rows[i], 0, ToyData.FEATURES);
     }
-    FcConfig fc = FcConfig.builder().inputs(ToyData.FEATURES).hidden(16).classes(ToyData.CLASSES).seed(2).build();
-    TrainConfig train = TrainConfig.builder().steps(40).batchSize(20).evalEvery(40).learningRate(1e-2f).build();
+    FcConfig fc =
+        FcConfig.builder()
+            .inputs(ToyData.FEATURES)
+            .hidden(16)
+            .classes(ToyData.CLASSES)
+            .seed(2)
+            .build();
+    TrainConfig train =
+        TrainConfig.builder().steps(40).batchSize(20).evalEvery(40).learningRate(1e-2f).build();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(fc, 1e-4f), train.optimizer());
       assertEquals("features", m.inputName());
@@ -82,13 +98,15 @@ class LibraryApiTest {
       float[] logits = new float[n * ToyData.CLASSES];
       try (TFloat32 x = Tensors.features(test, 0, n);
           Result r = g.session().runner().feed(m.input(), x).fetch(m.logits()).run()) {
-        ((TFloat32) r.get(0)).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(logits, false, false));
+        ((TFloat32) r.get(0))
+            .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(logits, false, false));
       }
       float[][] got = m.predictLogits(rows);
       float[][] probabilities = m.predictProbabilities(rows);
       int[] classes = m.predict(rows);
       for (int i = 0; i < n; i++) {
-        float[] want = java.util.Arrays.copyOfRange(logits, i * ToyData.CLASSES, (i + 1) * ToyData.CLASSES);
+        float[] want =
+            java.util.Arrays.copyOfRange(logits, i * ToyData.CLASSES, (i + 1) * ToyData.CLASSES);
         assertArrayEquals(want, got[i]);
         int best = 0;
         double sum = 0;
@@ -107,16 +125,20 @@ class LibraryApiTest {
         correct += classes[i] == test.labels()[i] ? 1 : 0;
       }
       assertTrue(correct >= n - 2, correct + " of " + n);
-      assertMessage("has 3 values but the model takes 20", () -> m.predict(new float[][] {{1, 2, 3}}));
+      assertMessage(
+          "has 3 values but the model takes 20", () -> m.predict(new float[][] {{1, 2, 3}}));
     }
   }
 
   @Test
   void trainerRefusesATrainingConfigWhoseOptimiserDiffersFromTheModels() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      FcConfig fc = FcConfig.builder().inputs(ToyData.FEATURES).hidden(4).classes(ToyData.CLASSES).build();
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.none(fc), AdamConfig.withLearningRate(1e-2f));
-      assertMessage("build the model with the configuration's optimizer()",
+      FcConfig fc =
+          FcConfig.builder().inputs(ToyData.FEATURES).hidden(4).classes(ToyData.CLASSES).build();
+      ClassifierGraph m =
+          MlpClassifier.build(g, MlpConfig.none(fc), AdamConfig.withLearningRate(1e-2f));
+      assertMessage(
+          "build the model with the configuration's optimizer()",
           () -> Trainer.train(m, ToyData.splits(), new TrainConfig(5, 5, 5, 1)));
     }
   }
@@ -125,15 +147,22 @@ class LibraryApiTest {
   void lossesRejectTensorsOfTheWrongRankAtGraphBuildTime() {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
-      Placeholder<TFloat32> maps = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 14, 14)));
-      assertMessage("OvrLoss takes codes of shape [batch, units], got rank 3",
+      Placeholder<TFloat32> maps =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 14, 14)));
+      assertMessage(
+          "OvrLoss takes codes of shape [batch, units], got rank 3",
           () -> new OvrLoss(1e-3f).call(tf, maps));
-      assertMessage("flatten each example first", () -> new OvrLoss(1e-3f).updateRule().gradient(tf, maps));
-      Placeholder<TFloat32> logits = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5)));
+      assertMessage(
+          "flatten each example first", () -> new OvrLoss(1e-3f).updateRule().gradient(tf, maps));
+      Placeholder<TFloat32> logits =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5)));
       Placeholder<TInt32> labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      assertMessage("logits of shape [batch, 10]", () -> new SoftmaxCrossEntropy(10).call(tf, logits, labels));
+      assertMessage(
+          "logits of shape [batch, 10]",
+          () -> new SoftmaxCrossEntropy(10).call(tf, logits, labels));
       Placeholder<TInt32> oneHot = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 5)));
-      assertMessage("class indices, not one-hot", () -> new SoftmaxCrossEntropy(5).call(tf, logits, oneHot));
+      assertMessage(
+          "class indices, not one-hot", () -> new SoftmaxCrossEntropy(5).call(tf, logits, oneHot));
       assertMessage("got a scalar", () -> new L1ActivityPenalty(1e-3f).call(tf, tf.constant(1f)));
       // A matrix passes, as does a tensor whose rank is only known at run time.
       new OvrLoss(1e-3f).call(tf, logits);
@@ -162,6 +191,7 @@ class LibraryApiTest {
 
   static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
     Exception e = assertThrows(RuntimeException.class, call);
-    assertTrue(e.getMessage() != null && e.getMessage().contains(expected), "message: " + e.getMessage());
+    assertTrue(
+        e.getMessage() != null && e.getMessage().contains(expected), "message: " + e.getMessage());
   }
 }

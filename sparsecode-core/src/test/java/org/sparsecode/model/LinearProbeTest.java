@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -32,10 +33,20 @@ class LinearProbeTest {
       f[2 * i + 1] = (float) (centres[labels[i]][1] + radius * Math.sin(angle));
     }
     Dataset all = new Dataset("separable", f, labels, 2, 3);
-    Splits splits = new Splits(all.slice("train", 0, 200), all.slice("validation", 200, 250), all.slice("test", 250, 300));
+    Splits splits =
+        new Splits(
+            all.slice("train", 0, 200),
+            all.slice("validation", 200, 250),
+            all.slice("test", 250, 300));
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph probe = LinearProbe.build(g, 2, 3, 0.05f);
-      TrainingResult r = Trainer.train(g, probe, splits, new TrainConfig(700, 20, 100, 1, probe.optimizer()), TrainingListener.NONE);
+      TrainingResult r =
+          Trainer.train(
+              g,
+              probe,
+              splits,
+              new TrainConfig(700, 20, 100, 1, probe.optimizer()),
+              TrainingListener.NONE);
       assertEquals(1.0, r.test().accuracy(), "test accuracy");
       assertEquals(1.0, r.validation().accuracy(), "validation accuracy");
     }

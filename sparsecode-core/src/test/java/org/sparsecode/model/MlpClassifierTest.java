@@ -13,12 +13,12 @@ import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Tensors;
 import org.sparsecode.loss.OvrLoss;
-import org.sparsecode.testing.ToyData;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
+import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
-import org.sparsecode.train.TrainingResult;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -34,7 +34,14 @@ class MlpClassifierTest {
 
   private static FcConfig tiny() {
     // A larger init spread than the blog's, so that some units are off (and rows differ).
-    return FcConfig.builder().inputs(IN).hidden(HIDDEN).classes(CLASSES).initStddev(0.5f).biasInit(0.1f).seed(11).build();
+    return FcConfig.builder()
+        .inputs(IN)
+        .hidden(HIDDEN)
+        .classes(CLASSES)
+        .initStddev(0.5f)
+        .biasInit(0.1f)
+        .seed(11)
+        .build();
   }
 
   private static Dataset tinyBatch() {
@@ -47,9 +54,11 @@ class MlpClassifierTest {
   }
 
   /** Fetches {@code outputs} then the four variables (W1, b1, W2, b2) on the first rows of data. */
-  private static double[][] run(ModelGraph g, ClassifierGraph m, Dataset data, int rows, List<Operand<TFloat32>> outputs) {
+  private static double[][] run(
+      ModelGraph g, ClassifierGraph m, Dataset data, int rows, List<Operand<TFloat32>> outputs) {
     Session s = g.session();
-    try (TFloat32 x = Tensors.features(data, 0, rows); TInt32 y = Tensors.labels(data, 0, rows)) {
+    try (TFloat32 x = Tensors.features(data, 0, rows);
+        TInt32 y = Tensors.labels(data, 0, rows)) {
       Session.Runner runner = s.runner().feed(m.input(), x).feed(m.labels(), y);
       outputs.forEach(runner::fetch);
       m.variables().forEach(runner::fetch);
@@ -70,7 +79,8 @@ class MlpClassifierTest {
   }
 
   /** relu(x W1 + b1) for each row, in double precision. */
-  private static double[][] hidden(double[] w1, double[] b1, float[] x, int rows, int in, int units) {
+  private static double[][] hidden(
+      double[] w1, double[] b1, float[] x, int rows, int in, int units) {
     double[][] h = new double[rows][units];
     for (int n = 0; n < rows; n++) {
       for (int j = 0; j < units; j++) {
@@ -150,8 +160,15 @@ class MlpClassifierTest {
   void dropoutIsOffInEvaluationAndOnInTraining() {
     Splits toy = ToyData.splits();
     int units = 16;
-    FcConfig network = FcConfig.builder().inputs(ToyData.FEATURES).hidden(units).classes(ToyData.CLASSES)
-        .initStddev(0.1f).biasInit(0.1f).seed(3).build();
+    FcConfig network =
+        FcConfig.builder()
+            .inputs(ToyData.FEATURES)
+            .hidden(units)
+            .classes(ToyData.CLASSES)
+            .initStddev(0.1f)
+            .biasInit(0.1f)
+            .seed(3)
+            .build();
     AdamConfig adam = AdamConfig.withLearningRate(1e-2f);
     Dataset test = toy.test();
     double[][] untrainedNone;
@@ -170,11 +187,13 @@ class MlpClassifierTest {
       // Evaluation draws no mask: the same numbers every time, and those of the plain network on
       // the trained weights.
       assertArrayEquals(first[0], second[0]);
-      double[][] h = hidden(first[3], first[4], test.features(), test.size(), ToyData.FEATURES, units);
+      double[][] h =
+          hidden(first[3], first[4], test.features(), test.size(), ToyData.FEATURES, units);
       double[][] expected = logits(h, first[5], first[6], ToyData.CLASSES);
       for (int n = 0; n < test.size(); n++) {
         for (int c = 0; c < ToyData.CLASSES; c++) {
-          assertEquals(expected[n][c], first[0][n * ToyData.CLASSES + c], 1e-5, "logit " + n + "," + c);
+          assertEquals(
+              expected[n][c], first[0][n * ToyData.CLASSES + c], 1e-5, "logit " + n + "," + c);
         }
       }
       assertEquals(meanCrossEntropy(expected, test.labels()), first[1][0], 1e-5);
@@ -189,7 +208,8 @@ class MlpClassifierTest {
     Dataset data = tinyBatch();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       ClassifierGraph m = MlpClassifier.build(g, MlpConfig.none(tiny()));
-      double[][] r = run(g, m, data, BATCH, List.of(m.exampleSums().get(MlpClassifier.BELOW_THRESHOLD)));
+      double[][] r =
+          run(g, m, data, BATCH, List.of(m.exampleSums().get(MlpClassifier.BELOW_THRESHOLD)));
       double[][] h = hidden(r[1], r[2], data.features(), BATCH, IN, HIDDEN);
       int silent = 0;
       for (double[] row : h) {
@@ -197,23 +217,33 @@ class MlpClassifierTest {
           silent += v < 0.1 ? 1 : 0;
         }
       }
-      assertTrue(silent > 0 && silent < BATCH * HIDDEN, "a mix of silent and active units: " + silent);
+      assertTrue(
+          silent > 0 && silent < BATCH * HIDDEN, "a mix of silent and active units: " + silent);
       // A sum over the batch of per-example fractions.
       assertEquals(silent / (double) HIDDEN, r[0][0], 1e-6);
     }
   }
 
   /**
-   * SCALED draws hidden weights with stddev sqrt(2 / inputs) and output weights with stddev
-   * sqrt(1 / hidden), biases zero; NETWORK draws both with init_stddev and biases at bias_init.
+   * SCALED draws hidden weights with stddev sqrt(2 / inputs) and output weights with stddev sqrt(1
+   * / hidden), biases zero; NETWORK draws both with init_stddev and biases at bias_init.
    */
   @Test
   void initialisationFollowsTheChosenScheme() {
     int in = 50;
     int units = 400;
-    FcConfig network = FcConfig.builder().inputs(in).hidden(units).classes(CLASSES).initStddev(0.3f).biasInit(0.2f).seed(11).build();
+    FcConfig network =
+        FcConfig.builder()
+            .inputs(in)
+            .hidden(units)
+            .classes(CLASSES)
+            .initStddev(0.3f)
+            .biasInit(0.2f)
+            .seed(11)
+            .build();
     Dataset data = new Dataset("one", new float[in], new int[] {0}, in, CLASSES);
-    double[][] scaled = initialWeights(MlpConfig.none(network).withInit(MlpConfig.Init.SCALED), data);
+    double[][] scaled =
+        initialWeights(MlpConfig.none(network).withInit(MlpConfig.Init.SCALED), data);
     double[][] plain = initialWeights(MlpConfig.none(network), data);
     // 20,000 and 1,200 draws: the sample stddev is within 2% and 6% (3 standard errors).
     assertEquals(Math.sqrt(2.0 / in), stddev(scaled[0]), 0.02 * Math.sqrt(2.0 / in));
@@ -238,18 +268,22 @@ class MlpClassifierTest {
 
   private static double stddev(double[] v) {
     double mean = java.util.Arrays.stream(v).average().orElseThrow();
-    return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+    return Math.sqrt(
+        java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
   }
 
   @Test
   void configRejectsLambdaWithoutPenaltyAndBadRates() {
-    IllegalArgumentException lambda = assertThrows(IllegalArgumentException.class,
-        () -> MlpConfig.regularized(tiny(), Regularizer.DROPOUT, 1e-4f, 0.5f));
+    IllegalArgumentException lambda =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MlpConfig.regularized(tiny(), Regularizer.DROPOUT, 1e-4f, 0.5f));
     assertTrue(lambda.getMessage().contains("lambda must be 0"), lambda.getMessage());
-    IllegalArgumentException rate = assertThrows(IllegalArgumentException.class,
-        () -> MlpConfig.dropout(tiny(), 1f));
+    IllegalArgumentException rate =
+        assertThrows(IllegalArgumentException.class, () -> MlpConfig.dropout(tiny(), 1f));
     assertTrue(rate.getMessage().contains("dropout_rate must be > 0 and < 1"), rate.getMessage());
-    IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> Regularizer.parse("L2"));
+    IllegalArgumentException name =
+        assertThrows(IllegalArgumentException.class, () -> Regularizer.parse("L2"));
     assertTrue(name.getMessage().contains("none, l1, ovr or dropout"), name.getMessage());
   }
 }

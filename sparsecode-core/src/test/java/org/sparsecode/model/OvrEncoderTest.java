@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.loss.OvrLoss;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.EncoderTrainConfig;
 import org.sparsecode.train.EncoderTrainer;
 import org.sparsecode.train.EncoderTrainingResult;
@@ -28,7 +29,8 @@ class OvrEncoderTest {
     return out;
   }
 
-  private static OvrEncoderConfig config(int units, float lambda, OvrEncoderConfig.UpdateRule rule) {
+  private static OvrEncoderConfig config(
+      int units, float lambda, OvrEncoderConfig.UpdateRule rule) {
     return new OvrEncoderConfig(units, 0.5f, lambda, 0.5f, 1e-2f, rule, 5);
   }
 
@@ -41,14 +43,22 @@ class OvrEncoderTest {
   void lossIsOvrPlusActivityTermComputedByHand() {
     float[][] w = {{3, 4, 0, 0}, {1, 2, 2, 0}, {0, 0, 3, 4}};
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      EncoderGraph m = OvrEncoder.build(g, 3, (tf, x) -> x, 3, config(4, 0.5f, OvrEncoderConfig.UpdateRule.AUTODIFF));
+      EncoderGraph m =
+          OvrEncoder.build(
+              g, 3, (tf, x) -> x, 3, config(4, 0.5f, OvrEncoderConfig.UpdateRule.AUTODIFF));
       Ops tf = g.tf();
       var setWeights = tf.assign(m.variables().get(0), tf.constant(w));
       g.session().runner().addTarget(setWeights).run().close();
       float[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1};
       try (TFloat32 x = TFloat32.tensorOf(Shape.of(3, 3), DataBuffers.of(eye, true, false));
-          Result r = g.session().runner().feed(m.input(), x).fetch(m.loss())
-              .fetch(m.lossTerms().get(OvrEncoder.OVR)).fetch(m.lossTerms().get(OvrEncoder.ACTIVITY)).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(m.input(), x)
+                  .fetch(m.loss())
+                  .fetch(m.lossTerms().get(OvrEncoder.OVR))
+                  .fetch(m.lossTerms().get(OvrEncoder.ACTIVITY))
+                  .run()) {
         assertEquals(79.0 / 30 + 13.0 / 12, ((TFloat32) r.get(0)).getFloat(), 1e-5);
         assertEquals(79.0 / 30, ((TFloat32) r.get(1)).getFloat(), 1e-5);
         assertEquals(13.0 / 12, ((TFloat32) r.get(2)).getFloat(), 1e-6);
@@ -74,16 +84,29 @@ class OvrEncoderTest {
       OvrLoss ovr = new OvrLoss(0.3f);
       Operand<TFloat32> loss =
           tf.math.add(ovr.call(tf, h), new org.sparsecode.loss.ActivityLevelLoss(0.5f).call(tf, h));
-      Output<?>[] autodiff = g.graph().addGradients(loss.asOutput(), new Output<?>[] {layer.weights().asOutput(), layer.bias().asOutput()});
+      Output<?>[] autodiff =
+          g.graph()
+              .addGradients(
+                  loss.asOutput(),
+                  new Output<?>[] {layer.weights().asOutput(), layer.bias().asOutput()});
       List<Operand<TFloat32>> explicit = OvrEncoder.explicitGradients(tf, input, pre, h, ovr, 0.5f);
-      try (Result r = g.session().runner().fetch(autodiff[0]).fetch(autodiff[1])
-          .fetch(explicit.get(0)).fetch(explicit.get(1)).fetch(h).run()) {
+      try (Result r =
+          g.session()
+              .runner()
+              .fetch(autodiff[0])
+              .fetch(autodiff[1])
+              .fetch(explicit.get(0))
+              .fetch(explicit.get(1))
+              .fetch(h)
+              .run()) {
         float[] codes = floats((TFloat32) r.get(4));
         int zeros = 0;
         for (float c : codes) {
           zeros += c == 0 ? 1 : 0;
         }
-        assertTrue(zeros > 0 && zeros < codes.length, "some units must be off for the ReLU mask to matter: " + zeros);
+        assertTrue(
+            zeros > 0 && zeros < codes.length,
+            "some units must be off for the ReLU mask to matter: " + zeros);
         for (int k = 0; k < 2; k++) {
           float[] a = floats((TFloat32) r.get(k));
           float[] e = floats((TFloat32) r.get(2 + k));
@@ -100,7 +123,10 @@ class OvrEncoderTest {
     }
   }
 
-  /** A few epochs on separable clusters lower the validation J, with either rule, by the same amount. */
+  /**
+   * A few epochs on separable clusters lower the validation J, with either rule, by the same
+   * amount.
+   */
   @Test
   void trainingLowersValidationLossAndBothRulesAgree() {
     SplittableRandom random = new SplittableRandom(4);
@@ -121,10 +147,17 @@ class OvrEncoderTest {
         EncoderGraph m = OvrEncoder.build(g, d, (tf, x) -> x, d, config(32, 1e-2f, rule));
         double before = EncoderTrainer.meanLoss(g.session(), m, validation, 20);
         EncoderTrainingResult r =
-            EncoderTrainer.train(g, m, train, validation, new EncoderTrainConfig(4, 1000, 20, 1, 5, 0.1f), TrainingListener.NONE);
+            EncoderTrainer.train(
+                g,
+                m,
+                train,
+                validation,
+                new EncoderTrainConfig(4, 1000, 20, 1, 5, 0.1f),
+                TrainingListener.NONE);
         assertEquals(4, r.epochs());
         assertEquals(40, r.steps(), "4 epochs of ceil(200 / 20) steps");
-        assertTrue(r.finalValidationLoss() < 0.8 * before,
+        assertTrue(
+            r.finalValidationLoss() < 0.8 * before,
             rule + ": validation J " + before + " -> " + r.finalValidationLoss());
         finals[rule.ordinal()] = r.finalValidationLoss();
       }
@@ -134,12 +167,21 @@ class OvrEncoderTest {
 
   @Test
   void configRejectsBadValuesWithTheFix() {
-    var e = assertThrows(IllegalArgumentException.class, () -> OvrEncoderConfig.UpdateRule.parse("hebbian"));
-    assertTrue(e.getMessage().contains("autodiff") && e.getMessage().contains("explicit"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new OvrEncoderConfig(0, 0.05f, 5e-5f, 0.5f, 5e-4f, OvrEncoderConfig.UpdateRule.AUTODIFF, 1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> OvrEncoderConfig.UpdateRule.parse("hebbian"));
+    assertTrue(
+        e.getMessage().contains("autodiff") && e.getMessage().contains("explicit"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new OvrEncoderConfig(
+                    0, 0.05f, 5e-5f, 0.5f, 5e-4f, OvrEncoderConfig.UpdateRule.AUTODIFF, 1));
     assertTrue(e.getMessage().contains("8192"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new EncoderTrainConfig(1, 10, 1, 1, 5, 0.1f));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new EncoderTrainConfig(1, 10, 1, 1, 5, 0.1f));
     assertTrue(e.getMessage().contains("within a batch"), e.getMessage());
   }
 }

@@ -2,8 +2,8 @@ package org.sparsecode.nn;
 
 /**
  * Direct double-precision loops for NHWC convolutions, independent of TensorFlow, following its
- * SAME rule: pad_total = max((ceil(in / stride) - 1) * stride + k - in, 0), pad_before =
- * pad_total / 2 (the odd one goes after).
+ * SAME rule: pad_total = max((ceil(in / stride) - 1) * stride + k - in, 0), pad_before = pad_total
+ * / 2 (the odd one goes after).
  */
 final class ConvReference {
   private ConvReference() {}
@@ -26,8 +26,19 @@ final class ConvReference {
   }
 
   /** x [n, h, w, c], kernel [kh, kw, c, o], bias [o] or null: out [n, oh, ow, o]. */
-  static double[] conv2d(double[] x, int n, int h, int w, int c, double[] kernel, int kh, int kw,
-      int o, int s, Padding p, double[] bias) {
+  static double[] conv2d(
+      double[] x,
+      int n,
+      int h,
+      int w,
+      int c,
+      double[] kernel,
+      int kh,
+      int kw,
+      int o,
+      int s,
+      Padding p,
+      double[] bias) {
     int oh = convSize(h, kh, s, p), ow = convSize(w, kw, s, p);
     int top = padBefore(h, kh, s, p), left = padBefore(w, kw, s, p);
     double[] out = new double[n * oh * ow * o];
@@ -43,8 +54,8 @@ final class ConvReference {
                   continue;
                 }
                 for (int i = 0; i < c; i++) {
-                  sum += x[((b * h + iy) * w + iz) * c + i]
-                      * kernel[((a * kw + e) * c + i) * o + q];
+                  sum +=
+                      x[((b * h + iy) * w + iz) * c + i] * kernel[((a * kw + e) * c + i) * o + q];
                 }
               }
             }
@@ -60,8 +71,19 @@ final class ConvReference {
    * Scatter form of the transposed convolution: each input pixel adds kernel * value into the
    * output window it maps to. x [n, h, w, c], kernel [kh, kw, o, c], bias [o] or null.
    */
-  static double[] convTranspose2d(double[] x, int n, int h, int w, int c, double[] kernel, int kh,
-      int kw, int o, int s, Padding p, double[] bias) {
+  static double[] convTranspose2d(
+      double[] x,
+      int n,
+      int h,
+      int w,
+      int c,
+      double[] kernel,
+      int kh,
+      int kw,
+      int o,
+      int s,
+      Padding p,
+      double[] bias) {
     int oh = transposeSize(h, kh, s, p), ow = transposeSize(w, kw, s, p);
     int top = padBefore(oh, kh, s, p), left = padBefore(ow, kw, s, p);
     double[] out = new double[n * oh * ow * o];

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -22,15 +22,15 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * ConvTranspose2d against the scatter form of the transposed convolution, as the adjoint of
- * Conv2d, and its gradient against finite differences.
+ * ConvTranspose2d against the scatter form of the transposed convolution, as the adjoint of Conv2d,
+ * and its gradient against finite differences.
  */
 class ConvTranspose2dTest {
   private static final int N = 2, CODE = 3, IMAGE = 2, S = 2;
 
   /**
-   * 3x3 in: SAME gives 6x6 (k = 3 pads 0 before, 1 after; k = 4 pads 1 and 1), VALID gives
-   * (3 - 1) * 2 + k.
+   * 3x3 in: SAME gives 6x6 (k = 3 pads 0 before, 1 after; k = 4 pads 1 and 1), VALID gives (3 - 1)
+   * * 2 + k.
    */
   @ParameterizedTest
   @CsvSource({"3, SAME", "3, VALID", "4, SAME", "4, VALID", "1, SAME"})
@@ -41,20 +41,47 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, CODE);
       ConvTranspose2d dec =
-          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(-0.2f).seed(3, 1).build(tf);
+          ConvTranspose2d.builder("dec", CODE, IMAGE)
+              .kernel(k, k)
+              .stride(S)
+              .padding(padding)
+              .useBias(true)
+              .stddev(0.5f)
+              .biasInit(-0.2f)
+              .seed(3, 1)
+              .build(tf);
       Operand<TFloat32> out = dec.apply(tf, in);
       int outSize = padding == Padding.SAME ? size * S : (size - 1) * S + k;
-      assertArrayEquals(new long[] {-1, outSize, outSize, IMAGE}, out.shape().asArray(),
+      assertArrayEquals(
+          new long[] {-1, outSize, outSize, IMAGE},
+          out.shape().asArray(),
           "static shape, batch left open");
       try (TFloat32 xt = tensor(x, N, size, size, CODE);
-          Result r = g.session().runner().feed(in, xt).fetch(out).fetch(dec.kernel())
-              .fetch(dec.bias()).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(in, xt)
+                  .fetch(out)
+                  .fetch(dec.kernel())
+                  .fetch(dec.bias())
+                  .run()) {
         TFloat32 got = (TFloat32) r.get(0);
         assertArrayEquals(new long[] {N, outSize, outSize, IMAGE}, got.shape().asArray());
         assertArrayEquals(new long[] {k, k, IMAGE, CODE}, r.get(1).shape().asArray());
-        double[] expected = ConvReference.convTranspose2d(NnTesting.toDoubles(x), N, size, size,
-            CODE, doubles((TFloat32) r.get(1)), k, k, IMAGE, S, padding,
-            doubles((TFloat32) r.get(2)));
+        double[] expected =
+            ConvReference.convTranspose2d(
+                NnTesting.toDoubles(x),
+                N,
+                size,
+                size,
+                CODE,
+                doubles((TFloat32) r.get(1)),
+                k,
+                k,
+                IMAGE,
+                S,
+                padding,
+                doubles((TFloat32) r.get(2)));
         assertArrayEquals(expected, doubles(got), 1e-5);
       }
     }
@@ -66,7 +93,15 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, 2, 2, CODE);
       ConvTranspose2d dec =
-          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(3, 3).stride(S).padding(Padding.SAME).useBias(false).stddev(0.5f).biasInit(0).seed(3, 1).build(tf);
+          ConvTranspose2d.builder("dec", CODE, IMAGE)
+              .kernel(3, 3)
+              .stride(S)
+              .padding(Padding.SAME)
+              .useBias(false)
+              .stddev(0.5f)
+              .biasInit(0)
+              .seed(3, 1)
+              .build(tf);
       Operand<TFloat32> out = dec.apply(tf, in);
       for (int batch : new int[] {1, 5}) {
         try (TFloat32 xt = tensor(random(batch, batch * 2 * 2 * CODE), batch, 2, 2, CODE);
@@ -78,9 +113,9 @@ class ConvTranspose2dTest {
   }
 
   /**
-   * With one kernel K [k, k, IMAGE, CODE], conv2d maps images to codes and the transpose maps
-   * codes back: {@code <conv(x), y> == <x, convT(y)>}. Both layers draw K from the same seed and
-   * stream, so they hold the same kernel.
+   * With one kernel K [k, k, IMAGE, CODE], conv2d maps images to codes and the transpose maps codes
+   * back: {@code <conv(x), y> == <x, convT(y)>}. Both layers draw K from the same seed and stream,
+   * so they hold the same kernel.
    */
   @ParameterizedTest
   @CsvSource({"6, SAME", "7, VALID", "5, VALID"})
@@ -95,17 +130,45 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> xIn = NnTesting.input(tf, imageSize, imageSize, IMAGE);
       Placeholder<TFloat32> yIn = NnTesting.input(tf, codeSize, codeSize, CODE);
-      Conv2d enc = Conv2d.builder("enc", IMAGE, CODE).kernel(k, k).stride(S).padding(padding).useBias(false).stddev(0.5f).biasInit(0).seed(9, 4).build(tf);
+      Conv2d enc =
+          Conv2d.builder("enc", IMAGE, CODE)
+              .kernel(k, k)
+              .stride(S)
+              .padding(padding)
+              .useBias(false)
+              .stddev(0.5f)
+              .biasInit(0)
+              .seed(9, 4)
+              .build(tf);
       ConvTranspose2d dec =
-          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(false).stddev(0.5f).biasInit(0).seed(9, 4).build(tf);
+          ConvTranspose2d.builder("dec", CODE, IMAGE)
+              .kernel(k, k)
+              .stride(S)
+              .padding(padding)
+              .useBias(false)
+              .stddev(0.5f)
+              .biasInit(0)
+              .seed(9, 4)
+              .build(tf);
       Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] {0, 1, 2, 3});
       Operand<TFloat32> left = tf.sum(tf.math.mul(enc.apply(tf, xIn), yIn), all);
       Operand<TFloat32> right = tf.sum(tf.math.mul(xIn, dec.apply(tf, yIn)), all);
       try (TFloat32 xt = tensor(x, N, imageSize, imageSize, IMAGE);
           TFloat32 yt = tensor(y, N, codeSize, codeSize, CODE);
-          Result r = g.session().runner().feed(xIn, xt).feed(yIn, yt).fetch(left).fetch(right)
-              .fetch(enc.kernel()).fetch(dec.kernel()).run()) {
-        assertArrayEquals(doubles((TFloat32) r.get(2)), doubles((TFloat32) r.get(3)), 0,
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(xIn, xt)
+                  .feed(yIn, yt)
+                  .fetch(left)
+                  .fetch(right)
+                  .fetch(enc.kernel())
+                  .fetch(dec.kernel())
+                  .run()) {
+        assertArrayEquals(
+            doubles((TFloat32) r.get(2)),
+            doubles((TFloat32) r.get(3)),
+            0,
             "both layers hold the same kernel");
         float l = ((TFloat32) r.get(0)).getFloat(), rt = ((TFloat32) r.get(1)).getFloat();
         assertEquals(l, rt, 1e-5 * Math.max(1, Math.abs(l)), "<conv x, y> vs <x, convT y>");
@@ -124,19 +187,43 @@ class ConvTranspose2dTest {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, size, size, CODE);
       ConvTranspose2d dec =
-          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(k, k).stride(S).padding(padding).useBias(true).stddev(0.5f).biasInit(0.1f).seed(7, 2).build(tf);
-      Operand<TFloat32> diff = tf.math.sub(dec.apply(tf, in),
-          tf.constant(Shape.of(N, outSize, outSize, IMAGE), DataBuffers.of(target)));
-      Operand<TFloat32> loss = tf.math.mul(tf.constant(0.5f),
-          tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
-      Output<?>[] grads = g.graph().addGradients(loss.asOutput(),
-          new Output<?>[] {in.asOutput(), dec.kernel().asOutput(), dec.bias().asOutput()});
+          ConvTranspose2d.builder("dec", CODE, IMAGE)
+              .kernel(k, k)
+              .stride(S)
+              .padding(padding)
+              .useBias(true)
+              .stddev(0.5f)
+              .biasInit(0.1f)
+              .seed(7, 2)
+              .build(tf);
+      Operand<TFloat32> diff =
+          tf.math.sub(
+              dec.apply(tf, in),
+              tf.constant(Shape.of(N, outSize, outSize, IMAGE), DataBuffers.of(target)));
+      Operand<TFloat32> loss =
+          tf.math.mul(
+              tf.constant(0.5f),
+              tf.sum(tf.math.mul(diff, diff), tf.constant(new int[] {0, 1, 2, 3})));
+      Output<?>[] grads =
+          g.graph()
+              .addGradients(
+                  loss.asOutput(),
+                  new Output<?>[] {in.asOutput(), dec.kernel().asOutput(), dec.bias().asOutput()});
       double[][] params = new double[3][];
       double[][] tfGrads = new double[3][];
       float tfLoss;
       try (TFloat32 xt = tensor(x, N, size, size, CODE);
-          Result r = g.session().runner().feed(in, xt).fetch(loss).fetch(dec.kernel())
-              .fetch(dec.bias()).fetch(grads[0]).fetch(grads[1]).fetch(grads[2]).run()) {
+          Result r =
+              g.session()
+                  .runner()
+                  .feed(in, xt)
+                  .fetch(loss)
+                  .fetch(dec.kernel())
+                  .fetch(dec.bias())
+                  .fetch(grads[0])
+                  .fetch(grads[1])
+                  .fetch(grads[2])
+                  .run()) {
         tfLoss = ((TFloat32) r.get(0)).getFloat();
         params[0] = NnTesting.toDoubles(x);
         params[1] = doubles((TFloat32) r.get(1));
@@ -145,9 +232,12 @@ class ConvTranspose2dTest {
           tfGrads[i] = doubles((TFloat32) r.get(3 + i));
         }
       }
-      ToDoubleFunction<double[][]> reference = p -> NnTesting.halfSquaredError(
-          ConvReference.convTranspose2d(p[0], N, size, size, CODE, p[1], k, k, IMAGE, S, padding,
-              p[2]), target);
+      ToDoubleFunction<double[][]> reference =
+          p ->
+              NnTesting.halfSquaredError(
+                  ConvReference.convTranspose2d(
+                      p[0], N, size, size, CODE, p[1], k, k, IMAGE, S, padding, p[2]),
+                  target);
       double expectedLoss = reference.applyAsDouble(params);
       assertEquals(expectedLoss, tfLoss, 1e-5 * Math.max(1, expectedLoss), "loss");
       NnTesting.checkGradients(
@@ -160,7 +250,15 @@ class ConvTranspose2dTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       ConvTranspose2d dec =
-          ConvTranspose2d.builder("dec", CODE, IMAGE).kernel(3, 3).stride(S).padding(Padding.SAME).useBias(false).stddev(0.5f).biasInit(0).seed(3, 1).build(tf);
+          ConvTranspose2d.builder("dec", CODE, IMAGE)
+              .kernel(3, 3)
+              .stride(S)
+              .padding(Padding.SAME)
+              .useBias(false)
+              .stddev(0.5f)
+              .biasInit(0)
+              .seed(3, 1)
+              .build(tf);
       Placeholder<TFloat32> open =
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, CODE)));
       Conv2dTest.assertMessage("static spatial shape", () -> dec.apply(tf, open));

@@ -6,7 +6,7 @@ import static org.sparsecode.nn.NnTesting.floats;
 
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -23,19 +23,9 @@ class KernelNormClipTest {
    */
   @Test
   void clipsOnlySlicesAboveTheBound() {
-    float[] kernel = {
-      2, 0.3f,
-      2, 0.4f,
-      1, 0,
-      0, 0
-    };
+    float[] kernel = {2, 0.3f, 2, 0.4f, 1, 0, 0, 0};
     float third = 1f / 3f; // min(1, 1 / 3), as float arithmetic gives it
-    float[] expected = {
-      2 * third, 0.3f,
-      2 * third, 0.4f,
-      third, 0,
-      0, 0
-    };
+    float[] expected = {2 * third, 0.3f, 2 * third, 0.4f, third, 0, 0, 0};
     float[] got = clipOnce(kernel, Shape.of(1, 1, 4, 2), KernelNormClip.CONV2D_PER_OUTPUT_CHANNEL);
     assertArrayEquals(expected, got, 0f);
     assertEquals(0.3f, got[1], 0f, "a slice of norm 0.5 is unchanged");
@@ -48,29 +38,29 @@ class KernelNormClipTest {
   @Test
   void transposeKernelAxesPickOutputOrInputChannels() {
     // k[0, 0, o, i]: row o = output channel, column i = input (code) channel.
-    float[] kernel = {
-      3, 0,
-      0.3f, 0.4f
-    };
+    float[] kernel = {3, 0, 0.3f, 0.4f};
     Shape shape = Shape.of(1, 1, 2, 2);
     // Per output channel: row (3, 0) has norm 3, row (0.3, 0.4) norm 0.5.
-    assertArrayEquals(new float[] {1, 0, 0.3f, 0.4f},
-        clipOnce(kernel, shape, KernelNormClip.CONV_TRANSPOSE_PER_OUTPUT_CHANNEL), 1e-7f);
+    assertArrayEquals(
+        new float[] {1, 0, 0.3f, 0.4f},
+        clipOnce(kernel, shape, KernelNormClip.CONV_TRANSPOSE_PER_OUTPUT_CHANNEL),
+        1e-7f);
     // Per input channel (atom): column (3, 0.3) has norm sqrt(9.09), column (0, 0.4) norm 0.4.
     float scale = (float) (1 / Math.sqrt(9.09));
-    assertArrayEquals(new float[] {3 * scale, 0, 0.3f * scale, 0.4f},
-        clipOnce(kernel, shape, KernelNormClip.CONV_TRANSPOSE_PER_INPUT_CHANNEL), 1e-6f);
+    assertArrayEquals(
+        new float[] {3 * scale, 0, 0.3f * scale, 0.4f},
+        clipOnce(kernel, shape, KernelNormClip.CONV_TRANSPOSE_PER_INPUT_CHANNEL),
+        1e-6f);
   }
 
   @Test
   void zeroSliceStaysZeroAndMaxNormIsHonoured() {
-    float[] got = clipOnce(new float[] {0, 0, 6, 8}, Shape.of(1, 1, 2, 2), new int[] {0, 1, 2},
-        2f);
+    float[] got = clipOnce(new float[] {0, 0, 6, 8}, Shape.of(1, 1, 2, 2), new int[] {0, 1, 2}, 2f);
     // k[0, 0, o, i] = {{0, 0}, {6, 8}}: column i = 0 is (0, 6), norm 6, column 1 is (0, 8), norm
     // 8; both are scaled to norm 2.
     assertArrayEquals(new float[] {0, 0, 2, 2}, got, 1e-6f);
-    float[] zero = clipOnce(new float[] {0, 0, 0, 0}, Shape.of(1, 1, 2, 2), new int[] {0, 1, 2},
-        1f);
+    float[] zero =
+        clipOnce(new float[] {0, 0, 0, 0}, Shape.of(1, 1, 2, 2), new int[] {0, 1, 2}, 1f);
     assertArrayEquals(new float[] {0, 0, 0, 0}, zero, 0f);
   }
 
@@ -78,16 +68,15 @@ class KernelNormClipTest {
   void rejectsBadAxesAndBounds() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      Variable<TFloat32> k = tf.variable(tf.zeros(tf.constant(new int[] {1, 1, 2, 2}),
-          TFloat32.class));
-      Conv2dTest.assertMessage("distinct and in [0, 4)",
-          () -> KernelNormClip.clip(tf, k, new int[] {0, 4}));
-      Conv2dTest.assertMessage("distinct and in [0, 4)",
-          () -> KernelNormClip.clip(tf, k, new int[] {1, 1}));
-      Conv2dTest.assertMessage("give the axes",
-          () -> KernelNormClip.clip(tf, k, new int[0]));
-      Conv2dTest.assertMessage("maxNorm must be",
-          () -> KernelNormClip.clip(tf, k, new int[] {0, 1, 2}, 0f));
+      Variable<TFloat32> k =
+          tf.variable(tf.zeros(tf.constant(new int[] {1, 1, 2, 2}), TFloat32.class));
+      Conv2dTest.assertMessage(
+          "distinct and in [0, 4)", () -> KernelNormClip.clip(tf, k, new int[] {0, 4}));
+      Conv2dTest.assertMessage(
+          "distinct and in [0, 4)", () -> KernelNormClip.clip(tf, k, new int[] {1, 1}));
+      Conv2dTest.assertMessage("give the axes", () -> KernelNormClip.clip(tf, k, new int[0]));
+      Conv2dTest.assertMessage(
+          "maxNorm must be", () -> KernelNormClip.clip(tf, k, new int[] {0, 1, 2}, 0f));
     }
   }
 
@@ -99,8 +88,9 @@ class KernelNormClipTest {
   private static float[] clipOnce(float[] values, Shape shape, int[] axes, float maxNorm) {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      Variable<TFloat32> k = tf.withName("dec_kernel").variable(
-          tf.withInitScope().constant(shape, DataBuffers.of(values)));
+      Variable<TFloat32> k =
+          tf.withName("dec_kernel")
+              .variable(tf.withInitScope().constant(shape, DataBuffers.of(values)));
       Assign<TFloat32> clip = KernelNormClip.clip(tf, k, axes, maxNorm);
       g.session().runner().addTarget(clip).run();
       try (Result r = g.session().runner().fetch(k).run()) {

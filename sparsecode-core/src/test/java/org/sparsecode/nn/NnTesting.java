@@ -65,7 +65,10 @@ final class NnTesting {
         double down = loss.applyAsDouble(params);
         params[k][i] = keep;
         double numeric = (up - down) / (2 * h);
-        assertEquals(numeric, tfGrads[k][i], 2e-4 + 1e-3 * Math.abs(numeric),
+        assertEquals(
+            numeric,
+            tfGrads[k][i],
+            2e-4 + 1e-3 * Math.abs(numeric),
             "d loss / d " + names[k] + "[" + i + "]");
       }
     }

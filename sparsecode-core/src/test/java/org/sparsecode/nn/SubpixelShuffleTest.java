@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.nn.SubpixelShuffle.Order;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -33,8 +33,13 @@ class SubpixelShuffleTest {
       8, 9, 12, 13,
       10, 11, 14, 15
     };
-    assertArrayEquals(expected, run(COUNT_16, new long[] {1, 2, 2, 4},
-        (tf, x) -> new SubpixelShuffle(2).apply(tf, x), new long[] {1, 4, 4, 1}));
+    assertArrayEquals(
+        expected,
+        run(
+            COUNT_16,
+            new long[] {1, 2, 2, 4},
+            (tf, x) -> new SubpixelShuffle(2).apply(tf, x),
+            new long[] {1, 4, 4, 1}));
   }
 
   @Test
@@ -45,8 +50,12 @@ class SubpixelShuffleTest {
       8, 10, 12, 14,
       9, 11, 13, 15
     };
-    float[] got = run(COUNT_16, new long[] {1, 2, 2, 4},
-        (tf, x) -> new SubpixelShuffle(2, Order.PHASE_SHIFT).apply(tf, x), new long[] {1, 4, 4, 1});
+    float[] got =
+        run(
+            COUNT_16,
+            new long[] {1, 2, 2, 4},
+            (tf, x) -> new SubpixelShuffle(2, Order.PHASE_SHIFT).apply(tf, x),
+            new long[] {1, 4, 4, 1});
     assertArrayEquals(expected, got);
     for (int h = 0; h < 4; h++) {
       for (int w = 0; w < 4; w++) {
@@ -63,8 +72,12 @@ class SubpixelShuffleTest {
   void r3c2MatchesReferenceLoop(Order order) {
     int n = 2, h = 2, w = 3, r = 3, c = 2;
     float[] x = range(n * h * w * r * r * c);
-    float[] got = run(x, new long[] {n, h, w, r * r * c},
-        (tf, in) -> new SubpixelShuffle(r, order).apply(tf, in), new long[] {n, h * r, w * r, c});
+    float[] got =
+        run(
+            x,
+            new long[] {n, h, w, r * r * c},
+            (tf, in) -> new SubpixelShuffle(r, order).apply(tf, in),
+            new long[] {n, h * r, w * r, c});
     assertArrayEquals(reference(x, n, h, w, r, c, order), got);
   }
 
@@ -82,11 +95,21 @@ class SubpixelShuffleTest {
   void inverseRoundTripsExactly(Order order) {
     SubpixelShuffle shuffle = new SubpixelShuffle(3, order);
     float[] deep = random(6, 2 * 2 * 3 * 18);
-    assertArrayEquals(deep, run(deep, new long[] {2, 2, 3, 18},
-        (tf, x) -> shuffle.inverse().apply(tf, shuffle.apply(tf, x)), new long[] {2, 2, 3, 18}));
+    assertArrayEquals(
+        deep,
+        run(
+            deep,
+            new long[] {2, 2, 3, 18},
+            (tf, x) -> shuffle.inverse().apply(tf, shuffle.apply(tf, x)),
+            new long[] {2, 2, 3, 18}));
     float[] wide = random(7, 2 * 6 * 9 * 2);
-    assertArrayEquals(wide, run(wide, new long[] {2, 6, 9, 2},
-        (tf, x) -> shuffle.apply(tf, shuffle.inverse().apply(tf, x)), new long[] {2, 6, 9, 2}));
+    assertArrayEquals(
+        wide,
+        run(
+            wide,
+            new long[] {2, 6, 9, 2},
+            (tf, x) -> shuffle.apply(tf, shuffle.inverse().apply(tf, x)),
+            new long[] {2, 6, 9, 2}));
   }
 
   @ParameterizedTest
@@ -94,10 +117,10 @@ class SubpixelShuffleTest {
   void factorOneIsTheIdentity(Order order) {
     float[] x = random(8, 2 * 3 * 4 * 5);
     long[] shape = {2, 3, 4, 5};
-    assertArrayEquals(x, run(x, shape, (tf, in) -> new SubpixelShuffle(1, order).apply(tf, in),
-        shape));
-    assertArrayEquals(x, run(x, shape,
-        (tf, in) -> SubpixelShuffle.unshuffle(tf, in, 1, order), shape));
+    assertArrayEquals(
+        x, run(x, shape, (tf, in) -> new SubpixelShuffle(1, order).apply(tf, in), shape));
+    assertArrayEquals(
+        x, run(x, shape, (tf, in) -> SubpixelShuffle.unshuffle(tf, in, 1, order), shape));
   }
 
   /** The shuffle is a permutation, so the gradient of sum(shuffle(x) * g) is unshuffle(g). */
@@ -110,10 +133,14 @@ class SubpixelShuffleTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, 2, 3, 12);
-      Operand<TFloat32> wt = tf.constant(org.tensorflow.ndarray.Shape.of(2, 4, 6, 3),
-          org.tensorflow.ndarray.buffer.DataBuffers.of(weights));
-      Operand<TFloat32> loss = tf.sum(tf.math.mul(SubpixelShuffle.shuffle(tf, in, r, order), wt),
-          tf.constant(new int[] {0, 1, 2, 3}));
+      Operand<TFloat32> wt =
+          tf.constant(
+              org.tensorflow.ndarray.Shape.of(2, 4, 6, 3),
+              org.tensorflow.ndarray.buffer.DataBuffers.of(weights));
+      Operand<TFloat32> loss =
+          tf.sum(
+              tf.math.mul(SubpixelShuffle.shuffle(tf, in, r, order), wt),
+              tf.constant(new int[] {0, 1, 2, 3}));
       Output<?>[] grad = g.graph().addGradients(loss.asOutput(), new Output<?>[] {in.asOutput()});
       Operand<TFloat32> expected = SubpixelShuffle.unshuffle(tf, wt, r, order);
       try (TFloat32 xt = tensor(x, 2, 2, 3, 12);
@@ -127,7 +154,8 @@ class SubpixelShuffleTest {
   void rejectsChannelsNotDivisibleBySquareOfFactor() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
-      Conv2dTest.assertMessage("divisible by r*r = 4",
+      Conv2dTest.assertMessage(
+          "divisible by r*r = 4",
           () -> new SubpixelShuffle(2).apply(tf, NnTesting.input(tf, 2, 2, 6)));
       Conv2dTest.assertMessage("r must be >= 1", () -> new SubpixelShuffle(0));
     }
@@ -143,8 +171,8 @@ class SubpixelShuffleTest {
           for (int i = 0; i < r; i++) {
             for (int j = 0; j < r; j++) {
               for (int ch = 0; ch < c; ch++) {
-                int channel = order == Order.DEPTH_TO_SPACE ? (i * r + j) * c + ch
-                    : (j * r + i) * c + ch;
+                int channel =
+                    order == Order.DEPTH_TO_SPACE ? (i * r + j) * c + ch : (j * r + i) * c + ch;
                 int oy = y * r + i, oz = z * r + j;
                 out[((b * h * r + oy) * w * r + oz) * c + ch] =
                     in[((b * h + y) * w + z) * depth + channel];
@@ -158,8 +186,11 @@ class SubpixelShuffleTest {
   }
 
   /** Runs {@code f} on a tensor fed with {@code x}; checks the output shape unless it is null. */
-  private static float[] run(float[] x, long[] shape,
-      BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> f, long[] expectedShape) {
+  private static float[] run(
+      float[] x,
+      long[] shape,
+      BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> f,
+      long[] expectedShape) {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Ops tf = g.tf();
       Placeholder<TFloat32> in = NnTesting.input(tf, shape[1], shape[2], shape[3]);

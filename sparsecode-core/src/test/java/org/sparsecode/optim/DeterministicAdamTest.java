@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -29,9 +29,11 @@ class DeterministicAdamTest {
       Variable<TFloat32> var = tf.withName("w").variable(tf.withInitScope().constant(w0));
       // Read through Identity: the C++ gradient of Square crashes on a variable's reference output.
       var value = tf.identity(var);
-      var loss = tf.reduceSum(tf.math.mul(tf.constant(c), tf.math.mul(value, value)), tf.constant(0));
+      var loss =
+          tf.reduceSum(tf.math.mul(tf.constant(c), tf.math.mul(value, value)), tf.constant(0));
       DeterministicAdam adam = new DeterministicAdam(g.graph(), (float) lr);
-      Op step = adam.applyGradients(DeterministicAdam.gradients(g.graph(), loss, List.of(var)), "step");
+      Op step =
+          adam.applyGradients(DeterministicAdam.gradients(g.graph(), loss, List.of(var)), "step");
 
       for (int t = 1; t <= 3; t++) {
         g.session().run(step);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -31,10 +31,12 @@ class LearningRateTest {
       Ops tf = g.tf();
       Variable<TFloat32> var = tf.withName("w").variable(tf.withInitScope().constant(w0));
       var value = tf.identity(var);
-      var loss = tf.reduceSum(tf.math.mul(tf.constant(c), tf.math.mul(value, value)), tf.constant(0));
+      var loss =
+          tf.reduceSum(tf.math.mul(tf.constant(c), tf.math.mul(value, value)), tf.constant(0));
       LearningRate rate = new LearningRate(tf, "lr", 0.01f);
       DeterministicAdam adam = new DeterministicAdam(g.graph(), rate.value());
-      Op step = adam.applyGradients(DeterministicAdam.gradients(g.graph(), loss, List.of(var)), "step");
+      Op step =
+          adam.applyGradients(DeterministicAdam.gradients(g.graph(), loss, List.of(var)), "step");
       for (int t = 1; t <= 3; t++) {
         if (rates[t - 1] != rate.current()) {
           rate.set(g.session(), (float) rates[t - 1]);
@@ -49,7 +51,8 @@ class LearningRateTest {
         }
         try (Result r = g.session().runner().fetch(var).run()) {
           for (int i = 0; i < 2; i++) {
-            assertEquals(w[i], ((TFloat32) r.get(0)).getFloat(i), 1e-6, "w[" + i + "] after step " + t);
+            assertEquals(
+                w[i], ((TFloat32) r.get(0)).getFloat(i), 1e-6, "w[" + i + "] after step " + t);
           }
         }
       }

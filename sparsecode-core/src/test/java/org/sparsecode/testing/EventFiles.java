@@ -26,17 +26,25 @@ public final class EventFiles {
   public static List<Event> readAll(Path dir) throws IOException {
     List<Event> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.getFileName().toString().startsWith("events.out.tfevents"))
+              .sorted()
+              .toList()) {
         out.addAll(read(f));
       }
     }
     return out;
   }
 
-  /** TFRecord framing: length (8 bytes LE), its masked CRC-32C (4), payload, payload's masked CRC-32C (4). */
+  /**
+   * TFRecord framing: length (8 bytes LE), its masked CRC-32C (4), payload, payload's masked
+   * CRC-32C (4).
+   */
   public static List<Event> read(Path file) throws IOException {
     List<Event> events = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        DataInputStream data = new DataInputStream(in)) {
       while (true) {
         byte[] header = new byte[8];
         try {
@@ -63,7 +71,8 @@ public final class EventFiles {
     for (Event e : events) {
       for (Summary.Value v : e.getSummary().getValueList()) {
         if (v.getValueCase() == Summary.Value.ValueCase.SIMPLE_VALUE) {
-          out.computeIfAbsent(v.getTag(), t -> new LinkedHashMap<>()).put(e.getStep(), v.getSimpleValue());
+          out.computeIfAbsent(v.getTag(), t -> new LinkedHashMap<>())
+              .put(e.getStep(), v.getSimpleValue());
         }
       }
     }
@@ -93,13 +102,14 @@ public final class EventFiles {
     while (!in.isAtEnd()) {
       int tag = in.readTag();
       int field = tag >>> 3;
-      Object value = switch (tag & 7) {
-        case 0 -> in.readInt64();
-        case 1 -> in.readDouble();
-        case 2 -> in.readByteArray();
-        case 5 -> in.readFloat();
-        default -> throw new IOException("unexpected wire type " + (tag & 7));
-      };
+      Object value =
+          switch (tag & 7) {
+            case 0 -> in.readInt64();
+            case 1 -> in.readDouble();
+            case 2 -> in.readByteArray();
+            case 5 -> in.readFloat();
+            default -> throw new IOException("unexpected wire type " + (tag & 7));
+          };
       out.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
     }
     return out;

@@ -22,6 +22,9 @@ public final class ToyData {
       }
     }
     Dataset d = new Dataset("toy", f, l, FEATURES, CLASSES);
-    return new Splits(d.slice("toy-train", 0, 400), d.slice("toy-validation", 400, 500), d.slice("toy-test", 500, 600));
+    return new Splits(
+        d.slice("toy-train", 0, 400),
+        d.slice("toy-validation", 400, 500),
+        d.slice("toy-test", 500, 600));
   }
 }

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
-import org.sparsecode.testing.ToyData;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.FcConfig;
-import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
+import org.sparsecode.testing.ToyData;
 
 class DivergenceTest {
 
@@ -22,11 +22,35 @@ class DivergenceTest {
     Splits good = ToyData.splits();
     float[] poisoned = good.train().features().clone();
     java.util.Arrays.fill(poisoned, Float.NaN);
-    Dataset bad = new Dataset("nan", poisoned, good.train().labels(), good.train().featureSize(), good.train().numClasses());
+    Dataset bad =
+        new Dataset(
+            "nan",
+            poisoned,
+            good.train().labels(),
+            good.train().featureSize(),
+            good.train().numClasses());
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      ClassifierGraph m = MlpClassifier.build(g, MlpConfig.l1(FcConfig.builder().inputs(ToyData.FEATURES).hidden(8).classes(ToyData.CLASSES).seed(1).build(), 0f));
-      DivergedException e = assertThrows(DivergedException.class,
-          () -> Trainer.train(g, m, new Splits(bad, good.validation(), good.test()), new TrainConfig(10, 5, 5, 1), TrainingListener.NONE));
+      ClassifierGraph m =
+          MlpClassifier.build(
+              g,
+              MlpConfig.l1(
+                  FcConfig.builder()
+                      .inputs(ToyData.FEATURES)
+                      .hidden(8)
+                      .classes(ToyData.CLASSES)
+                      .seed(1)
+                      .build(),
+                  0f));
+      DivergedException e =
+          assertThrows(
+              DivergedException.class,
+              () ->
+                  Trainer.train(
+                      g,
+                      m,
+                      new Splits(bad, good.validation(), good.test()),
+                      new TrainConfig(10, 5, 5, 1),
+                      TrainingListener.NONE));
       assertEquals(1, e.step());
       assertTrue(Float.isNaN(e.loss()));
       assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());

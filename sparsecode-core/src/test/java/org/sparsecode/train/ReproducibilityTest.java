@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 class ReproducibilityTest {
 
@@ -37,8 +37,13 @@ class ReproducibilityTest {
   private static String probe(int intra, int inter) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb =
-        new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            ReproducibilityProbe.class.getName(), String.valueOf(intra), String.valueOf(inter));
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            ReproducibilityProbe.class.getName(),
+            String.valueOf(intra),
+            String.valueOf(inter));
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();

@@ -23,10 +23,10 @@ import org.sparsecode.report.MarkdownReport;
 import org.sparsecode.report.ResultTable;
 
 /**
- * One benchmark invocation: JMH measures a training step of the table's models (or, for
- * {@code --table lca}, an LCA inference: {@link LcaBench}) and TensorFlow's matmul peak, then the
- * PyTorch peer runs the same work and matmul with the same thread count, and the ratios go into
- * {@code bench-<table>.{csv,md}}.
+ * One benchmark invocation: JMH measures a training step of the table's models (or, for {@code
+ * --table lca}, an LCA inference: {@link LcaBench}) and TensorFlow's matmul peak, then the PyTorch
+ * peer runs the same work and matmul with the same thread count, and the ratios go into {@code
+ * bench-<table>.{csv,md}}.
  */
 public final class BenchMain {
   private static final String PEER = "harness/peers/torch_fc_step.py";
@@ -49,14 +49,15 @@ public final class BenchMain {
         case "--table" -> table = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
-          System.out.println("usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca] [--quick] [--threads N] [--out DIR]\n"
-              + "       harness/bench --summary [--runs R] [--threads N] [--out DIR]\n"
-              + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference\n"
-              + "  --summary    every workload beside tuned and as-installed PyTorch, R rounds (default 3), medians,\n"
-              + "               into bench-summary.csv/.md (about 6 minutes on 2 cores)\n"
-              + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
-              + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
-              + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
+          System.out.println(
+              "usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca] [--quick] [--threads N] [--out DIR]\n"
+                  + "       harness/bench --summary [--runs R] [--threads N] [--out DIR]\n"
+                  + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference\n"
+                  + "  --summary    every workload beside tuned and as-installed PyTorch, R rounds (default 3), medians,\n"
+                  + "               into bench-summary.csv/.md (about 6 minutes on 2 cores)\n"
+                  + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
+                  + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
+                  + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
           return;
         }
         default -> {
@@ -92,62 +93,142 @@ public final class BenchMain {
     for (BenchModel model : models) {
       Measured step = jmh(TrainStepBenchmark.class, model, threads, quick);
       double gflops = step.perSecond * model.flopsPerStep() / 1e9;
-      rows.add(Arrays.asList("tensorflow-java", model.peerName + "_train_step", (double) threads, step.perSecond, step.error,
-          gflops, gflops / peakGflops, gflops / cpu.gflops(), null));
-      Optional<Map<String, String>> tuned = peerPeak.isPresent() ? peer(model.peerName, threads, quick, Peer.Setup.TUNED) : Optional.empty();
-      Optional<Map<String, String>> installed = peerPeak.isPresent() ? peer(model.peerName, threads, quick, Peer.Setup.AS_INSTALLED) : Optional.empty();
+      rows.add(
+          Arrays.asList(
+              "tensorflow-java",
+              model.peerName + "_train_step",
+              (double) threads,
+              step.perSecond,
+              step.error,
+              gflops,
+              gflops / peakGflops,
+              gflops / cpu.gflops(),
+              null));
+      Optional<Map<String, String>> tuned =
+          peerPeak.isPresent()
+              ? peer(model.peerName, threads, quick, Peer.Setup.TUNED)
+              : Optional.empty();
+      Optional<Map<String, String>> installed =
+          peerPeak.isPresent()
+              ? peer(model.peerName, threads, quick, Peer.Setup.AS_INSTALLED)
+              : Optional.empty();
       if (tuned.isPresent() && installed.isPresent()) {
         double torchStep = Double.parseDouble(tuned.get().get("steps_per_second"));
         double torchInstalled = Double.parseDouble(installed.get().get("steps_per_second"));
-        for (var peer : List.of(Map.entry("pytorch tuned", torchStep), Map.entry("pytorch as installed", torchInstalled))) {
+        for (var peer :
+            List.of(
+                Map.entry("pytorch tuned", torchStep),
+                Map.entry("pytorch as installed", torchInstalled))) {
           double torchGflops = peer.getValue() * model.flopsPerStep() / 1e9;
-          rows.add(Arrays.asList(peer.getKey(), model.peerName + "_train_step", (double) threads, peer.getValue(), null,
-              torchGflops, torchGflops / torchPeak, torchGflops / cpu.gflops(), step.perSecond / peer.getValue()));
+          rows.add(
+              Arrays.asList(
+                  peer.getKey(),
+                  model.peerName + "_train_step",
+                  (double) threads,
+                  peer.getValue(),
+                  null,
+                  torchGflops,
+                  torchGflops / torchPeak,
+                  torchGflops / cpu.gflops(),
+                  step.perSecond / peer.getValue()));
         }
         if (peerNotes.isEmpty()) {
           peerNotes.add(Peer.describe(tuned.get(), Peer.Setup.TUNED, PEER));
           peerNotes.add(Peer.describe(installed.get(), Peer.Setup.AS_INSTALLED, PEER));
         }
-        sentences.add(String.format(Locale.ROOT,
-            "%s, one training step of batch %d (%.1f MFLOP): %.1f steps/s in TensorFlow Java against %.1f in tuned PyTorch, "
-                + "a ratio of %.2f (PyTorch as installed: %.1f steps/s, ratio %.2f). "
-                + "It runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow "
-                + "(tuned PyTorch's matmul: %.1f GFLOP/s) and %.0f%% of the CPU's theoretical %.1f GFLOP/s.",
-            model.peerName, BenchModel.BATCH, model.flopsPerStep() / 1e6, step.perSecond, torchStep, step.perSecond / torchStep,
-            torchInstalled, step.perSecond / torchInstalled,
-            gflops, 100 * gflops / peakGflops, peakGflops, torchPeak, 100 * gflops / cpu.gflops(), cpu.gflops()));
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "%s, one training step of batch %d (%.1f MFLOP): %.1f steps/s in TensorFlow Java against %.1f in tuned PyTorch, "
+                    + "a ratio of %.2f (PyTorch as installed: %.1f steps/s, ratio %.2f). "
+                    + "It runs at %.1f GFLOP/s, %.0f%% of the %.1f GFLOP/s matmul peak measured through TensorFlow "
+                    + "(tuned PyTorch's matmul: %.1f GFLOP/s) and %.0f%% of the CPU's theoretical %.1f GFLOP/s.",
+                model.peerName,
+                BenchModel.BATCH,
+                model.flopsPerStep() / 1e6,
+                step.perSecond,
+                torchStep,
+                step.perSecond / torchStep,
+                torchInstalled,
+                step.perSecond / torchInstalled,
+                gflops,
+                100 * gflops / peakGflops,
+                peakGflops,
+                torchPeak,
+                100 * gflops / cpu.gflops(),
+                cpu.gflops()));
       } else {
-        sentences.add(String.format(Locale.ROOT,
-            "%s, one training step: %.1f steps/s, %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s matmul peak). "
-                + "The PyTorch peer did not run: install it with `apt-get install python3-torch` and run harness/bench again.",
-            model.peerName, step.perSecond, gflops, 100 * gflops / peakGflops, peakGflops));
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "%s, one training step: %.1f steps/s, %.1f GFLOP/s (%.0f%% of the %.1f GFLOP/s matmul peak). "
+                    + "The PyTorch peer did not run: install it with `apt-get install python3-torch` and run harness/bench again.",
+                model.peerName,
+                step.perSecond,
+                gflops,
+                100 * gflops / peakGflops,
+                peakGflops));
       }
     }
-    rows.add(Arrays.asList("tensorflow-java", "matmul_2048", (double) threads, peak.perSecond, peak.error, peakGflops, 1.0,
-        peakGflops / cpu.gflops(), null));
+    rows.add(
+        Arrays.asList(
+            "tensorflow-java",
+            "matmul_2048",
+            (double) threads,
+            peak.perSecond,
+            peak.error,
+            peakGflops,
+            1.0,
+            peakGflops / cpu.gflops(),
+            null));
     if (peerPeak.isPresent()) {
-      rows.add(Arrays.asList("pytorch tuned", "matmul_2048", (double) threads,
-          Double.parseDouble(peerPeak.get().get("steps_per_second")), null, torchPeak, 1.0, torchPeak / cpu.gflops(), null));
+      rows.add(
+          Arrays.asList(
+              "pytorch tuned",
+              "matmul_2048",
+              (double) threads,
+              Double.parseDouble(peerPeak.get().get("steps_per_second")),
+              null,
+              torchPeak,
+              1.0,
+              torchPeak / cpu.gflops(),
+              null));
     }
     List<String> notes = provenance(table, quick, threads, started);
     notes.add(cpu.describe());
     notes.add(loadNote(loadBefore, loadAverage()));
     notes.add("allocator (TensorFlow Java side): " + allocatorSettings());
     notes.addAll(peerNotes);
-    notes.add("peer timing: " + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s") + " timed, in the same invocation; "
-        + "tuned = " + Peer.tunedSettings(threads) + "; as installed = none of these set (the script still calls torch.set_num_threads)");
+    notes.add(
+        "peer timing: "
+            + (quick ? "1 s warm-up, 3 s" : "3 s warm-up, 10 s")
+            + " timed, in the same invocation; "
+            + "tuned = "
+            + Peer.tunedSettings(threads)
+            + "; as installed = none of these set (the script still calls torch.set_num_threads)");
     for (BenchModel model : models) {
       notes.add("FLOP per step, " + model.peerName + ": " + model.flopFormula());
     }
     notes.add("ratio = TensorFlow Java's steps/s over the peer's on that row");
-    ResultTable result = new ResultTable(
-        "Benchmark: training steps of " + table,
-        List.of("side", "benchmark", "threads", "per_second", "error", "gflops", "fraction_of_matmul_peak",
-            "fraction_of_theoretical_peak", "ratio"),
-        rows, notes);
+    ResultTable result =
+        new ResultTable(
+            "Benchmark: training steps of " + table,
+            List.of(
+                "side",
+                "benchmark",
+                "threads",
+                "per_second",
+                "error",
+                "gflops",
+                "fraction_of_matmul_peak",
+                "fraction_of_theoretical_peak",
+                "ratio"),
+            rows,
+            notes);
     String text = String.join("\n\n", sentences);
     CsvReport.write(result, out.resolve("bench-" + table + ".csv"));
-    MarkdownReport.write(result, out.resolve("bench-" + table + ".md"), List.of("## Result\n\n" + text));
+    MarkdownReport.write(
+        result, out.resolve("bench-" + table + ".md"), List.of("## Result\n\n" + text));
     System.out.println(MarkdownReport.render(result));
     System.out.println(text);
   }
@@ -157,14 +238,24 @@ public final class BenchMain {
   }
 
   static String loadNote(double before, double after) {
-    return String.format(Locale.ROOT, "load average (1 min) before and after: %.2f, %.2f on %d cores",
-        before, after, Runtime.getRuntime().availableProcessors());
+    return String.format(
+        Locale.ROOT,
+        "load average (1 min) before and after: %.2f, %.2f on %d cores",
+        before,
+        after,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** The glibc allocator settings this JVM runs with (harness/bench and ./sparsecode set them). */
   static String allocatorSettings() {
     List<String> set = new ArrayList<>();
-    for (String k : List.of("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX", "GLIBC_TUNABLES", "LD_PRELOAD")) {
+    for (String k :
+        List.of(
+            "MALLOC_MMAP_THRESHOLD_",
+            "MALLOC_TRIM_THRESHOLD_",
+            "MALLOC_ARENA_MAX",
+            "GLIBC_TUNABLES",
+            "LD_PRELOAD")) {
       String v = System.getenv(k);
       if (v != null) {
         set.add(k + "=" + v);
@@ -178,21 +269,45 @@ public final class BenchMain {
   /** How a report was produced: command, date, commit, machine, software, JMH settings. */
   static List<String> provenance(String table, boolean quick, int threads, Instant started) {
     List<String> notes = new ArrayList<>();
-    notes.add("command: harness/bench --table " + table + (quick ? " --quick" : "") + " --threads " + threads);
+    notes.add(
+        "command: harness/bench --table "
+            + table
+            + (quick ? " --quick" : "")
+            + " --threads "
+            + threads);
     notes.add("date: " + started);
     notes.add("commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
-    notes.add("machine: " + ProvenanceCapture.cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + ProvenanceCapture.os());
-    notes.add("software: TensorFlow " + org.tensorflow.TensorFlow.version() + ", " + ProvenanceCapture.jvm());
-    notes.add("JMH: " + (quick ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)" : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement") + "; error = 99.9% confidence half-width");
+    notes.add(
+        "machine: "
+            + ProvenanceCapture.cpuModel()
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + ProvenanceCapture.os());
+    notes.add(
+        "software: TensorFlow "
+            + org.tensorflow.TensorFlow.version()
+            + ", "
+            + ProvenanceCapture.jvm());
+    notes.add(
+        "JMH: "
+            + (quick
+                ? "1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (quick)"
+                : "1 fork, 3 x 2 s warm-up, 5 x 2 s measurement")
+            + "; error = 99.9% confidence half-width");
     return notes;
   }
 
-  private static Measured jmh(Class<?> benchmark, BenchModel model, int threads, boolean quick) throws RunnerException {
+  private static Measured jmh(Class<?> benchmark, BenchModel model, int threads, boolean quick)
+      throws RunnerException {
     return jmh(benchmark, model == null ? Map.of() : Map.of("model", model.name()), threads, quick);
   }
 
-  /** Runs one JMH benchmark with the given parameters (and {@code threads}) and returns its score. */
-  static Measured jmh(Class<?> benchmark, Map<String, String> params, int threads, boolean quick) throws RunnerException {
+  /**
+   * Runs one JMH benchmark with the given parameters (and {@code threads}) and returns its score.
+   */
+  static Measured jmh(Class<?> benchmark, Map<String, String> params, int threads, boolean quick)
+      throws RunnerException {
     OptionsBuilder builder = new OptionsBuilder();
     params.forEach(builder::param);
     Options options =
@@ -213,7 +328,8 @@ public final class BenchMain {
     return new Measured(primary.getScore(), Double.isNaN(error) ? 0 : error);
   }
 
-  private static Optional<Map<String, String>> peer(String model, int threads, boolean quick, Peer.Setup setup)
+  private static Optional<Map<String, String>> peer(
+      String model, int threads, boolean quick, Peer.Setup setup)
       throws IOException, InterruptedException {
     return Peer.run(PEER, List.of("--model", model), threads, quick ? 1 : 3, quick ? 3 : 10, setup);
   }

@@ -7,8 +7,8 @@ import org.sparsecode.model.CnnConfig;
 import org.sparsecode.model.ConvAutoencoderClassifier;
 import org.sparsecode.model.Decoder;
 import org.sparsecode.model.FcConfig;
-import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
 
 /**
@@ -54,7 +54,8 @@ public enum BenchModel {
   CNN_AE_CONV_TRANSPOSE("cnn_ae_convt", "blog-ae") {
     @Override
     ClassifierGraph build(ModelGraph graph) {
-      return ConvAutoencoderClassifier.build(graph, CnnConfig.blog(1e-5f, 1), Decoder.CONV_TRANSPOSE, 1f);
+      return ConvAutoencoderClassifier.build(
+          graph, CnnConfig.blog(1e-5f, 1), Decoder.CONV_TRANSPOSE, 1f);
     }
 
     @Override
@@ -64,7 +65,8 @@ public enum BenchModel {
 
     @Override
     String flopFormula() {
-      return CNN_FORMULA + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 1 for the transposed convolution 200 -> 1 "
+      return CNN_FORMULA
+          + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 1 for the transposed convolution 200 -> 1 "
           + "(forward, kernel gradient and code gradient)";
     }
   },
@@ -81,7 +83,8 @@ public enum BenchModel {
 
     @Override
     String flopFormula() {
-      return CNN_FORMULA + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 4 for the 3x3 convolution 200 -> 4 before the shuffle "
+      return CNN_FORMULA
+          + ", + 3 * 2 B * 14 * 14 * 200 * 9 * 4 for the 3x3 convolution 200 -> 4 before the shuffle "
           + "(forward, kernel gradient and code gradient)";
     }
   };
@@ -90,6 +93,7 @@ public enum BenchModel {
 
   /** The model's name in harness/peers/torch_fc_step.py. */
   final String peerName;
+
   /** The table whose benchmark report lists this model. */
   final String table;
 
@@ -110,21 +114,28 @@ public enum BenchModel {
           + "+ 3 * 2 B * 39,200 * 10 (dense: forward, weight and input gradients), B = 100";
 
   static List<BenchModel> forTable(String table) {
-    List<BenchModel> models = java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();
+    List<BenchModel> models =
+        java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();
     if (models.isEmpty()) {
-      throw new IllegalArgumentException("no benchmark for table '" + table + "'; choose blog-fc, blog-cnn, blog-ae or lca");
+      throw new IllegalArgumentException(
+          "no benchmark for table '" + table + "'; choose blog-fc, blog-cnn, blog-ae or lca");
     }
     return models;
   }
 
-  /** Conv 3x3x1x200 stride 2 (forward and kernel gradient) and dense 39,200 -> 10 (three products). */
+  /**
+   * Conv 3x3x1x200 stride 2 (forward and kernel gradient) and dense 39,200 -> 10 (three products).
+   */
   private static double cnnFlops() {
     double conv = 2.0 * BATCH * 14 * 14 * 200 * 9;
     double dense = 2.0 * BATCH * 14 * 14 * 200 * 10;
     return 2 * conv + 3 * dense;
   }
 
-  /** A 3x3 decoder between 200 maps of 14x14 and {@code outChannels}: forward, kernel and code gradients. */
+  /**
+   * A 3x3 decoder between 200 maps of 14x14 and {@code outChannels}: forward, kernel and code
+   * gradients.
+   */
   private static double decoderFlops(int outChannels) {
     return 3 * 2.0 * BATCH * 14 * 14 * 200 * 9 * outChannels;
   }

@@ -8,14 +8,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The CPU's theoretical float32 peak, cores x clock x FLOP per cycle, read from the machine
- * ({@code /proc/cpuinfo} and, where the kernel has it, cpufreq's maximum clock).
+ * The CPU's theoretical float32 peak, cores x clock x FLOP per cycle, read from the machine ({@code
+ * /proc/cpuinfo} and, where the kernel has it, cpufreq's maximum clock).
  *
  * <p>FLOP per cycle per core = FMA pipes x float32 lanes per pipe x 2 (a fused multiply-add is two
- * operations). Assumed: two FMA pipes on every x86 core with FMA; 512-bit lanes (16 floats) when the
- * CPU has avx512f, except AMD Zen 4 (family 25 with avx512f), which splits each 512-bit operation
- * into two 256-bit halves on its 256-bit pipes, so 8 floats; 256-bit lanes (8 floats) with avx2 and
- * fma; 4 otherwise. Some Intel parts have one 512-bit FMA pipe: there the figure is twice too high.
+ * operations). Assumed: two FMA pipes on every x86 core with FMA; 512-bit lanes (16 floats) when
+ * the CPU has avx512f, except AMD Zen 4 (family 25 with avx512f), which splits each 512-bit
+ * operation into two 256-bit halves on its 256-bit pipes, so 8 floats; 256-bit lanes (8 floats)
+ * with avx2 and fma; 4 otherwise. Some Intel parts have one 512-bit FMA pipe: there the figure is
+ * twice too high.
  *
  * @param cores logical CPUs the JVM sees
  * @param megahertz the clock used
@@ -23,15 +24,23 @@ import java.util.Set;
  * @param flopPerCycle per core
  * @param derivation how flopPerCycle was derived, in words
  */
-record CpuPeak(int cores, double megahertz, String clockSource, int flopPerCycle, String derivation) {
+record CpuPeak(
+    int cores, double megahertz, String clockSource, int flopPerCycle, String derivation) {
 
   double gflops() {
     return cores * megahertz * 1e-3 * flopPerCycle;
   }
 
   String describe() {
-    return String.format(Locale.ROOT, "theoretical float32 peak: %d cores x %.0f MHz (%s) x %d FLOP/cycle (%s) = %.1f GFLOP/s",
-        cores, megahertz, clockSource, flopPerCycle, derivation, gflops());
+    return String.format(
+        Locale.ROOT,
+        "theoretical float32 peak: %d cores x %.0f MHz (%s) x %d FLOP/cycle (%s) = %.1f GFLOP/s",
+        cores,
+        megahertz,
+        clockSource,
+        flopPerCycle,
+        derivation,
+        gflops());
   }
 
   static CpuPeak read() {
@@ -48,7 +57,8 @@ record CpuPeak(int cores, double megahertz, String clockSource, int flopPerCycle
       mhz = Double.parseDouble(max.get(0).trim()) / 1000;
       source = "cpufreq maximum";
     } else {
-      source = "/proc/cpuinfo 'cpu MHz', the nominal clock (no cpufreq here, e.g. a VM); boost may exceed it";
+      source =
+          "/proc/cpuinfo 'cpu MHz', the nominal clock (no cpufreq here, e.g. a VM); boost may exceed it";
       for (String line : cpuinfo) {
         if (line.startsWith("cpu MHz")) {
           double v = Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
@@ -65,7 +75,8 @@ record CpuPeak(int cores, double megahertz, String clockSource, int flopPerCycle
       isa = "AVX-512: 2 FMA pipes x 16 float32 lanes x 2";
     } else if (flags.contains("avx512f")) {
       lanes = 8;
-      isa = "AVX-512 on AMD Zen 4 (family 25), executed as 2 x 256 bits: 2 FMA pipes x 8 float32 lanes x 2";
+      isa =
+          "AVX-512 on AMD Zen 4 (family 25), executed as 2 x 256 bits: 2 FMA pipes x 8 float32 lanes x 2";
     } else if (flags.contains("avx2") && flags.contains("fma")) {
       lanes = 8;
       isa = "AVX2 + FMA: 2 FMA pipes x 8 float32 lanes x 2";

@@ -15,14 +15,14 @@ import org.sparsecode.lca.CodeInference;
 import org.sparsecode.lca.Dictionary;
 import org.sparsecode.lca.LcaConfig;
 import org.sparsecode.lca.Threshold;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 /**
  * One Hebbian dictionary step as the lca-linked table's single-dictionary trial takes it
- * (LinkedLearning): LCA codes of a batch of 100 unit-norm MNIST test images over 256 atoms
- * (lambda 0.1, tau 100, 200 steps), each example's squared error for the energy, then
- * {@link Dictionary#hebbianUpdate}. The dictionary starts random (seed 1) and learns from the same
- * batch at every call, as the PyTorch peer's does.
+ * (LinkedLearning): LCA codes of a batch of 100 unit-norm MNIST test images over 256 atoms (lambda
+ * 0.1, tau 100, 200 steps), each example's squared error for the energy, then {@link
+ * Dictionary#hebbianUpdate}. The dictionary starts random (seed 1) and learns from the same batch
+ * at every call, as the PyTorch peer's does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,12 +43,14 @@ public class HebbianStepBenchmark {
   private float[] flat;
 
   /**
-   * The products done densely: the inference (X Phi, Phi^T Phi, 199 lateral products), A Phi^T
-   * for the residual and R^T A for the update.
+   * The products done densely: the inference (X Phi, Phi^T Phi, 199 lateral products), A Phi^T for
+   * the residual and R^T A for the update.
    */
   public static double flopsPerStep() {
-    return 2.0 * BATCH * INPUTS * ATOMS + 2.0 * ATOMS * INPUTS * ATOMS
-        + (CONFIG.iterations() - 1) * 2.0 * BATCH * ATOMS * ATOMS + 2 * 2.0 * BATCH * INPUTS * ATOMS;
+    return 2.0 * BATCH * INPUTS * ATOMS
+        + 2.0 * ATOMS * INPUTS * ATOMS
+        + (CONFIG.iterations() - 1) * 2.0 * BATCH * ATOMS * ATOMS
+        + 2 * 2.0 * BATCH * INPUTS * ATOMS;
   }
 
   @Setup(Level.Trial)

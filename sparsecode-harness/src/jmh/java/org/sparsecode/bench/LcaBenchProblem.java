@@ -56,8 +56,8 @@ final class LcaBenchProblem {
   }
 
   /**
-   * The arithmetic of one inference done densely: B = X Phi, G = Phi^T Phi, and one lateral
-   * product per step after the first (U0 = 0). The peer counts the same.
+   * The arithmetic of one inference done densely: B = X Phi, G = Phi^T Phi, and one lateral product
+   * per step after the first (U0 = 0). The peer counts the same.
    */
   static double denseFlops() {
     return 2.0 * BATCH * INPUTS * ATOMS
@@ -67,7 +67,8 @@ final class LcaBenchProblem {
 
   /** Writes a matrix row by row as little-endian float32, the format the peer reads. */
   static void writeFloat32(float[][] m, Path file) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(4 * m.length * m[0].length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(4 * m.length * m[0].length).order(ByteOrder.LITTLE_ENDIAN);
     for (float[] row : m) {
       for (float v : row) {
         buffer.putFloat(v);

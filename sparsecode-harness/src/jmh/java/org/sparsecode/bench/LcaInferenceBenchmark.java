@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sparsecode.lca.Lca;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -24,8 +24,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One LCA inference of {@link LcaBenchProblem} (784 inputs, 1568 atoms, batch 256, 200 steps), as
- * a dictionary-learning loop runs it: inputs and dictionary fed, codes fetched.
+ * One LCA inference of {@link LcaBenchProblem} (784 inputs, 1568 atoms, batch 256, 200 steps), as a
+ * dictionary-learning loop runs it: inputs and dictionary fed, codes fetched.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,8 +51,10 @@ public class LcaInferenceBenchmark {
     graph = new Graph();
     Ops tf = Ops.create(graph);
     x = Lca.inputsPlaceholder(tf, LcaBenchProblem.INPUTS);
-    phi = tf.placeholder(TFloat32.class,
-        Placeholder.shape(Shape.of(LcaBenchProblem.INPUTS, LcaBenchProblem.ATOMS)));
+    phi =
+        tf.placeholder(
+            TFloat32.class,
+            Placeholder.shape(Shape.of(LcaBenchProblem.INPUTS, LcaBenchProblem.ATOMS)));
     codes = Lca.build(tf, x, phi, LcaBenchProblem.CONFIG, false, lateral).codes();
     session = new Session(graph, Lca.sessionConfig(new ThreadSettings(intra, 1)));
     inputs = TFloat32.tensorOf(StdArrays.ndCopyOf(LcaBenchProblem.inputs()));

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.op.Ops;
@@ -43,11 +43,14 @@ public class MatmulPeakBenchmark {
     Ops tf = graph.tf();
     Ops init = tf.withInitScope();
     Operand<org.tensorflow.types.TInt32> shape = init.constant(new int[] {N, N});
-    Variable<TFloat32> a = tf.variable(init.random.statelessRandomNormal(shape, init.constant(new long[] {1, 1})));
-    Variable<TFloat32> b = tf.variable(init.random.statelessRandomNormal(shape, init.constant(new long[] {1, 2})));
+    Variable<TFloat32> a =
+        tf.variable(init.random.statelessRandomNormal(shape, init.constant(new long[] {1, 1})));
+    Variable<TFloat32> b =
+        tf.variable(init.random.statelessRandomNormal(shape, init.constant(new long[] {1, 2})));
     // Fetch one element so the product is computed every call but little data leaves TensorFlow.
     checksum =
-        tf.slice(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 0}), tf.constant(new int[] {1, 1}));
+        tf.slice(
+            tf.linalg.matMul(a, b), tf.constant(new int[] {0, 0}), tf.constant(new int[] {1, 1}));
     graph.session();
   }
 

@@ -16,7 +16,7 @@ import org.sparsecode.model.EncoderGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -24,8 +24,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One training step of Doc 001's OVR-Encoder as the experiment runs it: 781 PCA features in (the
- * PCA itself, a fixed 784 x 781 product, is left out), 8192 ReLU units, batch 128, Adam on J.
- * About {@link #flopsPerStep()} floating-point operations in matrix products per step.
+ * PCA itself, a fixed 784 x 781 product, is left out), 8192 ReLU units, batch 128, Adam on J. About
+ * {@link #flopsPerStep()} floating-point operations in matrix products per step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -74,7 +74,13 @@ public class OvrEncoderStepBenchmark {
   @Benchmark
   public float trainStep() {
     try (Result r =
-        graph.session().runner().feed(model.input(), input).addTarget(model.trainStep()).fetch(model.loss()).run()) {
+        graph
+            .session()
+            .runner()
+            .feed(model.input(), input)
+            .addTarget(model.trainStep())
+            .fetch(model.loss())
+            .run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }

@@ -13,10 +13,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingStep;
 
-/** One training step of a {@link BenchModel} on a batch of 100 random images, exactly as the trainer runs it. */
+/**
+ * One training step of a {@link BenchModel} on a batch of 100 random images, exactly as the trainer
+ * runs it.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

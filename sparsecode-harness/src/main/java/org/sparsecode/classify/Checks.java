@@ -12,8 +12,13 @@ final class Checks {
     Objects.requireNonNull(x, what + " features");
     Objects.requireNonNull(labels, what + " labels");
     if (labels.length != x.rows()) {
-      throw new IllegalArgumentException(what + ": " + labels.length + " labels for " + x.rows()
-          + " feature rows; pass exactly one label per example");
+      throw new IllegalArgumentException(
+          what
+              + ": "
+              + labels.length
+              + " labels for "
+              + x.rows()
+              + " feature rows; pass exactly one label per example");
     }
   }
 
@@ -25,17 +30,23 @@ final class Checks {
       classes.add(label);
     }
     if (classes.size() < 2) {
-      throw new IllegalArgumentException("the training labels hold only class " + classes.first()
-          + "; a classifier needs examples of at least two classes");
+      throw new IllegalArgumentException(
+          "the training labels hold only class "
+              + classes.first()
+              + "; a classifier needs examples of at least two classes");
     }
   }
 
   /** Fails unless {@code x} has the {@code featureCount} features a classifier was trained on. */
   static void checkFeatures(FeatureMatrix x, int featureCount) {
     if (x.cols() != featureCount) {
-      throw new IllegalArgumentException("the classifier was trained on " + featureCount
-          + " features but got rows of " + x.cols() + "; predict on features made the same way"
-          + " as the training features");
+      throw new IllegalArgumentException(
+          "the classifier was trained on "
+              + featureCount
+              + " features but got rows of "
+              + x.cols()
+              + "; predict on features made the same way"
+              + " as the training features");
     }
   }
 

@@ -47,9 +47,13 @@ public enum ClassifierKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown classifier '" + name + "'; use one of "
-        + Arrays.stream(values()).map(ClassifierKind::reportName)
-            .collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown classifier '"
+            + name
+            + "'; use one of "
+            + Arrays.stream(values())
+                .map(ClassifierKind::reportName)
+                .collect(Collectors.joining(", ")));
   }
 
   @Override

@@ -20,26 +20,35 @@ public record ClassifierSettings(
     ClassifierKind kind, double c, double gamma, double eps, long seed) {
   /** The intercept: LIBLINEAR appends a constant feature of this value to every example. */
   public static final double LINEAR_BIAS = 1.0;
+
   /** LIBSVM's kernel cache; a bigger cache only makes training faster. */
   public static final double RBF_CACHE_MB = 400;
 
   public ClassifierSettings {
     Objects.requireNonNull(kind, "kind");
     if (!(c > 0) || Double.isInfinite(c)) {
-      throw new IllegalArgumentException("C must be positive and finite, got " + c
-          + "; typical grids are 0.01 .. 100");
+      throw new IllegalArgumentException(
+          "C must be positive and finite, got " + c + "; typical grids are 0.01 .. 100");
     }
     if (kind.usesGamma() && (!(gamma > 0) || Double.isInfinite(gamma))) {
-      throw new IllegalArgumentException("svm_rbf needs a positive finite gamma, got " + gamma
-          + "; ClassifierSettings.scaleGamma(features) gives a starting value");
+      throw new IllegalArgumentException(
+          "svm_rbf needs a positive finite gamma, got "
+              + gamma
+              + "; ClassifierSettings.scaleGamma(features) gives a starting value");
     }
     if (!kind.usesGamma() && !Double.isNaN(gamma)) {
-      throw new IllegalArgumentException(kind + " has no kernel width; pass gamma = NaN (got "
-          + gamma + ") or use svm_rbf");
+      throw new IllegalArgumentException(
+          kind + " has no kernel width; pass gamma = NaN (got " + gamma + ") or use svm_rbf");
     }
     if (!(eps > 0) || Double.isInfinite(eps)) {
-      throw new IllegalArgumentException("eps (the stopping tolerance) must be positive, got "
-          + eps + "; " + kind + " uses " + kind.defaultEps() + " by default");
+      throw new IllegalArgumentException(
+          "eps (the stopping tolerance) must be positive, got "
+              + eps
+              + "; "
+              + kind
+              + " uses "
+              + kind.defaultEps()
+              + " by default");
     }
   }
 
@@ -76,8 +85,8 @@ public record ClassifierSettings(
     double mean = sum / x.values().length;
     double variance = sumSq / x.values().length - mean * mean;
     if (!(variance > 0)) {
-      throw new IllegalArgumentException("all feature values are equal; no kernel width fits"
-          + " features without variation");
+      throw new IllegalArgumentException(
+          "all feature values are equal; no kernel width fits" + " features without variation");
     }
     return 1.0 / (x.cols() * variance);
   }
@@ -95,12 +104,19 @@ public record ClassifierSettings(
   /** The library and solver behind {@link #kind}, in words. */
   public String solver() {
     return switch (kind) {
-      case LR -> "LIBLINEAR L2R_LR (L2-regularised logistic regression, primal trust-region"
-          + " Newton), one-vs-rest, intercept as a constant feature " + LINEAR_BIAS;
-      case SVM_LINEAR -> "LIBLINEAR L2R_L2LOSS_SVC_DUAL (L2-regularised squared-hinge SVM, dual"
-          + " coordinate descent), one-vs-rest, intercept as a constant feature " + LINEAR_BIAS;
-      case SVM_RBF -> "LIBSVM C_SVC with kernel exp(-gamma |x-x'|^2), one-vs-one, shrinking on,"
-          + " no probability estimates, cache " + (int) RBF_CACHE_MB + " MB";
+      case LR ->
+          "LIBLINEAR L2R_LR (L2-regularised logistic regression, primal trust-region"
+              + " Newton), one-vs-rest, intercept as a constant feature "
+              + LINEAR_BIAS;
+      case SVM_LINEAR ->
+          "LIBLINEAR L2R_L2LOSS_SVC_DUAL (L2-regularised squared-hinge SVM, dual"
+              + " coordinate descent), one-vs-rest, intercept as a constant feature "
+              + LINEAR_BIAS;
+      case SVM_RBF ->
+          "LIBSVM C_SVC with kernel exp(-gamma |x-x'|^2), one-vs-one, shrinking on,"
+              + " no probability estimates, cache "
+              + (int) RBF_CACHE_MB
+              + " MB";
     };
   }
 

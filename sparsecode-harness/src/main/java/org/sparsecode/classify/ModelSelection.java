@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Chooses hyper-parameters on a validation split, never on the test set: every candidate is
- * trained on the training split and scored on the validation split; the best validation accuracy
- * wins, the earliest candidate among equals (list C in increasing order, so a tie goes to the
- * stronger regularisation). The winner is then trained once more as {@link Refit} says.
+ * Chooses hyper-parameters on a validation split, never on the test set: every candidate is trained
+ * on the training split and scored on the validation split; the best validation accuracy wins, the
+ * earliest candidate among equals (list C in increasing order, so a tie goes to the stronger
+ * regularisation). The winner is then trained once more as {@link Refit} says.
  */
 public final class ModelSelection {
 
@@ -44,19 +44,28 @@ public final class ModelSelection {
 
     /** The chosen candidate's validation accuracy. */
     public double bestValidationAccuracy() {
-      return scores.stream().filter(s -> s.settings().equals(chosen)).findFirst().orElseThrow()
+      return scores.stream()
+          .filter(s -> s.settings().equals(chosen))
+          .findFirst()
+          .orElseThrow()
           .validationAccuracy();
     }
 
     /** Lines for a report: the choice, the refit, and each candidate's validation accuracy. */
     public String describe() {
-      StringBuilder s = new StringBuilder("chosen on validation: ").append(chosen.describe())
-          .append("\nfinal model trained on: ")
-          .append(refit == Refit.TRAIN ? "train" : "train+validation");
+      StringBuilder s =
+          new StringBuilder("chosen on validation: ")
+              .append(chosen.describe())
+              .append("\nfinal model trained on: ")
+              .append(refit == Refit.TRAIN ? "train" : "train+validation");
       for (Score score : scores) {
-        s.append(String.format(Locale.ROOT, "%ncandidate %s: validation accuracy %.4f (fit %.1f s)",
-            score.settings().hyperParameters(), score.validationAccuracy(),
-            score.fitSeconds()));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "%ncandidate %s: validation accuracy %.4f (fit %.1f s)",
+                score.settings().hyperParameters(),
+                score.validationAccuracy(),
+                score.fitSeconds()));
       }
       return s.toString();
     }
@@ -73,8 +82,9 @@ public final class ModelSelection {
       throw new IllegalArgumentException("the grid needs at least one C, e.g. {0.1, 1, 10}");
     }
     if (kind.usesGamma() && gammas.length == 0) {
-      throw new IllegalArgumentException("svm_rbf needs at least one gamma in the grid;"
-          + " ClassifierSettings.scaleGamma(features) gives a centre for it");
+      throw new IllegalArgumentException(
+          "svm_rbf needs at least one gamma in the grid;"
+              + " ClassifierSettings.scaleGamma(features) gives a centre for it");
     }
     List<ClassifierSettings> grid = new ArrayList<>();
     for (double c : cs) {
@@ -94,19 +104,36 @@ public final class ModelSelection {
    * candidates are fitted side by side on all cores (each fit runs on one); the choice and the
    * models do not depend on that.
    */
-  public static Result select(List<ClassifierSettings> candidates, FeatureMatrix trainX,
-      int[] trainY, FeatureMatrix validationX, int[] validationY, Refit refit) {
-    return select(candidates, trainX, trainY, validationX, validationY, refit,
+  public static Result select(
+      List<ClassifierSettings> candidates,
+      FeatureMatrix trainX,
+      int[] trainY,
+      FeatureMatrix validationX,
+      int[] validationY,
+      Refit refit) {
+    return select(
+        candidates,
+        trainX,
+        trainY,
+        validationX,
+        validationY,
+        refit,
         Runtime.getRuntime().availableProcessors());
   }
 
   /** As above, with at most {@code threads} fits at a time. */
-  public static Result select(List<ClassifierSettings> candidates, FeatureMatrix trainX,
-      int[] trainY, FeatureMatrix validationX, int[] validationY, Refit refit, int threads) {
+  public static Result select(
+      List<ClassifierSettings> candidates,
+      FeatureMatrix trainX,
+      int[] trainY,
+      FeatureMatrix validationX,
+      int[] validationY,
+      Refit refit,
+      int threads) {
     Objects.requireNonNull(refit, "refit");
     if (candidates.isEmpty()) {
-      throw new IllegalArgumentException("no candidate settings to choose from; build some with"
-          + " ModelSelection.grid");
+      throw new IllegalArgumentException(
+          "no candidate settings to choose from; build some with" + " ModelSelection.grid");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -120,19 +147,22 @@ public final class ModelSelection {
     for (int i = 0; i < candidates.size(); i++) {
       int index = i;
       ClassifierSettings candidate = candidates.get(i);
-      fits.add(() -> {
-        long start = System.nanoTime();
-        Classifier model = Classifier.fit(candidate, trainX, trainY);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = model.accuracy(validationX, validationY);
-        best.offer(index, accuracy, model);
-        return new Score(candidate, accuracy, seconds);
-      });
+      fits.add(
+          () -> {
+            long start = System.nanoTime();
+            Classifier model = Classifier.fit(candidate, trainX, trainY);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double accuracy = model.accuracy(validationX, validationY);
+            best.offer(index, accuracy, model);
+            return new Score(candidate, accuracy, seconds);
+          });
     }
     List<Score> scores = runAll(fits, Math.min(threads, fits.size()));
-    Classifier finalModel = refit == Refit.TRAIN
-        ? best.model
-        : Classifier.fit(best.model.settings(), trainX.append(validationX), concat(trainY, validationY));
+    Classifier finalModel =
+        refit == Refit.TRAIN
+            ? best.model
+            : Classifier.fit(
+                best.model.settings(), trainX.append(validationX), concat(trainY, validationY));
     return new Result(best.model.settings(), scores, refit, finalModel);
   }
 
@@ -164,11 +194,14 @@ public final class ModelSelection {
       }
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "classifier-fit");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "classifier-fit");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> task : tasks) {

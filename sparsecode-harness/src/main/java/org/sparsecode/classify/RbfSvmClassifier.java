@@ -26,8 +26,8 @@ final class RbfSvmClassifier implements Classifier {
     svm_parameter parameter = parameter(settings);
     String problemWithParameters = svm.svm_check_parameter(problem, parameter);
     if (problemWithParameters != null) {
-      throw new IllegalArgumentException("LIBSVM rejects " + settings.describe() + ": "
-          + problemWithParameters);
+      throw new IllegalArgumentException(
+          "LIBSVM rejects " + settings.describe() + ": " + problemWithParameters);
     }
     // No probability estimates and no cross-validation: LIBSVM's only random generator
     // (svm.rand) is then never used, so training is deterministic.

@@ -5,9 +5,9 @@ import de.bwaldvogel.liblinear.FeatureNode;
 import libsvm.svm_node;
 
 /**
- * Converts dense rows into the libraries' sparse node arrays: one node per non-zero value, with
- * the libraries' 1-based feature index, in increasing index order. Zeros are skipped, so a code
- * with 20 active units of 256 costs 20 nodes, and both libraries' dot products touch only those.
+ * Converts dense rows into the libraries' sparse node arrays: one node per non-zero value, with the
+ * libraries' 1-based feature index, in increasing index order. Zeros are skipped, so a code with 20
+ * active units of 256 costs 20 nodes, and both libraries' dot products touch only those.
  */
 final class SparseRows {
   private SparseRows() {}

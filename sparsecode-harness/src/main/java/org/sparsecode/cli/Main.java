@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** Exit code of a run refused for bad input (options, data, sweep files). */
   public static final int EXIT_BAD_INPUT = 2;
+
   /** Exit code of a run that failed while working. */
   public static final int EXIT_FAILURE = 1;
 
@@ -70,7 +71,10 @@ public final class Main implements Runnable {
             err.println("sparsecode: " + e.getMessage());
             code = EXIT_BAD_INPUT;
           } else {
-            err.println("sparsecode: " + e + (debug ? "" : " (run again with --debug for the stack trace)"));
+            err.println(
+                "sparsecode: "
+                    + e
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
             code = EXIT_FAILURE;
           }
           if (debug) {

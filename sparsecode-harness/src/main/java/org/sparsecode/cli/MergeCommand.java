@@ -20,22 +20,43 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TABLE", description = "Table whose shards to join.")
   String table;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "SHARD_RESULTS_DIR", description = "Results folders of the shards.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "SHARD_RESULTS_DIR",
+      description = "Results folders of the shards.")
   List<Path> sources;
 
-  @Option(names = "--budget", defaultValue = "quick", description = "Budget the shards ran (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--budget",
+      defaultValue = "quick",
+      description = "Budget the shards ran (default: ${DEFAULT-VALUE}).")
   String budget;
 
-  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results", description = "Folder to merge into (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "Folder to merge into (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
 
-  @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--harness-dir",
+      paramLabel = "DIR",
+      defaultValue = "harness",
+      description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
   Path harnessDir;
 
-  @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where the table goes (defaults as for reproduce).")
+  @Option(
+      names = "--reports-dir",
+      paramLabel = "DIR",
+      description = "Where the table goes (defaults as for reproduce).")
   Path reportsDir;
 
-  @Option(names = "--graphs-dir", paramLabel = "DIR", description = "Where the figure goes (defaults as for reproduce).")
+  @Option(
+      names = "--graphs-dir",
+      paramLabel = "DIR",
+      description = "Where the figure goes (defaults as for reproduce).")
   Path graphsDir;
 
   @Override
@@ -45,7 +66,12 @@ final class MergeCommand implements Callable<Integer> {
     ResultStore store = new ResultStore(resultsDir, spec.table(), budget);
     System.out.println(store.merge(sources));
     return SweepReporting.writeIfComplete(
-        spec, budget, spec.expand(budget), store, targets,
-        "./sparsecode merge " + table + " --budget " + budget + " <shard results folders>", System.out);
+        spec,
+        budget,
+        spec.expand(budget),
+        store,
+        targets,
+        "./sparsecode merge " + table + " --budget " + budget + " <shard results folders>",
+        System.out);
   }
 }

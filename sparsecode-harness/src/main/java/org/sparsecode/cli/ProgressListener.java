@@ -32,7 +32,8 @@ final class ProgressListener implements TrainingListener, AutoCloseable {
 
   @Override
   public void onEvaluation(int step, Evaluation validation) {
-    bar.setExtraMessage(String.format("val acc %.4f, AVR %.2f", validation.accuracy(), validation.avr()));
+    bar.setExtraMessage(
+        String.format("val acc %.4f, AVR %.2f", validation.accuracy(), validation.avr()));
   }
 
   @Override

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.sparsecode.harness.SweepSpec;
 
 /**
- * {@code reproduce all}: every table in turn, a table that reads another's results after it
- * ({@code codes_from}), otherwise the cheapest first, so that results come early. Prints the
- * estimate before it starts and the actual time per table at the end. A table whose data set is
- * not available is skipped with a note; a table that fails does not stop the others.
+ * {@code reproduce all}: every table in turn, a table that reads another's results after it ({@code
+ * codes_from}), otherwise the cheapest first, so that results come early. Prints the estimate
+ * before it starts and the actual time per table at the end. A table whose data set is not
+ * available is skipped with a note; a table that fails does not stop the others.
  */
 final class ReproduceAll {
   static final String ALL = "all";
@@ -22,7 +22,8 @@ final class ReproduceAll {
 
   static int run(ReproduceCommand command) throws Exception {
     if (!"0/1".equals(command.shard)) {
-      throw new IllegalArgumentException("reproduce all runs whole tables; shard one table at a time (reproduce TABLE --shard K/N)");
+      throw new IllegalArgumentException(
+          "reproduce all runs whole tables; shard one table at a time (reproduce TABLE --shard K/N)");
     }
     List<SweepSpec> specs = new ArrayList<>();
     for (SweepSpec spec : SweepSpec.listTables(command.common.harnessDir)) {
@@ -30,7 +31,8 @@ final class ReproduceAll {
       if (missing != null) {
         System.out.println("skipping " + spec.table() + ": " + missing);
       } else if (!spec.budgets().containsKey(command.budget)) {
-        System.out.println("skipping " + spec.table() + ": it has no budget '" + command.budget + "'");
+        System.out.println(
+            "skipping " + spec.table() + ": it has no budget '" + command.budget + "'");
       } else {
         specs.add(spec);
       }
@@ -65,31 +67,46 @@ final class ReproduceAll {
         exit = Main.EXIT_FAILURE;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      lines.add(String.format(Locale.ROOT, "%-26s %14s %14s  %s", spec.table(),
-          SuiteEstimate.duration(estimates.get(spec.table()).remainingSeconds()), SuiteEstimate.duration(seconds), outcome));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-26s %14s %14s  %s",
+              spec.table(),
+              SuiteEstimate.duration(estimates.get(spec.table()).remainingSeconds()),
+              SuiteEstimate.duration(seconds),
+              outcome));
     }
     System.out.println();
     System.out.printf("%-26s %14s %14s%n", "table (" + command.budget + ")", "estimated", "actual");
     lines.forEach(System.out::println);
-    System.out.printf("%-26s %14s %14s%n", "total", "", SuiteEstimate.duration((System.nanoTime() - suiteStart) / 1e9));
+    System.out.printf(
+        "%-26s %14s %14s%n",
+        "total", "", SuiteEstimate.duration((System.nanoTime() - suiteStart) / 1e9));
     return exit;
   }
 
   /** Cheapest first (unknown last), then every table after the one its codes_from names. */
   static List<SweepSpec> order(List<SweepSpec> specs, Map<String, SuiteEstimate.Table> estimates) {
     List<SweepSpec> byCost = new ArrayList<>(specs);
-    byCost.sort(Comparator.comparingDouble(s -> {
-      double v = estimates.get(s.table()).wholeSeconds();
-      return Double.isNaN(v) ? Double.MAX_VALUE : v;
-    }));
+    byCost.sort(
+        Comparator.comparingDouble(
+            s -> {
+              double v = estimates.get(s.table()).wholeSeconds();
+              return Double.isNaN(v) ? Double.MAX_VALUE : v;
+            }));
     List<SweepSpec> out = new ArrayList<>();
     List<String> placed = new ArrayList<>();
     while (!byCost.isEmpty()) {
-      SweepSpec next = byCost.stream()
-          .filter(s -> !(s.params().get("codes_from") instanceof String from)
-              || placed.contains(from) || byCost.stream().noneMatch(o -> o.table().equals(from)))
-          .findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("the sweep files' codes_from form a cycle"));
+      SweepSpec next =
+          byCost.stream()
+              .filter(
+                  s ->
+                      !(s.params().get("codes_from") instanceof String from)
+                          || placed.contains(from)
+                          || byCost.stream().noneMatch(o -> o.table().equals(from)))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("the sweep files' codes_from form a cycle"));
       byCost.remove(next);
       out.add(next);
       placed.add(next.table());
@@ -104,7 +121,9 @@ final class ReproduceAll {
       return "CIFAR-10 is read only from a folder you name with --cifar-dir DIR";
     }
     if ("fashion-mnist".equals(dataset) && !Files.isDirectory(common.fashionDir)) {
-      return "no Fashion-MNIST in " + common.fashionDir + " (apt-get install dataset-fashion-mnist, or --fashion-dir DIR)";
+      return "no Fashion-MNIST in "
+          + common.fashionDir
+          + " (apt-get install dataset-fashion-mnist, or --fashion-dir DIR)";
     }
     return null;
   }

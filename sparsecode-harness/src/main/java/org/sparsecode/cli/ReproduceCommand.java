@@ -13,7 +13,7 @@ import org.sparsecode.harness.Shard;
 import org.sparsecode.harness.SweepRunner;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,20 +30,25 @@ import picocli.CommandLine.Parameters;
           + " again and finished trials are skipped."
     })
 final class ReproduceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "TABLE", description = "Table to regenerate, e.g. blog-fc; `all` runs every table in turn.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TABLE",
+      description = "Table to regenerate, e.g. blog-fc; `all` runs every table in turn.")
   String table;
 
   @Option(
       names = "--budget",
       defaultValue = "quick",
-      description = "quick (a short first look) or full (the document's budget). Default: ${DEFAULT-VALUE}.")
+      description =
+          "quick (a short first look) or full (the document's budget). Default: ${DEFAULT-VALUE}.")
   String budget;
 
   @Option(
       names = "--shard",
       paramLabel = "K/N",
       defaultValue = "0/1",
-      description = "Run only trials i with i %% N == K (0 <= K < N), e.g. one per Slurm array task. Default: all.")
+      description =
+          "Run only trials i with i %% N == K (0 <= K < N), e.g. one per Slurm array task. Default: all.")
   String shard;
 
   @Option(
@@ -56,19 +61,27 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(
       names = "--reports-dir",
       paramLabel = "DIR",
-      description = "Where the table goes. Default: reports/ for the full budget, target/reports/<budget>/ otherwise.")
+      description =
+          "Where the table goes. Default: reports/ for the full budget, target/reports/<budget>/ otherwise.")
   Path reportsDir;
 
   @Option(
       names = "--graphs-dir",
       paramLabel = "DIR",
-      description = "Where the figure goes. Default: graphs/ for the full budget, target/graphs/<budget>/ otherwise.")
+      description =
+          "Where the figure goes. Default: graphs/ for the full budget, target/graphs/<budget>/ otherwise.")
   Path graphsDir;
 
-  @Option(names = "--tensorboard", paramLabel = "DIR", description = "Write TensorBoard event files under DIR/<trial>.")
+  @Option(
+      names = "--tensorboard",
+      paramLabel = "DIR",
+      description = "Write TensorBoard event files under DIR/<trial>.")
   Path tensorboard;
 
-  @Option(names = "--export-dir", paramLabel = "DIR", description = "Export each trained model as a SavedModel under DIR/<trial>.")
+  @Option(
+      names = "--export-dir",
+      paramLabel = "DIR",
+      description = "Export each trained model as a SavedModel under DIR/<trial>.")
   Path exportDir;
 
   @Option(names = "--no-progress", description = "No progress bars (for logs).")
@@ -76,8 +89,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Option(
       names = "--rerun-stale",
-      description = "Rerun stored trials that are stale (their fingerprint no longer matches the code) or"
-          + " unverified (stored before fingerprints were recorded); see `sparsecode check-stale`.")
+      description =
+          "Rerun stored trials that are stale (their fingerprint no longer matches the code) or"
+              + " unverified (stored before fingerprints were recorded); see `sparsecode check-stale`.")
   boolean rerunStale;
 
   @Mixin CommonOptions common;
@@ -105,38 +119,51 @@ final class ReproduceCommand implements Callable<Integer> {
     Experiment experiment = Experiments.forModel(spec.model());
     DataSets data = checked.data();
     SweepProgress progress = new SweepProgress(System.out, !noProgress);
-    TrialFingerprints fingerprints = new TrialFingerprints(common.harnessDir, common.validationSize);
-    InterruptNotice notice = new InterruptNotice(progress, table + "/" + budget, store.trialsDir(),
-        "./sparsecode " + String.join(" ", self.commandLine().getParseResult().originalArgs()), System.err).install();
+    TrialFingerprints fingerprints =
+        new TrialFingerprints(common.harnessDir, common.validationSize);
+    InterruptNotice notice =
+        new InterruptNotice(
+                progress,
+                table + "/" + budget,
+                store.trialsDir(),
+                "./sparsecode "
+                    + String.join(" ", self.commandLine().getParseResult().originalArgs()),
+                System.err)
+            .install();
     try {
       new SweepRunner(
-            spec,
-            budget,
-            selected,
-            store,
-            trial ->
-                experiment.run(
-                    trial,
-                    new ExperimentContext(
-                        data,
-                        threads,
-                        ExperimentContext.perTrialUnder(tensorboard),
-                        ExperimentContext.perTrialUnder(exportDir),
-                        ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
-                        progress::trainingListener)))
-        .listener(notice)
-        .fingerprints(trial -> fingerprints.of(spec, budget, trial))
-        .rerunStale(rerunStale)
-        .run();
+              spec,
+              budget,
+              selected,
+              store,
+              trial ->
+                  experiment.run(
+                      trial,
+                      new ExperimentContext(
+                          data,
+                          threads,
+                          ExperimentContext.perTrialUnder(tensorboard),
+                          ExperimentContext.perTrialUnder(exportDir),
+                          ExperimentContext.perTrialUnder(store.dir().resolve("artifacts")),
+                          progress::trainingListener)))
+          .listener(notice)
+          .fingerprints(trial -> fingerprints.of(spec, budget, trial))
+          .rerunStale(rerunStale)
+          .run();
     } finally {
       notice.done();
     }
 
-    return SweepReporting.writeIfComplete(spec, budget, trials, store, targets, commandLine(table), System.out);
+    return SweepReporting.writeIfComplete(
+        spec, budget, trials, store, targets, commandLine(table), System.out);
   }
 
   private String commandLine(String table) {
-    StringBuilder sb = new StringBuilder("./sparsecode reproduce ").append(table).append(" --budget ").append(budget);
+    StringBuilder sb =
+        new StringBuilder("./sparsecode reproduce ")
+            .append(table)
+            .append(" --budget ")
+            .append(budget);
     if (!"0/1".equals(shard)) {
       sb.append(" --shard ").append(shard);
     }

@@ -17,10 +17,10 @@ import org.sparsecode.harness.TrialResult;
 /**
  * How long each table takes, from the wall times of stored trials: a trial with a result at the
  * budget counts its own time; one without borrows the time of the same trial at another budget,
- * scaled by the ratio of steps (and of {@code train_size} where both budgets set it); failing
- * that, the table's mean seconds per step at any budget. Only what was measured goes in: a table
- * with no stored trial at all has no estimate. The times include evaluation and were measured on
- * whatever machine ran them, at whatever load, so they are a guide, not a promise.
+ * scaled by the ratio of steps (and of {@code train_size} where both budgets set it); failing that,
+ * the table's mean seconds per step at any budget. Only what was measured goes in: a table with no
+ * stored trial at all has no estimate. The times include evaluation and were measured on whatever
+ * machine ran them, at whatever load, so they are a guide, not a promise.
  */
 final class SuiteEstimate {
   /**
@@ -30,14 +30,22 @@ final class SuiteEstimate {
    * @param remainingSeconds the trials without a result yet, what {@code reproduce} will run
    * @param measured trials whose own time at this budget is known
    */
-  record Table(String table, String budget, int trials, int done, double wholeSeconds, double remainingSeconds,
-      int measured, String basis) {}
+  record Table(
+      String table,
+      String budget,
+      int trials,
+      int done,
+      double wholeSeconds,
+      double remainingSeconds,
+      int measured,
+      String basis) {}
 
   private SuiteEstimate() {}
 
   static Table of(SweepSpec spec, String budget, Path resultsDir) throws IOException {
     List<Trial> trials = spec.expand(budget);
-    Map<String, TrialResult> here = byId(new ResultStore(resultsDir, spec.table(), budget).readAll());
+    Map<String, TrialResult> here =
+        byId(new ResultStore(resultsDir, spec.table(), budget).readAll());
     Map<String, Map.Entry<String, TrialResult>> elsewhere = new HashMap<>();
     double seconds = 0;
     double steps = 0;
@@ -95,11 +103,21 @@ final class SuiteEstimate {
       }
       basis = String.join(", ", parts);
     }
-    return new Table(spec.table(), budget, trials.size(), done, whole, done == trials.size() ? 0 : remaining,
-        measured, basis);
+    return new Table(
+        spec.table(),
+        budget,
+        trials.size(),
+        done,
+        whole,
+        done == trials.size() ? 0 : remaining,
+        measured,
+        basis);
   }
 
-  /** Steps at {@code budget} over steps at {@code from}, times the same ratio of train_size where both set it. */
+  /**
+   * Steps at {@code budget} over steps at {@code from}, times the same ratio of train_size where
+   * both set it.
+   */
   private static double scale(SweepSpec spec, String budget, String from) {
     double s = (double) spec.steps(budget) / spec.steps(from);
     Object a = spec.budgets().get(budget).get("train_size");
@@ -120,13 +138,21 @@ final class SuiteEstimate {
 
   /** Prints one line per table and the totals. */
   static void print(List<Table> tables, PrintStream out) {
-    out.printf("%-26s %7s %12s %14s  %s%n", "table (" + tables.get(0).budget() + ")", "trials", "whole pass", "this run", "basis");
+    out.printf(
+        "%-26s %7s %12s %14s  %s%n",
+        "table (" + tables.get(0).budget() + ")", "trials", "whole pass", "this run", "basis");
     double whole = 0;
     double remaining = 0;
     boolean unknown = false;
     for (Table t : tables) {
-      out.printf("%-26s %3d/%-3d %12s %14s  %s%n", t.table(), t.done(), t.trials(), duration(t.wholeSeconds()),
-          duration(t.remainingSeconds()), t.basis());
+      out.printf(
+          "%-26s %3d/%-3d %12s %14s  %s%n",
+          t.table(),
+          t.done(),
+          t.trials(),
+          duration(t.wholeSeconds()),
+          duration(t.remainingSeconds()),
+          t.basis());
       if (Double.isNaN(t.wholeSeconds())) {
         unknown = true;
       } else {
@@ -134,7 +160,12 @@ final class SuiteEstimate {
         remaining += t.remainingSeconds();
       }
     }
-    out.printf("%-26s %7s %12s %14s  %s%n", "total", "", duration(whole), duration(remaining),
+    out.printf(
+        "%-26s %7s %12s %14s  %s%n",
+        "total",
+        "",
+        duration(whole),
+        duration(remaining),
         unknown ? "without the tables that have no estimate" : "");
   }
 
@@ -143,7 +174,8 @@ final class SuiteEstimate {
       return "unknown";
     }
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
         : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
   }
 

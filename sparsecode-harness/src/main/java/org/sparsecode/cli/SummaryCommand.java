@@ -22,28 +22,45 @@ import picocli.CommandLine.Option;
           + " stale trial. Reads the stored results; trains nothing."
     })
 final class SummaryCommand implements Callable<Integer> {
-  @Option(names = "--harness-dir", paramLabel = "DIR", defaultValue = "harness", description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--harness-dir",
+      paramLabel = "DIR",
+      defaultValue = "harness",
+      description = "Folder of the sweep files (default: ${DEFAULT-VALUE}).")
   Path harnessDir;
 
-  @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results", description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--results-dir",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "Where trial results are kept (default: ${DEFAULT-VALUE}).")
   Path resultsDir;
 
-  @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports", description = "Where summary.csv and summary.md go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reports-dir",
+      paramLabel = "DIR",
+      defaultValue = "reports",
+      description = "Where summary.csv and summary.md go (default: ${DEFAULT-VALUE}).")
   Path reportsDir;
 
-  @Option(names = "--budget", defaultValue = "full", description = "The budget whose results are summarised (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--budget",
+      defaultValue = "full",
+      description = "The budget whose results are summarised (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Override
   public Integer call() throws Exception {
-    Summary summary = new Summary(harnessDir, resultsDir, budget, new TrialFingerprints(harnessDir, 5000));
+    Summary summary =
+        new Summary(harnessDir, resultsDir, budget, new TrialFingerprints(harnessDir, 5000));
     List<Summary.Row> rows = summary.rows();
     Files.createDirectories(reportsDir);
-    List<String> notes = List.of(
-        "command: ./sparsecode summary" + (budget.equals("full") ? "" : " --budget " + budget),
-        "budget: " + budget + " (the trials under " + resultsDir + "/<table>/" + budget + ")",
-        "seeds: as each row's seeds column says (the sweep files' seeds)",
-        "commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
+    List<String> notes =
+        List.of(
+            "command: ./sparsecode summary" + (budget.equals("full") ? "" : " --budget " + budget),
+            "budget: " + budget + " (the trials under " + resultsDir + "/<table>/" + budget + ")",
+            "seeds: as each row's seeds column says (the sweep files' seeds)",
+            "commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
     Path csv = reportsDir.resolve("summary.csv");
     Path md = reportsDir.resolve("summary.md");
     String counts = SummaryReport.write(rows, notes, csv, md);

@@ -25,7 +25,8 @@ import org.sparsecode.harness.Trial;
  */
 record SweepPreflight(SweepSpec spec, List<Trial> trials, List<Trial> pending, DataSets data) {
 
-  static SweepPreflight run(CommonOptions common, String table, String budget, Shard shard, ResultStore store)
+  static SweepPreflight run(
+      CommonOptions common, String table, String budget, Shard shard, ResultStore store)
       throws IOException {
     SweepSpec spec = SweepSpec.load(common.harnessDir, table);
     SweepCheck.check(spec, ParamDeclarations.forModel(spec.model()));
@@ -33,7 +34,8 @@ record SweepPreflight(SweepSpec spec, List<Trial> trials, List<Trial> pending, D
     List<Trial> trials = shard.select(spec.expand(budget));
     List<Trial> pending = new ArrayList<>();
     for (Trial t : trials) {
-      // Reading (not writing) needs no lock; a corrupt or outdated stored result stops the run here.
+      // Reading (not writing) needs no lock; a corrupt or outdated stored result stops the run
+      // here.
       if (!Files.exists(store.fileFor(t.id())) || store.find(t).isEmpty()) {
         pending.add(t);
       }
@@ -45,7 +47,9 @@ record SweepPreflight(SweepSpec spec, List<Trial> trials, List<Trial> pending, D
     return new SweepPreflight(spec, trials, pending, data);
   }
 
-  /** Loads each data set the pending trials name and checks their batches fit its training split. */
+  /**
+   * Loads each data set the pending trials name and checks their batches fit its training split.
+   */
   private static void checkData(SweepSpec spec, List<Trial> pending, DataSets data) {
     Set<String> problems = new LinkedHashSet<>();
     for (Trial t : pending) {
@@ -54,9 +58,22 @@ record SweepPreflight(SweepSpec spec, List<Trial> trials, List<Trial> pending, D
       int train = splits.train().size();
       for (String key : List.of("batch", "probe_batch")) {
         if (t.params().containsKey(key) && t.intParam(key) > train) {
-          problems.add(spec.file() + ": trial " + t.id() + ": " + key + " " + t.intParam(key)
-              + " is larger than the " + train + " training examples of " + splits.train().name()
-              + "; use a " + key + " <= " + train);
+          problems.add(
+              spec.file()
+                  + ": trial "
+                  + t.id()
+                  + ": "
+                  + key
+                  + " "
+                  + t.intParam(key)
+                  + " is larger than the "
+                  + train
+                  + " training examples of "
+                  + splits.train().name()
+                  + "; use a "
+                  + key
+                  + " <= "
+                  + train);
         }
       }
     }

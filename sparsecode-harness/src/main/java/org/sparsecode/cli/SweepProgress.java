@@ -45,16 +45,23 @@ final class SweepProgress implements SweepRunner.Listener {
       out.printf("[%d/%d] %s: DIVERGED: %s%n", position, total, trial.id(), result.message());
     } else if (!result.metrics().containsKey(Metrics.TEST_ACCURACY)) {
       // Not a classifier (a dictionary, say): its first metrics.
-      String headline = result.metrics().entrySet().stream().limit(4)
-          .map(e -> String.format(java.util.Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
-          .collect(java.util.stream.Collectors.joining(", "));
-      out.printf("[%d/%d] %s: %s, %.0f s%n", position, total, trial.id(), headline,
-          result.metric(Metrics.WALL_SECONDS));
+      String headline =
+          result.metrics().entrySet().stream()
+              .limit(4)
+              .map(e -> String.format(java.util.Locale.ROOT, "%s %.4g", e.getKey(), e.getValue()))
+              .collect(java.util.stream.Collectors.joining(", "));
+      out.printf(
+          "[%d/%d] %s: %s, %.0f s%n",
+          position, total, trial.id(), headline, result.metric(Metrics.WALL_SECONDS));
     } else {
       out.printf(
           "[%d/%d] %s: test accuracy %.4f, AVR %.2f (train batch) %.2f (test), %.0f s%n",
-          position, total, trial.id(), result.metric(Metrics.TEST_ACCURACY),
-          result.metric(Metrics.AVR_TRAIN), result.metric(Metrics.AVR_TEST),
+          position,
+          total,
+          trial.id(),
+          result.metric(Metrics.TEST_ACCURACY),
+          result.metric(Metrics.AVR_TRAIN),
+          result.metric(Metrics.AVR_TEST),
           result.metric(Metrics.WALL_SECONDS));
     }
   }

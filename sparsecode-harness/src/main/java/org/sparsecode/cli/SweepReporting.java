@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.sparsecode.data.Mnist;
 import org.sparsecode.experiment.Staleness;
 import org.sparsecode.experiment.TrialFingerprints;
@@ -25,28 +25,49 @@ final class SweepReporting {
    * `check-stale` does, for the default validation split).
    */
   static String standing(SweepSpec spec, String budget, ResultStore store) throws IOException {
-    List<Staleness.Entry> entries = Staleness.scan(
-        spec, budget, store, new TrialFingerprints(spec.file().getParent(), Mnist.DEFAULT_VALIDATION_SIZE), false);
+    List<Staleness.Entry> entries =
+        Staleness.scan(
+            spec,
+            budget,
+            store,
+            new TrialFingerprints(spec.file().getParent(), Mnist.DEFAULT_VALIDATION_SIZE),
+            false);
     Map<Staleness.State, Integer> counts = Staleness.counts(entries);
-    List<String> stale = entries.stream().filter(e -> e.state() == Staleness.State.STALE).map(Staleness.Entry::trial)
-        .toList();
-    return String.format(java.util.Locale.ROOT,
+    List<String> stale =
+        entries.stream()
+            .filter(e -> e.state() == Staleness.State.STALE)
+            .map(Staleness.Entry::trial)
+            .toList();
+    return String.format(
+        java.util.Locale.ROOT,
         "Fingerprints: %d of %d trials verified against the current code, %d unverified (stored before"
             + " fingerprints were recorded), %d stale%s.",
-        counts.get(Staleness.State.VERIFIED), entries.size(), counts.get(Staleness.State.UNVERIFIED),
+        counts.get(Staleness.State.VERIFIED),
+        entries.size(),
+        counts.get(Staleness.State.UNVERIFIED),
         counts.get(Staleness.State.STALE),
-        stale.isEmpty() ? "" : " (" + String.join(", ", stale) + "; their rows may not match the code: rerun"
-            + " with --rerun-stale)");
+        stale.isEmpty()
+            ? ""
+            : " ("
+                + String.join(", ", stale)
+                + "; their rows may not match the code: rerun"
+                + " with --rerun-stale)");
   }
 
   /**
-   * Writes {@code <reports>/<table>.csv}, {@code .md} and the figures under {@code <graphs>} and prints
-   * the table when all {@code trials} have results; otherwise says what is missing. Returns the
-   * exit code (0 in both cases: an unfinished shard is not an error).
+   * Writes {@code <reports>/<table>.csv}, {@code .md} and the figures under {@code <graphs>} and
+   * prints the table when all {@code trials} have results; otherwise says what is missing. Returns
+   * the exit code (0 in both cases: an unfinished shard is not an error).
    */
   static int writeIfComplete(
-      SweepSpec spec, String budget, List<Trial> trials, ResultStore store, ReportTargets targets,
-      String command, PrintStream out) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<Trial> trials,
+      ResultStore store,
+      ReportTargets targets,
+      String command,
+      PrintStream out)
+      throws IOException {
     List<TrialResult> results = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (Trial trial : trials) {
@@ -62,8 +83,13 @@ final class SweepReporting {
           "%d of %d trials of %s have results in %s; still to run: %s.%n"
               + "Run the other shards (or this command again), then join shard folders with"
               + " `./sparsecode merge %s --budget %s DIR...`.%n",
-          results.size(), trials.size(), spec.table(), store.dir(), String.join(", ", missing),
-          spec.table(), budget);
+          results.size(),
+          trials.size(),
+          spec.table(),
+          store.dir(),
+          String.join(", ", missing),
+          spec.table(),
+          budget);
       return 0;
     }
     Path csv = targets.reportsDir().resolve(spec.table() + ".csv");
@@ -73,7 +99,8 @@ final class SweepReporting {
         SweepReports.forModel(spec.model())
             .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
     String standing = standing(spec, budget, store);
-    java.nio.file.Files.writeString(md, java.nio.file.Files.readString(md).stripTrailing() + "\n\n" + standing + "\n");
+    java.nio.file.Files.writeString(
+        md, java.nio.file.Files.readString(md).stripTrailing() + "\n\n" + standing + "\n");
     out.println();
     out.println(markdown);
     out.println(standing);

@@ -10,14 +10,15 @@ import java.util.Objects;
  * @param klDivergences KL(P || Q) at those iterations, with the un-exaggerated P
  * @param config how the run was configured
  */
-public record Embedding(double[] coordinates, int[] klIterations, double[] klDivergences,
-    TsneConfig config) {
+public record Embedding(
+    double[] coordinates, int[] klIterations, double[] klDivergences, TsneConfig config) {
 
   public Embedding {
     Objects.requireNonNull(coordinates, "coordinates");
     if (coordinates.length % 2 != 0 || klIterations.length != klDivergences.length) {
-      throw new IllegalArgumentException("an embedding needs 2 coordinates per point and one KL"
-          + " value per recorded iteration");
+      throw new IllegalArgumentException(
+          "an embedding needs 2 coordinates per point and one KL"
+              + " value per recorded iteration");
     }
   }
 

@@ -1,13 +1,14 @@
 package org.sparsecode.embed;
 
 /**
- * For each point i, the Gaussian over the other points, p(j|i) proportional to
- * exp(-beta_i |x_i - x_j|^2), whose precision beta_i is found by bisection so that the row's
- * entropy equals log(perplexity) (natural logarithms).
+ * For each point i, the Gaussian over the other points, p(j|i) proportional to exp(-beta_i |x_i -
+ * x_j|^2), whose precision beta_i is found by bisection so that the row's entropy equals
+ * log(perplexity) (natural logarithms).
  */
 final class PerplexityCalibration {
   /** The search stops when the entropy is this close to the target. */
   static final double ENTROPY_TOLERANCE = 1e-7;
+
   private static final int MAX_STEPS = 200;
 
   private PerplexityCalibration() {}
@@ -19,9 +20,15 @@ final class PerplexityCalibration {
    */
   static double[] conditionalProbabilities(double[] squaredDistances, int n, double perplexity) {
     if (!(perplexity < n - 1)) {
-      throw new IllegalArgumentException("perplexity " + perplexity + " needs more than "
-          + (int) Math.ceil(perplexity + 1) + " points, got " + n + "; lower the perplexity or"
-          + " embed more points");
+      throw new IllegalArgumentException(
+          "perplexity "
+              + perplexity
+              + " needs more than "
+              + (int) Math.ceil(perplexity + 1)
+              + " points, got "
+              + n
+              + "; lower the perplexity or"
+              + " embed more points");
     }
     double target = Math.log(perplexity);
     double[] p = new double[n * n];

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * How well labelled classes separate among points (an embedding's, or any others), with
- * Euclidean distances. Both scores visit every pair: O(n^2).
+ * How well labelled classes separate among points (an embedding's, or any others), with Euclidean
+ * distances. Both scores visit every pair: O(n^2).
  */
 public final class Separation {
   private Separation() {}
@@ -23,9 +23,9 @@ public final class Separation {
 
   /**
    * The mean silhouette (Rousseeuw, 1987) over all points: for point i, a = its mean distance to
-   * the other members of its class, b = the smallest mean distance to the members of another
-   * class, s = (b - a) / max(a, b); s = 0 for the only member of a class. From -1 (points sit
-   * among another class) to 1 (tight classes far apart).
+   * the other members of its class, b = the smallest mean distance to the members of another class,
+   * s = (b - a) / max(a, b); s = 0 for the only member of a class. From -1 (points sit among
+   * another class) to 1 (tight classes far apart).
    *
    * @param points row-major n x dim coordinates
    */
@@ -34,8 +34,8 @@ public final class Separation {
     int[] cls = denseClasses(labels);
     int classes = Arrays.stream(cls).max().orElse(0) + 1;
     if (classes < 2 || classes > n - 1) {
-      throw new IllegalArgumentException("the silhouette needs between 2 and n - 1 = " + (n - 1)
-          + " classes, got " + classes);
+      throw new IllegalArgumentException(
+          "the silhouette needs between 2 and n - 1 = " + (n - 1) + " classes, got " + classes);
     }
     int[] sizes = new int[classes];
     for (int c : cls) {
@@ -67,9 +67,9 @@ public final class Separation {
   }
 
   /**
-   * Leave-one-out k-nearest-neighbour accuracy: the fraction of points whose class wins the vote
-   * of their k nearest other points. Equal distances are ordered by point index; a tied vote goes
-   * to the tied class whose member comes nearest.
+   * Leave-one-out k-nearest-neighbour accuracy: the fraction of points whose class wins the vote of
+   * their k nearest other points. Equal distances are ordered by point index; a tied vote goes to
+   * the tied class whose member comes nearest.
    *
    * @param points row-major n x dim coordinates
    * @param k neighbours per vote, 1 .. n - 1
@@ -77,8 +77,8 @@ public final class Separation {
   public static double knnAccuracy(double[] points, int dim, int[] labels, int k) {
     int n = checkPoints(points, dim, labels);
     if (k < 1 || k > n - 1) {
-      throw new IllegalArgumentException("k must be in 1.." + (n - 1) + " for " + n
-          + " points, got " + k);
+      throw new IllegalArgumentException(
+          "k must be in 1.." + (n - 1) + " for " + n + " points, got " + k);
     }
     int[] cls = denseClasses(labels);
     int classes = Arrays.stream(cls).max().orElse(0) + 1;
@@ -91,8 +91,8 @@ public final class Separation {
         order[j] = j;
         d[j] = j == i ? Double.POSITIVE_INFINITY : distance(points, dim, i, j);
       }
-      Arrays.sort(order,
-          (u, v) -> d[u] != d[v] ? Double.compare(d[u], d[v]) : Integer.compare(u, v));
+      Arrays.sort(
+          order, (u, v) -> d[u] != d[v] ? Double.compare(d[u], d[v]) : Integer.compare(u, v));
       Arrays.fill(votes, 0);
       int winner = -1;
       for (int r = 0; r < k; r++) {
@@ -116,13 +116,13 @@ public final class Separation {
     Objects.requireNonNull(points, "points");
     Objects.requireNonNull(labels, "labels");
     if (dim < 1 || points.length % dim != 0) {
-      throw new IllegalArgumentException(points.length + " coordinates do not make points of "
-          + dim + " dimensions");
+      throw new IllegalArgumentException(
+          points.length + " coordinates do not make points of " + dim + " dimensions");
     }
     int n = points.length / dim;
     if (labels.length != n) {
-      throw new IllegalArgumentException(labels.length + " labels for " + n
-          + " points; pass one label per point");
+      throw new IllegalArgumentException(
+          labels.length + " labels for " + n + " points; pass one label per point");
     }
     if (n < 2) {
       throw new IllegalArgumentException("separation needs at least 2 points, got " + n);

@@ -23,9 +23,15 @@ public final class Subsample {
     }
     for (var e : available.entrySet()) {
       if (e.getValue() < perClass) {
-        throw new IllegalArgumentException("class " + e.getKey() + " has only " + e.getValue()
-            + " examples, fewer than the " + perClass + " asked per class; ask for at most "
-            + e.getValue());
+        throw new IllegalArgumentException(
+            "class "
+                + e.getKey()
+                + " has only "
+                + e.getValue()
+                + " examples, fewer than the "
+                + perClass
+                + " asked per class; ask for at most "
+                + e.getValue());
       }
     }
     int[] order = new int[labels.length];

@@ -6,15 +6,16 @@ import java.util.Random;
 
 /**
  * Exact t-SNE (van der Maaten and Hinton, 2008): Gaussian affinities P in the input space, each
- * calibrated to the perplexity, Student-t affinities Q in the plane, and gradient descent on
- * KL(P || Q). Every pair is visited in every iteration, O(n^2) time and memory: about right up to
- * {@link #MAX_POINTS} points, which is why figures embed a subsample.
+ * calibrated to the perplexity, Student-t affinities Q in the plane, and gradient descent on KL(P
+ * || Q). Every pair is visited in every iteration, O(n^2) time and memory: about right up to {@link
+ * #MAX_POINTS} points, which is why figures embed a subsample.
  *
  * <p>Deterministic: one thread, a seeded start, a fixed order of summation.
  */
 public final class Tsne {
   /** Exact t-SNE holds several n x n matrices of doubles: 5,000 points take 600 MB. */
   public static final int MAX_POINTS = 5_000;
+
   private static final double MIN_GAIN = 0.01;
 
   private Tsne() {}
@@ -29,8 +30,12 @@ public final class Tsne {
     float[] values = new float[rows.length * cols];
     for (int r = 0; r < rows.length; r++) {
       if (rows[r] == null || rows[r].length != cols) {
-        throw new IllegalArgumentException("row " + r + " has a different length from row 0 ("
-            + cols + "); every point needs the same number of features");
+        throw new IllegalArgumentException(
+            "row "
+                + r
+                + " has a different length from row 0 ("
+                + cols
+                + "); every point needs the same number of features");
       }
       System.arraycopy(rows[r], 0, values, r * cols, cols);
     }
@@ -42,9 +47,11 @@ public final class Tsne {
     Objects.requireNonNull(config, "config");
     checkInput(values, rows, cols);
     int n = rows;
-    double[] p = jointProbabilities(
-        PerplexityCalibration.conditionalProbabilities(squaredDistances(values, n, cols), n,
-            config.perplexity()), n);
+    double[] p =
+        jointProbabilities(
+            PerplexityCalibration.conditionalProbabilities(
+                squaredDistances(values, n, cols), n, config.perplexity()),
+            n);
 
     double[] y = initialPositions(n, config.seed());
     double[] gradient = new double[2 * n];
@@ -59,8 +66,8 @@ public final class Tsne {
 
     for (int it = 0; it < config.iterations(); it++) {
       double exaggeration = it < config.exaggerationIterations() ? config.earlyExaggeration() : 1;
-      double momentum = it < config.momentumSwitchIteration()
-          ? config.initialMomentum() : config.finalMomentum();
+      double momentum =
+          it < config.momentumSwitchIteration() ? config.initialMomentum() : config.finalMomentum();
       gradient(p, exaggeration, y, n, gradient, numerators);
       for (int k = 0; k < 2 * n; k++) {
         // Gains grow where the gradient keeps pushing against the current motion, shrink where
@@ -82,22 +89,32 @@ public final class Tsne {
   private static void checkInput(float[] values, int rows, int cols) {
     Objects.requireNonNull(values, "values");
     if (rows < 2 || cols < 1) {
-      throw new IllegalArgumentException("t-SNE needs at least 2 points of at least 1 feature, got "
-          + rows + " x " + cols);
+      throw new IllegalArgumentException(
+          "t-SNE needs at least 2 points of at least 1 feature, got " + rows + " x " + cols);
     }
     if (values.length != (long) rows * cols) {
-      throw new IllegalArgumentException(values.length + " values do not make " + rows
-          + " points of " + cols + " features");
+      throw new IllegalArgumentException(
+          values.length + " values do not make " + rows + " points of " + cols + " features");
     }
     if (rows > MAX_POINTS) {
-      throw new IllegalArgumentException("exact t-SNE of " + rows + " points would take O(n^2)"
-          + " time and memory; embed a subsample of at most " + MAX_POINTS
-          + " (Subsample.balanced)");
+      throw new IllegalArgumentException(
+          "exact t-SNE of "
+              + rows
+              + " points would take O(n^2)"
+              + " time and memory; embed a subsample of at most "
+              + MAX_POINTS
+              + " (Subsample.balanced)");
     }
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        throw new IllegalArgumentException("value " + values[i] + " of point " + i / cols
-            + ", feature " + i % cols + " is not finite");
+        throw new IllegalArgumentException(
+            "value "
+                + values[i]
+                + " of point "
+                + i / cols
+                + ", feature "
+                + i % cols
+                + " is not finite");
       }
     }
   }
@@ -175,11 +192,11 @@ public final class Tsne {
   }
 
   /**
-   * The gradient of KL(exaggeration * P || Q) with respect to the positions:
-   * dC/dy_i = 4 sum_j (exaggeration p_ij - q_ij) (y_i - y_j) / (1 + |y_i - y_j|^2).
+   * The gradient of KL(exaggeration * P || Q) with respect to the positions: dC/dy_i = 4 sum_j
+   * (exaggeration p_ij - q_ij) (y_i - y_j) / (1 + |y_i - y_j|^2).
    */
-  static void gradient(double[] p, double exaggeration, double[] y, int n, double[] gradient,
-      double[] numerators) {
+  static void gradient(
+      double[] p, double exaggeration, double[] y, int n, double[] gradient, double[] numerators) {
     double z = studentT(y, n, numerators);
     for (int i = 0; i < n; i++) {
       double gx = 0;

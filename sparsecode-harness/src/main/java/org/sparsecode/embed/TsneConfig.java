@@ -17,17 +17,27 @@ package org.sparsecode.embed;
  * @param seed seeds the starting positions
  * @param klEvery the KL divergence is recorded every this many iterations (and after the last)
  */
-public record TsneConfig(double perplexity, int iterations, double learningRate,
-    double earlyExaggeration, int exaggerationIterations, double initialMomentum,
-    double finalMomentum, int momentumSwitchIteration, long seed, int klEvery) {
+public record TsneConfig(
+    double perplexity,
+    int iterations,
+    double learningRate,
+    double earlyExaggeration,
+    int exaggerationIterations,
+    double initialMomentum,
+    double finalMomentum,
+    int momentumSwitchIteration,
+    long seed,
+    int klEvery) {
 
   /** The deviation of the Gaussian the starting positions are drawn from. */
   public static final double INITIAL_DEVIATION = 1e-4;
 
   public TsneConfig {
     if (!(perplexity >= 1) || Double.isInfinite(perplexity)) {
-      throw new IllegalArgumentException("perplexity must be at least 1, got " + perplexity
-          + "; 5 to 50 is usual, 30 the default");
+      throw new IllegalArgumentException(
+          "perplexity must be at least 1, got "
+              + perplexity
+              + "; 5 to 50 is usual, 30 the default");
     }
     if (iterations < 1) {
       throw new IllegalArgumentException("iterations must be positive, got " + iterations);
@@ -36,16 +46,19 @@ public record TsneConfig(double perplexity, int iterations, double learningRate,
       throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
     }
     if (!(earlyExaggeration >= 1) || Double.isInfinite(earlyExaggeration)) {
-      throw new IllegalArgumentException("early exaggeration must be at least 1 (1 = none), got "
-          + earlyExaggeration);
+      throw new IllegalArgumentException(
+          "early exaggeration must be at least 1 (1 = none), got " + earlyExaggeration);
     }
     if (exaggerationIterations < 0 || momentumSwitchIteration < 0) {
-      throw new IllegalArgumentException("iteration counts must not be negative, got "
-          + exaggerationIterations + " and " + momentumSwitchIteration);
+      throw new IllegalArgumentException(
+          "iteration counts must not be negative, got "
+              + exaggerationIterations
+              + " and "
+              + momentumSwitchIteration);
     }
     if (!(initialMomentum >= 0 && initialMomentum < 1 && finalMomentum >= 0 && finalMomentum < 1)) {
-      throw new IllegalArgumentException("momentum must be in [0, 1), got " + initialMomentum
-          + " and " + finalMomentum);
+      throw new IllegalArgumentException(
+          "momentum must be in [0, 1), got " + initialMomentum + " and " + finalMomentum);
     }
     if (klEvery < 1) {
       throw new IllegalArgumentException("klEvery must be positive, got " + klEvery);
@@ -58,28 +71,66 @@ public record TsneConfig(double perplexity, int iterations, double learningRate,
   }
 
   public TsneConfig withPerplexity(double newPerplexity) {
-    return new TsneConfig(newPerplexity, iterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed,
+    return new TsneConfig(
+        newPerplexity,
+        iterations,
+        learningRate,
+        earlyExaggeration,
+        exaggerationIterations,
+        initialMomentum,
+        finalMomentum,
+        momentumSwitchIteration,
+        seed,
         klEvery);
   }
 
   public TsneConfig withIterations(int newIterations) {
-    return new TsneConfig(perplexity, newIterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, seed,
+    return new TsneConfig(
+        perplexity,
+        newIterations,
+        learningRate,
+        earlyExaggeration,
+        exaggerationIterations,
+        initialMomentum,
+        finalMomentum,
+        momentumSwitchIteration,
+        seed,
         klEvery);
   }
 
   public TsneConfig withSeed(long newSeed) {
-    return new TsneConfig(perplexity, iterations, learningRate, earlyExaggeration,
-        exaggerationIterations, initialMomentum, finalMomentum, momentumSwitchIteration, newSeed,
+    return new TsneConfig(
+        perplexity,
+        iterations,
+        learningRate,
+        earlyExaggeration,
+        exaggerationIterations,
+        initialMomentum,
+        finalMomentum,
+        momentumSwitchIteration,
+        newSeed,
         klEvery);
   }
 
   /** One line for reports. */
   public String describe() {
-    return "exact t-SNE perplexity=" + perplexity + " iterations=" + iterations + " learning_rate="
-        + learningRate + " early_exaggeration=" + earlyExaggeration + " for "
-        + exaggerationIterations + " momentum=" + initialMomentum + "->" + finalMomentum + " at "
-        + momentumSwitchIteration + " seed=" + seed;
+    return "exact t-SNE perplexity="
+        + perplexity
+        + " iterations="
+        + iterations
+        + " learning_rate="
+        + learningRate
+        + " early_exaggeration="
+        + earlyExaggeration
+        + " for "
+        + exaggerationIterations
+        + " momentum="
+        + initialMomentum
+        + "->"
+        + finalMomentum
+        + " at "
+        + momentumSwitchIteration
+        + " seed="
+        + seed;
   }
 }

@@ -3,21 +3,21 @@ package org.sparsecode.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.Evaluation;
 import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.export.TensorBoardLogger;
 import org.sparsecode.harness.Metrics;
-import org.sparsecode.io.CurveCsv;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.optim.AdamConfig;
@@ -30,8 +30,8 @@ import org.sparsecode.train.TrainingResult;
 import org.tensorflow.TensorFlow;
 
 /**
- * A trial that trains a fresh classifier with a sparse hidden code and reports accuracy,
- * sparsity and the model's further metrics; subclasses say which model a trial builds.
+ * A trial that trains a fresh classifier with a sparse hidden code and reports accuracy, sparsity
+ * and the model's further metrics; subclasses say which model a trial builds.
  *
  * <p>Trial parameters used here: {@code seed, steps, batch, eval_every} and the optional {@code
  * dataset} (see {@link ExperimentContext#DATASET}); the rest are the model's.
@@ -43,18 +43,26 @@ public abstract class ClassifierExperiment implements Experiment {
    */
   public static final String STEPS_TO_97 = "steps_to_97_validation";
 
-  /** Seconds spent recording the learning curve beyond the periodic validation, inside the training time. */
+  /**
+   * Seconds spent recording the learning curve beyond the periodic validation, inside the training
+   * time.
+   */
   public static final String CURVE_SECONDS = "curve_seconds";
 
   /** Builds the trial's model into {@code graph}, its train step with {@link #optimizer(Trial)}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);
 
-  /** Adam at the trial's {@code learning_rate}: the training's optimiser, which the model is built with. */
+  /**
+   * Adam at the trial's {@code learning_rate}: the training's optimiser, which the model is built
+   * with.
+   */
   protected static AdamConfig optimizer(Trial trial) {
     return AdamConfig.withLearningRate((float) trial.doubleParam("learning_rate"));
   }
 
-  /** The trial's data: the context's (MNIST from the command line) unless the model makes its own. */
+  /**
+   * The trial's data: the context's (MNIST from the command line) unless the model makes its own.
+   */
   protected Splits data(Trial trial, ExperimentContext context) {
     return context.data(trial);
   }
@@ -70,13 +78,19 @@ public abstract class ClassifierExperiment implements Experiment {
     Splits data = data(trial, context);
     TrainConfig train =
         new TrainConfig(
-            trial.intParam("steps"), trial.intParam("batch"), trial.intParam("eval_every"),
-            trial.longParam("seed"), optimizer(trial));
+            trial.intParam("steps"),
+            trial.intParam("batch"),
+            trial.intParam("eval_every"),
+            trial.longParam("seed"),
+            optimizer(trial));
     double startSeconds = System.currentTimeMillis() / 1000.0;
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
-            Path.of("."), TensorFlow.version(), trial.longParam("seed"),
-            context.threads().intraOp(), context.threads().interOp());
+            Path.of("."),
+            TensorFlow.version(),
+            trial.longParam("seed"),
+            context.threads().intraOp(),
+            context.threads().interOp());
     try (ModelGraph graph = new ModelGraph(context.threads())) {
       ClassifierGraph model = build(graph, trial, data);
       TrainingListener progress = context.listener().apply(trial);
@@ -88,12 +102,16 @@ public abstract class ClassifierExperiment implements Experiment {
         if (tensorboardDir.isPresent()) {
           tensorboard =
               new TensorBoardLogger(
-                  graph, model, tensorboardDir.get(),
-                  data.validation().slice("tensorboard-sample", 0, Math.min(1000, data.validation().size())),
+                  graph,
+                  model,
+                  tensorboardDir.get(),
+                  data.validation()
+                      .slice("tensorboard-sample", 0, Math.min(1000, data.validation().size())),
                   Math.max(1, train.evalEvery() / 10));
           listeners.add(tensorboard);
         }
-        TrainingResult result = Trainer.train(graph, model, data, train, Experiments.fanOut(listeners));
+        TrainingResult result =
+            Trainer.train(graph, model, data, train, Experiments.fanOut(listeners));
         Optional<Path> artifacts = context.artifactsDir().apply(trial);
         if (artifacts.isPresent()) {
           writeCurve(result, artifacts.get().resolve(CurveCsv.FILE));
@@ -131,11 +149,21 @@ public abstract class ClassifierExperiment implements Experiment {
    * split ({@code validation_<name>}) and on the training batch ({@code train_batch_<name>}).
    */
   static void writeCurve(TrainingResult r, Path file) throws IOException {
-    List<String> extras = r.curve().isEmpty() ? List.of()
-        : new ArrayList<>(new java.util.TreeSet<>(r.curve().get(0).validation().extras().keySet()));
-    List<String> columns = new ArrayList<>(List.of(
-        "step", "train_loss", "validation_accuracy", "avr_train_batch", "l0_fraction_train_batch",
-        "avr_validation", "dead_fraction_validation"));
+    List<String> extras =
+        r.curve().isEmpty()
+            ? List.of()
+            : new ArrayList<>(
+                new java.util.TreeSet<>(r.curve().get(0).validation().extras().keySet()));
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                "step",
+                "train_loss",
+                "validation_accuracy",
+                "avr_train_batch",
+                "l0_fraction_train_batch",
+                "avr_validation",
+                "dead_fraction_validation"));
     extras.forEach(name -> columns.add("validation_" + name));
     extras.forEach(name -> columns.add("train_batch_" + name));
     List<double[]> rows = new ArrayList<>();
@@ -150,7 +178,8 @@ public abstract class ClassifierExperiment implements Experiment {
       row[6] = p.validation().deadFraction();
       for (int i = 0; i < extras.size(); i++) {
         row[7 + i] = p.validation().extras().getOrDefault(extras.get(i), Double.NaN);
-        row[7 + extras.size() + i] = p.trainBatch().extras().getOrDefault(extras.get(i), Double.NaN);
+        row[7 + extras.size() + i] =
+            p.trainBatch().extras().getOrDefault(extras.get(i), Double.NaN);
       }
       rows.add(row);
     }
@@ -161,7 +190,9 @@ public abstract class ClassifierExperiment implements Experiment {
     Evaluation test = r.test();
     Map<String, Double> m = new LinkedHashMap<>();
     m.put(Metrics.TEST_ACCURACY, test.accuracy());
-    m.put(Metrics.VALIDATION_ACCURACY, r.validation() == null ? Double.NaN : r.validation().accuracy());
+    m.put(
+        Metrics.VALIDATION_ACCURACY,
+        r.validation() == null ? Double.NaN : r.validation().accuracy());
     m.put(Metrics.AVR_TRAIN, r.lastBatch().avr());
     m.put(Metrics.AVR_TEST, test.avr());
     m.put(Metrics.L0_FRACTION_TEST, test.l0Fraction());

@@ -12,8 +12,11 @@ final class CnnConfigs {
     int side = (int) Math.round(Math.sqrt(data.train().featureSize()));
     if (side * side != data.train().featureSize()) {
       throw new IllegalArgumentException(
-          "the CNN needs square single-channel images; " + data.train().name() + " has "
-              + data.train().featureSize() + " features per example");
+          "the CNN needs square single-channel images; "
+              + data.train().name()
+              + " has "
+              + data.train().featureSize()
+              + " features per example");
     }
     return CnnConfig.builder()
         .side(side)

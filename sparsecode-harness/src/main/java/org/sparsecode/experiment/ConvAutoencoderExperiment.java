@@ -36,12 +36,17 @@ public final class ConvAutoencoderExperiment extends ClassifierExperiment {
   @Override
   protected ClassifierGraph build(ModelGraph graph, Trial trial, Splits data) {
     return ConvAutoencoderClassifier.build(
-        graph, CnnConfigs.from(trial, data), Decoder.parse(trial.stringParam("decoder")),
-        (float) trial.doubleParam("max_kernel_norm"), optimizer(trial), trial.intParam("batch"));
+        graph,
+        CnnConfigs.from(trial, data),
+        Decoder.parse(trial.stringParam("decoder")),
+        (float) trial.doubleParam("max_kernel_norm"),
+        optimizer(trial),
+        trial.intParam("batch"));
   }
 
   @Override
-  protected void writeArtifacts(ModelGraph graph, ClassifierGraph model, Splits data, Path dir) throws IOException {
+  protected void writeArtifacts(ModelGraph graph, ClassifierGraph model, Splits data, Path dir)
+      throws IOException {
     int n = Math.min(SAMPLES, data.test().size());
     int width = data.test().featureSize();
     float[] originals = new float[n * width];
@@ -49,11 +54,16 @@ public final class ConvAutoencoderExperiment extends ClassifierExperiment {
     System.arraycopy(data.test().features(), 0, originals, 0, n * width);
     try (TFloat32 x = Tensors.features(data.test(), 0, n);
         Result r =
-            graph.session().runner().feed(model.input(), x)
-                .fetch(model.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION)).run()) {
+            graph
+                .session()
+                .runner()
+                .feed(model.input(), x)
+                .fetch(model.extraOutputs().get(ConvAutoencoderClassifier.RECONSTRUCTION))
+                .run()) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(reconstructions, false, false));
     }
-    ByteBuffer bytes = ByteBuffer.allocate(2 * n * width * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(2 * n * width * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(originals).put(reconstructions);
     AtomicFiles.write(dir.resolve(RECONSTRUCTIONS_FILE), out -> out.write(bytes.array()));
   }

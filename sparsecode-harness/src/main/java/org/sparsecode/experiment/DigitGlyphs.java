@@ -12,28 +12,32 @@ import java.awt.geom.Area;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import org.sparsecode.data.DataException;
 import java.io.InputStream;
+import org.sparsecode.data.DataException;
 
 /**
- * The ten digits rendered from Liberation Sans Regular (metric-compatible with Arial), prepared
- * the way MNIST prepared its digits: each glyph's outline is scaled, keeping its aspect ratio, so
- * that its longer side fills a 20 x 20 pixel box (centred in the box along the shorter side),
- * rendered anti-aliased, and the box is placed in a 28 x 28 field by a whole-pixel shift that
- * brings its centre of mass nearest to (14, 14).
+ * The ten digits rendered from Liberation Sans Regular (metric-compatible with Arial), prepared the
+ * way MNIST prepared its digits: each glyph's outline is scaled, keeping its aspect ratio, so that
+ * its longer side fills a 20 x 20 pixel box (centred in the box along the shorter side), rendered
+ * anti-aliased, and the box is placed in a 28 x 28 field by a whole-pixel shift that brings its
+ * centre of mass nearest to (14, 14).
  *
  * <p>Coordinates are those of pixel centres: pixel (r, c) sits at (r, c). On MNIST's 60,000
  * training digits the centre of mass averages (14.00, 14.01) with a spread of 0.29 per axis, the
- * spread of a uniform error on [-0.5, 0.5]: MNIST shifted by whole pixels towards (14, 14), and
- * so do we. Values are ink coverage in [0, 1], row-major, 784 per digit.
+ * spread of a uniform error on [-0.5, 0.5]: MNIST shifted by whole pixels towards (14, 14), and so
+ * do we. Values are ink coverage in [0, 1], row-major, 784 per digit.
  */
 public final class DigitGlyphs {
   public static final int SIDE = 28;
   public static final int BOX = 20;
-  /** Where the centre of mass is brought, to the nearest whole pixel, in pixel-centre coordinates. */
+
+  /**
+   * Where the centre of mass is brought, to the nearest whole pixel, in pixel-centre coordinates.
+   */
   public static final double CENTRE = 14.0;
 
   static final String FONT_RESOURCE = "/liberation/LiberationSans-Regular.ttf";
+
   /** Each box pixel is the mean of SUPERSAMPLE x SUPERSAMPLE anti-aliased samples. */
   private static final int SUPERSAMPLE = 8;
 
@@ -88,7 +92,8 @@ public final class DigitGlyphs {
 
   private static float[] glyph(int label, float[][] glyphs) {
     if (label < 0 || label > 9) {
-      throw new IllegalArgumentException("label " + label + " has no digit glyph; labels must be 0..9");
+      throw new IllegalArgumentException(
+          "label " + label + " has no digit glyph; labels must be 0..9");
     }
     return glyphs[label];
   }
@@ -99,8 +104,10 @@ public final class DigitGlyphs {
     }
     try (InputStream in = DigitGlyphs.class.getResourceAsStream(FONT_RESOURCE)) {
       if (in == null) {
-        throw new DataException(FONT_RESOURCE + " is not on the classpath; it comes with the dependency"
-            + " com.github.librepdf:openpdf-fonts-extra (rebuild with ./mvnw package)");
+        throw new DataException(
+            FONT_RESOURCE
+                + " is not on the classpath; it comes with the dependency"
+                + " com.github.librepdf:openpdf-fonts-extra (rebuild with ./mvnw package)");
       }
       return Font.createFont(Font.TRUETYPE_FONT, in);
     } catch (IOException | FontFormatException e) {

@@ -18,7 +18,7 @@ import org.sparsecode.lca.CrossModalScore;
 import org.sparsecode.lca.Dictionary;
 import org.sparsecode.lca.LinkedLearning;
 import org.sparsecode.lca.OrdinalBlocks;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -35,8 +35,17 @@ public final class DriverDiagnosis {
 
   /** The measures of one trial's dictionaries. */
   record Row(
-      String label, String commit, int steps, double l0, double crossModal, double purity, double drivenL0,
-      double drivenCrossModal, double drivenPurity, double inBlockCrossModal, double blockSumCrossModal,
+      String label,
+      String commit,
+      int steps,
+      double l0,
+      double crossModal,
+      double purity,
+      double drivenL0,
+      double drivenCrossModal,
+      double drivenPurity,
+      double inBlockCrossModal,
+      double blockSumCrossModal,
       double blockCoherence) {}
 
   public static void main(String[] args) throws IOException {
@@ -51,15 +60,26 @@ public final class DriverDiagnosis {
     for (int i = 2; i < args.length; i++) {
       String[] labelAndRest = args[i].split("=", 2);
       String[] files = labelAndRest[1].split(":", 2);
-      rows.add(diagnose(labelAndRest[0], Path.of(files[0]), Path.of(files[1]), subset, ThreadSettings.defaults()));
+      rows.add(
+          diagnose(
+              labelAndRest[0],
+              Path.of(files[0]),
+              Path.of(files[1]),
+              subset,
+              ThreadSettings.defaults()));
     }
-    String md = "Command: `harness/diagnose-driver " + digits + "` (seed 1, the trials' own; full-budget"
-        + " dictionaries of lca-linked).\n\n" + render(rows, subset.size());
+    String md =
+        "Command: `harness/diagnose-driver "
+            + digits
+            + "` (seed 1, the trials' own; full-budget"
+            + " dictionaries of lca-linked).\n\n"
+            + render(rows, subset.size());
     AtomicFiles.writeString(Path.of(args[0]), md);
     System.out.print(md);
   }
 
-  static Row diagnose(String label, Path trialFile, Path artifacts, Dataset subset, ThreadSettings threads)
+  static Row diagnose(
+      String label, Path trialFile, Path artifacts, Dataset subset, ThreadSettings threads)
       throws IOException {
     Map<?, ?> yaml = new Yaml().load(Files.readString(trialFile));
     @SuppressWarnings("unchecked")
@@ -67,7 +87,8 @@ public final class DriverDiagnosis {
     Trial trial = new Trial("lca-linked", 0, String.valueOf(yaml.get("trial")), params);
     LcaLinkedExperiment.Settings s = LcaLinkedExperiment.Settings.from(trial);
     float[][] phi1 = Npy.read(artifacts.resolve(LcaLinkedExperiment.DICTIONARY_MNIST)).matrix();
-    Dictionary phi2 = new Dictionary(Npy.read(artifacts.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
+    Dictionary phi2 =
+        new Dictionary(Npy.read(artifacts.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
     int k = s.neurons();
     int n = subset.size();
     int width = subset.featureSize();
@@ -121,10 +142,18 @@ public final class DriverDiagnosis {
       coherence += coherence(phi2, blocks, c);
     }
     Object provenance = yaml.get("provenance");
-    String commit = provenance instanceof Map<?, ?> p ? String.valueOf(p.get("git_commit")) : "unknown";
-    return new Row(label, commit.length() > 7 ? commit.substring(0, 7) : commit, trial.intParam("steps"),
-        l0(plain, k), crossModal(phi2, plain, subset.labels(), glyphs), blocks.purity(plain, subset.labels())[10],
-        l0(driven, k), crossModal(phi2, driven, subset.labels(), glyphs), blocks.purity(driven, subset.labels())[10],
+    String commit =
+        provenance instanceof Map<?, ?> p ? String.valueOf(p.get("git_commit")) : "unknown";
+    return new Row(
+        label,
+        commit.length() > 7 ? commit.substring(0, 7) : commit,
+        trial.intParam("steps"),
+        l0(plain, k),
+        crossModal(phi2, plain, subset.labels(), glyphs),
+        blocks.purity(plain, subset.labels())[10],
+        l0(driven, k),
+        crossModal(phi2, driven, subset.labels(), glyphs),
+        blocks.purity(driven, subset.labels())[10],
         crossModal(phi2, inBlock, subset.labels(), glyphs),
         CrossModalScore.of(blockSums, classes, glyphs, null).nearestClassAccuracy(),
         coherence / 10);
@@ -176,7 +205,12 @@ public final class DriverDiagnosis {
     int width = phi2.nInputs();
     float[] cross = new float[labels.length * width];
     for (int r = 0; r < labels.length; r++) {
-      System.arraycopy(phi2.reconstruct(Arrays.copyOfRange(codes, r * k, (r + 1) * k)), 0, cross, r * width, width);
+      System.arraycopy(
+          phi2.reconstruct(Arrays.copyOfRange(codes, r * k, (r + 1) * k)),
+          0,
+          cross,
+          r * width,
+          width);
     }
     return CrossModalScore.of(cross, labels, glyphs, null).nearestClassAccuracy();
   }
@@ -190,22 +224,42 @@ public final class DriverDiagnosis {
   }
 
   static String render(List<Row> rows, int digits) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "| dictionaries | learned at commit | Hebbian steps | active atoms | cross-modal accuracy | block purity"
-            + " | active atoms, driver on | cross-modal, driver on | block purity, driver on"
-            + " | cross-modal, own block only | block alone draws its glyph | block coherence |%n"
-            + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "| dictionaries | learned at commit | Hebbian steps | active atoms | cross-modal accuracy | block purity"
+                    + " | active atoms, driver on | cross-modal, driver on | block purity, driver on"
+                    + " | cross-modal, own block only | block alone draws its glyph | block coherence |%n"
+                    + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n"));
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %.4f | %.4f | %.2f | %.4f | %.4f | %.4f | %.0f of 10 | %.3f |%n",
-          r.label(), r.commit(), r.steps(), r.l0(), r.crossModal(), r.purity(), r.drivenL0(), r.drivenCrossModal(),
-          r.drivenPurity(), r.inBlockCrossModal(), 10 * r.blockSumCrossModal(), r.blockCoherence()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %.2f | %.4f | %.4f | %.2f | %.4f | %.4f | %.4f | %.0f of 10 | %.3f |%n",
+              r.label(),
+              r.commit(),
+              r.steps(),
+              r.l0(),
+              r.crossModal(),
+              r.purity(),
+              r.drivenL0(),
+              r.drivenCrossModal(),
+              r.drivenPurity(),
+              r.inBlockCrossModal(),
+              10 * r.blockSumCrossModal(),
+              r.blockCoherence()));
     }
-    sb.append(String.format(Locale.ROOT, "%nOn the first %,d test digits. Columns: codes from the MNIST image alone"
-        + " (as every reported number); the same with the class driver on, as while learning; cross-modal"
-        + " accuracy of the plain codes with everything outside the digit's own class block set to zero;"
-        + " how many of the ten class blocks, with all 25 atoms on, draw a glyph nearest to their own"
-        + " class's; and the coherence of a block's glyph atoms, ||sum of the atoms|| / sum of their norms"
-        + " (1: they point the same way; near 0: they cancel), averaged over the blocks.%n", digits));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nOn the first %,d test digits. Columns: codes from the MNIST image alone"
+                + " (as every reported number); the same with the class driver on, as while learning; cross-modal"
+                + " accuracy of the plain codes with everything outside the digit's own class block set to zero;"
+                + " how many of the ten class blocks, with all 25 atoms on, draw a glyph nearest to their own"
+                + " class's; and the coherence of a block's glyph atoms, ||sum of the atoms|| / sum of their norms"
+                + " (1: they point the same way; near 0: they cancel), averaged over the blocks.%n",
+            digits));
     findings(rows).ifPresent(f -> sb.append('\n').append(f));
     return sb.toString();
   }
@@ -221,20 +275,33 @@ public final class DriverDiagnosis {
     }
     Row a = current.get(0);
     Row b = current.get(current.size() - 1);
-    return java.util.Optional.of(String.format(Locale.ROOT,
-        "From %,d to %,d Hebbian steps, the current reading's cross-modal accuracy from the MNIST image alone went"
-            + " from %.3f to %.3f, but with the driver on, as while learning, it stayed at %.3f and %.3f: the glyph"
-            + " dictionary still serves the codes it was learned with. What changed is how a class block's glyph"
-            + " atoms add up. The driver switches a whole block on at once while learning, and the Hebbian rule"
-            + " shapes its atoms to draw the glyph together; their coherence fell from %.3f to %.3f (they came"
-            + " to cancel each other more), and %s. Without the driver a test digit's code puts only %.0f%% of"
-            + " its mass in its own block and switches on part of it, whose partial sum looks less like the"
-            + " glyph: from the own block alone, cross-modal accuracy fell from %.3f to %.3f. The longer the"
-            + " learning, the wider this gap between the driven codes of learning and the plain codes of testing.%n",
-        a.steps(), b.steps(), a.crossModal(), b.crossModal(), a.drivenCrossModal(), b.drivenCrossModal(),
-        a.blockCoherence(), b.blockCoherence(),
-        String.format(Locale.ROOT, "with all 25 atoms on, %.0f and %.0f of the 10 blocks draw their own glyph",
-            10 * a.blockSumCrossModal(), 10 * b.blockSumCrossModal()),
-        100 * b.purity(), a.inBlockCrossModal(), b.inBlockCrossModal()));
+    return java.util.Optional.of(
+        String.format(
+            Locale.ROOT,
+            "From %,d to %,d Hebbian steps, the current reading's cross-modal accuracy from the MNIST image alone went"
+                + " from %.3f to %.3f, but with the driver on, as while learning, it stayed at %.3f and %.3f: the glyph"
+                + " dictionary still serves the codes it was learned with. What changed is how a class block's glyph"
+                + " atoms add up. The driver switches a whole block on at once while learning, and the Hebbian rule"
+                + " shapes its atoms to draw the glyph together; their coherence fell from %.3f to %.3f (they came"
+                + " to cancel each other more), and %s. Without the driver a test digit's code puts only %.0f%% of"
+                + " its mass in its own block and switches on part of it, whose partial sum looks less like the"
+                + " glyph: from the own block alone, cross-modal accuracy fell from %.3f to %.3f. The longer the"
+                + " learning, the wider this gap between the driven codes of learning and the plain codes of testing.%n",
+            a.steps(),
+            b.steps(),
+            a.crossModal(),
+            b.crossModal(),
+            a.drivenCrossModal(),
+            b.drivenCrossModal(),
+            a.blockCoherence(),
+            b.blockCoherence(),
+            String.format(
+                Locale.ROOT,
+                "with all 25 atoms on, %.0f and %.0f of the 10 blocks draw their own glyph",
+                10 * a.blockSumCrossModal(),
+                10 * b.blockSumCrossModal()),
+            100 * b.purity(),
+            a.inBlockCrossModal(),
+            b.inBlockCrossModal()));
   }
 }

@@ -6,14 +6,14 @@ import java.util.function.Function;
 import org.sparsecode.data.DataSets;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
  * What an experiment needs besides the trial itself: the data sets its trials may name,
- * TensorFlow's threads, where (if
- * anywhere) each trial writes TensorBoard logs, its SavedModel and its artifacts (files the
- * reports draw from, such as sample reconstructions), and who listens to training.
+ * TensorFlow's threads, where (if anywhere) each trial writes TensorBoard logs, its SavedModel and
+ * its artifacts (files the reports draw from, such as sample reconstructions), and who listens to
+ * training.
  */
 public record ExperimentContext(
     DataSets dataSets,
@@ -44,6 +44,12 @@ public record ExperimentContext(
 
   /** A context for library use: {@code data} as MNIST, no logs, no export, no listener. */
   public static ExperimentContext of(Splits data, ThreadSettings threads) {
-    return new ExperimentContext(DataSets.of(java.util.Map.of(DataSets.MNIST, data)), threads, nowhere(), nowhere(), nowhere(), trial -> TrainingListener.NONE);
+    return new ExperimentContext(
+        DataSets.of(java.util.Map.of(DataSets.MNIST, data)),
+        threads,
+        nowhere(),
+        nowhere(),
+        nowhere(),
+        trial -> TrainingListener.NONE);
   }
 }

@@ -4,8 +4,8 @@ import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.FcConfig;
-import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.MlpClassifier;
+import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
 
 /**
@@ -33,6 +33,7 @@ public final class FcExperiment extends ClassifierExperiment {
             .biasInit((float) trial.doubleParam("bias_init"))
             .seed(trial.longParam("seed"))
             .build();
-    return MlpClassifier.build(graph, MlpConfig.l1(config, (float) trial.doubleParam("lambda")), optimizer(trial));
+    return MlpClassifier.build(
+        graph, MlpConfig.l1(config, (float) trial.doubleParam("lambda")), optimizer(trial));
   }
 }

@@ -30,14 +30,14 @@ import org.tensorflow.proto.NodeDef;
  * keeps the hash; changing an op, an attribute (a constant's value, a seed, a padding), a shape or
  * a connection changes it.
  *
- * <p>Each node's hash covers its op type, its attributes (without the ones that hold names:
- * {@code shared_name}, {@code container} and TensorFlow's internal {@code _...} ones), the dtype
- * and shape of each output, the hashes of the nodes feeding its inputs in input order (with the
- * output index used) and, as a set, its control inputs. A node's name thus never enters; its place
- * in the graph does, through its inputs. The graph's hash is that of the sorted list of node hashes
- * (and of the function library's entries), so it does not depend on the order of creation either.
- * Loops' back edges (inputs read from a {@code NextIteration} op) enter by op type only, which makes
- * every graph a DAG for the hash.
+ * <p>Each node's hash covers its op type, its attributes (without the ones that hold names: {@code
+ * shared_name}, {@code container} and TensorFlow's internal {@code _...} ones), the dtype and shape
+ * of each output, the hashes of the nodes feeding its inputs in input order (with the output index
+ * used) and, as a set, its control inputs. A node's name thus never enters; its place in the graph
+ * does, through its inputs. The graph's hash is that of the sorted list of node hashes (and of the
+ * function library's entries), so it does not depend on the order of creation either. Loops' back
+ * edges (inputs read from a {@code NextIteration} op) enter by op type only, which makes every
+ * graph a DAG for the hash.
  */
 public final class GraphFingerprint {
   private static final Set<String> NAME_ATTRS = Set.of("shared_name", "container");
@@ -74,7 +74,10 @@ public final class GraphFingerprint {
 
   /** Hashes {@code start} and every node it depends on, without recursion (graphs can be deep). */
   private static void hashFrom(
-      String start, Map<String, NodeDef> byName, Map<String, List<String>> outputs, Map<String, String> hashes) {
+      String start,
+      Map<String, NodeDef> byName,
+      Map<String, List<String>> outputs,
+      Map<String, String> hashes) {
     Deque<String> stack = new ArrayDeque<>();
     java.util.Set<String> open = new java.util.HashSet<>();
     stack.push(start);
@@ -90,7 +93,10 @@ public final class GraphFingerprint {
         for (String input : node.getInputList()) {
           String source = sourceName(input);
           NodeDef from = byName.get(source);
-          if (from != null && !isBackEdge(from) && !hashes.containsKey(source) && !open.contains(source)) {
+          if (from != null
+              && !isBackEdge(from)
+              && !hashes.containsKey(source)
+              && !open.contains(source)) {
             stack.push(source);
             ready = false;
           }
@@ -112,7 +118,11 @@ public final class GraphFingerprint {
       if (key.startsWith("_") || NAME_ATTRS.contains(key)) {
         continue;
       }
-      text.append("attr ").append(key).append('=').append(sha256(deterministicBytes(attr.getValue()))).append('\n');
+      text.append("attr ")
+          .append(key)
+          .append('=')
+          .append(sha256(deterministicBytes(attr.getValue())))
+          .append('\n');
     }
     for (String output : outputs) {
       text.append("out ").append(output).append('\n');

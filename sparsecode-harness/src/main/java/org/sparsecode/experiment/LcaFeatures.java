@@ -44,8 +44,8 @@ public enum LcaFeatures {
   }
 
   /**
-   * The id of this kind's trial in a sweep whose only grid key is {@code features} (trial ids
-   * write '_' inside values as '-': {@code features_ordinal-current}).
+   * The id of this kind's trial in a sweep whose only grid key is {@code features} (trial ids write
+   * '_' inside values as '-': {@code features_ordinal-current}).
    */
   public String trialId() {
     return "features_" + key.replace('_', '-');
@@ -57,7 +57,10 @@ public enum LcaFeatures {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown features '" + key + "'; choose one of "
-        + Arrays.stream(values()).map(LcaFeatures::key).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown features '"
+            + key
+            + "'; choose one of "
+            + Arrays.stream(values()).map(LcaFeatures::key).collect(Collectors.joining(", ")));
   }
 }

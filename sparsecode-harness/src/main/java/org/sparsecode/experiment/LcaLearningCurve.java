@@ -9,7 +9,7 @@ import org.sparsecode.io.CurveCsv;
 import org.sparsecode.lca.CodeInference;
 import org.sparsecode.lca.LinkedDictionaries;
 import org.sparsecode.lca.LinkedLearning;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
@@ -17,15 +17,30 @@ import org.sparsecode.train.TrainingListener;
  * records the window's energy, active atoms, squared error per modality, how far the dictionary
  * moved and the dead atoms. Every {@link #evaluateEvery} steps it also codes a fixed subset of test
  * digits from the MNIST image alone and scores them as the trial's end does (active atoms, error,
- * cross-modal accuracy, block purity, the glyphs' own codes); for the ordinal kinds it scores
- * again with the driver on during inference, as while learning, to tell what the driver does to
- * the codes.
+ * cross-modal accuracy, block purity, the glyphs' own codes); for the ordinal kinds it scores again
+ * with the driver on during inference, as while learning, to tell what the driver does to the
+ * codes.
  */
 final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseable {
-  static final List<String> COLUMNS = List.of(
-      "step", "energy", "l0", "mse_mnist", "mse_glyph", "dictionary_change", "dead_atoms",
-      "test_l0", "test_mse_mnist", "cross_modal_accuracy", "block_purity", "glyph_l0", "glyph_mse",
-      "driven_l0", "driven_cross_modal_accuracy", "driven_block_purity");
+  static final List<String> COLUMNS =
+      List.of(
+          "step",
+          "energy",
+          "l0",
+          "mse_mnist",
+          "mse_glyph",
+          "dictionary_change",
+          "dead_atoms",
+          "test_l0",
+          "test_mse_mnist",
+          "cross_modal_accuracy",
+          "block_purity",
+          "glyph_l0",
+          "glyph_mse",
+          "driven_l0",
+          "driven_cross_modal_accuracy",
+          "driven_block_purity");
+
   /** Test digits (the first ones) scored along the way. */
   static final int SUBSET = 1000;
 
@@ -38,7 +53,11 @@ final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseab
   private final CodeInference driven;
   private final List<double[]> rows = new ArrayList<>();
 
-  LcaLearningCurve(LcaLinkedExperiment.Settings settings, Dataset test, ThreadSettings threads, TrainingListener progress) {
+  LcaLearningCurve(
+      LcaLinkedExperiment.Settings settings,
+      Dataset test,
+      ThreadSettings threads,
+      TrainingListener progress) {
     this.settings = settings;
     this.subset = test.slice("curve-subset", 0, Math.min(SUBSET, test.size()));
     this.threads = threads;
@@ -47,11 +66,12 @@ final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseab
     int width = test.featureSize();
     int k = settings.neurons();
     plain = new CodeInference(width, k, settings.lca(), false, threads);
-    driven = switch (settings.features().drive()) {
-      case NONE -> null;
-      case CURRENT -> new CodeInference(width, k, settings.lca(), true, threads);
-      case MODALITY -> new CodeInference(width + k, k, settings.lca(), false, threads);
-    };
+    driven =
+        switch (settings.features().drive()) {
+          case NONE -> null;
+          case CURRENT -> new CodeInference(width, k, settings.lca(), true, threads);
+          case MODALITY -> new CodeInference(width + k, k, settings.lca(), false, threads);
+        };
   }
 
   /** A multiple of the window near a tenth of the run, at most 500 steps. */
@@ -97,7 +117,8 @@ final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseab
   }
 
   private java.util.Map<String, Double> score(LinkedDictionaries dictionaries, float[] codes) {
-    Dataset coded = new Dataset("curve-codes", codes, subset.labels(), settings.neurons(), subset.numClasses());
+    Dataset coded =
+        new Dataset("curve-codes", codes, subset.labels(), settings.neurons(), subset.numClasses());
     return LcaLinkedExperiment.evaluate(dictionaries, coded, subset, settings, threads).metrics();
   }
 

@@ -32,22 +32,22 @@ import org.sparsecode.lca.LinkedDictionaries;
 import org.sparsecode.lca.LinkedLearning;
 import org.sparsecode.lca.OrdinalBlocks;
 import org.sparsecode.lca.Threshold;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 import org.tensorflow.TensorFlow;
 
 /**
  * The linked dictionaries of Doc 002, one trial per kind of {@link LcaFeatures}: learn the
- * dictionary on the MNIST training split (linked with the rendered digit of each image's class,
- * and with an ordinal driver for the ordinal kinds), then infer codes from MNIST images alone and
+ * dictionary on the MNIST training split (linked with the rendered digit of each image's class, and
+ * with an ordinal driver for the ordinal kinds), then infer codes from MNIST images alone and
  * measure sparsity, reconstruction, cross-modal reconstruction and block purity.
  *
  * <p>Trial parameters: {@code features, neurons, lambda, tau, iterations, threshold} (hard,
  * soft_nonnegative or soft_signed), {@code eta, batch, steps, dead_window, input_norm} (unit: each
  * image divided by its L2 norm, or none), {@code init} (mean: every atom the mean image plus noise
  * of relative size {@code init_noise}; examples: distinct training images), {@code
- * driver_amplitude, block_size, coded_train} (how
- * many training images get codes, from the first), {@code inference_chunk} and {@code seed}.
+ * driver_amplitude, block_size, coded_train} (how many training images get codes, from the first),
+ * {@code inference_chunk} and {@code seed}.
  *
  * <p>Artifacts per trial (NumPy {@code .npy}, see {@link Npy}): the dictionaries {@value
  * #DICTIONARY_MNIST} and {@value #DICTIONARY_GLYPH} [784 x neurons]; the code cache under {@value
@@ -61,47 +61,68 @@ public final class LcaLinkedExperiment implements Experiment {
   public static final String DICTIONARY_MNIST = "dictionary_mnist.npy";
   public static final String DICTIONARY_GLYPH = "dictionary_glyph.npy";
   public static final String CODES_DIR = "codes";
+
   /** Test indices of the figure samples: the first {@link #SAMPLES_PER_CLASS} of each class. */
   public static final String SAMPLE_INDICES = "sample_indices.npy";
+
   /** The sample test digits, pixels in [0, 1]. */
   public static final String SAMPLE_DIGITS = "sample_digits.npy";
+
   /** Phi_1 a of each sample, on the pixel scale. */
   public static final String SAMPLE_RECONSTRUCTIONS = "sample_mnist_reconstructions.npy";
+
   /** Phi_2 a of each sample, a inferred from the MNIST digit alone, on the dictionary's scale. */
   public static final String SAMPLE_CROSS_MODAL = "sample_cross_modal.npy";
+
   /** Phi_2 a for each of the ten glyphs, a inferred from the glyph alone, on the pixel scale. */
   public static final String GLYPH_RECONSTRUCTIONS = "glyph_reconstructions.npy";
+
   /** Active atoms of each test digit's code (int32). */
   public static final String TEST_ACTIVE_COUNTS = "test_active_counts.npy";
+
   public static final int SAMPLES_PER_CLASS = 2;
+
   /**
    * LCA inference with the learned MNIST dictionary on the first {@link #INFERENCE_CURVE_DIGITS}
    * test digits, per iteration: mean energy, active atoms and squared error ||x - Phi a||^2.
    */
   public static final String INFERENCE_CURVE = "lca_inference_curve.csv";
+
   static final int INFERENCE_CURVE_DIGITS = 100;
 
   /** Active atoms per test digit, code from the MNIST image alone. */
   public static final String L0_MNIST = "l0_mnist";
+
   public static final String L0_FRACTION_MNIST = "l0_fraction_mnist";
+
   /** Active atoms per rendered digit, code from the glyph alone (mean over the ten). */
   public static final String L0_GLYPH = "l0_glyph";
+
   public static final String L0_FRACTION_GLYPH = "l0_fraction_glyph";
+
   /** Squared error per pixel on [0, 1] of Phi_1 a against the test digit. */
   public static final String MSE_MNIST = "mse_mnist";
+
   /** Squared error per pixel on [0, 1] of Phi_2 a against the glyph it was inferred from. */
   public static final String MSE_GLYPH = "mse_glyph";
+
   /** Atoms active on no test digit. */
   public static final String DEAD_ATOMS = "dead_atoms";
+
   public static final String REINITIALISED_ATOMS = "reinitialised_atoms";
+
   /** Share of test digits whose Phi_2 a is nearest to their own class's glyph. */
   public static final String CROSS_MODAL_ACCURACY = "cross_modal_accuracy";
+
   /** Squared error per pixel on [0, 1] of Phi_2 a against the own class's glyph. */
   public static final String CROSS_MODAL_MSE = "cross_modal_mse";
+
   /** Mean over classes of the share of test activation mass in the class's own block. */
   public static final String BLOCK_PURITY = "block_purity";
+
   /** Active atoms per example while learning (all modalities and the driver), last window. */
   public static final String TRAIN_L0 = "train_l0";
+
   public static final String LEARN_SECONDS = "learn_seconds";
   public static final String CODE_SECONDS = "code_seconds";
 
@@ -135,30 +156,40 @@ public final class LcaLinkedExperiment implements Experiment {
       }
       String init = trial.stringParam("init");
       if (!init.equals("mean") && !init.equals("examples")) {
-        throw new IllegalArgumentException("init must be mean (the mean image plus noise) or examples"
-            + " (distinct training images), got '" + init + "'");
+        throw new IllegalArgumentException(
+            "init must be mean (the mean image plus noise) or examples"
+                + " (distinct training images), got '"
+                + init
+                + "'");
       }
-      Settings s = new Settings(
-          LcaFeatures.parse(trial.stringParam("features")),
-          trial.intParam("neurons"),
-          new LcaConfig((float) trial.doubleParam("lambda"), (float) trial.doubleParam("tau"),
-              trial.intParam("iterations"), threshold(trial.stringParam("threshold"))),
-          (float) trial.doubleParam("eta"),
-          trial.intParam("batch"),
-          trial.intParam("steps"),
-          trial.intParam("dead_window"),
-          norm.equals("unit"),
-          init.equals("mean"),
-          trial.doubleParam("init_noise"),
-          (float) trial.doubleParam("driver_amplitude"),
-          trial.intParam("block_size"),
-          trial.intParam("coded_train"),
-          trial.intParam("inference_chunk"),
-          trial.longParam("seed"));
+      Settings s =
+          new Settings(
+              LcaFeatures.parse(trial.stringParam("features")),
+              trial.intParam("neurons"),
+              new LcaConfig(
+                  (float) trial.doubleParam("lambda"),
+                  (float) trial.doubleParam("tau"),
+                  trial.intParam("iterations"),
+                  threshold(trial.stringParam("threshold"))),
+              (float) trial.doubleParam("eta"),
+              trial.intParam("batch"),
+              trial.intParam("steps"),
+              trial.intParam("dead_window"),
+              norm.equals("unit"),
+              init.equals("mean"),
+              trial.doubleParam("init_noise"),
+              (float) trial.doubleParam("driver_amplitude"),
+              trial.intParam("block_size"),
+              trial.intParam("coded_train"),
+              trial.intParam("inference_chunk"),
+              trial.longParam("seed"));
       s.blocks(); // checks that the blocks fit
       if (s.codedTrain < 1 || s.inferenceChunk < 1) {
-        throw new IllegalArgumentException("coded_train and inference_chunk must be >= 1, got "
-            + s.codedTrain + " and " + s.inferenceChunk);
+        throw new IllegalArgumentException(
+            "coded_train and inference_chunk must be >= 1, got "
+                + s.codedTrain
+                + " and "
+                + s.inferenceChunk);
       }
       return s;
     }
@@ -197,8 +228,13 @@ public final class LcaLinkedExperiment implements Experiment {
     // A folder that cannot take the export is reported before any training.
     context.exportDir().apply(trial).ifPresent(SavedModelExport::checkTarget);
     Settings s = Settings.from(trial);
-    ProvenanceCapture provenance = ProvenanceCapture.start(
-        Path.of("."), TensorFlow.version(), s.seed(), context.threads().intraOp(), context.threads().interOp());
+    ProvenanceCapture provenance =
+        ProvenanceCapture.start(
+            Path.of("."),
+            TensorFlow.version(),
+            s.seed(),
+            context.threads().intraOp(),
+            context.threads().interOp());
     Splits data = context.data(trial);
     Dataset train = data.train();
     List<float[]> inputs = new ArrayList<>();
@@ -206,16 +242,27 @@ public final class LcaLinkedExperiment implements Experiment {
     if (s.features().modalities() == 2) {
       inputs.add(prepare(DigitGlyphs.forLabels(train.labels()), s.unitNorm()));
     }
-    LinkedDictionaries dictionaries = s.initFromMean()
-        ? LinkedDictionaries.aroundMean(inputs, train.size(), s.neurons(), s.initNoise(), s.seed())
-        : LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
+    LinkedDictionaries dictionaries =
+        s.initFromMean()
+            ? LinkedDictionaries.aroundMean(
+                inputs, train.size(), s.neurons(), s.initNoise(), s.seed())
+            : LinkedDictionaries.fromExamples(inputs, train.size(), s.neurons(), s.seed());
     TrainingListener progress = context.listener().apply(trial);
     double startSeconds = System.currentTimeMillis() / 1000.0;
     long start = System.nanoTime();
     LinkedLearning.Result learned;
     List<double[]> curveRows;
-    try (LcaLearningCurve curve = new LcaLearningCurve(s, data.test(), context.threads(), progress)) {
-      learned = LinkedLearning.learn(dictionaries, inputs, train.labels(), s.drive(), s.learning(), context.threads(), curve);
+    try (LcaLearningCurve curve =
+        new LcaLearningCurve(s, data.test(), context.threads(), progress)) {
+      learned =
+          LinkedLearning.learn(
+              dictionaries,
+              inputs,
+              train.labels(),
+              s.drive(),
+              s.learning(),
+              context.threads(),
+              curve);
       curveRows = curve.rows();
       Optional<Path> artifacts = context.artifactsDir().apply(trial);
       if (artifacts.isPresent()) {
@@ -249,16 +296,25 @@ public final class LcaLinkedExperiment implements Experiment {
         }
         writeCodes(dir, codes);
         e.writeSamples(dir);
-        CurveCsv.write(dir.resolve(INFERENCE_CURVE), INFERENCE_CURVE_COLUMNS, inferenceCurve(phi1, data.test(), s));
+        CurveCsv.write(
+            dir.resolve(INFERENCE_CURVE),
+            INFERENCE_CURVE_COLUMNS,
+            inferenceCurve(phi1, data.test(), s));
       }
       Optional<Path> tensorboard = context.tensorboardDir().apply(trial);
       if (tensorboard.isPresent()) {
         try (EventFileWriter w = new EventFileWriter(tensorboard.get(), "lca")) {
           TrialTensorBoard.curve(w, "hebbian", LcaLearningCurve.COLUMNS, curveRows);
-          TrialTensorBoard.curve(w, "lca_inference", INFERENCE_CURVE_COLUMNS, inferenceCurve(phi1, data.test(), s));
+          TrialTensorBoard.curve(
+              w, "lca_inference", INFERENCE_CURVE_COLUMNS, inferenceCurve(phi1, data.test(), s));
           TrialTensorBoard.atoms(w, "dictionary/mnist_atoms", s.steps(), phi1, DigitGlyphs.SIDE);
           if (dictionaries.modalities() == 2) {
-            TrialTensorBoard.atoms(w, "dictionary/glyph_atoms", s.steps(), dictionaries.block(1).toArray(), DigitGlyphs.SIDE);
+            TrialTensorBoard.atoms(
+                w,
+                "dictionary/glyph_atoms",
+                s.steps(),
+                dictionaries.block(1).toArray(),
+                DigitGlyphs.SIDE);
           }
         }
         TrialTensorBoard.finish(tensorboard.get(), trial, m, startSeconds);
@@ -275,7 +331,8 @@ public final class LcaLinkedExperiment implements Experiment {
     return new TrialResult(trial, TrialResult.Status.OK, "", m, run);
   }
 
-  static final List<String> INFERENCE_CURVE_COLUMNS = List.of("iteration", "energy", "l0", "squared_error");
+  static final List<String> INFERENCE_CURVE_COLUMNS =
+      List.of("iteration", "energy", "l0", "squared_error");
 
   /** The rows of {@link #INFERENCE_CURVE}: the per-iteration traces of one inference. */
   static List<double[]> inferenceCurve(float[][] phi1, Dataset test, Settings s) {
@@ -296,10 +353,10 @@ public final class LcaLinkedExperiment implements Experiment {
 
   /**
    * The code matrices of a finished trial, for classifiers: train (the first {@code coded_train}
-   * training images), validation and test, each a {@link Dataset} of row-major float codes
-   * [n x neurons] with the MNIST labels. The codes were inferred from the MNIST images alone with
-   * the MNIST dictionary, for every split alike: the glyph modality would give the label away.
-   * Read from the cache under {@code trialArtifacts}/{@value #CODES_DIR}, which the trial wrote.
+   * training images), validation and test, each a {@link Dataset} of row-major float codes [n x
+   * neurons] with the MNIST labels. The codes were inferred from the MNIST images alone with the
+   * MNIST dictionary, for every split alike: the glyph modality would give the label away. Read
+   * from the cache under {@code trialArtifacts}/{@value #CODES_DIR}, which the trial wrote.
    *
    * @throws IOException when the cache is missing or damaged; then use {@link #codes(Trial, Path,
    *     Splits, ThreadSettings)}, which rebuilds it from the trial's dictionary
@@ -312,21 +369,36 @@ public final class LcaLinkedExperiment implements Experiment {
       Path codesFile = dir.resolve(names[i] + "_codes.npy");
       Path labelsFile = dir.resolve(names[i] + "_labels.npy");
       if (!Files.isRegularFile(codesFile) || !Files.isRegularFile(labelsFile)) {
-        throw new IOException("no cached codes at " + codesFile + "; run the trial (./sparsecode reproduce"
-            + " lca-linked) or rebuild them from its dictionary with LcaLinkedExperiment.codes(trial, ...)");
+        throw new IOException(
+            "no cached codes at "
+                + codesFile
+                + "; run the trial (./sparsecode reproduce"
+                + " lca-linked) or rebuild them from its dictionary with LcaLinkedExperiment.codes(trial, ...)");
       }
       Npy.Array c = Npy.read(codesFile);
       Npy.Array l = Npy.read(labelsFile);
-      if (c.shape().length != 2 || c.floats() == null || l.ints() == null || l.ints().length != c.shape()[0]) {
-        throw new IOException(codesFile + " and " + labelsFile + " do not hold [n x neurons] float codes and n"
-            + " int labels; delete the folder " + dir + " to rebuild it");
+      if (c.shape().length != 2
+          || c.floats() == null
+          || l.ints() == null
+          || l.ints().length != c.shape()[0]) {
+        throw new IOException(
+            codesFile
+                + " and "
+                + labelsFile
+                + " do not hold [n x neurons] float codes and n"
+                + " int labels; delete the folder "
+                + dir
+                + " to rebuild it");
       }
       parts[i] = new Dataset("codes-" + names[i], c.floats(), l.ints(), (int) c.shape()[1], 10);
     }
     return new Splits(parts[0], parts[1], parts[2]);
   }
 
-  /** The codes of {@link #codes(Path)}, or, when the cache is missing, rebuilt from the dictionary and cached. */
+  /**
+   * The codes of {@link #codes(Path)}, or, when the cache is missing, rebuilt from the dictionary
+   * and cached.
+   */
   public static Splits codes(Trial trial, Path trialArtifacts, Splits mnist, ThreadSettings threads)
       throws IOException {
     if (Files.isDirectory(trialArtifacts.resolve(CODES_DIR))) {
@@ -334,9 +406,11 @@ public final class LcaLinkedExperiment implements Experiment {
     }
     Path dictionary = trialArtifacts.resolve(DICTIONARY_MNIST);
     if (!Files.isRegularFile(dictionary)) {
-      throw new IOException("trial " + trial.id() + " has no dictionary at " + dictionary + "; run the trial first");
+      throw new IOException(
+          "trial " + trial.id() + " has no dictionary at " + dictionary + "; run the trial first");
     }
-    Splits codes = computeCodes(Npy.read(dictionary).matrix(), Settings.from(trial), mnist, threads);
+    Splits codes =
+        computeCodes(Npy.read(dictionary).matrix(), Settings.from(trial), mnist, threads);
     writeCodes(trialArtifacts, codes);
     return codes;
   }
@@ -345,7 +419,8 @@ public final class LcaLinkedExperiment implements Experiment {
     Dataset train = data.train();
     int trainRows = Math.min(s.codedTrain(), train.size());
     Dataset trainPart = trainRows == train.size() ? train : train.slice(train.name(), 0, trainRows);
-    try (CodeInference inference = new CodeInference(phi1.length, s.neurons(), s.lca(), false, threads)) {
+    try (CodeInference inference =
+        new CodeInference(phi1.length, s.neurons(), s.lca(), false, threads)) {
       return new Splits(
           codesOf(inference, phi1, trainPart, s),
           codesOf(inference, phi1, data.validation(), s),
@@ -353,10 +428,12 @@ public final class LcaLinkedExperiment implements Experiment {
     }
   }
 
-  private static Dataset codesOf(CodeInference inference, float[][] phi, Dataset images, Settings s) {
+  private static Dataset codesOf(
+      CodeInference inference, float[][] phi, Dataset images, Settings s) {
     float[] x = prepare(images.features(), s.unitNorm());
     float[] codes = inference.codes(x, images.size(), phi, s.inferenceChunk());
-    return new Dataset("codes-" + images.name(), codes, images.labels(), s.neurons(), images.numClasses());
+    return new Dataset(
+        "codes-" + images.name(), codes, images.labels(), s.neurons(), images.numClasses());
   }
 
   private static void writeCodes(Path trialArtifacts, Splits codes) throws IOException {
@@ -364,7 +441,11 @@ public final class LcaLinkedExperiment implements Experiment {
     Dataset[] parts = {codes.train(), codes.validation(), codes.test()};
     String[] names = {"train", "validation", "test"};
     for (int i = 0; i < 3; i++) {
-      Npy.writeFloats(dir.resolve(names[i] + "_codes.npy"), parts[i].features(), parts[i].size(), parts[i].featureSize());
+      Npy.writeFloats(
+          dir.resolve(names[i] + "_codes.npy"),
+          parts[i].features(),
+          parts[i].size(),
+          parts[i].featureSize());
       Npy.writeInts(dir.resolve(names[i] + "_labels.npy"), parts[i].labels(), parts[i].size());
     }
   }
@@ -415,7 +496,11 @@ public final class LcaLinkedExperiment implements Experiment {
   }
 
   static Evaluation evaluate(
-      LinkedDictionaries dictionaries, Dataset testCodes, Dataset test, Settings s, ThreadSettings threads) {
+      LinkedDictionaries dictionaries,
+      Dataset testCodes,
+      Dataset test,
+      Settings s,
+      ThreadSettings threads) {
     int width = test.featureSize();
     int k = s.neurons();
     int n = test.size();
@@ -458,7 +543,12 @@ public final class LcaLinkedExperiment implements Experiment {
 
     int[] sampleIndex = sampleIndices(test.labels());
     samples.put(SAMPLE_INDICES, new Npy.Array(new long[] {sampleIndex.length}, null, sampleIndex));
-    samples.put(SAMPLE_DIGITS, rows(sampleIndex, i -> Arrays.copyOfRange(test.features(), i * width, (i + 1) * width), width));
+    samples.put(
+        SAMPLE_DIGITS,
+        rows(
+            sampleIndex,
+            i -> Arrays.copyOfRange(test.features(), i * width, (i + 1) * width),
+            width));
     samples.put(SAMPLE_RECONSTRUCTIONS, rows(sampleIndex, i -> mnistRecs[i], width));
     samples.put(TEST_ACTIVE_COUNTS, new Npy.Array(new long[] {n}, null, active));
 
@@ -478,12 +568,19 @@ public final class LcaLinkedExperiment implements Experiment {
 
       float[] cross = new float[n * width];
       for (int i = 0; i < n; i++) {
-        System.arraycopy(phi2.reconstruct(Arrays.copyOfRange(codes, i * k, (i + 1) * k)), 0, cross, i * width, width);
+        System.arraycopy(
+            phi2.reconstruct(Arrays.copyOfRange(codes, i * k, (i + 1) * k)),
+            0,
+            cross,
+            i * width,
+            width);
       }
       CrossModalScore score = CrossModalScore.of(cross, test.labels(), targetRows, glyphNorms);
       m.put(CROSS_MODAL_ACCURACY, score.nearestClassAccuracy());
       m.put(CROSS_MODAL_MSE, score.meanSquaredError());
-      samples.put(SAMPLE_CROSS_MODAL, rows(sampleIndex, i -> Arrays.copyOfRange(cross, i * width, (i + 1) * width), width));
+      samples.put(
+          SAMPLE_CROSS_MODAL,
+          rows(sampleIndex, i -> Arrays.copyOfRange(cross, i * width, (i + 1) * width), width));
 
       float[] glyphCodes;
       try (CodeInference inference = new CodeInference(width, k, s.lca(), false, threads)) {
@@ -533,7 +630,8 @@ public final class LcaLinkedExperiment implements Experiment {
     return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static Npy.Array rows(int[] index, java.util.function.IntFunction<float[]> row, int width) {
+  private static Npy.Array rows(
+      int[] index, java.util.function.IntFunction<float[]> row, int width) {
     float[] out = new float[index.length * width];
     for (int i = 0; i < index.length; i++) {
       System.arraycopy(row.apply(index[i]), 0, out, i * width, width);

@@ -29,7 +29,7 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.AtomicFiles;
 import org.sparsecode.io.Npy;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -46,33 +46,45 @@ import org.tensorflow.TensorFlow;
  * svm_rbf_train_size} (the RBF SVM trains on the first n of those training examples only, because
  * LIBSVM's time grows about as n^2; default train_size), optional {@code svm_rbf_refit} ({@code
  * true}: the chosen RBF setting is trained once more on all train_size training examples, and that
- * model is the one scored on test), {@code lr_c,
- * svm_linear_c, svm_rbf_c} (comma-separated C grids), {@code svm_rbf_gamma_factors} (gamma grid
- * as multiples of {@link ClassifierSettings#scaleGamma} of the training features), {@code
- * embed_per_class, knn_k, tsne_perplexity, tsne_iterations, seed}.
+ * model is the one scored on test), {@code lr_c, svm_linear_c, svm_rbf_c} (comma-separated C
+ * grids), {@code svm_rbf_gamma_factors} (gamma grid as multiples of {@link
+ * ClassifierSettings#scaleGamma} of the training features), {@code embed_per_class, knn_k,
+ * tsne_perplexity, tsne_iterations, seed}.
  */
 public final class LinkedTable1Experiment implements Experiment {
   public static final String MODEL = "lca_table1";
+
   /** The {@code features} value of raw pixels. */
   public static final String RAW = "raw";
+
   /** The classifiers of Table I, in its column order. */
   public static final List<ClassifierKind> CLASSIFIERS =
       List.of(ClassifierKind.LR, ClassifierKind.SVM_LINEAR, ClassifierKind.SVM_RBF);
 
   public static final String TRAIN_SIZE = "train_size";
+
   /** Training examples of the RBF SVM: the first ones of the train_size used by the others. */
   public static final String RBF_TRAIN_SIZE = "svm_rbf_train_size";
-  /** Param: {@code true} refits the chosen RBF setting on all train_size examples before the test. */
+
+  /**
+   * Param: {@code true} refits the chosen RBF setting on all train_size examples before the test.
+   */
   public static final String RBF_REFIT = "svm_rbf_refit";
+
   /** Metric: training examples of the RBF SVM scored on test (the refit's, if refitted). */
   public static final String RBF_REFIT_SIZE = "svm_rbf_refit_size";
+
   public static final String VALIDATION_SIZE = "validation_size";
   public static final String TEST_SIZE = "test_size";
+
   /** Share of zero feature values in the training features (codes are sparse, pixels too). */
   public static final String ZERO_FRACTION = "zero_fraction";
+
   public static final String FEATURE_COUNT = "feature_count";
+
   /** The RBF kernel width chosen, and {@link ClassifierSettings#scaleGamma} it is a multiple of. */
   public static final String RBF_GAMMA = "svm_rbf_gamma";
+
   public static final String RBF_SCALE_GAMMA = "svm_rbf_scale_gamma";
   public static final String PCA_SILHOUETTE = "pca_silhouette";
   public static final String PCA_KNN = "pca_knn_accuracy";
@@ -84,8 +96,10 @@ public final class LinkedTable1Experiment implements Experiment {
 
   /** Artifacts: the embedded test points' labels [n] and coordinates [n x 2]. */
   public static final String EMBED_LABELS = "embedding_labels.npy";
+
   public static final String EMBED_PCA = "embedding_pca.npy";
   public static final String EMBED_TSNE = "embedding_tsne.npy";
+
   /** Artifact: every candidate's validation accuracy, per classifier. */
   public static final String SELECTION = "model_selection.txt";
 
@@ -122,12 +136,29 @@ public final class LinkedTable1Experiment implements Experiment {
   @Override
   public TrialResult run(Trial trial, ExperimentContext context) {
     long seed = trial.longParam("seed");
-    ProvenanceCapture provenance = ProvenanceCapture.start(Path.of("."), TensorFlow.version(), seed,
-        context.threads().intraOp(), context.threads().interOp());
-    Path artifacts = context.artifactsDir().apply(trial).orElseThrow(() -> new IllegalStateException(
-        "trial " + trial.id() + " of " + trial.table() + " needs its artifacts folder to find the"
-            + " results of " + trial.stringParam("codes_from") + "; run it with ./sparsecode reproduce "
-            + trial.table()));
+    ProvenanceCapture provenance =
+        ProvenanceCapture.start(
+            Path.of("."),
+            TensorFlow.version(),
+            seed,
+            context.threads().intraOp(),
+            context.threads().interOp());
+    Path artifacts =
+        context
+            .artifactsDir()
+            .apply(trial)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "trial "
+                            + trial.id()
+                            + " of "
+                            + trial.table()
+                            + " needs its artifacts folder to find the"
+                            + " results of "
+                            + trial.stringParam("codes_from")
+                            + "; run it with ./sparsecode reproduce "
+                            + trial.table()));
     Splits mnist = context.data(trial);
     Splits features = features(trial, artifacts, mnist, context.threads());
     try {
@@ -138,8 +169,13 @@ public final class LinkedTable1Experiment implements Experiment {
   }
 
   /** The trial on given features: classifiers, embeddings, artifacts under {@code artifacts}. */
-  static TrialResult run(Trial trial, Splits features, Path artifacts, ThreadSettings threads,
-      ProvenanceCapture provenance) throws IOException {
+  static TrialResult run(
+      Trial trial,
+      Splits features,
+      Path artifacts,
+      ThreadSettings threads,
+      ProvenanceCapture provenance)
+      throws IOException {
     int trainSize = trial.intParam(TRAIN_SIZE);
     int validationSize = trial.intParam(VALIDATION_SIZE);
     int testSize = trial.intParam(TEST_SIZE);
@@ -169,8 +205,14 @@ public final class LinkedTable1Experiment implements Experiment {
       List<ClassifierSettings> grid = grid(trial, kind, scaleGamma);
       boolean rbf = kind.usesGamma();
       long start = System.nanoTime();
-      ModelSelection.Result r = ModelSelection.select(grid, rbf ? rbfTrainX : trainX,
-          (rbf ? rbfTrain : train).labels(), validationX, validation.labels(), ModelSelection.Refit.TRAIN);
+      ModelSelection.Result r =
+          ModelSelection.select(
+              grid,
+              rbf ? rbfTrainX : trainX,
+              (rbf ? rbfTrain : train).labels(),
+              validationX,
+              validation.labels(),
+              ModelSelection.Refit.TRAIN);
       double selectSeconds = (System.nanoTime() - start) / 1e9;
       Classifier scored = r.model();
       if (rbf && rbfRefit != rbfTrain) {
@@ -190,8 +232,12 @@ public final class LinkedTable1Experiment implements Experiment {
       m.put(testSeconds(kind), (System.nanoTime() - start) / 1e9);
       selection.append("## ").append(kind.reportName()).append('\n').append(r.describe());
       if (scored != r.model()) {
-        selection.append(String.format(Locale.ROOT, "%nscored model: the chosen setting refitted on the first %d"
-            + " training examples", rbfRefit.size()));
+        selection.append(
+            String.format(
+                Locale.ROOT,
+                "%nscored model: the chosen setting refitted on the first %d"
+                    + " training examples",
+                rbfRefit.size()));
       }
       selection.append(String.format(Locale.ROOT, "%ntest accuracy %.4f%n%n", accuracy));
     }
@@ -222,30 +268,51 @@ public final class LinkedTable1Experiment implements Experiment {
   public static double[] numbers(Trial trial, String key) {
     String text = trial.stringParam(key);
     try {
-      return Arrays.stream(text.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+      return Arrays.stream(text.split(","))
+          .map(String::trim)
+          .mapToDouble(Double::parseDouble)
+          .toArray();
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be comma-separated numbers such as \"0.1, 1, 10\","
-          + " got \"" + text + "\"; fix it in harness/" + trial.table() + ".yaml", e);
+      throw new IllegalArgumentException(
+          key
+              + " must be comma-separated numbers such as \"0.1, 1, 10\","
+              + " got \""
+              + text
+              + "\"; fix it in harness/"
+              + trial.table()
+              + ".yaml",
+          e);
     }
   }
 
   /**
-   * A seeded class-balanced subsample of the test features, projected on the training features'
-   * top two principal axes and embedded by t-SNE, each scored by silhouette and leave-one-out kNN
+   * A seeded class-balanced subsample of the test features, projected on the training features' top
+   * two principal axes and embedded by t-SNE, each scored by silhouette and leave-one-out kNN
    * accuracy in 2-D.
    */
-  private static void embed(Trial trial, Dataset train, Dataset test, ThreadSettings threads, Path artifacts,
-      Map<String, Double> m) throws IOException {
+  private static void embed(
+      Trial trial,
+      Dataset train,
+      Dataset test,
+      ThreadSettings threads,
+      Path artifacts,
+      Map<String, Double> m)
+      throws IOException {
     int d = test.featureSize();
-    int[] index = Subsample.balanced(test.labels(), trial.intParam("embed_per_class"), trial.longParam("seed"));
+    int[] index =
+        Subsample.balanced(
+            test.labels(), trial.intParam("embed_per_class"), trial.longParam("seed"));
     float[] rows = Subsample.rows(test.features(), d, index);
     int[] labels = Subsample.labels(test.labels(), index);
     int k = trial.intParam("knn_k");
 
     Pca pca = Pca.fit(train, 2, false, threads);
     double[] planar = project(pca, rows, index.length);
-    TsneConfig config = TsneConfig.defaults().withPerplexity(trial.doubleParam("tsne_perplexity"))
-        .withIterations(trial.intParam("tsne_iterations")).withSeed(trial.longParam("seed"));
+    TsneConfig config =
+        TsneConfig.defaults()
+            .withPerplexity(trial.doubleParam("tsne_perplexity"))
+            .withIterations(trial.intParam("tsne_iterations"))
+            .withSeed(trial.longParam("seed"));
     Embedding tsne = Tsne.embed(rows, index.length, d, config);
 
     m.put(EMBED_POINTS, (double) index.length);
@@ -305,7 +372,8 @@ public final class LinkedTable1Experiment implements Experiment {
       if (features.equals(RAW)) {
         // Pixels need no codes, but a sweep without them would stop at its next trial: say so now.
         if (finished.isEmpty()) {
-          throw new IllegalStateException(missingCodes(trial, codesFrom, budget, store.trialsDir(), "trials"));
+          throw new IllegalStateException(
+              missingCodes(trial, codesFrom, budget, store.trialsDir(), "trials"));
         }
         return mnist;
       }
@@ -318,11 +386,12 @@ public final class LinkedTable1Experiment implements Experiment {
         }
       }
       if (source == null) {
-        throw new IllegalStateException(missingCodes(trial, codesFrom, budget, store.trialsDir(),
-            "trial " + kind.trialId()));
+        throw new IllegalStateException(
+            missingCodes(trial, codesFrom, budget, store.trialsDir(), "trial " + kind.trialId()));
       }
-      codes = LcaLinkedExperiment.codes(source, store.dir().resolve("artifacts").resolve(source.id()), mnist,
-          threads);
+      codes =
+          LcaLinkedExperiment.codes(
+              source, store.dir().resolve("artifacts").resolve(source.id()), mnist, threads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -333,18 +402,40 @@ public final class LinkedTable1Experiment implements Experiment {
   }
 
   /** The message when the codes a trial needs were never made. */
-  static String missingCodes(Trial trial, String codesFrom, String budget, Path trialsDir, String what) {
-    return trial.table() + " (budget " + budget + ") classifies the codes of the " + codesFrom + " "
-        + what + ", which have no finished result in " + trialsDir + "; run `./sparsecode reproduce "
-        + codesFrom + " --budget " + budget + "` first (with the same --results-dir), then this command again";
+  static String missingCodes(
+      Trial trial, String codesFrom, String budget, Path trialsDir, String what) {
+    return trial.table()
+        + " (budget "
+        + budget
+        + ") classifies the codes of the "
+        + codesFrom
+        + " "
+        + what
+        + ", which have no finished result in "
+        + trialsDir
+        + "; run `./sparsecode reproduce "
+        + codesFrom
+        + " --budget "
+        + budget
+        + "` first (with the same --results-dir), then this command again";
   }
 
-  private static void checkSameImages(Dataset codes, Dataset images, String split, String codesFrom) {
+  private static void checkSameImages(
+      Dataset codes, Dataset images, String split, String codesFrom) {
     int n = Math.min(codes.size(), images.size());
     if (!Arrays.equals(codes.labels(), 0, n, images.labels(), 0, n)) {
-      throw new IllegalStateException("the " + split + " codes of " + codesFrom + " have other labels than the"
-          + " MNIST " + split + " split: they were made from other images (another --data-dir or"
-          + " --validation-size?); rerun " + codesFrom + " with the same data options");
+      throw new IllegalStateException(
+          "the "
+              + split
+              + " codes of "
+              + codesFrom
+              + " have other labels than the"
+              + " MNIST "
+              + split
+              + " split: they were made from other images (another --data-dir or"
+              + " --validation-size?); rerun "
+              + codesFrom
+              + " with the same data options");
     }
   }
 
@@ -354,17 +445,32 @@ public final class LinkedTable1Experiment implements Experiment {
       throw new IllegalArgumentException(key + " must be at least 1, got " + n);
     }
     if (n > data.size()) {
-      throw new IllegalArgumentException(key + " is " + n + " but the " + trial.params().get("features")
-          + " features have only " + data.size() + " such examples (for codes: coded_train of the"
-          + " codes' sweep for training, its validation and test splits otherwise); lower " + key
-          + " in harness/" + trial.table() + ".yaml");
+      throw new IllegalArgumentException(
+          key
+              + " is "
+              + n
+              + " but the "
+              + trial.params().get("features")
+              + " features have only "
+              + data.size()
+              + " such examples (for codes: coded_train of the"
+              + " codes' sweep for training, its validation and test splits otherwise); lower "
+              + key
+              + " in harness/"
+              + trial.table()
+              + ".yaml");
     }
     return n == data.size() ? data : data.slice(data.name(), 0, n);
   }
 
-  /** The first n examples of {@code data} when the trial sets {@code key} to n, else {@code fallback}. */
+  /**
+   * The first n examples of {@code data} when the trial sets {@code key} to n, else {@code
+   * fallback}.
+   */
   private static Dataset firstIfSet(Dataset data, String key, Dataset fallback, Trial trial) {
-    return trial.params().containsKey(key) ? first(data, trial.intParam(key), key, trial) : fallback;
+    return trial.params().containsKey(key)
+        ? first(data, trial.intParam(key), key, trial)
+        : fallback;
   }
 
   private static FeatureMatrix matrix(Dataset data) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
 import org.sparsecode.eval.CodeSparsity;
+import org.sparsecode.export.EventFileWriter;
 import org.sparsecode.export.SavedModelExport;
 import org.sparsecode.features.FeatureGraph;
 import org.sparsecode.features.Pca;
@@ -22,21 +23,20 @@ import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.EncoderGraph;
 import org.sparsecode.model.L1Autoencoder;
 import org.sparsecode.model.L1AutoencoderConfig;
 import org.sparsecode.model.LinearProbe;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.train.DivergedException;
 import org.sparsecode.train.EncoderTrainConfig;
 import org.sparsecode.train.EncoderTrainer;
 import org.sparsecode.train.EncoderTrainingResult;
-import org.sparsecode.export.EventFileWriter;
-import org.sparsecode.io.CurveCsv;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -44,8 +44,8 @@ import org.sparsecode.train.TrainingResult;
 import org.tensorflow.TensorFlow;
 
 /**
- * Doc 001's experiment 3: features of images scored by logistic regression (a softmax layer
- * trained by Adam on the stored features), for the OVR-Encoder's codes and the baselines.
+ * Doc 001's experiment 3: features of images scored by logistic regression (a softmax layer trained
+ * by Adam on the stored features), for the OVR-Encoder's codes and the baselines.
  *
  * <p>The trial's {@code features}:
  *
@@ -57,12 +57,12 @@ import org.tensorflow.TensorFlow;
  *   <li>{@code ovr_encoder}: codes of the OVR-Encoder trained on the PCA features.
  * </ul>
  *
- * <p>Trial parameters: {@code dataset} (must name the loaded data), {@code features},
- * {@code train_size} (first examples of the training split used, 0 = all), {@code pca_components},
- * {@code standardize}, {@code units}, {@code init_stddev}, {@code lambda}, {@code activity_target},
- * {@code update_rule}, {@code batch}, {@code learning_rate}, {@code epochs}, {@code steps} (cap on
- * encoder steps), {@code lr_patience}, {@code lr_factor}, {@code ae_l1}, {@code ae_decoder_stddev},
- * {@code probe_learning_rate}, {@code probe_batch}, {@code probe_epochs}, {@code seed}.
+ * <p>Trial parameters: {@code dataset} (must name the loaded data), {@code features}, {@code
+ * train_size} (first examples of the training split used, 0 = all), {@code pca_components}, {@code
+ * standardize}, {@code units}, {@code init_stddev}, {@code lambda}, {@code activity_target}, {@code
+ * update_rule}, {@code batch}, {@code learning_rate}, {@code epochs}, {@code steps} (cap on encoder
+ * steps), {@code lr_patience}, {@code lr_factor}, {@code ae_l1}, {@code ae_decoder_stddev}, {@code
+ * probe_learning_rate}, {@code probe_batch}, {@code probe_epochs}, {@code seed}.
  *
  * <p>The PCA is fitted once per training set and settings, and reused by the following trials.
  */
@@ -76,6 +76,7 @@ public final class OvrEncoderExperiment implements Experiment {
   public static final String ENCODER_SECONDS = "encoder_seconds";
   public static final String PROBE_EPOCHS = "probe_epochs";
   public static final String PROBE_SECONDS = "probe_seconds";
+
   /** Prefix of the encoder's loss terms measured on the test set ({@code test_ovr}, ...). */
   public static final String TEST_PREFIX = "test_";
 
@@ -98,11 +99,14 @@ public final class OvrEncoderExperiment implements Experiment {
         }
       }
       throw new IllegalArgumentException(
-          "unknown features '" + value + "'; use raw, pca, random_relu, l1_autoencoder or ovr_encoder");
+          "unknown features '"
+              + value
+              + "'; use raw, pca, random_relu, l1_autoencoder or ovr_encoder");
     }
   }
 
-  private record PcaKey(float[] trainFeatures, int trainSize, int components, boolean standardize) {}
+  private record PcaKey(
+      float[] trainFeatures, int trainSize, int components, boolean standardize) {}
 
   private PcaKey cachedKey;
   private Pca cachedPca;
@@ -125,7 +129,10 @@ public final class OvrEncoderExperiment implements Experiment {
     exportDir.ifPresent(SavedModelExport::checkTarget); // before any training
     ProvenanceCapture provenance =
         ProvenanceCapture.start(
-            Path.of("."), TensorFlow.version(), trial.longParam("seed"), context.threads().intraOp(),
+            Path.of("."),
+            TensorFlow.version(),
+            trial.longParam("seed"),
+            context.threads().intraOp(),
             context.threads().interOp());
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<EncoderTrainingResult> encoderRuns = new ArrayList<>();
@@ -137,7 +144,9 @@ public final class OvrEncoderExperiment implements Experiment {
       RunProvenance run = provenance.finish();
       Map<String, Double> m = new LinkedHashMap<>();
       m.put(Metrics.TEST_ACCURACY, probe.test().accuracy());
-      m.put(Metrics.VALIDATION_ACCURACY, probe.validation() == null ? Double.NaN : probe.validation().accuracy());
+      m.put(
+          Metrics.VALIDATION_ACCURACY,
+          probe.validation() == null ? Double.NaN : probe.validation().accuracy());
       m.put(SPARSITY_BELOW_0_1, sparsity.belowThreshold());
       m.put(ZERO_FRACTION, sparsity.zeroFraction());
       m.put(Metrics.AVR_TEST, sparsity.avr());
@@ -162,30 +171,50 @@ public final class OvrEncoderExperiment implements Experiment {
     }
   }
 
-  /** The splits this trial uses: the data named by {@code dataset}, the first train_size examples. */
+  /**
+   * The splits this trial uses: the data named by {@code dataset}, the first train_size examples.
+   */
   static Splits select(Trial trial, Splits data) {
     String dataset = trial.stringParam("dataset");
     if (!data.train().name().startsWith(dataset + "-")) {
       throw new IllegalArgumentException(
-          "trial " + trial.id() + " asks for dataset " + dataset + " but the data loaded is "
-              + data.train().name() + "; run it with that data set or change dataset in harness/"
-              + trial.table() + ".yaml");
+          "trial "
+              + trial.id()
+              + " asks for dataset "
+              + dataset
+              + " but the data loaded is "
+              + data.train().name()
+              + "; run it with that data set or change dataset in harness/"
+              + trial.table()
+              + ".yaml");
     }
     int size = trial.intParam("train_size");
     if (size < 0 || size > data.train().size()) {
       throw new IllegalArgumentException(
-          "train_size must lie in 0.." + data.train().size() + " (0 = the whole training split), got " + size);
+          "train_size must lie in 0.."
+              + data.train().size()
+              + " (0 = the whole training split), got "
+              + size);
     }
     if (size == 0 || size == data.train().size()) {
       return data;
     }
-    return new Splits(data.train().slice(data.train().name(), 0, size), data.validation(), data.test());
+    return new Splits(
+        data.train().slice(data.train().name(), 0, size), data.validation(), data.test());
   }
 
-  /** Maps the three splits to the trial's features; adds the encoder's numbers to {@code metrics}. */
+  /**
+   * Maps the three splits to the trial's features; adds the encoder's numbers to {@code metrics}.
+   */
   private Splits features(
-      Trial trial, Features features, Splits data, ExperimentContext context, Optional<Path> exportDir,
-      Map<String, Double> metrics, List<EncoderTrainingResult> encoderRuns) throws IOException {
+      Trial trial,
+      Features features,
+      Splits data,
+      ExperimentContext context,
+      Optional<Path> exportDir,
+      Map<String, Double> metrics,
+      List<EncoderTrainingResult> encoderRuns)
+      throws IOException {
     if (features == Features.RAW) {
       return data;
     }
@@ -195,15 +224,23 @@ public final class OvrEncoderExperiment implements Experiment {
       FeatureGraph map =
           switch (features) {
             case PCA -> FeatureGraph.build(graph, inputs, pca, pca.components());
-            case RANDOM_RELU -> RandomReluFeatures.build(
-                graph, inputs, pca, pca.components(), trial.intParam("units"),
-                (float) trial.doubleParam("init_stddev"), trial.longParam("seed"));
+            case RANDOM_RELU ->
+                RandomReluFeatures.build(
+                    graph,
+                    inputs,
+                    pca,
+                    pca.components(),
+                    trial.intParam("units"),
+                    (float) trial.doubleParam("init_stddev"),
+                    trial.longParam("seed"));
             case OVR_ENCODER, L1_AUTOENCODER -> {
               EncoderGraph encoder =
                   features == Features.OVR_ENCODER
                       ? OvrEncoder.build(graph, inputs, pca, pca.components(), ovrConfig(trial))
-                      : L1Autoencoder.build(graph, inputs, pca, pca.components(), autoencoderConfig(trial));
-              encoderRuns.add(train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
+                      : L1Autoencoder.build(
+                          graph, inputs, pca, pca.components(), autoencoderConfig(trial));
+              encoderRuns.add(
+                  train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
               yield new FeatureGraph(encoder.input(), encoder.codes(), encoder.codeUnits());
             }
             case RAW -> throw new AssertionError("handled above");
@@ -221,14 +258,23 @@ public final class OvrEncoderExperiment implements Experiment {
   }
 
   private static EncoderTrainingResult train(
-      Trial trial, ModelGraph graph, EncoderGraph encoder, Splits data, TrainingListener listener,
+      Trial trial,
+      ModelGraph graph,
+      EncoderGraph encoder,
+      Splits data,
+      TrainingListener listener,
       Map<String, Double> metrics) {
     int batch = trial.intParam("batch");
     EncoderTrainConfig config =
         new EncoderTrainConfig(
-            trial.intParam("epochs"), trial.intParam("steps"), batch, trial.longParam("seed"),
-            trial.intParam("lr_patience"), (float) trial.doubleParam("lr_factor"));
-    EncoderTrainingResult result = EncoderTrainer.train(graph, encoder, data.train(), data.validation(), config, listener);
+            trial.intParam("epochs"),
+            trial.intParam("steps"),
+            batch,
+            trial.longParam("seed"),
+            trial.intParam("lr_patience"),
+            (float) trial.doubleParam("lr_factor"));
+    EncoderTrainingResult result =
+        EncoderTrainer.train(graph, encoder, data.train(), data.validation(), config, listener);
     metrics.put(ENCODER_EPOCHS, (double) result.epochs());
     metrics.put(Metrics.STEPS, (double) result.steps());
     metrics.put(ENCODER_VALIDATION_LOSS, result.finalValidationLoss());
@@ -239,28 +285,38 @@ public final class OvrEncoderExperiment implements Experiment {
     List<String> names = new ArrayList<>(new TreeSet<>(encoder.lossTerms().keySet()));
     double[] means =
         EncoderTrainer.meansOf(
-            graph.session(), encoder.input(), names.stream().map(encoder.lossTerms()::get).toList(),
-            data.test(), batch);
+            graph.session(),
+            encoder.input(),
+            names.stream().map(encoder.lossTerms()::get).toList(),
+            data.test(),
+            batch);
     for (int t = 0; t < names.size(); t++) {
       metrics.put(TEST_PREFIX + names.get(t), means[t]);
     }
     return result;
   }
 
-  static final List<String> ENCODER_CURVE_COLUMNS = List.of("epoch", "train_loss", "validation_loss", "learning_rate");
+  static final List<String> ENCODER_CURVE_COLUMNS =
+      List.of("epoch", "train_loss", "validation_loss", "learning_rate");
 
   /**
    * The encoder's curve (per epoch: mean training loss, validation loss, rate) as {@code curve.csv}
-   * and the probe's as {@code probe_curve.csv} in the trial's artifacts; both, the final metrics and
-   * the hyper-parameters in its TensorBoard folder.
+   * and the probe's as {@code probe_curve.csv} in the trial's artifacts; both, the final metrics
+   * and the hyper-parameters in its TensorBoard folder.
    */
   private static void writeCurves(
-      Trial trial, ExperimentContext context, List<EncoderTrainingResult> encoderRuns, TrainingResult probe,
-      Map<String, Double> metrics, double startSeconds) throws IOException {
+      Trial trial,
+      ExperimentContext context,
+      List<EncoderTrainingResult> encoderRuns,
+      TrainingResult probe,
+      Map<String, Double> metrics,
+      double startSeconds)
+      throws IOException {
     List<double[]> rows = new ArrayList<>();
     for (EncoderTrainingResult r : encoderRuns) {
       for (int e = 0; e < r.trainLoss().length; e++) {
-        rows.add(new double[] {e + 1, r.trainLoss()[e], r.validationLoss()[e], r.learningRate()[e]});
+        rows.add(
+            new double[] {e + 1, r.trainLoss()[e], r.validationLoss()[e], r.learningRate()[e]});
       }
     }
     Optional<Path> artifacts = context.artifactsDir().apply(trial);
@@ -276,9 +332,16 @@ public final class OvrEncoderExperiment implements Experiment {
         TrialTensorBoard.curve(w, "encoder", ENCODER_CURVE_COLUMNS, rows);
         List<double[]> probeRows = new ArrayList<>();
         for (var p : probe.curve()) {
-          probeRows.add(new double[] {p.step(), p.trainLoss(), p.validation().accuracy(), p.trainBatch().avr()});
+          probeRows.add(
+              new double[] {
+                p.step(), p.trainLoss(), p.validation().accuracy(), p.trainBatch().avr()
+              });
         }
-        TrialTensorBoard.curve(w, "probe", List.of("step", "train_loss", "validation_accuracy", "avr_train_batch"), probeRows);
+        TrialTensorBoard.curve(
+            w,
+            "probe",
+            List.of("step", "train_loss", "validation_accuracy", "avr_train_batch"),
+            probeRows);
       }
       TrialTensorBoard.finish(tensorboard.get(), trial, metrics, startSeconds);
     }
@@ -311,7 +374,8 @@ public final class OvrEncoderExperiment implements Experiment {
   /** The PCA of this training set and settings, fitted on first use. */
   private synchronized Pca pca(Trial trial, Dataset train, ExperimentContext context) {
     boolean standardize = booleanParam(trial, "standardize");
-    PcaKey key = new PcaKey(train.features(), train.size(), trial.intParam("pca_components"), standardize);
+    PcaKey key =
+        new PcaKey(train.features(), train.size(), trial.intParam("pca_components"), standardize);
     if (!key.equals(cachedKey)) {
       cachedPca = Pca.fit(train, key.components(), standardize, context.threads());
       cachedKey = key;
@@ -324,13 +388,21 @@ public final class OvrEncoderExperiment implements Experiment {
     int epochs = trial.intParam("probe_epochs");
     int stepsPerEpoch = (features.train().size() + batch - 1) / batch;
     try (ModelGraph graph = new ModelGraph(context.threads())) {
-      AdamConfig adam = AdamConfig.withLearningRate((float) trial.doubleParam("probe_learning_rate"));
+      AdamConfig adam =
+          AdamConfig.withLearningRate((float) trial.doubleParam("probe_learning_rate"));
       ClassifierGraph probe =
-          LinearProbe.build(graph, features.train().featureSize(), features.train().numClasses(), adam);
+          LinearProbe.build(
+              graph, features.train().featureSize(), features.train().numClasses(), adam);
       return Trainer.train(
-          graph, probe, features,
+          graph,
+          probe,
+          features,
           new TrainConfig(
-              Math.multiplyExact(epochs, stepsPerEpoch), batch, stepsPerEpoch, trial.longParam("seed"), adam),
+              Math.multiplyExact(epochs, stepsPerEpoch),
+              batch,
+              stepsPerEpoch,
+              trial.longParam("seed"),
+              adam),
           TrainingListener.NONE);
     }
   }

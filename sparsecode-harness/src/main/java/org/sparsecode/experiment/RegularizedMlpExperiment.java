@@ -38,8 +38,11 @@ public final class RegularizedMlpExperiment extends ClassifierExperiment {
             .biasInit((float) trial.doubleParam("bias_init"))
             .seed(trial.longParam("seed"))
             .build();
-    float rate = regularizer == Regularizer.DROPOUT ? (float) trial.doubleParam("dropout_rate") : 0f;
+    float rate =
+        regularizer == Regularizer.DROPOUT ? (float) trial.doubleParam("dropout_rate") : 0f;
     return MlpClassifier.build(
-        graph, MlpConfig.regularized(network, regularizer, (float) trial.doubleParam("lambda"), rate), optimizer(trial));
+        graph,
+        MlpConfig.regularized(network, regularizer, (float) trial.doubleParam("lambda"), rate),
+        optimizer(trial));
   }
 }

@@ -45,24 +45,38 @@ public final class Staleness {
   }
 
   /**
-   * Every stored trial under {@code resultsDir} of the tables in {@code harnessDir}, table by table.
-   * With {@code buildAll}, the graphs of unverified trials are built too (their standing does not
-   * need it, but it shows every stored trial's graph still builds).
+   * Every stored trial under {@code resultsDir} of the tables in {@code harnessDir}, table by
+   * table. With {@code buildAll}, the graphs of unverified trials are built too (their standing
+   * does not need it, but it shows every stored trial's graph still builds).
    */
-  public static List<Entry> scan(Path harnessDir, Path resultsDir, TrialFingerprints fingerprints, boolean buildAll)
+  public static List<Entry> scan(
+      Path harnessDir, Path resultsDir, TrialFingerprints fingerprints, boolean buildAll)
       throws IOException {
     List<Entry> out = new ArrayList<>();
     for (SweepSpec spec : SweepSpec.listTables(harnessDir)) {
       for (String budget : budgetsWithResults(resultsDir, spec)) {
-        out.addAll(scan(spec, budget, new ResultStore(resultsDir, spec.table(), budget), fingerprints, buildAll));
+        out.addAll(
+            scan(
+                spec,
+                budget,
+                new ResultStore(resultsDir, spec.table(), budget),
+                fingerprints,
+                buildAll));
       }
     }
     return out;
   }
 
-  /** The stored trials of one table and budget; see {@link #scan(Path, Path, TrialFingerprints, boolean)}. */
+  /**
+   * The stored trials of one table and budget; see {@link #scan(Path, Path, TrialFingerprints,
+   * boolean)}.
+   */
   public static List<Entry> scan(
-      SweepSpec spec, String budget, ResultStore store, TrialFingerprints fingerprints, boolean buildAll)
+      SweepSpec spec,
+      String budget,
+      ResultStore store,
+      TrialFingerprints fingerprints,
+      boolean buildAll)
       throws IOException {
     Map<String, Trial> current = new LinkedHashMap<>();
     if (spec.budgets().containsKey(budget)) {
@@ -116,7 +130,8 @@ public final class Staleness {
     return Objects.equals(new java.util.TreeMap<>(a), new java.util.TreeMap<>(b));
   }
 
-  private static List<String> budgetsWithResults(Path resultsDir, SweepSpec spec) throws IOException {
+  private static List<String> budgetsWithResults(Path resultsDir, SweepSpec spec)
+      throws IOException {
     Path tableDir = resultsDir.resolve(spec.table());
     if (!Files.isDirectory(tableDir)) {
       return List.of();

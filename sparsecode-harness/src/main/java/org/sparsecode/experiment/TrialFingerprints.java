@@ -35,7 +35,7 @@ import org.sparsecode.model.L1Autoencoder;
 import org.sparsecode.model.LinearProbe;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.OvrEncoder;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 import org.tensorflow.TensorFlow;
 
@@ -48,10 +48,10 @@ import org.tensorflow.TensorFlow;
  * <p>What each part covers, and what it cannot see:
  *
  * <ul>
- *   <li>graph: every graph the trial trains or evaluates with, as {@link GraphFingerprint} hashes it
- *       (names and creation order left out, so refactors keep it). Java-side numerics outside the
- *       graphs (the batch sampler, the PCA fit, the Hebbian update, t-SNE, the classifier grids'
- *       use) are not seen: a change to them must bump {@link #SCHEME}.
+ *   <li>graph: every graph the trial trains or evaluates with, as {@link GraphFingerprint} hashes
+ *       it (names and creation order left out, so refactors keep it). Java-side numerics outside
+ *       the graphs (the batch sampler, the PCA fit, the Hebbian update, t-SNE, the classifier
+ *       grids' use) are not seen: a change to them must bump {@link #SCHEME}.
  *   <li>data: the checksums the loaders enforce and the validation split size; the sphere's
  *       generated points themselves. A --data-dir with non-standard MNIST files (the loader only
  *       warns) is not told apart.
@@ -62,7 +62,8 @@ import org.tensorflow.TensorFlow;
 public final class TrialFingerprints {
   /**
    * The sampler and seed scheme and the Java-side numerics. Bump it with any change that alters
-   * numbers without showing in a graph (batch order, seeding, Hebbian rule, PCA, t-SNE, classifiers).
+   * numbers without showing in a graph (batch order, seeding, Hebbian rule, PCA, t-SNE,
+   * classifiers).
    */
   public static final String SCHEME = "trial-scheme-1";
 
@@ -106,10 +107,14 @@ public final class TrialFingerprints {
       graph = Fingerprint.NONE; // classifiers and t-SNE in Java: SCHEME and the versions cover them
       inputs = upstream(trial, budget);
     } else {
-      throw new IllegalArgumentException("no fingerprint defined for model '" + model + "'; add it to "
-          + TrialFingerprints.class.getSimpleName());
+      throw new IllegalArgumentException(
+          "no fingerprint defined for model '"
+              + model
+              + "'; add it to "
+              + TrialFingerprints.class.getSimpleName());
     }
-    String libraries = versions() + (experiment instanceof LinkedTable1Experiment ? classifierVersions() : "");
+    String libraries =
+        versions() + (experiment instanceof LinkedTable1Experiment ? classifierVersions() : "");
     Fingerprint f = new Fingerprint(graph, params(trial), data, SCHEME, libraries, inputs);
     cache.put(key, f);
     return f;
@@ -150,22 +155,35 @@ public final class TrialFingerprints {
           Standardizer.fit(standIn, OvrEncoderExperiment.booleanParam(trial, "standardize"));
       Pca pca = Pca.of(standardizer, k, new float[inputs * k], new double[k]);
       try (ModelGraph graph = new ModelGraph(ONE_THREAD)) {
-        width = switch (features) {
-          case PCA -> FeatureGraph.build(graph, inputs, pca, k).width();
-          case RANDOM_RELU -> RandomReluFeatures.build(graph, inputs, pca, k, trial.intParam("units"),
-              (float) trial.doubleParam("init_stddev"), trial.longParam("seed")).width();
-          case OVR_ENCODER -> OvrEncoder.build(graph, inputs, pca, k, OvrEncoderExperiment.ovrConfig(trial))
-              .codeUnits();
-          case L1_AUTOENCODER -> L1Autoencoder.build(
-              graph, inputs, pca, k, OvrEncoderExperiment.autoencoderConfig(trial)).codeUnits();
-          case RAW -> throw new AssertionError("handled above");
-        };
+        width =
+            switch (features) {
+              case PCA -> FeatureGraph.build(graph, inputs, pca, k).width();
+              case RANDOM_RELU ->
+                  RandomReluFeatures.build(
+                          graph,
+                          inputs,
+                          pca,
+                          k,
+                          trial.intParam("units"),
+                          (float) trial.doubleParam("init_stddev"),
+                          trial.longParam("seed"))
+                      .width();
+              case OVR_ENCODER ->
+                  OvrEncoder.build(graph, inputs, pca, k, OvrEncoderExperiment.ovrConfig(trial))
+                      .codeUnits();
+              case L1_AUTOENCODER ->
+                  L1Autoencoder.build(
+                          graph, inputs, pca, k, OvrEncoderExperiment.autoencoderConfig(trial))
+                      .codeUnits();
+              case RAW -> throw new AssertionError("handled above");
+            };
         hashes.add(GraphFingerprint.of(graph.graph()));
       }
     }
     try (ModelGraph graph = new ModelGraph(ONE_THREAD)) {
       ClassifierGraph probe =
-          LinearProbe.build(graph, width, CLASSES, (float) trial.doubleParam("probe_learning_rate"));
+          LinearProbe.build(
+              graph, width, CLASSES, (float) trial.doubleParam("probe_learning_rate"));
       new ClassifierMetrics(graph.tf(), probe);
       hashes.add(GraphFingerprint.of(graph.graph()));
     }
@@ -177,31 +195,45 @@ public final class TrialFingerprints {
     LcaLinkedExperiment.Settings s = LcaLinkedExperiment.Settings.from(trial);
     int pixels = shapeOf("mnist").featureSize();
     // The stacked width LinkedLearning infers over: each modality, plus the driver as a modality.
-    int learningWidth = pixels * s.features().modalities()
-        + (s.features() == LcaFeatures.ORDINAL_MODALITY ? s.neurons() : 0);
+    int learningWidth =
+        pixels * s.features().modalities()
+            + (s.features() == LcaFeatures.ORDINAL_MODALITY ? s.neurons() : 0);
     boolean driven = s.features() == LcaFeatures.ORDINAL_CURRENT;
-    try (CodeInference learning = new CodeInference(learningWidth, s.neurons(), s.lca(), driven, ONE_THREAD);
+    try (CodeInference learning =
+            new CodeInference(learningWidth, s.neurons(), s.lca(), driven, ONE_THREAD);
         CodeInference coding = new CodeInference(pixels, s.neurons(), s.lca(), false, ONE_THREAD)) {
       return Fingerprint.sha256(
           GraphFingerprint.of(learning.graph()) + "\n" + GraphFingerprint.of(coding.graph()));
     }
   }
 
-  /** The current fingerprint of the trial of {@code codes_from} whose codes a Table I trial reads. */
+  /**
+   * The current fingerprint of the trial of {@code codes_from} whose codes a Table I trial reads.
+   */
   private String upstream(Trial trial, String budget) {
     String features = trial.stringParam("features");
     if (features.equals(LinkedTable1Experiment.RAW)) {
       return Fingerprint.NONE;
     }
-    SweepSpec source = specs.computeIfAbsent(trial.stringParam("codes_from"), t -> SweepSpec.load(harnessDir, t));
+    SweepSpec source =
+        specs.computeIfAbsent(trial.stringParam("codes_from"), t -> SweepSpec.load(harnessDir, t));
     for (Trial t : source.expand(budget)) {
       if (features.equals(String.valueOf(t.params().get("features")))) {
         return of(source, budget, t).value();
       }
     }
-    throw new IllegalArgumentException("trial " + trial.id() + " of " + trial.table() + " reads the codes of the "
-        + features + " trial of " + source.table() + ", which harness/" + source.table()
-        + ".yaml does not have; add it there or fix features");
+    throw new IllegalArgumentException(
+        "trial "
+            + trial.id()
+            + " of "
+            + trial.table()
+            + " reads the codes of the "
+            + features
+            + " trial of "
+            + source.table()
+            + ", which harness/"
+            + source.table()
+            + ".yaml does not have; add it there or fix features");
   }
 
   // ---------------------------------------------------------------- data
@@ -211,7 +243,8 @@ public final class TrialFingerprints {
       return sphereData(sphere.data(trial, standInContext()));
     }
     String name = datasetName(trial);
-    StringBuilder sb = new StringBuilder(name).append(" validation_size=").append(validationSize).append('\n');
+    StringBuilder sb =
+        new StringBuilder(name).append(" validation_size=").append(validationSize).append('\n');
     sums(name).forEach((file, sum) -> sb.append(file).append(' ').append(sum).append('\n'));
     if (experiment instanceof LcaLinkedExperiment || experiment instanceof LinkedTable1Experiment) {
       sb.append("labels as rendered digits (DigitGlyphs; covered by the scheme)\n");
@@ -233,8 +266,10 @@ public final class TrialFingerprints {
           out.put(f.fileName(), f.sha256());
         }
       }
-      case FashionMnist.NAME -> FashionMnist.standardSums().forEach((f, s) -> out.put(f.fileName(), s));
-      case Cifar10.NAME -> out.put("cifar-10-binary", "no published checksum; the loader checks sizes only");
+      case FashionMnist.NAME ->
+          FashionMnist.standardSums().forEach((f, s) -> out.put(f.fileName(), s));
+      case Cifar10.NAME ->
+          out.put("cifar-10-binary", "no published checksum; the loader checks sizes only");
       default -> throw new IllegalArgumentException("unknown dataset '" + name + "'");
     }
     return out;
@@ -244,8 +279,9 @@ public final class TrialFingerprints {
   private static String sphereData(Splits splits) {
     MessageDigest d = Fingerprint.digest();
     for (Dataset part : List.of(splits.train(), splits.validation(), splits.test())) {
-      ByteBuffer bytes = ByteBuffer.allocate(4 * (part.features().length + part.labels().length + 2))
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer bytes =
+          ByteBuffer.allocate(4 * (part.features().length + part.labels().length + 2))
+              .order(ByteOrder.LITTLE_ENDIAN);
       bytes.putInt(part.featureSize()).putInt(part.numClasses());
       for (float v : part.features()) {
         bytes.putFloat(v);
@@ -279,26 +315,41 @@ public final class TrialFingerprints {
     Map<String, Supplier<Splits>> loaders = new HashMap<>();
     for (String name : List.of(DataSets.MNIST, FashionMnist.NAME, Cifar10.NAME)) {
       int d = shapeOf(name).featureSize();
-      loaders.put(name, () -> new Splits(
-          standIn(name + "-train", d), standIn(name + "-validation", d), standIn(name + "-test", d)));
+      loaders.put(
+          name,
+          () ->
+              new Splits(
+                  standIn(name + "-train", d),
+                  standIn(name + "-validation", d),
+                  standIn(name + "-test", d)));
     }
-    return new ExperimentContext(DataSets.loadedBy(loaders), ONE_THREAD, ExperimentContext.nowhere(),
-        ExperimentContext.nowhere(), ExperimentContext.nowhere(), t -> TrainingListener.NONE);
+    return new ExperimentContext(
+        DataSets.loadedBy(loaders),
+        ONE_THREAD,
+        ExperimentContext.nowhere(),
+        ExperimentContext.nowhere(),
+        ExperimentContext.nowhere(),
+        t -> TrainingListener.NONE);
   }
 
   // ---------------------------------------------------------------- versions
 
   private String versions() {
     if (versions == null) {
-      versions = "tensorflow " + TensorFlow.version() + "; tensorflow-java "
-          + mavenVersion(TensorFlow.class, "org.tensorflow", "tensorflow-core-api");
+      versions =
+          "tensorflow "
+              + TensorFlow.version()
+              + "; tensorflow-java "
+              + mavenVersion(TensorFlow.class, "org.tensorflow", "tensorflow-core-api");
     }
     return versions;
   }
 
   private static String classifierVersions() {
-    return "; liblinear " + mavenVersion(de.bwaldvogel.liblinear.Linear.class, "de.bwaldvogel", "liblinear")
-        + "; libsvm " + mavenVersion(libsvm.svm.class, "tw.edu.ntu.csie", "libsvm");
+    return "; liblinear "
+        + mavenVersion(de.bwaldvogel.liblinear.Linear.class, "de.bwaldvogel", "liblinear")
+        + "; libsvm "
+        + mavenVersion(libsvm.svm.class, "tw.edu.ntu.csie", "libsvm");
   }
 
   /** The version in the jar's Maven metadata, else its manifest, else "unknown". */
@@ -316,6 +367,8 @@ public final class TrialFingerprints {
     } catch (IOException e) {
       // fall through to the manifest
     }
-    return Optional.ofNullable(type.getPackage()).map(Package::getImplementationVersion).orElse("unknown");
+    return Optional.ofNullable(type.getPackage())
+        .map(Package::getImplementationVersion)
+        .orElse("unknown");
   }
 }

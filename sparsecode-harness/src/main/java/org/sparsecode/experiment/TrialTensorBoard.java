@@ -27,7 +27,8 @@ final class TrialTensorBoard {
    * final/<name>}), and the sweep's experiment summary in {@code dir}'s parent, which every trial
    * of the sweep rewrites alike.
    */
-  static void finish(Path dir, Trial trial, Map<String, Double> metrics, double startSeconds) throws IOException {
+  static void finish(Path dir, Trial trial, Map<String, Double> metrics, double startSeconds)
+      throws IOException {
     Map<String, Object> hparams = new LinkedHashMap<>(trial.params());
     List<String> tags = new ArrayList<>();
     long step = metrics.getOrDefault("steps", 0.0).longValue();
@@ -43,15 +44,21 @@ final class TrialTensorBoard {
     Path root = dir.getParent();
     if (root != null) {
       try (EventFileWriter w = new EventFileWriter(root, "hparams-experiment")) {
-        w.pluginSummary(HParamsPluginData.EXPERIMENT_TAG, HParamsPluginData.PLUGIN,
+        w.pluginSummary(
+            HParamsPluginData.EXPERIMENT_TAG,
+            HParamsPluginData.PLUGIN,
             HParamsPluginData.experiment(trial.table(), hparams, tags));
       }
       deleteOlderExperimentFiles(root);
     }
   }
 
-  /** Every column but the first (the x axis) of a curve as scalars {@code <prefix>/<column>}; NaN cells are skipped. */
-  static void curve(EventFileWriter w, String prefix, List<String> columns, List<double[]> rows) throws IOException {
+  /**
+   * Every column but the first (the x axis) of a curve as scalars {@code <prefix>/<column>}; NaN
+   * cells are skipped.
+   */
+  static void curve(EventFileWriter w, String prefix, List<String> columns, List<double[]> rows)
+      throws IOException {
     for (double[] row : rows) {
       for (int c = 1; c < columns.size(); c++) {
         if (Double.isFinite(row[c])) {
@@ -66,22 +73,28 @@ final class TrialTensorBoard {
   }
 
   /** The atoms of {@code phi} as one image summary (see {@link #atomsPng}). */
-  static void atoms(EventFileWriter w, String tag, long step, float[][] phi, int side) throws IOException {
+  static void atoms(EventFileWriter w, String tag, long step, float[][] phi, int side)
+      throws IOException {
     byte[] png = atomsPng(phi, side);
-    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    java.awt.image.BufferedImage image =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
     w.image(tag, step, png, image.getWidth(), image.getHeight());
   }
 
   /**
    * A PNG of a dictionary's atoms (columns of {@code phi}, each {@code side} x {@code side}) in a
-   * square grid, each atom scaled to its own largest magnitude: grey 0, white positive, black negative.
+   * square grid, each atom scaled to its own largest magnitude: grey 0, white positive, black
+   * negative.
    */
   static byte[] atomsPng(float[][] phi, int side) throws IOException {
     int atoms = phi[0].length;
     int perRow = (int) Math.ceil(Math.sqrt(atoms));
     int cell = side + 1;
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(
-        perRow * cell, ((atoms + perRow - 1) / perRow) * cell, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(
+            perRow * cell,
+            ((atoms + perRow - 1) / perRow) * cell,
+            java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
     for (int j = 0; j < atoms; j++) {
       double max = 1e-12;
       for (float[] row : phi) {
@@ -103,7 +116,10 @@ final class TrialTensorBoard {
   private static void deleteOlderExperimentFiles(Path root) throws IOException {
     List<Path> files;
     try (var s = java.nio.file.Files.list(root)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".hparams-experiment")).sorted().toList();
+      files =
+          s.filter(p -> p.getFileName().toString().endsWith(".hparams-experiment"))
+              .sorted()
+              .toList();
     }
     for (int i = 0; i < files.size() - 1; i++) {
       java.nio.file.Files.deleteIfExists(files.get(i));

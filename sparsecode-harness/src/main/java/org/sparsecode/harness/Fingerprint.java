@@ -72,15 +72,20 @@ public record Fingerprint(
       }
       parts.add(v.toString());
     }
-    Fingerprint f = new Fingerprint(parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4), parts.get(5));
+    Fingerprint f =
+        new Fingerprint(
+            parts.get(0), parts.get(1), parts.get(2), parts.get(3), parts.get(4), parts.get(5));
     Object value = m.get("value");
     if (value != null && !value.toString().equals(f.value())) {
-      throw new IllegalArgumentException("fingerprint value " + value + " does not match its parts");
+      throw new IllegalArgumentException(
+          "fingerprint value " + value + " does not match its parts");
     }
     return f;
   }
 
-  /** The parts that differ from {@code now}, e.g. "graph, versions (tensorflow 2.18.0 -> 2.19.0)". */
+  /**
+   * The parts that differ from {@code now}, e.g. "graph, versions (tensorflow 2.18.0 -> 2.19.0)".
+   */
   public String differences(Fingerprint now) {
     List<String> d = new ArrayList<>();
     if (!graph.equals(now.graph)) {

@@ -59,11 +59,16 @@ public final class IoFailure extends HarnessException {
       fix = "give a folder on a writable disk (e.g. --results-dir DIR)";
     } else if (r.contains("no space") || r.contains("quota")) {
       cause = "the disk is full";
-      fix = "free some space there, or give a folder on another disk (e.g. --results-dir DIR), and run the same command again";
-    } else if (e instanceof AccessDeniedException || r.contains("permission") || r.contains("not permitted")) {
+      fix =
+          "free some space there, or give a folder on another disk (e.g. --results-dir DIR), and run the same command again";
+    } else if (e instanceof AccessDeniedException
+        || r.contains("permission")
+        || r.contains("not permitted")) {
       cause = "permission denied";
-      fix = "make it writable for this user, or give a folder you can write (e.g. --results-dir DIR)";
-    } else if (r.contains("not a directory") || e instanceof java.nio.file.FileAlreadyExistsException) {
+      fix =
+          "make it writable for this user, or give a folder you can write (e.g. --results-dir DIR)";
+    } else if (r.contains("not a directory")
+        || e instanceof java.nio.file.FileAlreadyExistsException) {
       cause = "a file is in the way where a folder is needed";
       fix = "give a folder path (e.g. --results-dir DIR), or move that file";
     } else if (e instanceof java.nio.file.NoSuchFileException) {
@@ -73,6 +78,11 @@ public final class IoFailure extends HarnessException {
       cause = reason == null ? e.getClass().getSimpleName() : reason;
       fix = "check that the path is a folder you can write, on a disk with free space";
     }
-    return "cannot use " + (where == null ? "a file" : where.toString()) + ": " + cause + "; " + fix;
+    return "cannot use "
+        + (where == null ? "a file" : where.toString())
+        + ": "
+        + cause
+        + "; "
+        + fix;
   }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 public final class Names {
   private Names() {}
 
-  /** The known name within a third of the word's length (at least 2 edits) of {@code word}, if any. */
+  /**
+   * The known name within a third of the word's length (at least 2 edits) of {@code word}, if any.
+   */
   public static Optional<String> closest(String word, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
  * One declared trial parameter: its name, type, allowed range or choices, the value used when a
  * sweep file leaves it out (none: the file must give it) and a one-line meaning.
  */
 public record Param(
-    String name, Type type, double min, double max, List<String> choices, Object fallback, String meaning) {
+    String name,
+    Type type,
+    double min,
+    double max,
+    List<String> choices,
+    Object fallback,
+    String meaning) {
 
   /** What a sweep file may write for a parameter. */
   public enum Type {
@@ -43,12 +48,14 @@ public record Param(
     }
     choices = List.copyOf(choices);
     if (!choices.isEmpty() && type != Type.TEXT) {
-      throw new IllegalArgumentException("parameter " + name + ": only text parameters have choices");
+      throw new IllegalArgumentException(
+          "parameter " + name + ": only text parameters have choices");
     }
     if (fallback != null && !(fallback instanceof Absent)) {
       String problem = new Param(name, type, min, max, choices, null, meaning).problem(fallback);
       if (problem != null) {
-        throw new IllegalArgumentException("parameter " + name + ": default " + fallback + " " + problem);
+        throw new IllegalArgumentException(
+            "parameter " + name + ": default " + fallback + " " + problem);
       }
     }
   }
@@ -62,7 +69,14 @@ public record Param(
   }
 
   public static Param choice(String name, List<String> choices, String fallback, String meaning) {
-    return new Param(name, Type.TEXT, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, choices, fallback, meaning);
+    return new Param(
+        name,
+        Type.TEXT,
+        Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        choices,
+        fallback,
+        meaning);
   }
 
   public static Param text(String name, String fallback, String meaning) {
@@ -70,7 +84,14 @@ public record Param(
   }
 
   public static Param bool(String name, Boolean fallback, String meaning) {
-    return new Param(name, Type.BOOLEAN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, List.of(), fallback, meaning);
+    return new Param(
+        name,
+        Type.BOOLEAN,
+        Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        List.of(),
+        fallback,
+        meaning);
   }
 
   public static Param numbers(String name, double min, double max, String meaning) {
@@ -96,7 +117,8 @@ public record Param(
 
   /** What the model uses when a sweep file leaves this parameter out; empty when it is required. */
   public Optional<String> defaultText() {
-    return fallback == null ? Optional.empty()
+    return fallback == null
+        ? Optional.empty()
         : Optional.of(fallback instanceof Absent a ? a.description() : Values.canonical(fallback));
   }
 
@@ -120,7 +142,8 @@ public record Param(
         return rangeProblem(n.doubleValue());
       }
       case BOOLEAN -> {
-        if (v instanceof Boolean || "true".equalsIgnoreCase(String.valueOf(v))
+        if (v instanceof Boolean
+            || "true".equalsIgnoreCase(String.valueOf(v))
             || "false".equalsIgnoreCase(String.valueOf(v))) {
           return null;
         }
@@ -131,7 +154,10 @@ public record Param(
           return "is a list, not one value";
         }
         if (!choices.isEmpty() && !choices.contains(String.valueOf(v))) {
-          String near = Names.closest(String.valueOf(v), choices).map(c -> " (did you mean " + c + "?)").orElse("");
+          String near =
+              Names.closest(String.valueOf(v), choices)
+                  .map(c -> " (did you mean " + c + "?)")
+                  .orElse("");
           return "is not one of " + String.join(", ", choices) + near;
         }
         return null;

@@ -51,27 +51,51 @@ public final class ParamSet {
     if (params.containsKey(key)) {
       return Optional.empty();
     }
-    String near = Names.closest(key, params.keySet()).map(n -> "did you mean " + n + "? ").orElse("");
-    return Optional.of("unknown parameter '" + key + "' for model " + model + " (" + near
-        + "known: " + String.join(", ", params.keySet()) + ")");
+    String near =
+        Names.closest(key, params.keySet()).map(n -> "did you mean " + n + "? ").orElse("");
+    return Optional.of(
+        "unknown parameter '"
+            + key
+            + "' for model "
+            + model
+            + " ("
+            + near
+            + "known: "
+            + String.join(", ", params.keySet())
+            + ")");
   }
 
-  /** Every problem of one trial's values: missing, mistyped, out of range, or not fitting together. */
+  /**
+   * Every problem of one trial's values: missing, mistyped, out of range, or not fitting together.
+   */
   public List<String> problems(Trial trial) {
     List<String> out = new ArrayList<>();
     for (Param p : params.values()) {
       Object v = trial.params().get(p.name());
       if (v == null) {
         if (p.required()) {
-          out.add(p.name() + " is missing; add " + p.name() + ": <" + p.type().description()
-              + (p.range().isEmpty() ? "" : ", " + p.range()) + "> to params");
+          out.add(
+              p.name()
+                  + " is missing; add "
+                  + p.name()
+                  + ": <"
+                  + p.type().description()
+                  + (p.range().isEmpty() ? "" : ", " + p.range())
+                  + "> to params");
         }
         continue;
       }
       String problem = p.problem(v);
       if (problem != null) {
-        out.add(p.name() + ": '" + Values.canonical(v) + "' " + problem + "; give a "
-            + p.type().description() + (p.range().isEmpty() ? "" : " (" + p.range() + ")"));
+        out.add(
+            p.name()
+                + ": '"
+                + Values.canonical(v)
+                + "' "
+                + problem
+                + "; give a "
+                + p.type().description()
+                + (p.range().isEmpty() ? "" : " (" + p.range() + ")"));
       }
     }
     if (out.isEmpty()) {
@@ -90,10 +114,17 @@ public final class ParamSet {
     sb.append("| parameter | type | range | default | meaning |\n");
     sb.append("|---|---|---|---|---|\n");
     for (Param p : params.values()) {
-      sb.append("| `").append(p.name()).append("` | ").append(p.type().description()).append(" | ")
-          .append(p.range().isEmpty() ? "" : p.range().replace("|", "\\|")).append(" | ")
-          .append(p.defaultText().orElse("(required)")).append(" | ")
-          .append(p.meaning().replace("|", "\\|")).append(" |\n");
+      sb.append("| `")
+          .append(p.name())
+          .append("` | ")
+          .append(p.type().description())
+          .append(" | ")
+          .append(p.range().isEmpty() ? "" : p.range().replace("|", "\\|"))
+          .append(" | ")
+          .append(p.defaultText().orElse("(required)"))
+          .append(" | ")
+          .append(p.meaning().replace("|", "\\|"))
+          .append(" |\n");
     }
     return sb.toString();
   }

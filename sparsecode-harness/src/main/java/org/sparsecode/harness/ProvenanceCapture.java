@@ -47,8 +47,15 @@ public final class ProvenanceCapture {
   public RunProvenance finish() {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     return new RunProvenance(
-        gitCommit, tensorflowVersion, seed, jvm(), os(), cpuModel(), intraOpThreads,
-        interOpThreads, DateTimeFormatter.ISO_INSTANT.format(start.truncatedTo(ChronoUnit.MILLIS)),
+        gitCommit,
+        tensorflowVersion,
+        seed,
+        jvm(),
+        os(),
+        cpuModel(),
+        intraOpThreads,
+        interOpThreads,
+        DateTimeFormatter.ISO_INSTANT.format(start.truncatedTo(ChronoUnit.MILLIS)),
         wall);
   }
 
@@ -95,12 +102,18 @@ public final class ProvenanceCapture {
   }
 
   public static String jvm() {
-    return System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.vm.name", "")
-        + " " + System.getProperty("java.runtime.version", System.getProperty("java.version", "?"));
+    return System.getProperty("java.vm.vendor", "?")
+        + " "
+        + System.getProperty("java.vm.name", "")
+        + " "
+        + System.getProperty("java.runtime.version", System.getProperty("java.version", "?"));
   }
 
   public static String os() {
-    return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
         + System.getProperty("os.arch");
   }
 

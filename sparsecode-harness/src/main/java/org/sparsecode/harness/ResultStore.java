@@ -33,14 +33,14 @@ import org.sparsecode.io.AtomicFiles;
  * A file exists only for a finished trial (written atomically when it ends), so "resume" is just
  * "skip the trials that have a file".
  *
- * <p>A stored result whose params differ from the trial's current params (the spec was edited
- * after it ran) is an error, not a silent rerun: rerunning would quietly overwrite the old number
- * and a table could mix results from two specs. The message says which params differ and to
- * delete the file (or use a fresh --results-dir) to rerun.
+ * <p>A stored result whose params differ from the trial's current params (the spec was edited after
+ * it ran) is an error, not a silent rerun: rerunning would quietly overwrite the old number and a
+ * table could mix results from two specs. The message says which params differ and to delete the
+ * file (or use a fresh --results-dir) to rerun.
  *
- * <p>Writers take an exclusive OS lock ({@link #lock()}); the OS drops it when the holder dies,
- * so a killed sweep never blocks the next one. OS locks on network file systems (NFS) are only as
- * good as the server's lock daemon.
+ * <p>Writers take an exclusive OS lock ({@link #lock()}); the OS drops it when the holder dies, so
+ * a killed sweep never blocks the next one. OS locks on network file systems (NFS) are only as good
+ * as the server's lock daemon.
  */
 public final class ResultStore {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -133,14 +133,25 @@ public final class ResultStore {
     String diff = paramDiff(stored.trial().params(), trial.params());
     if (!diff.isEmpty()) {
       throw new HarnessException(
-          "stored result " + file + " was made with other params than harness/" + table
-              + ".yaml now gives (" + diff + "): the spec changed after it ran. To rerun with the"
-              + " new spec delete that file (or all of " + trialsDir + "), or give this run its"
+          "stored result "
+              + file
+              + " was made with other params than harness/"
+              + table
+              + ".yaml now gives ("
+              + diff
+              + "): the spec changed after it ran. To rerun with the"
+              + " new spec delete that file (or all of "
+              + trialsDir
+              + "), or give this run its"
               + " own --results-dir; to keep the old result, restore the spec");
     }
     return Optional.of(
         new TrialResult(
-            trial, stored.status(), stored.message(), stored.metrics(), stored.provenance(),
+            trial,
+            stored.status(),
+            stored.message(),
+            stored.metrics(),
+            stored.provenance(),
             stored.fingerprint()));
   }
 
@@ -173,13 +184,22 @@ public final class ResultStore {
     Trial t = p.result().trial();
     if (!table.equals(t.table()) || !budget.equals(p.budget())) {
       throw new HarnessException(
-          "result file " + file + " is of table " + t.table() + " budget " + p.budget()
-              + ", not " + table + " budget " + budget + "; move it to its own folder or delete it");
+          "result file "
+              + file
+              + " is of table "
+              + t.table()
+              + " budget "
+              + p.budget()
+              + ", not "
+              + table
+              + " budget "
+              + budget
+              + "; move it to its own folder or delete it");
     }
     String expected = t.id() + ".yaml";
     if (!file.getFileName().toString().equals(expected)) {
-      throw TrialResultYaml.corrupt(file, "it holds trial " + t.id() + " but is named "
-          + file.getFileName());
+      throw TrialResultYaml.corrupt(
+          file, "it holds trial " + t.id() + " but is named " + file.getFileName());
     }
   }
 
@@ -262,8 +282,12 @@ public final class ResultStore {
     FileChannel ch = null;
     try {
       for (int attempt = 0; ; attempt++) {
-        ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+        ch =
+            FileChannel.open(
+                lockFile,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         FileLock fl;
         try {
           fl = ch.tryLock();
@@ -277,7 +301,8 @@ public final class ResultStore {
           throw new LockedException(dir, describeOwner(lockFile));
         }
         if (!Files.exists(lockFile) && attempt < 3) {
-          // The previous holder removed the file (see Lock.close) after we opened it: lock the new one.
+          // The previous holder removed the file (see Lock.close) after we opened it: lock the new
+          // one.
           fl.release();
           ch.close();
           ch = null;
@@ -329,8 +354,13 @@ public final class ResultStore {
   }
 
   private static String ownerLine() {
-    return "pid=" + ProcessHandle.current().pid() + "\nhost=" + hostName() + "\nstarted="
-        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+    return "pid="
+        + ProcessHandle.current().pid()
+        + "\nhost="
+        + hostName()
+        + "\nstarted="
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        + "\n";
   }
 
   /** "pid 1234, host h, started at 2024-...Z" from the lock file the owner wrote. */
@@ -366,8 +396,8 @@ public final class ResultStore {
 
   /**
    * The held lock; closing it releases the OS lock. The file stays where results were written
-   * (later sweeps reuse it); a lock whose sweep wrote nothing into folders it made removes the
-   * file and those folders, so a failed command leaves nothing behind.
+   * (later sweeps reuse it); a lock whose sweep wrote nothing into folders it made removes the file
+   * and those folders, so a failed command leaves nothing behind.
    */
   public static final class Lock implements AutoCloseable {
     private final ResultStore store;
@@ -377,7 +407,8 @@ public final class ResultStore {
     private final List<Path> created;
     private boolean closed;
 
-    private Lock(ResultStore store, Path key, FileChannel channel, FileLock lock, List<Path> created) {
+    private Lock(
+        ResultStore store, Path key, FileChannel channel, FileLock lock, List<Path> created) {
       this.store = store;
       this.key = key;
       this.channel = channel;
@@ -419,8 +450,12 @@ public final class ResultStore {
     private static final long serialVersionUID = 1L;
 
     LockedException(Path dir, String ownerFileText) {
-      super("another sweep (" + owner(ownerFileText) + ") is writing " + dir
-          + "; wait for it to finish, or give this run its own --results-dir");
+      super(
+          "another sweep ("
+              + owner(ownerFileText)
+              + ") is writing "
+              + dir
+              + "; wait for it to finish, or give this run its own --results-dir");
     }
 
     private static String owner(String text) {
@@ -431,8 +466,11 @@ public final class ResultStore {
           kv.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
         }
       }
-      return "pid " + kv.getOrDefault("pid", "unknown") + ", host "
-          + kv.getOrDefault("host", "unknown") + ", started at "
+      return "pid "
+          + kv.getOrDefault("pid", "unknown")
+          + ", host "
+          + kv.getOrDefault("host", "unknown")
+          + ", started at "
           + kv.getOrDefault("started", "unknown");
     }
   }
@@ -440,18 +478,28 @@ public final class ResultStore {
   // ---------------------------------------------------------------- merge
 
   /**
-   * What {@link #merge} did. {@code reruns}: trials found twice that agree on everything but
-   * timing and memory metrics (a shard run again); the copy first seen is kept.
+   * What {@link #merge} did. {@code reruns}: trials found twice that agree on everything but timing
+   * and memory metrics (a shard run again); the copy first seen is kept.
    */
   public record MergeReport(
       List<Path> sources, List<String> copied, List<String> duplicates, List<String> reruns) {
     @Override
     public String toString() {
-      String text = "merged " + sources.size() + " result folder(s): " + copied.size()
-          + " trial(s) copied, " + duplicates.size() + " identical duplicate(s) skipped";
+      String text =
+          "merged "
+              + sources.size()
+              + " result folder(s): "
+              + copied.size()
+              + " trial(s) copied, "
+              + duplicates.size()
+              + " identical duplicate(s) skipped";
       if (!reruns.isEmpty()) {
-        text += "; " + reruns.size() + " trial(s) ran twice with the same results, differing only in"
-            + " timing and memory metrics, kept once (the copy first seen): " + String.join(", ", reruns);
+        text +=
+            "; "
+                + reruns.size()
+                + " trial(s) ran twice with the same results, differing only in"
+                + " timing and memory metrics, kept once (the copy first seen): "
+                + String.join(", ", reruns);
       }
       return text;
     }
@@ -459,11 +507,11 @@ public final class ResultStore {
 
   /**
    * Copies finished trials from other stores of the same table and budget (for example one per
-   * shard, run on different machines) into this one. Each source is either a store folder
-   * ({@code .../<table>/<budget>}) or a results root holding one. Duplicates with the same
-   * params, status and metrics are skipped; timing and memory metrics ({@link
-   * Metrics#isTimingOrMemory}) and provenance may differ, as they do when a shard is run again.
-   * A conflicting duplicate fails the whole merge before anything is copied.
+   * shard, run on different machines) into this one. Each source is either a store folder ({@code
+   * .../<table>/<budget>}) or a results root holding one. Duplicates with the same params, status
+   * and metrics are skipped; timing and memory metrics ({@link Metrics#isTimingOrMemory}) and
+   * provenance may differ, as they do when a shard is run again. A conflicting duplicate fails the
+   * whole merge before anything is copied.
    */
   public MergeReport merge(List<Path> sources) throws IOException {
     Lock temporary = held == null ? lock() : null;
@@ -506,8 +554,15 @@ public final class ResultStore {
             }
           } else {
             throw new HarnessException(
-                "conflicting results for trial " + id + ": " + fileById.get(id) + " and " + f
-                    + " differ (" + outcomeDiff(existing, p.result(), false) + "); they come from"
+                "conflicting results for trial "
+                    + id
+                    + ": "
+                    + fileById.get(id)
+                    + " and "
+                    + f
+                    + " differ ("
+                    + outcomeDiff(existing, p.result(), false)
+                    + "); they come from"
                     + " different runs or specs. Delete the one you do not trust and merge again");
           }
         }
@@ -516,7 +571,10 @@ public final class ResultStore {
         byte[] bytes = Files.readAllBytes(e.getValue());
         AtomicFiles.write(fileFor(e.getKey()), out -> out.write(bytes));
       }
-      return new MergeReport(List.copyOf(sources), List.copyOf(toCopy.keySet()), List.copyOf(duplicates),
+      return new MergeReport(
+          List.copyOf(sources),
+          List.copyOf(toCopy.keySet()),
+          List.copyOf(duplicates),
           List.copyOf(reruns));
     } finally {
       if (temporary != null) {
@@ -534,8 +592,17 @@ public final class ResultStore {
       return nested;
     }
     throw new HarnessException(
-        source + " holds no results of " + table + "/" + budget + "; pass a folder laid out as"
-            + " <results-dir>/" + table + "/" + budget + "/trials or that results dir itself");
+        source
+            + " holds no results of "
+            + table
+            + "/"
+            + budget
+            + "; pass a folder laid out as"
+            + " <results-dir>/"
+            + table
+            + "/"
+            + budget
+            + "/trials or that results dir itself");
   }
 
   /** Same params, status and metrics, timing and memory metrics aside. */

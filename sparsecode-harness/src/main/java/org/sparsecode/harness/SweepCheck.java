@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a sweep file against its model's declared parameters before anything trains: every key
- * it writes must be declared (with a "did you mean" for near misses), and every trial of every
- * budget must have valid values for every parameter.
+ * Checks a sweep file against its model's declared parameters before anything trains: every key it
+ * writes must be declared (with a "did you mean" for near misses), and every trial of every budget
+ * must have valid values for every parameter.
  */
 public final class SweepCheck {
   private SweepCheck() {}
 
-  /** Every problem, one line each, naming the file, where the key is written and the fix; empty when none. */
+  /**
+   * Every problem, one line each, naming the file, where the key is written and the fix; empty when
+   * none.
+   */
   public static List<String> problems(SweepSpec spec, ParamSet declared) {
     Set<String> out = new LinkedHashSet<>();
     String file = spec.file() + ": ";
@@ -52,15 +55,18 @@ public final class SweepCheck {
     if (problems.size() > shown.size()) {
       shown.add("... and " + (problems.size() - shown.size()) + " more");
     }
-    throw new SpecException(String.join("\n", shown)
-        + (problems.size() > 1 ? "\n(" + problems.size() + " problems; nothing was run)" : ""));
+    throw new SpecException(
+        String.join("\n", shown)
+            + (problems.size() > 1 ? "\n(" + problems.size() + " problems; nothing was run)" : ""));
   }
 
   private static void unknownKeys(
       Set<String> keys, String where, ParamSet declared, String file, Set<String> out) {
     for (String k : keys) {
-      declared.unknown(k).ifPresent(msg -> out.add(file + where + "." + k + ": " + msg
-          + "; fix the name or remove it"));
+      declared
+          .unknown(k)
+          .ifPresent(
+              msg -> out.add(file + where + "." + k + ": " + msg + "; fix the name or remove it"));
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs one shard of a sweep: its trials in the fixed order, skipping those already stored,
- * saving each result as soon as it ends, all under the store's lock. Running the same command
- * again after a crash or a kill resumes where it stopped.
+ * Runs one shard of a sweep: its trials in the fixed order, skipping those already stored, saving
+ * each result as soon as it ends, all under the store's lock. Running the same command again after
+ * a crash or a kill resumes where it stopped.
  */
 public final class SweepRunner {
 
@@ -23,7 +23,8 @@ public final class SweepRunner {
   }
 
   /** What a run did; {@code results} holds this shard's results, stored and new, in order. */
-  public record Summary(int total, int executed, int skipped, int diverged, List<TrialResult> results) {}
+  public record Summary(
+      int total, int executed, int skipped, int diverged, List<TrialResult> results) {}
 
   private final SweepSpec spec;
   private final String budget;
@@ -43,8 +44,16 @@ public final class SweepRunner {
     this.executor = executor;
     if (!store.table().equals(spec.table()) || !store.budget().equals(budget)) {
       throw new IllegalArgumentException(
-          "store " + store.dir() + " is for " + store.table() + "/" + store.budget()
-              + ", not " + spec.table() + "/" + budget);
+          "store "
+              + store.dir()
+              + " is for "
+              + store.table()
+              + "/"
+              + store.budget()
+              + ", not "
+              + spec.table()
+              + "/"
+              + budget);
     }
   }
 
@@ -99,7 +108,9 @@ public final class SweepRunner {
       for (int i = 0; i < total; i++) {
         Fingerprint f = fingerprints == null ? null : fingerprints.apply(trials.get(i));
         current.add(f);
-        if (rerunStale && f != null && stored.get(i).isPresent()
+        if (rerunStale
+            && f != null
+            && stored.get(i).isPresent()
             && !f.equals(stored.get(i).get().fingerprint())) {
           stored.set(i, Optional.empty());
         }
@@ -148,10 +159,15 @@ public final class SweepRunner {
       throw stopped(trial, position, total, finished, e.toString(), e);
     }
     if (result == null || result.trial() == null || !result.trial().id().equals(trial.id())) {
-      throw stopped(trial, position, total, finished,
+      throw stopped(
+          trial,
+          position,
+          total,
+          finished,
           "the executor returned a result for "
               + (result == null || result.trial() == null ? "no trial" : result.trial().id())
-              + " (a bug in the executor)", null);
+              + " (a bug in the executor)",
+          null);
     }
     return result;
   }
@@ -159,9 +175,24 @@ public final class SweepRunner {
   private HarnessException stopped(
       Trial trial, int position, int total, int finished, String why, Throwable cause) {
     return new HarnessException(
-        "sweep " + spec.table() + "/" + budget + " (shard " + shard + ") stopped: trial "
-            + trial.id() + " (" + position + " of " + total + ") failed: " + why + ". The "
-            + finished + " finished trial(s) are kept in " + store.trialsDir()
+        "sweep "
+            + spec.table()
+            + "/"
+            + budget
+            + " (shard "
+            + shard
+            + ") stopped: trial "
+            + trial.id()
+            + " ("
+            + position
+            + " of "
+            + total
+            + ") failed: "
+            + why
+            + ". The "
+            + finished
+            + " finished trial(s) are kept in "
+            + store.trialsDir()
             + "; fix the problem and run the same command again to resume",
         cause);
   }

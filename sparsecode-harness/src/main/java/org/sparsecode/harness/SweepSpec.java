@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,18 +22,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * One table's sweep, read from {@code harness/<table>.yaml}: default params, named budgets
- * (quick, full, ...), the grid to expand and the document's published numbers.
+ * One table's sweep, read from {@code harness/<table>.yaml}: default params, named budgets (quick,
+ * full, ...), the grid to expand and the document's published numbers.
  *
- * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so
- * that trial indices, shards and resumed runs agree across machines.
+ * <p>Trials expand in a fixed order (first grid key slowest, values in the order written) so that
+ * trial indices, shards and resumed runs agree across machines.
  *
  * <p>{@code grid:} may also be a list of grids, expanded one after the other, for sweeps whose
- * parts vary different parameters (for example one model at several lambdas, the baselines
- * once). A key that one grid of the list leaves out takes its value from {@code params}. A grid
- * of the list may also hold a {@code params:} mapping of its own: fixed values for its trials only
- * (for example wider classifier grids for some features), over the defaults and the budget. They
- * do not enter trial ids, so one grid's settings can change without renaming its trials.
+ * parts vary different parameters (for example one model at several lambdas, the baselines once). A
+ * key that one grid of the list leaves out takes its value from {@code params}. A grid of the list
+ * may also hold a {@code params:} mapping of its own: fixed values for its trials only (for example
+ * wider classifier grids for some features), over the defaults and the budget. They do not enter
+ * trial ids, so one grid's settings can change without renaming its trials.
  *
  * <p>{@code seeds:} (a list of whole numbers) runs every grid point once per seed, setting the
  * {@code seed} param. The first seed's trials keep the plain ids (so a sweep that gains seeds keeps
@@ -46,12 +45,16 @@ public final class SweepSpec {
       Set.of("table", "title", "document", "model", "params", "budgets", "grid", "paper", "seeds");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
   /** The key of a grid (in a list of grids) that holds that grid's own fixed params. */
   private static final String GRID_PARAMS = "params";
+
   /** Separates grid points in a trial id; keys themselves may contain single underscores. */
   private static final String ID_SEPARATOR = "__";
+
   /** The part of a trial id that names a seed other than the first of {@code seeds:}. */
   private static final String SEED_ID = ID_SEPARATOR + "seed_";
+
   public static final String SEED = "seed";
 
   private final Path file;
@@ -63,9 +66,12 @@ public final class SweepSpec {
   private final Map<String, Map<String, Object>> budgets;
   private final Map<String, List<Object>> grid;
   private final List<Map<String, List<Object>>> grids;
+
   /** Each grid's own fixed params (empty for most), parallel to {@link #grids}. */
   private final List<Map<String, Object>> gridParams;
+
   private final List<Map<String, Object>> paper;
+
   /** The seeds of {@code seeds:}, or empty when the file has none. */
   private final List<Long> seeds;
 
@@ -105,7 +111,13 @@ public final class SweepSpec {
       List<String> names = listTableFiles(harnessDir).stream().map(p -> stem(p)).toList();
       String near = Names.closest(table, names).map(n -> "did you mean " + n + "? ").orElse("");
       throw new SpecException(
-          "no spec for table '" + table + "': " + file + " does not exist; " + near + "known tables: "
+          "no spec for table '"
+              + table
+              + "': "
+              + file
+              + " does not exist; "
+              + near
+              + "known tables: "
               + (names.isEmpty() ? "(none)" : String.join(", ", names)));
     }
     return load(file);
@@ -151,8 +163,14 @@ public final class SweepSpec {
       options.setAllowDuplicateKeys(false);
       root = new Yaml(new SafeConstructor(options)).load(text);
     } catch (DuplicateKeyException e) {
-      throw new SpecException(file + ": " + e.getProblem() + " (line " + (e.getProblemMark().getLine() + 1)
-          + "); keep one of the two", e);
+      throw new SpecException(
+          file
+              + ": "
+              + e.getProblem()
+              + " (line "
+              + (e.getProblemMark().getLine() + 1)
+              + "); keep one of the two",
+          e);
     } catch (YAMLException e) {
       throw new SpecException(file + " is not valid YAML; fix the syntax: " + e.getMessage(), e);
     }
@@ -234,8 +252,7 @@ public final class SweepSpec {
   }
 
   /**
-   * The id of a trial's grid point, the same for all its seeds: the trial id without its seed
-   * part.
+   * The id of a trial's grid point, the same for all its seeds: the trial id without its seed part.
    */
   public static String pointId(String trialId) {
     int at = trialId.lastIndexOf(SEED_ID);
@@ -247,9 +264,9 @@ public final class SweepSpec {
   }
 
   /**
-   * The trials of a budget in the fixed order. Params are the defaults, then the budget's
-   * entries, then the grid's own params, then the grid point (later ones override earlier ones,
-   * keeping the first position).
+   * The trials of a budget in the fixed order. Params are the defaults, then the budget's entries,
+   * then the grid's own params, then the grid point (later ones override earlier ones, keeping the
+   * first position).
    */
   public List<Trial> expand(String budget) {
     Map<String, Object> budgetEntries = budget(budget);
@@ -299,7 +316,11 @@ public final class SweepSpec {
     Map<String, Object> b = budgets.get(budget);
     if (b == null) {
       throw new SpecException(
-          file + ": unknown budget '" + budget + "'; choose one of " + budgets.keySet()
+          file
+              + ": unknown budget '"
+              + budget
+              + "'; choose one of "
+              + budgets.keySet()
               + " or add it under 'budgets:'");
     }
     return b;
@@ -368,16 +389,22 @@ public final class SweepSpec {
       for (Object k : top.keySet()) {
         if (!TOP_KEYS.contains(String.valueOf(k))) {
           throw error(
-              String.valueOf(k), "unknown key", "known keys are " + new java.util.TreeSet<>(TOP_KEYS));
+              String.valueOf(k),
+              "unknown key",
+              "known keys are " + new java.util.TreeSet<>(TOP_KEYS));
         }
       }
       String table = requiredString(top, "table", "the file name without .yaml");
       if (!NAME.matcher(table).matches()) {
-        throw error("table", "'" + table + "' is not a safe folder name",
+        throw error(
+            "table",
+            "'" + table + "' is not a safe folder name",
             "use letters, digits, '.', '_' or '-'");
       }
       if (!stem(file).equals(table)) {
-        throw error("table", "'" + table + "' differs from the file name",
+        throw error(
+            "table",
+            "'" + table + "' differs from the file name",
             "rename the file to " + table + ".yaml or set table: " + stem(file));
       }
       String model = requiredString(top, "model", "the model to train, e.g. fc");
@@ -391,8 +418,19 @@ public final class SweepSpec {
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
       List<Long> seeds = seeds(top.get("seeds"), grid);
-      SweepSpec spec = new SweepSpec(
-          file, table, title, document, model, params, budgets, grids, gridParams, paper, seeds);
+      SweepSpec spec =
+          new SweepSpec(
+              file,
+              table,
+              title,
+              document,
+              model,
+              params,
+              budgets,
+              grids,
+              gridParams,
+              paper,
+              seeds);
       checkUniqueIds(spec);
       checkDistinctTrials(spec);
       return spec;
@@ -430,7 +468,9 @@ public final class SweepSpec {
     private String key(Object k, String where) {
       String s = String.valueOf(k);
       if (!KEY.matcher(s).matches()) {
-        throw error(where + "." + s, "is not a valid parameter name",
+        throw error(
+            where + "." + s,
+            "is not a valid parameter name",
             "use a letter followed by letters, digits or '_'");
       }
       return s;
@@ -453,7 +493,9 @@ public final class SweepSpec {
         throw error(where, "has no value", "give it a value or remove it");
       }
       if (!Values.isScalar(raw)) {
-        throw error(where, "must be a single number, string or boolean",
+        throw error(
+            where,
+            "must be a single number, string or boolean",
             "to sweep several values move it to 'grid:' as a list");
       }
       return Values.normalize(raw);
@@ -469,8 +511,8 @@ public final class SweepSpec {
     }
 
     /**
-     * One grid, or a list of grids whose keys left out by some take their values from params.
-     * Each grid's own fixed params (from a grid of the list) are added to {@code gridParams}.
+     * One grid, or a list of grids whose keys left out by some take their values from params. Each
+     * grid's own fixed params (from a grid of the list) are added to {@code gridParams}.
      */
     private List<Map<String, List<Object>>> grids(
         Object raw, Map<String, Object> params, List<Map<String, Object>> gridParams) {
@@ -479,7 +521,8 @@ public final class SweepSpec {
         return List.of(grid(raw, "grid", params, false));
       }
       if (list.isEmpty()) {
-        throw error("grid", "is an empty list", "give at least one grid, e.g. - {lambda: [0, 1.0e-5]}");
+        throw error(
+            "grid", "is an empty list", "give at least one grid, e.g. - {lambda: [0, 1.0e-5]}");
       }
       List<Map<String, List<Object>>> grids = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
@@ -487,14 +530,17 @@ public final class SweepSpec {
         Map<Object, Object> axes = new LinkedHashMap<>(mapping(list.get(i), name, false));
         Object own = axes.remove(GRID_PARAMS);
         grids.add(grid(axes, name, params, true));
-        gridParams.add(Collections.unmodifiableMap(
-            scalars(mapping(own, name + "." + GRID_PARAMS, true), name + "." + GRID_PARAMS)));
+        gridParams.add(
+            Collections.unmodifiableMap(
+                scalars(mapping(own, name + "." + GRID_PARAMS, true), name + "." + GRID_PARAMS)));
       }
       Map<String, List<Object>> union = union(grids);
       for (int i = 0; i < grids.size(); i++) {
         for (String k : gridParams.get(i).keySet()) {
           if (union.containsKey(k)) {
-            throw error("grid[" + i + "]." + GRID_PARAMS + "." + k, "is also a grid key",
+            throw error(
+                "grid[" + i + "]." + GRID_PARAMS + "." + k,
+                "is also a grid key",
                 "give it as a one-value list in that grid instead, e.g. " + k + ": [<value>]");
           }
         }
@@ -502,7 +548,9 @@ public final class SweepSpec {
       for (String k : union.keySet()) {
         for (int i = 0; i < grids.size(); i++) {
           if (!grids.get(i).containsKey(k) && !params.containsKey(k)) {
-            throw error("grid[" + i + "]", "gives no value for " + k + ", which another grid sweeps",
+            throw error(
+                "grid[" + i + "]",
+                "gives no value for " + k + ", which another grid sweeps",
                 "add " + k + " to params as the default of the grids that leave it out");
           }
         }
@@ -518,14 +566,19 @@ public final class SweepSpec {
         Object raw, String name, Map<String, Object> params, boolean inList) {
       Map<?, ?> m = mapping(raw, name, false);
       if (m.isEmpty()) {
-        throw error(name, "is empty", "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
+        throw error(
+            name,
+            "is empty",
+            "add at least one key with a list of values, e.g. lambda: [0, 1.0e-5]");
       }
       Map<String, List<Object>> grid = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         String k = key(e.getKey(), name);
         String where = name + "." + k;
         if (params.containsKey(k) && !inList) {
-          throw error(where, "is also in params",
+          throw error(
+              where,
+              "is also in params",
               "remove it from params (the grid gives its values) or from the grid");
         }
         if (!(e.getValue() instanceof List<?> list)) {
@@ -539,7 +592,9 @@ public final class SweepSpec {
         for (int i = 0; i < list.size(); i++) {
           Object v = scalar(list.get(i), where + "[" + i + "]");
           if (!seen.add(Values.canonical(v))) {
-            throw error(where, "value " + Values.canonical(v) + " appears twice",
+            throw error(
+                where,
+                "value " + Values.canonical(v) + " appears twice",
                 "remove the duplicate (it would run the same trial twice)");
           }
           values.add(v);
@@ -570,7 +625,9 @@ public final class SweepSpec {
         }
         for (String k : entries.keySet()) {
           if (grid.containsKey(k)) {
-            throw error(where + "." + k, "is also a grid key",
+            throw error(
+                where + "." + k,
+                "is also a grid key",
                 "remove it from the budget or from the grid");
           }
         }
@@ -598,8 +655,13 @@ public final class SweepSpec {
       List<Long> out = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         Object v = Values.normalize(list.get(i));
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0) {
-          throw error("seeds[" + i + "]", "is " + list.get(i) + ", not a whole number >= 0", "write seeds: [1, 2, 3]");
+        if (!(v instanceof Number n)
+            || n.doubleValue() != Math.rint(n.doubleValue())
+            || n.doubleValue() < 0) {
+          throw error(
+              "seeds[" + i + "]",
+              "is " + list.get(i) + ", not a whole number >= 0",
+              "write seeds: [1, 2, 3]");
         }
         if (out.contains(n.longValue())) {
           throw error("seeds", "seed " + n.longValue() + " appears twice", "remove the duplicate");
@@ -610,8 +672,10 @@ public final class SweepSpec {
     }
 
     private int positiveInt(Object v, String where) {
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-          && n.doubleValue() >= 1 && n.doubleValue() <= Integer.MAX_VALUE) {
+      if (v instanceof Number n
+          && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.doubleValue() >= 1
+          && n.doubleValue() <= Integer.MAX_VALUE) {
         return n.intValue();
       }
       throw error(where, "is " + v + ", not a whole number >= 1", "give a positive whole number");
@@ -623,28 +687,40 @@ public final class SweepSpec {
         return List.of();
       }
       if (!(raw instanceof List<?> rows)) {
-        throw error("paper", "must be a list of rows", "write - {" + grid.keySet().iterator().next()
-            + ": ..., test_accuracy: ...}");
+        throw error(
+            "paper",
+            "must be a list of rows",
+            "write - {" + grid.keySet().iterator().next() + ": ..., test_accuracy: ...}");
       }
       List<Map<String, Object>> out = new ArrayList<>();
       Map<String, Integer> seenPoints = new HashMap<>();
       for (int i = 0; i < rows.size(); i++) {
         String where = "paper[" + i + "]";
         if (!(rows.get(i) instanceof Map<?, ?> rm)) {
-          throw error(where, "must be a mapping", "write {" + String.join(": ..., ", grid.keySet())
-              + ": ..., <metric>: ...}");
+          throw error(
+              where,
+              "must be a mapping",
+              "write {" + String.join(": ..., ", grid.keySet()) + ": ..., <metric>: ...}");
         }
         Map<String, Object> row = scalars(rm, where);
         List<String> pointParts = new ArrayList<>();
         for (String k : grid.keySet()) {
           if (!row.containsKey(k)) {
-            throw error(where, "has no " + k, "paper rows are keyed by the grid keys " + grid.keySet()
-                + "; add " + k + ": <value>");
+            throw error(
+                where,
+                "has no " + k,
+                "paper rows are keyed by the grid keys "
+                    + grid.keySet()
+                    + "; add "
+                    + k
+                    + ": <value>");
           }
           Object v = row.get(k);
           if (grid.get(k).stream().noneMatch(g -> Values.same(g, v))
               && !(params.containsKey(k) && Values.same(params.get(k), v))) {
-            throw error(where + "." + k, Values.canonical(v) + " is not a grid value",
+            throw error(
+                where + "." + k,
+                Values.canonical(v) + " is not a grid value",
                 "add it to grid." + k + " or fix the row");
           }
           pointParts.add(k + "=" + Values.canonical(v));
@@ -654,19 +730,28 @@ public final class SweepSpec {
             continue;
           }
           if (params.containsKey(e.getKey())) {
-            throw error(where + "." + e.getKey(), "is a params key, not a grid key",
-                "paper rows are keyed only by the grid keys " + grid.keySet()
-                    + "; move " + e.getKey() + " to the grid or drop it from the row");
+            throw error(
+                where + "." + e.getKey(),
+                "is a params key, not a grid key",
+                "paper rows are keyed only by the grid keys "
+                    + grid.keySet()
+                    + "; move "
+                    + e.getKey()
+                    + " to the grid or drop it from the row");
           }
           if (!(e.getValue() instanceof Number)) {
-            throw error(where + "." + e.getKey(), "'" + e.getValue() + "' is not a number",
+            throw error(
+                where + "." + e.getKey(),
+                "'" + e.getValue() + "' is not a number",
                 "published metrics must be numbers");
           }
         }
         String point = String.join(", ", pointParts);
         Integer previous = seenPoints.put(point, i);
         if (previous != null) {
-          throw error(where, "repeats the row for " + point + " (paper[" + previous + "])",
+          throw error(
+              where,
+              "repeats the row for " + point + " (paper[" + previous + "])",
               "keep one row per grid point");
         }
         out.add(Collections.unmodifiableMap(row));
@@ -689,7 +774,9 @@ public final class SweepSpec {
         String trial = String.join(", ", parts);
         String other = seen.put(trial, trialId(p));
         if (other != null) {
-          throw error("grid", "trials " + other + " and " + trialId(p) + " are the same trial (" + trial + ")",
+          throw error(
+              "grid",
+              "trials " + other + " and " + trialId(p) + " are the same trial (" + trial + ")",
               "remove that point from one of the grids");
         }
       }
@@ -702,8 +789,10 @@ public final class SweepSpec {
         Map<String, Object> p = point.values();
         Map<String, Object> other = seen.put(trialId(p), p);
         if (other != null) {
-          throw error("grid", "points " + other + " and " + p + " give the same trial id "
-              + trialId(p), "make the string values differ in letters or digits");
+          throw error(
+              "grid",
+              "points " + other + " and " + p + " give the same trial id " + trialId(p),
+              "make the string values differ in letters or digits");
         }
       }
     }

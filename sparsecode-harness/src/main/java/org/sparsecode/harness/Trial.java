@@ -47,8 +47,18 @@ public record Trial(String table, int index, String id, Map<String, Object> para
     if ("true".equalsIgnoreCase(v.toString()) || "false".equalsIgnoreCase(v.toString())) {
       return Boolean.parseBoolean(v.toString());
     }
-    throw new IllegalArgumentException("parameter '" + key + "' of trial " + id + " of " + table + " is '" + v
-        + "', not true or false; fix it in harness/" + table + ".yaml");
+    throw new IllegalArgumentException(
+        "parameter '"
+            + key
+            + "' of trial "
+            + id
+            + " of "
+            + table
+            + " is '"
+            + v
+            + "', not true or false; fix it in harness/"
+            + table
+            + ".yaml");
   }
 
   /** The value as text; a list as its comma-separated values ("0.1, 1, 10"). */
@@ -60,8 +70,15 @@ public record Trial(String table, int index, String id, Map<String, Object> para
     Object v = params.get(key);
     if (v == null) {
       throw new IllegalArgumentException(
-          "trial " + id + " of " + table + " has no parameter '" + key + "'; add it to harness/"
-              + table + ".yaml");
+          "trial "
+              + id
+              + " of "
+              + table
+              + " has no parameter '"
+              + key
+              + "'; add it to harness/"
+              + table
+              + ".yaml");
     }
     return v;
   }

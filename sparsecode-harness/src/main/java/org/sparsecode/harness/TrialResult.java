@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one finished trial produced: its status, metrics by name (see {@link Metrics} for the
- * names used across the project), the provenance of the run and the {@link Fingerprint} of what
- * decided its numbers (null for results made before fingerprints were recorded: unverified).
+ * What one finished trial produced: its status, metrics by name (see {@link Metrics} for the names
+ * used across the project), the provenance of the run and the {@link Fingerprint} of what decided
+ * its numbers (null for results made before fingerprints were recorded: unverified).
  */
 public record TrialResult(
     Trial trial,
@@ -30,7 +30,11 @@ public record TrialResult(
 
   /** A result without a fingerprint yet; the sweep runner adds it. */
   public TrialResult(
-      Trial trial, Status status, String message, Map<String, Double> metrics, RunProvenance provenance) {
+      Trial trial,
+      Status status,
+      String message,
+      Map<String, Double> metrics,
+      RunProvenance provenance) {
     this(trial, status, message, metrics, provenance, null);
   }
 

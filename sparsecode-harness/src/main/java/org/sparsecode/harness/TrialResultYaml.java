@@ -12,9 +12,9 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The YAML form of one {@link TrialResult}. Written by hand through plain maps (not bean
- * reflection) so that the file stays readable and stable when the records gain methods.
- * Doubles are written with Double.toString (or .nan/.inf), which reads back bit for bit.
- * The last key, {@code complete: true}, shows a file was not cut short by a bad copy.
+ * reflection) so that the file stays readable and stable when the records gain methods. Doubles are
+ * written with Double.toString (or .nan/.inf), which reads back bit for bit. The last key, {@code
+ * complete: true}, shows a file was not cut short by a bad copy.
  */
 final class TrialResultYaml {
   private TrialResultYaml() {}
@@ -127,7 +127,12 @@ final class TrialResultYaml {
     Trial trial = new Trial(table, index, id, params);
     return new Parsed(
         new TrialResult(
-            trial, status, message == null ? "" : message.toString(), metrics, provenance, fingerprint),
+            trial,
+            status,
+            message == null ? "" : message.toString(),
+            metrics,
+            provenance,
+            fingerprint),
         budget);
   }
 
@@ -172,7 +177,7 @@ final class TrialResultYaml {
     if (v instanceof Number n) {
       return n;
     }
-    throw corrupt(file, "'" + key + "' is " + (raw == null ? "missing" : "'" + raw + "'")
-        + ", not a number");
+    throw corrupt(
+        file, "'" + key + "' is " + (raw == null ? "missing" : "'" + raw + "'") + ", not a number");
   }
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
- * Scalar values read from YAML: numeric strings become numbers, and numbers get one canonical
- * text so that 0, 0.0 and 1e-5 / 1.0e-5 compare equal and always give the same trial id.
+ * Scalar values read from YAML: numeric strings become numbers, and numbers get one canonical text
+ * so that 0, 0.0 and 1e-5 / 1.0e-5 compare equal and always give the same trial id.
  */
 final class Values {
   private Values() {}
@@ -90,7 +90,8 @@ final class Values {
       // scientific: digits d.ddd and exponent
       String digits = bd.unscaledValue().abs().toString();
       int exponent = digits.length() - 1 - bd.scale();
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       String exp = String.format("%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
       return (d < 0 ? "-" : "") + mantissa + "e" + exp;
     }

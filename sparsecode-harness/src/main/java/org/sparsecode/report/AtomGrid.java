@@ -28,7 +28,8 @@ public final class AtomGrid {
   public record Panel(String title, List<List<float[]>> rows, List<String> rowLabels) {
     public Panel {
       if (rowLabels != null && rowLabels.size() != rows.size()) {
-        throw new IllegalArgumentException(rows.size() + " rows but " + rowLabels.size() + " row labels");
+        throw new IllegalArgumentException(
+            rows.size() + " rows but " + rowLabels.size() + " row labels");
       }
     }
   }
@@ -52,7 +53,8 @@ public final class AtomGrid {
     return out;
   }
 
-  public static void write(Path png, String title, int side, List<Panel> panels, List<String> caption)
+  public static void write(
+      Path png, String title, int side, List<Panel> panels, List<String> caption)
       throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
@@ -70,11 +72,15 @@ public final class AtomGrid {
       height = Math.max(height, panel.rows().size() * cell);
     }
     int captionTop = top + height + LINE;
-    BufferedImage image = new BufferedImage(
-        Math.max(totalWidth, 640), captionTop + LINE * (caption.size() + 1), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            Math.max(totalWidth, 640),
+            captionTop + LINE * (caption.size() + 1),
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.setColor(Color.BLACK);
@@ -115,7 +121,8 @@ public final class AtomGrid {
 
   private static void drawAtom(Graphics2D g, float[] atom, int side, int x0, int y0) {
     if (atom.length != side * side) {
-      throw new IllegalArgumentException("an atom has " + atom.length + " values, not " + side * side);
+      throw new IllegalArgumentException(
+          "an atom has " + atom.length + " values, not " + side * side);
     }
     float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
     for (float v : atom) {

@@ -18,8 +18,8 @@ import org.sparsecode.io.AtomicFiles;
 
 /**
  * Writes a {@link ResultTable} as RFC 4180 CSV: the notes as leading {@code #} comment lines, a
- * header row, then the rows. Numbers are written in the shortest form that reads back exactly;
- * an empty cell means "no value".
+ * header row, then the rows. Numbers are written in the shortest form that reads back exactly; an
+ * empty cell means "no value".
  */
 public final class CsvReport {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#').build();
@@ -32,7 +32,12 @@ public final class CsvReport {
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           CSVPrinter printer =
-              FORMAT.builder().setHeaderComments(table.notes().toArray(new Object[0])).setHeader(table.columns().toArray(new String[0])).build().print(w);
+              FORMAT
+                  .builder()
+                  .setHeaderComments(table.notes().toArray(new Object[0]))
+                  .setHeader(table.columns().toArray(new String[0]))
+                  .build()
+                  .print(w);
           for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>();
             for (Object cell : row) {
@@ -47,7 +52,8 @@ public final class CsvReport {
   /** Reads a table written by {@link #write}: numeric-looking cells become Double. */
   public static ResultTable read(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+        CSVParser parser =
+            FORMAT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
       List<List<Object>> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
         List<Object> row = new ArrayList<>();

@@ -37,10 +37,11 @@ public final class CurvesFigure {
   public record Mark(String label, double accuracy, double avr) {}
 
   /**
-   * The curves the trials left under {@code artifacts} (trials without one are skipped), labelled by
-   * their grid values.
+   * The curves the trials left under {@code artifacts} (trials without one are skipped), labelled
+   * by their grid values.
    */
-  public static List<Curve> read(List<TrialResult> results, Path artifacts, List<String> gridKeys) throws IOException {
+  public static List<Curve> read(List<TrialResult> results, Path artifacts, List<String> gridKeys)
+      throws IOException {
     List<Curve> out = new ArrayList<>();
     for (TrialResult r : results) {
       Path file = artifacts.resolve(r.trial().id()).resolve(CurveCsv.FILE);
@@ -54,7 +55,9 @@ public final class CurvesFigure {
         if (k.equals("lambda") && v != null) {
           shown = Double.parseDouble(v.toString());
         }
-        label.append(label.length() == 0 ? "" : ", ").append(k.equals("lambda") ? "lambda " : "")
+        label
+            .append(label.length() == 0 ? "" : ", ")
+            .append(k.equals("lambda") ? "lambda " : "")
             .append(MarkdownReport.display(k, shown));
       }
       out.add(new Curve(label.toString(), CurveCsv.read(file)));
@@ -63,7 +66,8 @@ public final class CurvesFigure {
   }
 
   /** Writes the two-panel figure; draws nothing and returns false when there are no curves. */
-  public static boolean write(Path png, List<Curve> curves, Optional<Mark> mark, List<String> caption) throws IOException {
+  public static boolean write(
+      Path png, List<Curve> curves, Optional<Mark> mark, List<String> caption) throws IOException {
     if (curves.isEmpty()) {
       return false;
     }
@@ -71,19 +75,26 @@ public final class CurvesFigure {
       System.setProperty("java.awt.headless", "true");
     }
     double accuracyFloor = accuracyFloor(curves);
-    XYChart accuracy = chart("Validation accuracy during training",
-        String.format(java.util.Locale.ROOT, "validation accuracy (axis starts at %.2f)", accuracyFloor));
+    XYChart accuracy =
+        chart(
+            "Validation accuracy during training",
+            String.format(
+                java.util.Locale.ROOT, "validation accuracy (axis starts at %.2f)", accuracyFloor));
     accuracy.getStyler().setYAxisMin(accuracyFloor);
     accuracy.getStyler().setYAxisMax(accuracyCeiling(curves));
     // One legend, on the right panel: both panels draw the trials in the same colours.
     accuracy.getStyler().setLegendVisible(false);
-    XYChart avr = chart("AVR on the batch just trained on", "active hidden units per example (log scale)");
+    XYChart avr =
+        chart("AVR on the batch just trained on", "active hidden units per example (log scale)");
     double avrMin = Double.POSITIVE_INFINITY, avrMax = 0;
     for (Curve c : curves) {
       double[] steps = c.table().column("step");
       double[] acc = c.table().column("validation_accuracy");
       double[] a = c.table().column("avr_train_batch");
-      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), xa = new ArrayList<>(), ya = new ArrayList<>();
+      List<Double> xs = new ArrayList<>(),
+          ys = new ArrayList<>(),
+          xa = new ArrayList<>(),
+          ya = new ArrayList<>();
       for (int i = 0; i < steps.length; i++) {
         if (Double.isFinite(acc[i]) && acc[i] >= accuracyFloor) {
           xs.add(steps[i]);
@@ -126,7 +137,8 @@ public final class CurvesFigure {
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       XYChart[] charts = {accuracy, avr};
@@ -152,7 +164,8 @@ public final class CurvesFigure {
   /**
    * Where the accuracy axis starts: just below the lowest accuracy over the second half of the
    * longest run, a multiple of 0.01. Early evaluations of slow trials lie far below the rest and
-   * would squash the curves; they are left out of the panel, and its axis label says where it starts.
+   * would squash the curves; they are left out of the panel, and its axis label says where it
+   * starts.
    */
   static double accuracyFloor(List<Curve> curves) {
     double lastStep = 0;
@@ -191,13 +204,25 @@ public final class CurvesFigure {
     XYSeries s = chart.addSeries(label, List.of(from, to), List.of(y, y));
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(Color.BLACK);
-    s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-        new float[] {6f, 4f}, 0f));
+    s.setLineStyle(
+        new java.awt.BasicStroke(
+            1.5f,
+            java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER,
+            10f,
+            new float[] {6f, 4f},
+            0f));
   }
 
   private static XYChart chart(String title, String yLabel) {
-    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
-        .xAxisTitle("training step").yAxisTitle(yLabel).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(PANEL_HEIGHT)
+            .title(title)
+            .xAxisTitle("training step")
+            .yAxisTitle(yLabel)
+            .build();
     var styler = chart.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);

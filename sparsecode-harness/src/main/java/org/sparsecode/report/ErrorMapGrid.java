@@ -25,8 +25,16 @@ final class ErrorMapGrid {
 
   private ErrorMapGrid() {}
 
-  static void write(Path png, String title, int side, List<float[]> originals, List<String> labels,
-      List<List<float[]>> reconstructions, float fullScale, List<String> caption) throws IOException {
+  static void write(
+      Path png,
+      String title,
+      int side,
+      List<float[]> originals,
+      List<String> labels,
+      List<List<float[]>> reconstructions,
+      float fullScale,
+      List<String> caption)
+      throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
@@ -57,7 +65,8 @@ final class ErrorMapGrid {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.setColor(Color.BLACK);
@@ -75,7 +84,14 @@ final class ErrorMapGrid {
         for (int i = 0; i < n; i++) {
           int x0 = labelWidth + i * pairWidth;
           drawDigit(g, reconstructions.get(r).get(i), side, x0, y0);
-          drawError(g, originals.get(i), reconstructions.get(r).get(i), side, x0 + cell + GAP, y0, fullScale);
+          drawError(
+              g,
+              originals.get(i),
+              reconstructions.get(r).get(i),
+              side,
+              x0 + cell + GAP,
+              y0,
+              fullScale);
         }
       }
       g.setColor(Color.DARK_GRAY);
@@ -112,7 +128,13 @@ final class ErrorMapGrid {
     g.drawRect(x0 - 1, y0 - 1, side * SCALE + 1, side * SCALE + 1);
   }
 
-  private static void drawError(Graphics2D g, float[] original, float[] reconstruction, int side, int x0, int y0,
+  private static void drawError(
+      Graphics2D g,
+      float[] original,
+      float[] reconstruction,
+      int side,
+      int x0,
+      int y0,
       float fullScale) {
     for (int y = 0; y < side; y++) {
       for (int x = 0; x < side; x++) {

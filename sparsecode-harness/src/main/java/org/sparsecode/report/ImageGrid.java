@@ -24,7 +24,8 @@ public final class ImageGrid {
 
   private ImageGrid() {}
 
-  public static void write(Path png, String title, int height, int width, List<Row> rows, List<String> caption)
+  public static void write(
+      Path png, String title, int height, int width, List<Row> rows, List<String> caption)
       throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
@@ -34,11 +35,14 @@ public final class ImageGrid {
     int cellH = height * SCALE + GAP;
     int top = LINE * 2;
     BufferedImage image =
-        new BufferedImage(LABEL_WIDTH + columns * cellW + GAP, top + rows.size() * cellH + LINE * (caption.size() + 1),
+        new BufferedImage(
+            LABEL_WIDTH + columns * cellW + GAP,
+            top + rows.size() * cellH + LINE * (caption.size() + 1),
             BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       g.setColor(Color.BLACK);
@@ -54,7 +58,14 @@ public final class ImageGrid {
           float[] pixels = row.images().get(c);
           if (pixels.length != height * width) {
             throw new IllegalArgumentException(
-                "image " + c + " of row '" + row.label() + "' has " + pixels.length + " values, not " + height * width);
+                "image "
+                    + c
+                    + " of row '"
+                    + row.label()
+                    + "' has "
+                    + pixels.length
+                    + " values, not "
+                    + height * width);
           }
           int x0 = LABEL_WIDTH + c * cellW;
           for (int y = 0; y < height; y++) {

@@ -43,7 +43,7 @@ import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.CodeInference;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 /**
  * The report of the linked-dictionary sweep ({@code model: lca_linked}): one row per kind of
@@ -55,9 +55,20 @@ import org.sparsecode.model.ThreadSettings;
 public final class LcaLinkedReport {
   private static final int SIDE = DigitGlyphs.SIDE;
 
-  static final List<String> METRIC_COLUMNS = List.of(
-      L0_MNIST, L0_FRACTION_MNIST, MSE_MNIST, L0_GLYPH, L0_FRACTION_GLYPH, MSE_GLYPH, DEAD_ATOMS,
-      REINITIALISED_ATOMS, CROSS_MODAL_ACCURACY, CROSS_MODAL_MSE, BLOCK_PURITY, TRAIN_L0);
+  static final List<String> METRIC_COLUMNS =
+      List.of(
+          L0_MNIST,
+          L0_FRACTION_MNIST,
+          MSE_MNIST,
+          L0_GLYPH,
+          L0_FRACTION_GLYPH,
+          MSE_GLYPH,
+          DEAD_ATOMS,
+          REINITIALISED_ATOMS,
+          CROSS_MODAL_ACCURACY,
+          CROSS_MODAL_MSE,
+          BLOCK_PURITY,
+          TRAIN_L0);
   static final List<String> RUN_COLUMNS =
       List.of(Metrics.STEPS, "seed", LEARN_SECONDS, CODE_SECONDS, Metrics.WALL_SECONDS);
 
@@ -65,15 +76,23 @@ public final class LcaLinkedReport {
 
   /** Writes the CSV, the Markdown page and the figures; returns the Markdown table. */
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     List<String> sections = new ArrayList<>();
     sections.add(purityByClass(results));
     sections.add(method(results));
     List<String> figures = writeFigures(spec, table, results, png, artifacts);
-    sections.add("## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
+    sections.add(
+        "## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
     sections.add(curves(results, artifacts));
     driverDiagnosis(md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
@@ -84,7 +103,8 @@ public final class LcaLinkedReport {
   static String curves(List<TrialResult> results, Path artifacts) {
     List<String> with = new ArrayList<>();
     for (TrialResult r : results) {
-      if (Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE))) {
+      if (Files.isRegularFile(
+          artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE))) {
         with.add(r.trial().id());
       }
     }
@@ -95,21 +115,31 @@ public final class LcaLinkedReport {
           + " test digits) and `lca_inference_curve.csv` (energy, active atoms and error per LCA iteration).\n";
     }
     return "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their artifacts: "
-        + String.join(", ", with) + ".\n";
+        + String.join(", ", with)
+        + ".\n";
   }
 
-  /** The driver diagnosis ({@code harness/diagnose-driver}) when its report lies beside this one. */
+  /**
+   * The driver diagnosis ({@code harness/diagnose-driver}) when its report lies beside this one.
+   */
   static java.util.Optional<String> driverDiagnosis(Path md) throws IOException {
     Path file = md.resolveSibling("lca-linked-driver.md");
     if (!Files.isRegularFile(file)) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of("## Why ordinal_current lost cross-modal accuracy with longer learning\n\n"
-        + "From [" + file.getFileName() + "](" + file.getFileName() + "), written by `harness/diagnose-driver`"
-        + " from the committed 2,000-step and 10,000-step dictionaries:\n\n" + Files.readString(file).strip());
+    return java.util.Optional.of(
+        "## Why ordinal_current lost cross-modal accuracy with longer learning\n\n"
+            + "From ["
+            + file.getFileName()
+            + "]("
+            + file.getFileName()
+            + "), written by `harness/diagnose-driver`"
+            + " from the committed 2,000-step and 10,000-step dictionaries:\n\n"
+            + Files.readString(file).strip());
   }
 
-  static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+  static ResultTable table(
+      SweepSpec spec, String budget, List<TrialResult> results, String command) {
     List<String> columns = new ArrayList<>(List.of("features", "status"));
     columns.addAll(METRIC_COLUMNS);
     columns.addAll(RUN_COLUMNS);
@@ -128,7 +158,10 @@ public final class LcaLinkedReport {
       row.add(finite(r.metric(Metrics.WALL_SECONDS)));
       rows.add(row);
     }
-    return new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows,
+    return new ResultTable(
+        spec.title() + " (" + spec.table() + ")",
+        columns,
+        rows,
         SweepTables.provenance(spec, budget, results, command));
   }
 
@@ -137,10 +170,12 @@ public final class LcaLinkedReport {
   }
 
   static String purityByClass(List<TrialResult> results) {
-    StringBuilder sb = new StringBuilder("## Block purity per class\n\n"
-        + "Share of each class's test activation mass (sum of |a|, codes from the MNIST image alone) that lies"
-        + " in the class's own block of neurons (0-24 for 0s, 25-49 for 1s, ...). A dictionary without"
-        + " blocks gives about 25/256 = 0.098.\n\n| features |");
+    StringBuilder sb =
+        new StringBuilder(
+            "## Block purity per class\n\n"
+                + "Share of each class's test activation mass (sum of |a|, codes from the MNIST image alone) that lies"
+                + " in the class's own block of neurons (0-24 for 0s, 25-49 for 1s, ...). A dictionary without"
+                + " blocks gives about 25/256 = 0.098.\n\n| features |");
     for (int c = 0; c < 10; c++) {
       sb.append(' ').append(c).append(" |");
     }
@@ -148,7 +183,8 @@ public final class LcaLinkedReport {
     for (TrialResult r : results) {
       sb.append("| ").append(r.trial().params().get("features")).append(" |");
       for (int c = 0; c < 10; c++) {
-        sb.append(String.format(Locale.ROOT, " %.3f |", r.metric(LcaLinkedExperiment.blockPurity(c))));
+        sb.append(
+            String.format(Locale.ROOT, " %.3f |", r.metric(LcaLinkedExperiment.blockPurity(c))));
       }
       sb.append(String.format(Locale.ROOT, " %.3f |%n", r.metric(BLOCK_PURITY)));
     }
@@ -157,7 +193,9 @@ public final class LcaLinkedReport {
 
   private static String method(List<TrialResult> results) {
     Map<String, Object> p = results.isEmpty() ? Map.of() : results.get(0).trial().params();
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         ## How the numbers were made
 
         - Dictionaries of %s neurons learn on the MNIST training split: LCA inference (lambda %s, tau %s, %s \
@@ -181,23 +219,37 @@ public final class LcaLinkedReport {
         ordinal-linked: 0.9541 / 0.9542 / 0.9738) are for classifiers on these codes: \
         `./sparsecode reproduce linked-table1` runs them.
         """,
-        p.get("neurons"), p.get("lambda"), p.get("tau"), p.get("iterations"), p.get("threshold"), p.get("batch"),
-        p.get("eta"), p.get("dead_window"), "mean".equals(p.get("init"))
-            ? "the mean training image plus noise (relative size " + p.get("init_noise") + "), the same for every"
+        p.get("neurons"),
+        p.get("lambda"),
+        p.get("tau"),
+        p.get("iterations"),
+        p.get("threshold"),
+        p.get("batch"),
+        p.get("eta"),
+        p.get("dead_window"),
+        "mean".equals(p.get("init"))
+            ? "the mean training image plus noise (relative size "
+                + p.get("init_noise")
+                + "), the same for every"
                 + " kind: class-neutral, so that the drivers decide which neurons learn which class"
             : "distinct training images",
         "unit".equals(p.get("input_norm"))
-            ? "each image divided by its L2 norm (errors are converted back to pixels)" : "none",
-        p.get("driver_amplitude"), p.get("block_size"));
+            ? "each image divided by its L2 norm (errors are converted back to pixels)"
+            : "none",
+        p.get("driver_amplitude"),
+        p.get("block_size"));
   }
 
   /** Draws what the artifacts allow; returns one line per figure written. */
   private static List<String> writeFigures(
-      SweepSpec spec, ResultTable table, List<TrialResult> results, Path png, Path artifacts) throws IOException {
+      SweepSpec spec, ResultTable table, List<TrialResult> results, Path png, Path artifacts)
+      throws IOException {
     List<String> written = new ArrayList<>();
     List<String> caption = table.caption().subList(1, table.caption().size());
     writeSummary(table, results, png);
-    written.add(png.getFileName() + ": sparsity, reconstruction error, cross-modal accuracy and block purity per kind");
+    written.add(
+        png.getFileName()
+            + ": sparsity, reconstruction error, cross-modal accuracy and block purity per kind");
 
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (TrialResult r : results) {
@@ -215,8 +267,10 @@ public final class LcaLinkedReport {
     written.add(activity.getFileName() + " (Fig. 2 a): how many atoms each test digit activates");
     Path glyphActivity = png.resolveSibling(stem + "-glyph-activity.png");
     if (writeGlyphActivity(dirs, results, glyphActivity, caption)) {
-      written.add(glyphActivity.getFileName() + " (Fig. 2 b): how many atoms each rendered digit activates, code from"
-          + " the glyph alone");
+      written.add(
+          glyphActivity.getFileName()
+              + " (Fig. 2 b): how many atoms each rendered digit activates, code from"
+              + " the glyph alone");
     }
 
     Path linked = dirs.get(LcaFeatures.LINKED.key());
@@ -226,20 +280,29 @@ public final class LcaLinkedReport {
       float[][] glyph = Npy.read(linked.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix();
       int k = mnist[0].length;
       int perRow = (int) Math.ceil(Math.sqrt(k));
-      AtomGrid.write(f, "Linked dictionaries (Fig. 1): atom j of both modalities shares neuron j", SIDE,
-          List.of(new AtomGrid.Panel("(a) Dictionary 1: MNIST digits", AtomGrid.rows(mnist, 0, k, perRow), null),
-              new AtomGrid.Panel("(b) Dictionary 2: rendered digits", AtomGrid.rows(glyph, 0, k, perRow), null)),
+      AtomGrid.write(
+          f,
+          "Linked dictionaries (Fig. 1): atom j of both modalities shares neuron j",
+          SIDE,
+          List.of(
+              new AtomGrid.Panel(
+                  "(a) Dictionary 1: MNIST digits", AtomGrid.rows(mnist, 0, k, perRow), null),
+              new AtomGrid.Panel(
+                  "(b) Dictionary 2: rendered digits", AtomGrid.rows(glyph, 0, k, perRow), null)),
           caption);
       written.add(f.getFileName() + " (Fig. 1): both dictionaries of the linked model");
     }
 
     Path reconstructions = png.resolveSibling(stem + "-reconstructions.png");
     writeReconstructions(dirs, reconstructions, caption);
-    written.add(reconstructions.getFileName() + " (Fig. 2 c, d): reconstruction of each modality from its own code");
+    written.add(
+        reconstructions.getFileName()
+            + " (Fig. 2 c, d): reconstruction of each modality from its own code");
 
     Path cross = png.resolveSibling(stem + "-cross-modal.png");
     if (writeCrossModal(dirs, cross, caption)) {
-      written.add(cross.getFileName() + " (Fig. 3): Phi_2 a with a inferred from the MNIST digit alone");
+      written.add(
+          cross.getFileName() + " (Fig. 3): Phi_2 a with a inferred from the MNIST digit alone");
     }
 
     List<AtomGrid.Panel> ordinal = new ArrayList<>();
@@ -248,8 +311,16 @@ public final class LcaLinkedReport {
       if (dir == null) {
         continue;
       }
-      int blockSize = ((Number) results.stream().filter(r -> f.key().equals(r.trial().params().get("features")))
-          .findFirst().orElseThrow().trial().params().get("block_size")).intValue();
+      int blockSize =
+          ((Number)
+                  results.stream()
+                      .filter(r -> f.key().equals(r.trial().params().get("features")))
+                      .findFirst()
+                      .orElseThrow()
+                      .trial()
+                      .params()
+                      .get("block_size"))
+              .intValue();
       float[][] phi = Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_MNIST)).matrix();
       int k = phi[0].length;
       List<List<float[]>> rows = new ArrayList<>();
@@ -258,18 +329,25 @@ public final class LcaLinkedReport {
         rows.addAll(AtomGrid.rows(phi, c * blockSize, Math.min(k, (c + 1) * blockSize), blockSize));
         labels.add(c < 10 && (c + 1) * blockSize <= k ? String.valueOf(c) : "-");
       }
-      ordinal.add(new AtomGrid.Panel(f.key() + ": MNIST dictionary, one row per class block", rows, labels));
+      ordinal.add(
+          new AtomGrid.Panel(
+              f.key() + ": MNIST dictionary, one row per class block", rows, labels));
     }
     if (!ordinal.isEmpty()) {
       Path f = png.resolveSibling(stem + "-ordinal.png");
-      AtomGrid.write(f, "Ordinal-linked dictionaries (Fig. 4): row k holds the neurons driven by class k while learning",
-          SIDE, ordinal, caption);
+      AtomGrid.write(
+          f,
+          "Ordinal-linked dictionaries (Fig. 4): row k holds the neurons driven by class k while learning",
+          SIDE,
+          ordinal,
+          caption);
       written.add(f.getFileName() + " (Fig. 4): the ordinal dictionaries by class block");
     }
     return written;
   }
 
-  private static void writeSummary(ResultTable table, List<TrialResult> results, Path png) throws IOException {
+  private static void writeSummary(ResultTable table, List<TrialResult> results, Path png)
+      throws IOException {
     List<String> kinds = new ArrayList<>();
     for (TrialResult r : results) {
       kinds.add(String.valueOf(r.trial().params().get("features")));
@@ -285,11 +363,29 @@ public final class LcaLinkedReport {
     shares.put("cross-modal nearest-class accuracy", column(results, CROSS_MODAL_ACCURACY));
     shares.put("block purity (chance 0.098)", column(results, BLOCK_PURITY));
     // Kinds of features are categories: bars, or points on the log axis.
-    SweepFigure.write(png, "features", kinds, List.of(
-            new SweepFigure.Panel("Active atoms per input", "atoms", false, l0, "features", kinds, true),
-            new SweepFigure.Panel("Reconstruction error per pixel (test)", "squared error (log scale)", true, mse,
-                "features", kinds, true),
-            new SweepFigure.Panel("Cross-modal accuracy and block purity", "share", false, shares, "features", kinds, true)),
+    SweepFigure.write(
+        png,
+        "features",
+        kinds,
+        List.of(
+            new SweepFigure.Panel(
+                "Active atoms per input", "atoms", false, l0, "features", kinds, true),
+            new SweepFigure.Panel(
+                "Reconstruction error per pixel (test)",
+                "squared error (log scale)",
+                true,
+                mse,
+                "features",
+                kinds,
+                true),
+            new SweepFigure.Panel(
+                "Cross-modal accuracy and block purity",
+                "share",
+                false,
+                shares,
+                "features",
+                kinds,
+                true)),
         table.caption());
   }
 
@@ -301,10 +397,16 @@ public final class LcaLinkedReport {
     return out;
   }
 
-  private static void writeActivity(Map<String, Path> dirs, Path png, List<String> caption) throws IOException {
-    XYChart chart = new XYChartBuilder().width(900).height(520)
-        .title("Active atoms per test digit (code from the MNIST image alone)")
-        .xAxisTitle("active atoms").yAxisTitle("test digits").build();
+  private static void writeActivity(Map<String, Path> dirs, Path png, List<String> caption)
+      throws IOException {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(520)
+            .title("Active atoms per test digit (code from the MNIST image alone)")
+            .xAxisTitle("active atoms")
+            .yAxisTitle("test digits")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
@@ -337,14 +439,20 @@ public final class LcaLinkedReport {
    * the trial's LCA settings. Returns false when no trial has a glyph dictionary.
    */
   private static boolean writeGlyphActivity(
-      Map<String, Path> dirs, List<TrialResult> results, Path png, List<String> caption) throws IOException {
+      Map<String, Path> dirs, List<TrialResult> results, Path png, List<String> caption)
+      throws IOException {
     List<String> classes = new ArrayList<>();
     for (int c = 0; c < 10; c++) {
       classes.add(String.valueOf(c));
     }
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(520)
-        .title("Active atoms per rendered digit (code from the glyph alone)")
-        .xAxisTitle("rendered digit").yAxisTitle("active atoms").build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(900)
+            .height(520)
+            .title("Active atoms per rendered digit (code from the glyph alone)")
+            .xAxisTitle("rendered digit")
+            .yAxisTitle("active atoms")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     boolean any = false;
@@ -354,8 +462,10 @@ public final class LcaLinkedReport {
       if (dir == null || !Files.isRegularFile(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH))) {
         continue;
       }
-      int[] active = glyphActiveAtoms(LcaLinkedExperiment.Settings.from(r.trial()),
-          Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
+      int[] active =
+          glyphActiveAtoms(
+              LcaLinkedExperiment.Settings.from(r.trial()),
+              Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
       List<Double> ys = new ArrayList<>();
       double mean = 0;
       for (int a : active) {
@@ -388,7 +498,8 @@ public final class LcaLinkedReport {
     }
     int k = phi2[0].length;
     float[] codes;
-    try (CodeInference inference = new CodeInference(width, k, s.lca(), false, ThreadSettings.defaults())) {
+    try (CodeInference inference =
+        new CodeInference(width, k, s.lca(), false, ThreadSettings.defaults())) {
       codes = inference.codes(x, 10, phi2, 10);
     }
     int[] active = new int[10];
@@ -400,13 +511,18 @@ public final class LcaLinkedReport {
     return active;
   }
 
-  private static void writeReconstructions(Map<String, Path> dirs, Path png, List<String> caption) throws IOException {
+  private static void writeReconstructions(Map<String, Path> dirs, Path png, List<String> caption)
+      throws IOException {
     List<ImageGrid.Row> rows = new ArrayList<>();
     Path first = dirs.values().iterator().next();
-    rows.add(new ImageGrid.Row("MNIST test digits", images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
+    rows.add(
+        new ImageGrid.Row(
+            "MNIST test digits", images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
-      rows.add(new ImageGrid.Row("Phi_1 a, " + e.getKey(),
-          images(e.getValue().resolve(LcaLinkedExperiment.SAMPLE_RECONSTRUCTIONS), false)));
+      rows.add(
+          new ImageGrid.Row(
+              "Phi_1 a, " + e.getKey(),
+              images(e.getValue().resolve(LcaLinkedExperiment.SAMPLE_RECONSTRUCTIONS), false)));
     }
     rows.add(new ImageGrid.Row("rendered digits", List.of(DigitGlyphs.all())));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
@@ -415,16 +531,24 @@ public final class LcaLinkedReport {
         rows.add(new ImageGrid.Row("Phi_2 a (a from glyph), " + e.getKey(), images(glyphs, false)));
       }
     }
-    List<String> lines = new ArrayList<>(List.of("Each modality reconstructed from the code inferred from it alone;"
-        + " pixels on [0, 1], clipped."));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "Each modality reconstructed from the code inferred from it alone;"
+                    + " pixels on [0, 1], clipped."));
     lines.addAll(caption);
-    ImageGrid.write(png, "Reconstruction quality per modality (Fig. 2 c, d)", SIDE, SIDE, rows, lines);
+    ImageGrid.write(
+        png, "Reconstruction quality per modality (Fig. 2 c, d)", SIDE, SIDE, rows, lines);
   }
 
-  private static boolean writeCrossModal(Map<String, Path> dirs, Path png, List<String> caption) throws IOException {
+  private static boolean writeCrossModal(Map<String, Path> dirs, Path png, List<String> caption)
+      throws IOException {
     List<ImageGrid.Row> rows = new ArrayList<>();
     Path first = dirs.values().iterator().next();
-    rows.add(new ImageGrid.Row("(a) input: MNIST digit", images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
+    rows.add(
+        new ImageGrid.Row(
+            "(a) input: MNIST digit",
+            images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
       Path file = e.getValue().resolve(LcaLinkedExperiment.SAMPLE_CROSS_MODAL);
       if (Files.isRegularFile(file)) {
@@ -442,8 +566,11 @@ public final class LcaLinkedReport {
       expected.add(glyphs[i / perClass]);
     }
     rows.add(new ImageGrid.Row("(c) expected rendered digit", expected));
-    List<String> lines = new ArrayList<>(List.of("a is inferred from the MNIST digit with Phi_1 alone; each"
-        + " reconstruction is shown scaled to its largest value."));
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "a is inferred from the MNIST digit with Phi_1 alone; each"
+                    + " reconstruction is shown scaled to its largest value."));
     lines.addAll(caption);
     ImageGrid.write(png, "Cross-modal reconstruction (Fig. 3)", SIDE, SIDE, rows, lines);
     return true;
@@ -473,17 +600,24 @@ public final class LcaLinkedReport {
     return out;
   }
 
-  private static void drawWithCaption(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int width, int height, List<String> caption, Path png)
+  private static void drawWithCaption(
+      org.knowm.xchart.internal.chartpart.Chart<?, ?> chart,
+      int width,
+      int height,
+      List<String> caption,
+      Path png)
       throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
     int line = 18;
-    BufferedImage image = new BufferedImage(width, height + line * (caption.size() + 1), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(width, height + line * (caption.size() + 1), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       chart.paint(g, width, height);

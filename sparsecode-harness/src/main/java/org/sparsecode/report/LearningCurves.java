@@ -17,20 +17,30 @@ final class LearningCurves {
 
   /**
    * What the curves show: which trials have one, what recording them cost, each trial's best
-   * validation accuracy and its AVR early and late, and the document's mid-training point where
-   * it has one.
+   * validation accuracy and its AVR early and late, and the document's mid-training point where it
+   * has one.
    */
-  static String section(SweepSpec spec, List<TrialResult> results, List<CurvesFigure.Curve> curves, String png) {
+  static String section(
+      SweepSpec spec, List<TrialResult> results, List<CurvesFigure.Curve> curves, String png) {
     StringBuilder sb = new StringBuilder("## Learning curves\n\n");
     if (curves.isEmpty()) {
-      return sb.append("None of these trials has a learning curve (`curve.csv` in its artifacts folder):"
-          + " they ran before curves were recorded. A trial run again (delete its result file under"
-          + " `results/").append(spec.table()).append("/<budget>/trials/`) records one.\n").toString();
+      return sb.append(
+              "None of these trials has a learning curve (`curve.csv` in its artifacts folder):"
+                  + " they ran before curves were recorded. A trial run again (delete its result file under"
+                  + " `results/")
+          .append(spec.table())
+          .append("/<budget>/trials/`) records one.\n")
+          .toString();
     }
-    sb.append(String.format(Locale.ROOT, "%d of %d trials have a curve%s. Each point is an evaluation:"
-        + " validation accuracy, and the AVR of the model on the batch it was just trained on (the"
-        + " blog's AVR).%n%n", curves.size(), results.size(),
-        png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d of %d trials have a curve%s. Each point is an evaluation:"
+                + " validation accuracy, and the AVR of the model on the batch it was just trained on (the"
+                + " blog's AVR).%n%n",
+            curves.size(),
+            results.size(),
+            png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))"));
     double curveSeconds = 0, wallSeconds = 0;
     for (TrialResult r : results) {
       double c = r.metric(ClassifierExperiment.CURVE_SECONDS);
@@ -40,21 +50,36 @@ final class LearningCurves {
       }
     }
     if (wallSeconds > 0) {
-      sb.append(String.format(Locale.ROOT, "Recording the curves (one forward pass on the training batch per"
-          + " evaluation, beside the validation pass the trials always made) took %.2f s of the trials'"
-          + " %.0f s (%.3f%%).%n%n", curveSeconds, wallSeconds, 100 * curveSeconds / wallSeconds));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Recording the curves (one forward pass on the training batch per"
+                  + " evaluation, beside the validation pass the trials always made) took %.2f s of the trials'"
+                  + " %.0f s (%.3f%%).%n%n",
+              curveSeconds,
+              wallSeconds,
+              100 * curveSeconds / wallSeconds));
     }
-    sb.append("| trial | best validation accuracy | at step | AVR at first evaluation | AVR at last evaluation |\n"
-        + "| --- | ---: | ---: | ---: | ---: |\n");
+    sb.append(
+        "| trial | best validation accuracy | at step | AVR at first evaluation | AVR at last evaluation |\n"
+            + "| --- | ---: | ---: | ---: | ---: |\n");
     for (CurvesFigure.Curve c : curves) {
       double[] step = c.table().column("step");
       double[] acc = c.table().column("validation_accuracy");
       double[] avr = c.table().column("avr_train_batch");
       int best = argMax(acc);
-      sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.0f | %.2f | %.2f |%n",
-          c.label(), acc[best], step[best], avr[0], avr[avr.length - 1]));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.4f | %.0f | %.2f | %.2f |%n",
+              c.label(),
+              acc[best],
+              step[best],
+              avr[0],
+              avr[avr.length - 1]));
     }
-    MidTrainingCheck.forTable(spec.table()).ifPresent(check -> sb.append('\n').append(midTraining(check, results, curves)));
+    MidTrainingCheck.forTable(spec.table())
+        .ifPresent(check -> sb.append('\n').append(midTraining(check, results, curves)));
     return sb.toString();
   }
 
@@ -62,13 +87,22 @@ final class LearningCurves {
    * The document's mid-training point against our curve of the same lambda: the first evaluation
    * whose validation accuracy reached the document's, or else the best one, and its AVR.
    */
-  static String midTraining(MidTrainingCheck check, List<TrialResult> results, List<CurvesFigure.Curve> curves) {
+  static String midTraining(
+      MidTrainingCheck check, List<TrialResult> results, List<CurvesFigure.Curve> curves) {
     String label = "lambda " + MarkdownReport.display("lambda", check.lambda());
     StringBuilder sb = new StringBuilder("### The blog's mid-training point\n\n");
-    Optional<CurvesFigure.Curve> curve = curves.stream().filter(c -> c.label().equals(label)).findFirst();
+    Optional<CurvesFigure.Curve> curve =
+        curves.stream().filter(c -> c.label().equals(label)).findFirst();
     if (curve.isEmpty()) {
-      return sb.append("The trial at ").append(label).append(" has no curve, so the blog's mid-training point ("
-          + check.accuracy() + " accuracy at AVR " + check.avr() + ") cannot be checked.\n").toString();
+      return sb.append("The trial at ")
+          .append(label)
+          .append(
+              " has no curve, so the blog's mid-training point ("
+                  + check.accuracy()
+                  + " accuracy at AVR "
+                  + check.avr()
+                  + ") cannot be checked.\n")
+          .toString();
     }
     CurveCsv.Table t = curve.get().table();
     double[] step = t.column("step");
@@ -85,24 +119,41 @@ final class LearningCurves {
     if (!reached) {
       at = argMax(acc);
     }
-    sb.append(String.format(Locale.ROOT,
-        "The blog reports %.3f accuracy at AVR %.2f in the middle of its %s run (step not given). %s"
-            + " at step %.0f, with AVR %.2f on the batch just trained on (%.2f times the blog's %.2f)."
-            + " Our accuracies here are on the 5,000 validation images, evaluated every %.0f steps.%n",
-        check.accuracy(), check.avr(), label,
-        reached
-            ? String.format(Locale.ROOT, "Our validation accuracy first reached %.3f (%.4f)", check.accuracy(), acc[at])
-            : String.format(Locale.ROOT, "Our validation accuracy never reached %.3f; its best was %.4f", check.accuracy(), acc[at]),
-        step[at], avr[at], avr[at] / check.avr(), check.avr(), step.length > 1 ? step[1] - step[0] : step[0]));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "The blog reports %.3f accuracy at AVR %.2f in the middle of its %s run (step not given). %s"
+                + " at step %.0f, with AVR %.2f on the batch just trained on (%.2f times the blog's %.2f)."
+                + " Our accuracies here are on the 5,000 validation images, evaluated every %.0f steps.%n",
+            check.accuracy(),
+            check.avr(),
+            label,
+            reached
+                ? String.format(
+                    Locale.ROOT,
+                    "Our validation accuracy first reached %.3f (%.4f)",
+                    check.accuracy(),
+                    acc[at])
+                : String.format(
+                    Locale.ROOT,
+                    "Our validation accuracy never reached %.3f; its best was %.4f",
+                    check.accuracy(),
+                    acc[at]),
+            step[at],
+            avr[at],
+            avr[at] / check.avr(),
+            check.avr(),
+            step.length > 1 ? step[1] - step[0] : step[0]));
     return sb.toString();
   }
 
   /**
-   * Did the subpixel decoder learn faster than the transposed convolution, as the blog says? By
-   * the step at which each first reached 0.97 validation accuracy, and by the curves where both
-   * have one.
+   * Did the subpixel decoder learn faster than the transposed convolution, as the blog says? By the
+   * step at which each first reached 0.97 validation accuracy, and by the curves where both have
+   * one.
    */
-  static Optional<String> decoderLearningSpeed(List<TrialResult> results, List<CurvesFigure.Curve> curves) {
+  static Optional<String> decoderLearningSpeed(
+      List<TrialResult> results, List<CurvesFigure.Curve> curves) {
     Map<Double, Double> convT = new LinkedHashMap<>();
     Map<Double, Double> subpixel = new LinkedHashMap<>();
     for (TrialResult r : results) {
@@ -122,9 +173,11 @@ final class LearningCurves {
     if (convT.isEmpty() || subpixel.isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder sb = new StringBuilder("## Did the subpixel decoder learn faster?\n\n"
-        + "The blog says the subpixel decoder improved the speed of learning. First evaluated step at"
-        + " which validation accuracy reached 0.97 (never: not within 20,000 steps):\n\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "## Did the subpixel decoder learn faster?\n\n"
+                + "The blog says the subpixel decoder improved the speed of learning. First evaluated step at"
+                + " which validation accuracy reached 0.97 (never: not within 20,000 steps):\n\n");
     int sooner = 0, later = 0, same = 0;
     for (Map.Entry<Double, Double> e : convT.entrySet()) {
       Double sp = subpixel.get(e.getKey());
@@ -143,29 +196,55 @@ final class LearningCurves {
         later++;
         verdict = "subpixel later";
       }
-      sb.append(String.format(Locale.ROOT, "- lambda %s: subpixel %s, conv_transpose %s (%s)%n",
-          MarkdownReport.display("lambda", e.getKey()), stepText(sp), stepText(ct), verdict));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- lambda %s: subpixel %s, conv_transpose %s (%s)%n",
+              MarkdownReport.display("lambda", e.getKey()),
+              stepText(sp),
+              stepText(ct),
+              verdict));
     }
-    sb.append(String.format(Locale.ROOT, "%nSubpixel reached 0.97 sooner than the transposed convolution at %d of %d"
-        + " lambdas, later at %d and at the same step at %d. %s%n", sooner, sooner + later + same, later, same,
-        sooner > later ? "By this measure the subpixel decoder learned faster, as the blog says."
-            : "By this measure the subpixel decoder did not learn faster than the transposed convolution:"
-                + " the blog's claim does not hold here."));
-    long withCurves = curves.stream().filter(c -> c.label().startsWith("conv_transpose,")
-        || c.label().startsWith("subpixel,")).count();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nSubpixel reached 0.97 sooner than the transposed convolution at %d of %d"
+                + " lambdas, later at %d and at the same step at %d. %s%n",
+            sooner,
+            sooner + later + same,
+            later,
+            same,
+            sooner > later
+                ? "By this measure the subpixel decoder learned faster, as the blog says."
+                : "By this measure the subpixel decoder did not learn faster than the transposed convolution:"
+                    + " the blog's claim does not hold here."));
+    long withCurves =
+        curves.stream()
+            .filter(
+                c -> c.label().startsWith("conv_transpose,") || c.label().startsWith("subpixel,"))
+            .count();
     if (withCurves == 0) {
-      sb.append("\nThese trials ran before learning curves were recorded, so the comparison rests on the"
-          + " step to 0.97 alone (evaluations every 500 steps).\n");
+      sb.append(
+          "\nThese trials ran before learning curves were recorded, so the comparison rests on the"
+              + " step to 0.97 alone (evaluations every 500 steps).\n");
     } else {
-      sb.append(String.format(Locale.ROOT, "%nMean validation accuracy over each curve (higher: learned sooner),"
-          + " where both decoders have one:%n%n"));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%nMean validation accuracy over each curve (higher: learned sooner),"
+                  + " where both decoders have one:%n%n"));
       for (Double lambda : convT.keySet()) {
         String l = MarkdownReport.display("lambda", lambda);
         Optional<CurvesFigure.Curve> a = find(curves, "conv_transpose, lambda " + l);
         Optional<CurvesFigure.Curve> b = find(curves, "subpixel, lambda " + l);
         if (a.isPresent() && b.isPresent()) {
-          sb.append(String.format(Locale.ROOT, "- lambda %s: subpixel %.4f, conv_transpose %.4f%n", l,
-              mean(b.get().table().column("validation_accuracy")), mean(a.get().table().column("validation_accuracy"))));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "- lambda %s: subpixel %.4f, conv_transpose %.4f%n",
+                  l,
+                  mean(b.get().table().column("validation_accuracy")),
+                  mean(a.get().table().column("validation_accuracy"))));
         }
       }
     }

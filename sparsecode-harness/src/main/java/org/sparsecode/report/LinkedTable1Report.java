@@ -45,18 +45,35 @@ import org.sparsecode.io.Npy;
 public final class LinkedTable1Report {
   /** A cell counts as reaching the document's accuracy when ours is at most this far below it. */
   static final double TOLERANCE = 0.005;
+
   /** The kinds of features whose cells the document's claim is about. */
   static final List<String> CLAIMED = List.of("linked", "ordinal_modality", "ordinal_current");
 
-  static final List<String> COLUMNS = List.of("features", "classifier", "accuracy", "paper_accuracy",
-      "points_vs_paper", "validation_accuracy", "c", "gamma", "train_size", "validation_size", "test_size",
-      "select_seconds", "test_seconds");
+  static final List<String> COLUMNS =
+      List.of(
+          "features",
+          "classifier",
+          "accuracy",
+          "paper_accuracy",
+          "points_vs_paper",
+          "validation_accuracy",
+          "c",
+          "gamma",
+          "train_size",
+          "validation_size",
+          "test_size",
+          "select_seconds",
+          "test_seconds");
 
   /** Class colours of the scatter plots (one per digit), easy to tell apart. */
   private static final Color[] CLASS_COLORS = {
-    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
-    new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
-    new Color(188, 189, 34), new Color(23, 190, 207)};
+    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(214, 39, 40),
+    new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127),
+    new Color(188, 189, 34), new Color(23, 190, 207)
+  };
+
   private static final int PANEL = 380;
   private static final int LINE = 18;
 
@@ -64,8 +81,15 @@ public final class LinkedTable1Report {
 
   /** Writes the CSV, the Markdown page and both figures; returns the Markdown table. */
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     List<String> sections = new ArrayList<>();
@@ -73,20 +97,27 @@ public final class LinkedTable1Report {
     sections.add(embeddings(results));
     sections.add(method(results));
     writeAccuracyFigure(table, png);
-    List<String> figures = new ArrayList<>(List.of(png.getFileName()
-        + ": test accuracy per classifier and kind of features, ours beside the document's"));
+    List<String> figures =
+        new ArrayList<>(
+            List.of(
+                png.getFileName()
+                    + ": test accuracy per classifier and kind of features, ours beside the document's"));
     Path embeddings = png.resolveSibling(spec.table() + "-embeddings.png");
     if (writeEmbeddings(results, artifacts, embeddings, table.caption())) {
-      figures.add(embeddings.getFileName() + " (Fig. 5): PCA and t-SNE of the test features, coloured by class");
+      figures.add(
+          embeddings.getFileName()
+              + " (Fig. 5): PCA and t-SNE of the test features, coloured by class");
     }
-    sections.add("## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
+    sections.add(
+        "## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
     selections(results, artifacts).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     return MarkdownReport.render(table);
   }
 
   /** One row per trial and classifier, in sweep order and Table I's column order. */
-  static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+  static ResultTable table(
+      SweepSpec spec, String budget, List<TrialResult> results, String command) {
     List<List<Object>> rows = new ArrayList<>();
     for (TrialResult r : results) {
       Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
@@ -113,7 +144,8 @@ public final class LinkedTable1Report {
     List<String> notes = new ArrayList<>();
     for (String note : SweepTables.provenance(spec, budget, results, command)) {
       // Nothing here trains by steps; the budget is the sizes of the splits.
-      notes.add(note.startsWith("budget:") ? "budget: " + budget + " (" + sizes(results) + ")" : note);
+      notes.add(
+          note.startsWith("budget:") ? "budget: " + budget + " (" + sizes(results) + ")" : note);
     }
     List<Integer> testSizes = new ArrayList<>();
     for (TrialResult r : results) {
@@ -132,9 +164,15 @@ public final class LinkedTable1Report {
   static String findings(SweepSpec spec, String budget, List<TrialResult> results) {
     StringBuilder sb = new StringBuilder("## Findings\n\n");
     if (!"full".equals(budget)) {
-      sb.append("Budget ").append(budget).append(": ").append(sizes(results)).append(", classifying codes"
-          + " of the ").append(budget).append(" lca-linked dictionaries. These numbers check the pipeline; the"
-          + " full budget is the one to compare with the document.\n\n");
+      sb.append("Budget ")
+          .append(budget)
+          .append(": ")
+          .append(sizes(results))
+          .append(", classifying codes" + " of the ")
+          .append(budget)
+          .append(
+              " lca-linked dictionaries. These numbers check the pipeline; the"
+                  + " full budget is the one to compare with the document.\n\n");
     }
     sb.append("Ours against the document, in points (100 x accuracy difference):\n\n");
     int reached = 0;
@@ -151,8 +189,15 @@ public final class LinkedTable1Report {
         }
         double theirs = n.doubleValue();
         boolean ok = ours >= theirs - TOLERANCE;
-        cells.add(String.format(Locale.ROOT, "%s %.4f vs %.4f (%+.2f)%s", kind, ours, theirs,
-            100 * (ours - theirs), ok ? "" : " below"));
+        cells.add(
+            String.format(
+                Locale.ROOT,
+                "%s %.4f vs %.4f (%+.2f)%s",
+                kind,
+                ours,
+                theirs,
+                100 * (ours - theirs),
+                ok ? "" : " below"));
         if (CLAIMED.contains(features(r))) {
           claimed++;
           reached += ok ? 1 : 0;
@@ -161,14 +206,26 @@ public final class LinkedTable1Report {
           count[1]++;
         }
       }
-      sb.append("- ").append(features(r)).append(": ").append(String.join("; ", cells)).append('\n');
+      sb.append("- ")
+          .append(features(r))
+          .append(": ")
+          .append(String.join("; ", cells))
+          .append('\n');
     }
     List<String> parts = new ArrayList<>();
     perFeatures.forEach((f, c) -> parts.add(f + " " + c[0] + " of " + c[1]));
-    sb.append(String.format(Locale.ROOT, "%nLinked and ordinal-linked cells at least the document's accuracy"
-        + " (within %.1f point): %d of %d (%s).%n", 100 * TOLERANCE, reached, claimed, String.join(", ", parts)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nLinked and ordinal-linked cells at least the document's accuracy"
+                + " (within %.1f point): %d of %d (%s).%n",
+            100 * TOLERANCE,
+            reached,
+            claimed,
+            String.join(", ", parts)));
 
-    TrialResult raw = results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
+    TrialResult raw =
+        results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
     if (raw != null) {
       sb.append("\nCodes against raw pixels, per classifier (points):\n\n");
       for (ClassifierKind kind : CLASSIFIERS) {
@@ -188,18 +245,34 @@ public final class LinkedTable1Report {
           sameSizes &= trainSize(r, kind) == trainSize(raw, kind);
         }
         // A classifier trained on more images wins for that reason alone: say so.
-        String caveat = sameSizes ? "" : String.format(Locale.ROOT,
-            " (not like with like: the pixels' %s trained on %.0f images, the codes' on %s)", kind,
-            trainSize(raw, kind), byFeatures(results.stream().filter(r -> r != raw).toList(),
-                r -> String.format(Locale.ROOT, "%.0f", trainSize(r, kind))));
-        sb.append(String.format(Locale.ROOT, "- %s: raw pixels %.4f; %s; %d of %d kinds of codes beat the pixels%s%n",
-            kind, base, String.join(", ", diffs), better, codes, caveat));
+        String caveat =
+            sameSizes
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (not like with like: the pixels' %s trained on %.0f images, the codes' on %s)",
+                    kind,
+                    trainSize(raw, kind),
+                    byFeatures(
+                        results.stream().filter(r -> r != raw).toList(),
+                        r -> String.format(Locale.ROOT, "%.0f", trainSize(r, kind))));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "- %s: raw pixels %.4f; %s; %d of %d kinds of codes beat the pixels%s%n",
+                kind,
+                base,
+                String.join(", ", diffs),
+                better,
+                codes,
+                caveat));
       }
     }
     sb.append('\n').append(gridEdges(results));
-    sb.append("\nThe document's ordinal-linked row is compared with both readings of its driver:"
-        + " `ordinal_modality` (the class-block driver as a third linked modality with a fixed identity"
-        + " dictionary) and `ordinal_current` (the same driver as a current added to the drive b).\n");
+    sb.append(
+        "\nThe document's ordinal-linked row is compared with both readings of its driver:"
+            + " `ordinal_modality` (the class-block driver as a third linked modality with a fixed identity"
+            + " dictionary) and `ordinal_current` (the same driver as a current added to the drive b).\n");
     return sb.toString();
   }
 
@@ -211,25 +284,45 @@ public final class LinkedTable1Report {
         double[] cs = LinkedTable1Experiment.numbers(r.trial(), kind.reportName() + "_c");
         edge(edges, r, kind + " C", r.metric(LinkedTable1Experiment.chosenC(kind)), cs);
         if (kind.usesGamma()) {
-          double factor = r.metric(LinkedTable1Experiment.RBF_GAMMA) / r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA);
-          edge(edges, r, kind + " gamma factor", factor, LinkedTable1Experiment.numbers(r.trial(), "svm_rbf_gamma_factors"));
+          double factor =
+              r.metric(LinkedTable1Experiment.RBF_GAMMA)
+                  / r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA);
+          edge(
+              edges,
+              r,
+              kind + " gamma factor",
+              factor,
+              LinkedTable1Experiment.numbers(r.trial(), "svm_rbf_gamma_factors"));
         }
       }
     }
     return edges.isEmpty()
         ? "Every chosen C and gamma lies inside its grid.\n"
-        : "Chosen at an end of the grid, so a wider grid might do better: " + String.join(", ", edges) + ".\n";
+        : "Chosen at an end of the grid, so a wider grid might do better: "
+            + String.join(", ", edges)
+            + ".\n";
   }
 
-  private static void edge(List<String> edges, TrialResult r, String what, double chosen, double[] grid) {
+  private static void edge(
+      List<String> edges, TrialResult r, String what, double chosen, double[] grid) {
     if (grid.length < 2 || !Double.isFinite(chosen)) {
       return;
     }
     double lo = java.util.Arrays.stream(grid).min().orElseThrow();
     double hi = java.util.Arrays.stream(grid).max().orElseThrow();
-    String end = Math.abs(chosen - hi) <= 1e-6 * hi ? "largest" : Math.abs(chosen - lo) <= 1e-6 * lo ? "smallest" : null;
+    String end =
+        Math.abs(chosen - hi) <= 1e-6 * hi
+            ? "largest"
+            : Math.abs(chosen - lo) <= 1e-6 * lo ? "smallest" : null;
     if (end != null) {
-      edges.add(String.format(Locale.ROOT, "%s %s %s (%s)", features(r), what, MarkdownReport.display("c", chosen), end));
+      edges.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s %s (%s)",
+              features(r),
+              what,
+              MarkdownReport.display("c", chosen),
+              end));
     }
   }
 
@@ -238,21 +331,43 @@ public final class LinkedTable1Report {
     StringBuilder sb = new StringBuilder("## Embeddings (Fig. 5)\n\n");
     double points = results.isEmpty() ? 0 : results.get(0).metric(EMBED_POINTS);
     int k = results.isEmpty() ? 0 : results.get(0).trial().intParam("knn_k");
-    sb.append(String.format(Locale.ROOT, "%.0f test points (a seeded class-balanced subsample), projected on"
-        + " the top two principal axes of the training features (PCA) or embedded by exact t-SNE. Silhouette:"
-        + " -1 .. 1, higher is cleaner; %d-NN: leave-one-out %d-nearest-neighbour accuracy in 2-D.%n%n", points, k, k));
-    sb.append("| features | pca_silhouette | pca_knn_accuracy | tsne_silhouette | tsne_knn_accuracy |\n"
-        + "| --- | ---: | ---: | ---: | ---: |\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%.0f test points (a seeded class-balanced subsample), projected on"
+                + " the top two principal axes of the training features (PCA) or embedded by exact t-SNE. Silhouette:"
+                + " -1 .. 1, higher is cleaner; %d-NN: leave-one-out %d-nearest-neighbour accuracy in 2-D.%n%n",
+            points,
+            k,
+            k));
+    sb.append(
+        "| features | pca_silhouette | pca_knn_accuracy | tsne_silhouette | tsne_knn_accuracy |\n"
+            + "| --- | ---: | ---: | ---: | ---: |\n");
     for (TrialResult r : results) {
-      sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f |%n", features(r),
-          r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN), r.metric(TSNE_SILHOUETTE), r.metric(TSNE_KNN)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.4f | %.4f | %.4f | %.4f |%n",
+              features(r),
+              r.metric(PCA_SILHOUETTE),
+              r.metric(PCA_KNN),
+              r.metric(TSNE_SILHOUETTE),
+              r.metric(TSNE_KNN)));
     }
-    TrialResult raw = results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
+    TrialResult raw =
+        results.stream().filter(r -> RAW.equals(features(r))).findFirst().orElse(null);
     if (raw != null) {
       for (String metric : List.of(TSNE_SILHOUETTE, TSNE_KNN, PCA_SILHOUETTE, PCA_KNN)) {
-        long cleaner = results.stream().filter(r -> r != raw && r.metric(metric) > raw.metric(metric)).count();
-        sb.append(String.format(Locale.ROOT, "%n- %s: %d of %d kinds of codes above raw pixels (%.4f)",
-            metric, cleaner, results.size() - 1, raw.metric(metric)));
+        long cleaner =
+            results.stream().filter(r -> r != raw && r.metric(metric) > raw.metric(metric)).count();
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%n- %s: %d of %d kinds of codes above raw pixels (%.4f)",
+                metric,
+                cleaner,
+                results.size() - 1,
+                raw.metric(metric)));
       }
       sb.append('\n');
     }
@@ -262,7 +377,10 @@ public final class LinkedTable1Report {
   private static String method(List<TrialResult> results) {
     Map<String, Object> p = results.isEmpty() ? Map.of() : results.get(0).trial().params();
     StringBuilder sb = new StringBuilder("## How the numbers were made\n\n");
-    sb.append(String.format(Locale.ROOT, """
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            """
         - Features: `raw` is the MNIST pixels in [0, 1]; the others are the codes of the %s trial of the same \
         name and budget (256 neurons, inferred from the MNIST image alone with the MNIST dictionary). No scaling \
         is applied to either.
@@ -275,33 +393,60 @@ public final class LinkedTable1Report {
         split and scored on validation; the best wins (ties: the smaller C) and that very model is scored once \
         on the test split. Grids (gamma as multiples of 1 / (features x variance of the training features)): \
         %s.
-        """, p.get("codes_from"), byFeatures(results, r -> String.format(Locale.ROOT,
-            "lr C in {%s}, svm_linear C in {%s}, svm_rbf C in {%s} x gamma in {%s}",
-            r.trial().params().get("lr_c"), r.trial().params().get("svm_linear_c"),
-            r.trial().params().get("svm_rbf_c"), r.trial().params().get("svm_rbf_gamma_factors")))));
+        """,
+            p.get("codes_from"),
+            byFeatures(
+                results,
+                r ->
+                    String.format(
+                        Locale.ROOT,
+                        "lr C in {%s}, svm_linear C in {%s}, svm_rbf C in {%s} x gamma in {%s}",
+                        r.trial().params().get("lr_c"),
+                        r.trial().params().get("svm_linear_c"),
+                        r.trial().params().get("svm_rbf_c"),
+                        r.trial().params().get("svm_rbf_gamma_factors")))));
     for (ClassifierKind kind : CLASSIFIERS) {
-      ClassifierSettings example = kind.usesGamma() ? ClassifierSettings.rbf(1, 1) : ClassifierSettings.linear(kind, 1);
-      sb.append("- ").append(kind).append(": ").append(example.solver()).append(", tolerance ")
-          .append(kind.defaultEps()).append(kind == ClassifierKind.SVM_LINEAR ? ", seed 0" : "").append(".\n");
+      ClassifierSettings example =
+          kind.usesGamma() ? ClassifierSettings.rbf(1, 1) : ClassifierSettings.linear(kind, 1);
+      sb.append("- ")
+          .append(kind)
+          .append(": ")
+          .append(example.solver())
+          .append(", tolerance ")
+          .append(kind.defaultEps())
+          .append(kind == ClassifierKind.SVM_LINEAR ? ", seed 0" : "")
+          .append(".\n");
     }
-    sb.append(String.format(Locale.ROOT, "- Embeddings: %s test points per class, seed %s; t-SNE perplexity %s,"
-        + " %s iterations (exact, van der Maaten and Hinton's schedule).%n",
-        p.get("embed_per_class"), p.get("seed"), p.get("tsne_perplexity"), p.get("tsne_iterations")));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Embeddings: %s test points per class, seed %s; t-SNE perplexity %s,"
+                + " %s iterations (exact, van der Maaten and Hinton's schedule).%n",
+            p.get("embed_per_class"),
+            p.get("seed"),
+            p.get("tsne_perplexity"),
+            p.get("tsne_iterations")));
     return sb.toString();
   }
 
   /** Every candidate's validation accuracy, from the trials' artifacts. */
-  private static java.util.Optional<String> selections(List<TrialResult> results, Path artifacts) throws IOException {
+  private static java.util.Optional<String> selections(List<TrialResult> results, Path artifacts)
+      throws IOException {
     StringBuilder sb = new StringBuilder();
     for (TrialResult r : results) {
       Path file = artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.SELECTION);
       if (Files.isRegularFile(file)) {
-        sb.append("### ").append(features(r)).append("\n\n```\n")
-            .append(Files.readString(file).strip().replace("## ", "")).append("\n```\n\n");
+        sb.append("### ")
+            .append(features(r))
+            .append("\n\n```\n")
+            .append(Files.readString(file).strip().replace("## ", ""))
+            .append("\n```\n\n");
       }
     }
-    return sb.length() == 0 ? java.util.Optional.empty()
-        : java.util.Optional.of("## Model selection (validation accuracy of every candidate)\n\n" + sb);
+    return sb.length() == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            "## Model selection (validation accuracy of every candidate)\n\n" + sb);
   }
 
   private static void writeAccuracyFigure(ResultTable table, Path png) throws IOException {
@@ -326,7 +471,9 @@ public final class LinkedTable1Report {
       Map<String, List<Double>> series = new LinkedHashMap<>();
       series.put("ours (test)", ours);
       series.put("document", paper);
-      panels.add(new SweepFigure.Panel(kind + ": test accuracy", "accuracy", false, series, "features", features, true));
+      panels.add(
+          new SweepFigure.Panel(
+              kind + ": test accuracy", "accuracy", false, series, "features", features, true));
     }
     SweepFigure.write(png, "features", features, panels, table.caption());
   }
@@ -335,11 +482,13 @@ public final class LinkedTable1Report {
    * Fig. 5: a row of PCA panels and a row of t-SNE panels, one column per kind of features, each
    * titled with its silhouette and kNN accuracy. False when no trial left its embeddings.
    */
-  static boolean writeEmbeddings(List<TrialResult> results, Path artifacts, Path png, List<String> caption)
+  static boolean writeEmbeddings(
+      List<TrialResult> results, Path artifacts, Path png, List<String> caption)
       throws IOException {
     List<TrialResult> drawn = new ArrayList<>();
     for (TrialResult r : results) {
-      if (Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.EMBED_TSNE))) {
+      if (Files.isRegularFile(
+          artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.EMBED_TSNE))) {
         drawn.add(r);
       }
     }
@@ -351,12 +500,16 @@ public final class LinkedTable1Report {
     }
     int k = drawn.get(0).trial().intParam("knn_k");
     int legend = 2 * LINE;
-    BufferedImage image = new BufferedImage(PANEL * drawn.size(), 2 * PANEL + legend + LINE * (caption.size() + 1),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            PANEL * drawn.size(),
+            2 * PANEL + legend + LINE * (caption.size() + 1),
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int col = 0; col < drawn.size(); col++) {
@@ -365,11 +518,21 @@ public final class LinkedTable1Report {
         int[] labels = Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_LABELS)).ints();
         String[] files = {LinkedTable1Experiment.EMBED_PCA, LinkedTable1Experiment.EMBED_TSNE};
         String[] names = {"PCA", "t-SNE"};
-        double[][] scores = {{r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN)}, {r.metric(TSNE_SILHOUETTE), r.metric(TSNE_KNN)}};
+        double[][] scores = {
+          {r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN)},
+          {r.metric(TSNE_SILHOUETTE), r.metric(TSNE_KNN)}
+        };
         for (int row = 0; row < 2; row++) {
           float[] xy = Npy.read(dir.resolve(files[row])).floats();
-          String title = String.format(Locale.ROOT, "%s, %s: silhouette %.3f, %d-NN %.3f",
-              features(r), names[row], scores[row][0], k, scores[row][1]);
+          String title =
+              String.format(
+                  Locale.ROOT,
+                  "%s, %s: silhouette %.3f, %d-NN %.3f",
+                  features(r),
+                  names[row],
+                  scores[row][0],
+                  k,
+                  scores[row][1]);
           XYChart chart = scatter(title, xy, labels);
           Graphics2D panel = (Graphics2D) g.create(col * PANEL, row * PANEL, PANEL, PANEL);
           chart.paint(panel, PANEL, PANEL);
@@ -437,11 +600,23 @@ public final class LinkedTable1Report {
   private static String sizes(TrialResult r) {
     double chosenOn = r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE);
     double rbf = trainSize(r, ClassifierKind.SVM_RBF);
-    String rbfNote = !Double.isFinite(chosenOn) || (chosenOn == rbf && rbf == r.metric(TRAIN_SIZE)) ? ""
-        : chosenOn == rbf ? String.format(Locale.ROOT, " (svm_rbf: the first %.0f)", rbf)
-        : String.format(Locale.ROOT, " (svm_rbf: chosen on the first %.0f, refitted on the first %.0f)", chosenOn, rbf);
-    return String.format(Locale.ROOT, "%.0f train%s / %.0f validation / %.0f test images",
-        r.metric(TRAIN_SIZE), rbfNote, r.metric(VALIDATION_SIZE), r.metric(TEST_SIZE));
+    String rbfNote =
+        !Double.isFinite(chosenOn) || (chosenOn == rbf && rbf == r.metric(TRAIN_SIZE))
+            ? ""
+            : chosenOn == rbf
+                ? String.format(Locale.ROOT, " (svm_rbf: the first %.0f)", rbf)
+                : String.format(
+                    Locale.ROOT,
+                    " (svm_rbf: chosen on the first %.0f, refitted on the first %.0f)",
+                    chosenOn,
+                    rbf);
+    return String.format(
+        Locale.ROOT,
+        "%.0f train%s / %.0f validation / %.0f test images",
+        r.metric(TRAIN_SIZE),
+        rbfNote,
+        r.metric(VALIDATION_SIZE),
+        r.metric(TEST_SIZE));
   }
 
   /**
@@ -456,19 +631,21 @@ public final class LinkedTable1Report {
     if (groups.size() == 1) {
       return groups.keySet().iterator().next();
     }
-    return groups.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+    return groups.entrySet().stream()
+        .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
         .collect(Collectors.joining("; "));
   }
 
   /**
-   * Training examples of the scored model of {@code kind}: the RBF SVM may use fewer, or be refitted
-   * (older trials lack these metrics).
+   * Training examples of the scored model of {@code kind}: the RBF SVM may use fewer, or be
+   * refitted (older trials lack these metrics).
    */
   private static double trainSize(TrialResult r, ClassifierKind kind) {
     if (!kind.usesGamma()) {
       return r.metric(TRAIN_SIZE);
     }
-    for (String metric : List.of(LinkedTable1Experiment.RBF_REFIT_SIZE, LinkedTable1Experiment.RBF_TRAIN_SIZE)) {
+    for (String metric :
+        List.of(LinkedTable1Experiment.RBF_REFIT_SIZE, LinkedTable1Experiment.RBF_TRAIN_SIZE)) {
       if (Double.isFinite(r.metric(metric))) {
         return r.metric(metric);
       }

@@ -79,15 +79,22 @@ public final class MarkdownReport {
       return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e");
     }
     if (column.equals("c") || column.equals("gamma") || column.endsWith("_gamma")) {
-      return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+      return new java.math.BigDecimal(v)
+          .round(new java.math.MathContext(4))
+          .stripTrailingZeros()
+          .toPlainString();
     }
     if (column.endsWith(ConvAutoencoderClassifier.LOSS_AE)) {
       return String.format(Locale.ROOT, "%.4g", v);
     }
-    if (column.equals(ConvAutoencoderClassifier.RECON_MSE) || column.startsWith("mse_") || column.endsWith("_mse")) {
+    if (column.equals(ConvAutoencoderClassifier.RECON_MSE)
+        || column.startsWith("mse_")
+        || column.endsWith("_mse")) {
       return meanSquaredError(v);
     }
-    if (column.contains("accuracy") || column.contains("fraction") || column.startsWith("sparsity")
+    if (column.contains("accuracy")
+        || column.contains("fraction")
+        || column.startsWith("sparsity")
         || column.contains("purity")) {
       return String.format(Locale.ROOT, "%.4f", v);
     }

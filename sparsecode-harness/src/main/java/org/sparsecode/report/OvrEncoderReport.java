@@ -18,8 +18,8 @@ import org.sparsecode.harness.TrialResult;
 /**
  * The report of Doc 001's experiment 3 ({@code model: ovr_encoder}): one row per kind of features
  * and setting, the figure (accuracy and sparsity by features, and the OVR-Encoder against batch
- * size and lambda), and findings computed from the numbers. The document published no table
- * for it, so there is no "paper" column.
+ * size and lambda), and findings computed from the numbers. The document published no table for it,
+ * so there is no "paper" column.
  *
  * <p>{@code lambda} is shown only for the OVR-Encoder and {@code batch} only for the trained
  * encoders: the other rows do not use them.
@@ -53,8 +53,15 @@ public final class OvrEncoderReport {
           Metrics.WALL_SECONDS);
 
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     MarkdownReport.write(table, md, List.of(findings(spec, results), settings(results)));
@@ -62,8 +69,10 @@ public final class OvrEncoderReport {
     return MarkdownReport.render(table);
   }
 
-  static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
-    List<String> columns = new ArrayList<>(List.of("dataset", "features", "lambda", "batch", "status"));
+  static ResultTable table(
+      SweepSpec spec, String budget, List<TrialResult> results, String command) {
+    List<String> columns =
+        new ArrayList<>(List.of("dataset", "features", "lambda", "batch", "status"));
     columns.addAll(METRICS);
     columns.add("seed");
     List<List<Object>> rows = new ArrayList<>();
@@ -87,15 +96,20 @@ public final class OvrEncoderReport {
     for (String note : SweepTables.provenance(spec, budget, results, command)) {
       notes.add(note.startsWith("budget:") ? budgetNote(budget, results) : note);
     }
-    return WilsonColumns.add(new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, notes), results);
+    return WilsonColumns.add(
+        new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, notes), results);
   }
 
   private static String budgetNote(String budget, List<TrialResult> results) {
     Trial t = results.get(0).trial();
     int trainSize = t.intParam("train_size");
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "budget: %s (encoders: %d epoch(s), at most %d steps; probe: %d epoch(s); training examples: %s)",
-        budget, t.intParam("epochs"), t.intParam("steps"), t.intParam("probe_epochs"),
+        budget,
+        t.intParam("epochs"),
+        t.intParam("steps"),
+        t.intParam("probe_epochs"),
         trainSize == 0 ? "all" : String.valueOf(trainSize));
   }
 
@@ -111,7 +125,9 @@ public final class OvrEncoderReport {
     return r.status() == TrialResult.Status.OK;
   }
 
-  /** Sections of numbers computed from the table: do the codes beat pixels, does small batch hurt. */
+  /**
+   * Sections of numbers computed from the table: do the codes beat pixels, does small batch hurt.
+   */
   static String findings(SweepSpec spec, List<TrialResult> results) {
     StringBuilder sb = new StringBuilder("## Findings\n\n");
     Map<Features, TrialResult> baseline = new LinkedHashMap<>();
@@ -121,7 +137,8 @@ public final class OvrEncoderReport {
         baseline.putIfAbsent(f, r);
       }
     }
-    List<TrialResult> ovr = results.stream().filter(r -> features(r) == Features.OVR_ENCODER && ok(r)).toList();
+    List<TrialResult> ovr =
+        results.stream().filter(r -> features(r) == Features.OVR_ENCODER && ok(r)).toList();
     if (ovr.isEmpty()) {
       return sb.append("No OVR-Encoder trial finished.\n").toString();
     }
@@ -133,42 +150,80 @@ public final class OvrEncoderReport {
       }
     }
     double bestTest = best.metric(Metrics.TEST_ACCURACY);
-    sb.append(String.format(Locale.ROOT,
-        "- Best OVR-Encoder by validation accuracy: %s, test accuracy %.4f, %.1f%% of its test activations below 0.1.%n",
-        best.trial().id(), bestTest, 100 * best.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Best OVR-Encoder by validation accuracy: %s, test accuracy %.4f, %.1f%% of its test activations below 0.1.%n",
+            best.trial().id(),
+            bestTest,
+            100 * best.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)));
     for (Map.Entry<Features, TrialResult> e : baseline.entrySet()) {
       double theirs = e.getValue().metric(Metrics.TEST_ACCURACY);
-      sb.append(String.format(Locale.ROOT,
-          "- Against %s: %.4f, so the OVR codes are %s by %.2f points.%n",
-          e.getKey().key(), theirs, bestTest > theirs ? "better" : bestTest < theirs ? "worse" : "equal",
-          100 * Math.abs(bestTest - theirs)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- Against %s: %.4f, so the OVR codes are %s by %.2f points.%n",
+              e.getKey().key(),
+              theirs,
+              bestTest > theirs ? "better" : bestTest < theirs ? "worse" : "equal",
+              100 * Math.abs(bestTest - theirs)));
     }
     TrialResult raw = baseline.get(Features.RAW);
     if (raw != null) {
-      long beating = ovr.stream().filter(r -> r.metric(Metrics.TEST_ACCURACY) > raw.metric(Metrics.TEST_ACCURACY)).count();
-      sb.append(String.format(Locale.ROOT,
-          "- %d of %d OVR-Encoder trials beat logistic regression on raw pixels (%.4f).%n",
-          beating, ovr.size(), raw.metric(Metrics.TEST_ACCURACY)));
+      long beating =
+          ovr.stream()
+              .filter(r -> r.metric(Metrics.TEST_ACCURACY) > raw.metric(Metrics.TEST_ACCURACY))
+              .count();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- %d of %d OVR-Encoder trials beat logistic regression on raw pixels (%.4f).%n",
+              beating,
+              ovr.size(),
+              raw.metric(Metrics.TEST_ACCURACY)));
     }
     TrialResult random = baseline.get(Features.RANDOM_RELU);
     Optional<TrialResult> atDefaults = atDefaults(spec, ovr);
     if (random != null && atDefaults.isPresent()) {
       TrialResult d = atDefaults.get();
-      sb.append(String.format(Locale.ROOT,
-          "- Training the OVR-Encoder (%s) changes the share of test activations below 0.1 from %.1f%% (random ReLU features: the same layer, untrained) to %.1f%%, exact zeros from %.1f%% to %.1f%%, and the AVR from %.0f to %.0f of %.0f units; test accuracy from %.4f to %.4f.%n",
-          d.trial().id(),
-          100 * random.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1), 100 * d.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
-          100 * random.metric(OvrEncoderExperiment.ZERO_FRACTION), 100 * d.metric(OvrEncoderExperiment.ZERO_FRACTION),
-          random.metric(Metrics.AVR_TEST), d.metric(Metrics.AVR_TEST), d.metric(OvrEncoderExperiment.CODE_WIDTH),
-          random.metric(Metrics.TEST_ACCURACY), d.metric(Metrics.TEST_ACCURACY)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- Training the OVR-Encoder (%s) changes the share of test activations below 0.1 from %.1f%% (random ReLU features: the same layer, untrained) to %.1f%%, exact zeros from %.1f%% to %.1f%%, and the AVR from %.0f to %.0f of %.0f units; test accuracy from %.4f to %.4f.%n",
+              d.trial().id(),
+              100 * random.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
+              100 * d.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
+              100 * random.metric(OvrEncoderExperiment.ZERO_FRACTION),
+              100 * d.metric(OvrEncoderExperiment.ZERO_FRACTION),
+              random.metric(Metrics.AVR_TEST),
+              d.metric(Metrics.AVR_TEST),
+              d.metric(OvrEncoderExperiment.CODE_WIDTH),
+              random.metric(Metrics.TEST_ACCURACY),
+              d.metric(Metrics.TEST_ACCURACY)));
     }
-    double low = ovr.stream().mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)).min().orElseThrow();
-    double high = ovr.stream().mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)).max().orElseThrow();
-    sb.append(String.format(Locale.ROOT,
-        "- Across the %d OVR-Encoder trials, %.1f%% to %.1f%% of the test activations are below 0.1.%n", ovr.size(), 100 * low, 100 * high));
-    sb.append('\n').append(sweepSection(spec, ovr, "batch", "Does a small batch hurt?")).append('\n');
+    double low =
+        ovr.stream()
+            .mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1))
+            .min()
+            .orElseThrow();
+    double high =
+        ovr.stream()
+            .mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1))
+            .max()
+            .orElseThrow();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Across the %d OVR-Encoder trials, %.1f%% to %.1f%% of the test activations are below 0.1.%n",
+            ovr.size(),
+            100 * low,
+            100 * high));
+    sb.append('\n')
+        .append(sweepSection(spec, ovr, "batch", "Does a small batch hurt?"))
+        .append('\n');
     sb.append(sweepSection(spec, ovr, "lambda", "Lambda")).append('\n');
-    sb.append("All numbers come from one seed; differences of a few tenths of a point may be noise.\n");
+    sb.append(
+        "All numbers come from one seed; differences of a few tenths of a point may be noise.\n");
     return sb.toString();
   }
 
@@ -186,8 +241,8 @@ public final class OvrEncoderReport {
   }
 
   /**
-   * The OVR-Encoder trials that differ from the default only in {@code key}, in increasing order
-   * of it, with accuracy and sparsity; for batch also the verdict on small batches.
+   * The OVR-Encoder trials that differ from the default only in {@code key}, in increasing order of
+   * it, with accuracy and sparsity; for batch also the verdict on small batches.
    */
   static String sweepSection(SweepSpec spec, List<TrialResult> ovr, String key, String title) {
     List<TrialResult> series = series(spec, ovr, key);
@@ -196,30 +251,51 @@ public final class OvrEncoderReport {
       return sb.append("Fewer than two trials vary ").append(key).append(".\n").toString();
     }
     for (TrialResult r : series) {
-      sb.append(String.format(Locale.ROOT, "- %s %s: test accuracy %.4f, %.1f%% below 0.1, %.1f%% exact zeros, AVR %.1f%n",
-          key, MarkdownReport.display(key, r.trial().doubleParam(key)), r.metric(Metrics.TEST_ACCURACY),
-          100 * r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1), 100 * r.metric(OvrEncoderExperiment.ZERO_FRACTION),
-          r.metric(Metrics.AVR_TEST)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- %s %s: test accuracy %.4f, %.1f%% below 0.1, %.1f%% exact zeros, AVR %.1f%n",
+              key,
+              MarkdownReport.display(key, r.trial().doubleParam(key)),
+              r.metric(Metrics.TEST_ACCURACY),
+              100 * r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
+              100 * r.metric(OvrEncoderExperiment.ZERO_FRACTION),
+              r.metric(Metrics.AVR_TEST)));
     }
     if (key.equals("batch")) {
       TrialResult smallest = series.get(0);
-      double largestAccuracy = series.stream().mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY)).max().orElseThrow();
-      TrialResult bestBatch = series.stream().filter(r -> r.metric(Metrics.TEST_ACCURACY) == largestAccuracy).findFirst().orElseThrow();
+      double largestAccuracy =
+          series.stream().mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY)).max().orElseThrow();
+      TrialResult bestBatch =
+          series.stream()
+              .filter(r -> r.metric(Metrics.TEST_ACCURACY) == largestAccuracy)
+              .findFirst()
+              .orElseThrow();
       double drop = largestAccuracy - smallest.metric(Metrics.TEST_ACCURACY);
-      sb.append(String.format(Locale.ROOT,
-          "%nThe smallest batch (%d) reaches %.4f, %.2f points below the best batch (%d, %.4f): %s%n",
-          smallest.trial().intParam("batch"), smallest.metric(Metrics.TEST_ACCURACY), 100 * drop,
-          bestBatch.trial().intParam("batch"), largestAccuracy,
-          drop > 0.005 ? "here a small batch hurts, as the document says." : "here a small batch does not hurt by more than half a point."));
-      sb.append("Epochs, not steps, are equal across batch sizes: every trial sees the same number of examples.\n");
-      sb.append("The OVR loss grows with the square of the batch, so at one lambda its weight against L differs with the batch.\n");
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%nThe smallest batch (%d) reaches %.4f, %.2f points below the best batch (%d, %.4f): %s%n",
+              smallest.trial().intParam("batch"),
+              smallest.metric(Metrics.TEST_ACCURACY),
+              100 * drop,
+              bestBatch.trial().intParam("batch"),
+              largestAccuracy,
+              drop > 0.005
+                  ? "here a small batch hurts, as the document says."
+                  : "here a small batch does not hurt by more than half a point."));
+      sb.append(
+          "Epochs, not steps, are equal across batch sizes: every trial sees the same number of examples.\n");
+      sb.append(
+          "The OVR loss grows with the square of the batch, so at one lambda its weight against L differs with the batch.\n");
     }
     return sb.toString();
   }
 
   /**
    * The OVR-Encoder trials that vary {@code key} while the other swept setting (batch for lambda,
-   * lambda for batch) is at its default in the sweep file's params, in increasing order of {@code key}.
+   * lambda for batch) is at its default in the sweep file's params, in increasing order of {@code
+   * key}.
    */
   static List<TrialResult> series(SweepSpec spec, List<TrialResult> ovr, String key) {
     String other = key.equals("batch") ? "lambda" : "batch";
@@ -228,16 +304,18 @@ public final class OvrEncoderReport {
       return List.of();
     }
     double defaultValue = Double.parseDouble(fallback.toString());
-    List<TrialResult> series = new ArrayList<>(ovr.stream()
-        .filter(r -> r.trial().doubleParam(other) == defaultValue)
-        .toList());
+    List<TrialResult> series =
+        new ArrayList<>(
+            ovr.stream().filter(r -> r.trial().doubleParam(other) == defaultValue).toList());
     series.sort((a, b) -> Double.compare(a.trial().doubleParam(key), b.trial().doubleParam(key)));
     return series;
   }
 
   private static String settings(List<TrialResult> results) {
     Trial t = results.get(0).trial();
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         ## Settings
 
         - Every feature kind is scored by the same probe: logistic regression (one softmax layer, weights starting at 0), Adam at %s, batch %d, %d epochs over the stored features of the training examples; accuracy on the whole test set.
@@ -247,14 +325,23 @@ public final class OvrEncoderReport {
         - L1 sparse autoencoder: the same encoder layer and start, a linear decoder (weights N(0, %s^2)) back to the PCA features, loss = mean squared error + %s * mean over the batch of ||H_i||_1, trained like the OVR-Encoder (same epochs, batch, rate and schedule).
         - Sparsity: fraction of the test activations below 0.1 (the document's measure), fraction exactly 0, and AVR, the mean number of units above 0 per test example. For raw pixels and PCA features these are computed the same way; PCA features are signed, so their "below 0.1" includes negative values and is not a sparsity.
         """,
-        MarkdownReport.display("lambda", t.doubleParam("probe_learning_rate")), t.intParam("probe_batch"), t.intParam("probe_epochs"),
-        t.intParam("pca_components"), t.intParam("units"), t.stringParam("init_stddev"), t.stringParam("activity_target"),
-        MarkdownReport.display("lambda", t.doubleParam("learning_rate")), t.intParam("lr_patience"), t.stringParam("update_rule"),
-        t.stringParam("ae_decoder_stddev"), MarkdownReport.display("lambda", t.doubleParam("ae_l1")));
+        MarkdownReport.display("lambda", t.doubleParam("probe_learning_rate")),
+        t.intParam("probe_batch"),
+        t.intParam("probe_epochs"),
+        t.intParam("pca_components"),
+        t.intParam("units"),
+        t.stringParam("init_stddev"),
+        t.stringParam("activity_target"),
+        MarkdownReport.display("lambda", t.doubleParam("learning_rate")),
+        t.intParam("lr_patience"),
+        t.stringParam("update_rule"),
+        t.stringParam("ae_decoder_stddev"),
+        MarkdownReport.display("lambda", t.doubleParam("ae_l1")));
   }
 
   /** Accuracy and sparsity by features, and the OVR-Encoder against batch size and lambda. */
-  static void writeFigure(SweepSpec spec, ResultTable table, List<TrialResult> results, Path png) throws IOException {
+  static void writeFigure(SweepSpec spec, ResultTable table, List<TrialResult> results, Path png)
+      throws IOException {
     List<String> kinds = new ArrayList<>();
     List<Double> accuracy = new ArrayList<>();
     List<Double> below = new ArrayList<>();
@@ -262,7 +349,9 @@ public final class OvrEncoderReport {
     Optional<TrialResult> ovrDefault = bestOvr(results);
     for (TrialResult r : results) {
       Features f = features(r);
-      if (!ok(r) || kinds.contains(f.key()) || (f == Features.OVR_ENCODER && (ovrDefault.isEmpty() || r != ovrDefault.get()))) {
+      if (!ok(r)
+          || kinds.contains(f.key())
+          || (f == Features.OVR_ENCODER && (ovrDefault.isEmpty() || r != ovrDefault.get()))) {
         continue;
       }
       kinds.add(f.key());
@@ -271,14 +360,29 @@ public final class OvrEncoderReport {
       zeros.add(r.metric(OvrEncoderExperiment.ZERO_FRACTION));
     }
     List<SweepFigure.Panel> panels = new ArrayList<>();
-    panels.add(new SweepFigure.Panel("Test accuracy of logistic regression", "accuracy", false,
-        Map.of("test accuracy", accuracy), "features", kinds, true));
+    panels.add(
+        new SweepFigure.Panel(
+            "Test accuracy of logistic regression",
+            "accuracy",
+            false,
+            Map.of("test accuracy", accuracy),
+            "features",
+            kinds,
+            true));
     Map<String, List<Double>> sparsity = new LinkedHashMap<>();
     sparsity.put("activations below 0.1", below);
     sparsity.put("exact zeros", zeros);
-    panels.add(new SweepFigure.Panel("Sparsity of the test features", "fraction of activations", false,
-        sparsity, "features", kinds, true));
-    List<TrialResult> ovr = results.stream().filter(r -> features(r) == Features.OVR_ENCODER && ok(r)).toList();
+    panels.add(
+        new SweepFigure.Panel(
+            "Sparsity of the test features",
+            "fraction of activations",
+            false,
+            sparsity,
+            "features",
+            kinds,
+            true));
+    List<TrialResult> ovr =
+        results.stream().filter(r -> features(r) == Features.OVR_ENCODER && ok(r)).toList();
     for (String key : List.of("batch", "lambda")) {
       List<TrialResult> series = series(spec, ovr, key);
       if (series.size() < 2) {
@@ -292,22 +396,46 @@ public final class OvrEncoderReport {
       for (TrialResult r : series) {
         labels.add(MarkdownReport.display(key, r.trial().doubleParam(key)));
         accuracyLine.add(r.metric(Metrics.TEST_ACCURACY));
-        sparsityLines.get("activations below 0.1").add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
+        sparsityLines
+            .get("activations below 0.1")
+            .add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
         sparsityLines.get("exact zeros").add(r.metric(OvrEncoderExperiment.ZERO_FRACTION));
       }
-      panels.add(new SweepFigure.Panel("OVR-Encoder: test accuracy against " + key, "accuracy", false,
-          Map.of("test accuracy", accuracyLine), key, labels, false));
-      panels.add(new SweepFigure.Panel("OVR-Encoder: sparsity against " + key, "fraction of test activations", false,
-          sparsityLines, key, labels, false));
+      panels.add(
+          new SweepFigure.Panel(
+              "OVR-Encoder: test accuracy against " + key,
+              "accuracy",
+              false,
+              Map.of("test accuracy", accuracyLine),
+              key,
+              labels,
+              false));
+      panels.add(
+          new SweepFigure.Panel(
+              "OVR-Encoder: sparsity against " + key,
+              "fraction of test activations",
+              false,
+              sparsityLines,
+              key,
+              labels,
+              false));
     }
     List<String> caption = new ArrayList<>(table.caption());
-    ovrDefault.ifPresent(r -> caption.add("ovr_encoder bars: " + r.trial().id() + " (best OVR-Encoder by validation accuracy)"));
+    ovrDefault.ifPresent(
+        r ->
+            caption.add(
+                "ovr_encoder bars: "
+                    + r.trial().id()
+                    + " (best OVR-Encoder by validation accuracy)"));
     SweepFigure.write(png, "features", kinds, panels, caption);
   }
 
   private static Optional<TrialResult> bestOvr(List<TrialResult> results) {
     return results.stream()
         .filter(r -> features(r) == Features.OVR_ENCODER && ok(r))
-        .max((a, b) -> Double.compare(a.metric(Metrics.VALIDATION_ACCURACY), b.metric(Metrics.VALIDATION_ACCURACY)));
+        .max(
+            (a, b) ->
+                Double.compare(
+                    a.metric(Metrics.VALIDATION_ACCURACY), b.metric(Metrics.VALIDATION_ACCURACY)));
   }
 }

@@ -34,21 +34,36 @@ public final class OvrSphereReport {
 
   /** Metrics averaged over seeds, in table order. */
   static final List<String> METRICS =
-      List.of(Metrics.TEST_ACCURACY, Metrics.AVR_TEST, Metrics.L0_FRACTION_TEST, Metrics.DEAD_FRACTION, BELOW);
+      List.of(
+          Metrics.TEST_ACCURACY,
+          Metrics.AVR_TEST,
+          Metrics.L0_FRACTION_TEST,
+          Metrics.DEAD_FRACTION,
+          BELOW);
 
   /** Per-trial columns after the grid keys. */
   private static final List<String> TRIAL_COLUMNS =
-      List.of("status", Metrics.TEST_ACCURACY, Metrics.TEST_ACCURACY + "_ci95", Metrics.AVR_TEST, Metrics.L0_FRACTION_TEST,
-          Metrics.DEAD_FRACTION, BELOW, Metrics.VALIDATION_ACCURACY, Metrics.STEPS, Metrics.WALL_SECONDS);
+      List.of(
+          "status",
+          Metrics.TEST_ACCURACY,
+          Metrics.TEST_ACCURACY + "_ci95",
+          Metrics.AVR_TEST,
+          Metrics.L0_FRACTION_TEST,
+          Metrics.DEAD_FRACTION,
+          BELOW,
+          Metrics.VALIDATION_ACCURACY,
+          Metrics.STEPS,
+          Metrics.WALL_SECONDS);
 
   /** A sparsity measure oriented so that higher means sparser. */
   record Measure(String name, ToDoubleFunction<TrialResult> value) {}
 
   static final Measure BELOW_MEASURE =
-      new Measure("fraction of activations below " + MlpClassifier.SILENT_BELOW,
-          r -> r.metric(BELOW));
+      new Measure(
+          "fraction of activations below " + MlpClassifier.SILENT_BELOW, r -> r.metric(BELOW));
   static final Measure INACTIVE_MEASURE =
-      new Measure("fraction of units inactive per example (1 - L0 fraction)",
+      new Measure(
+          "fraction of units inactive per example (1 - L0 fraction)",
           r -> 1 - r.metric(Metrics.L0_FRACTION_TEST));
 
   /**
@@ -56,7 +71,8 @@ public final class OvrSphereReport {
    * other settings), over the seeds: each seed's curve gives a Spearman rho and a slope per
    * doubling of the swept key.
    */
-  record Trend(String setting, String per, double perValue, List<Double> rhos, Spread slopePerDoubling) {
+  record Trend(
+      String setting, String per, double perValue, List<Double> rhos, Spread slopePerDoubling) {
     int rising() {
       return (int) rhos.stream().filter(r -> r > 0).count();
     }
@@ -71,7 +87,8 @@ public final class OvrSphereReport {
     }
 
     Spread rho() {
-      return Spread.of(rhos.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray());
+      return Spread.of(
+          rhos.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray());
     }
   }
 
@@ -83,8 +100,15 @@ public final class OvrSphereReport {
    * <table>-partitions.png} beside {@code png}; returns the summary table for the terminal.
    */
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException {
     List<String> gridKeys = checkGrid(spec);
     ResultTable all = SweepTables.table(spec, budget, results, command);
     List<String> notes = new ArrayList<>(all.notes());
@@ -102,8 +126,15 @@ public final class OvrSphereReport {
     MarkdownReport.write(summary, md, sections);
     List<String> caption = new ArrayList<>(summary.caption());
     caption.add("points: mean over seeds; error bars: one standard deviation over seeds");
-    writeFigure(spec, summary, WIDTH, PARTITIONS, png.resolveSibling(spec.table() + "-width.png"), caption);
-    writeFigure(spec, summary, PARTITIONS, WIDTH, png.resolveSibling(spec.table() + "-partitions.png"), caption);
+    writeFigure(
+        spec, summary, WIDTH, PARTITIONS, png.resolveSibling(spec.table() + "-width.png"), caption);
+    writeFigure(
+        spec,
+        summary,
+        PARTITIONS,
+        WIDTH,
+        png.resolveSibling(spec.table() + "-partitions.png"),
+        caption);
     return MarkdownReport.render(summary);
   }
 
@@ -112,8 +143,15 @@ public final class OvrSphereReport {
     for (String k : List.of(WIDTH, PARTITIONS, SEED)) {
       if (!keys.contains(k)) {
         throw new IllegalArgumentException(
-            spec.file() + ": the sphere report needs '" + k + "' in grid: (widths, partition counts and"
-                + " seeds to average over); add it, e.g. " + k + ": [" + (k.equals(SEED) ? "1, 2, 3" : "4, 16") + "]");
+            spec.file()
+                + ": the sphere report needs '"
+                + k
+                + "' in grid: (widths, partition counts and"
+                + " seeds to average over); add it, e.g. "
+                + k
+                + ": ["
+                + (k.equals(SEED) ? "1, 2, 3" : "4, 16")
+                + "]");
       }
     }
     return keys;
@@ -136,13 +174,18 @@ public final class OvrSphereReport {
     return "## Setup\n\n"
         + "Each trial draws its own points uniformly on the unit sphere and cuts the sphere into"
         + " N + 1 = M = sqrt(partitions) latitude bands of equal polar angle and as many longitude"
-        + " sectors; each partition gets one of " + SphereData.DEFAULT_CLASSES + " classes at random."
+        + " sectors; each partition gets one of "
+        + SphereData.DEFAULT_CLASSES
+        + " classes at random."
         + " The points are split 80/10/10 into train, validation and test; every number here is"
         + " measured on the test split. The seed draws the class map, the points, the initial weights"
         + " and the batch order. The network is one hidden ReLU layer trained with Adam on the"
         + " cross-entropy, plus lambda times the OVR loss when lambda > 0. Sparsity measures:"
-        + " `" + BELOW + "` (the document's: the fraction of hidden activations below "
-        + MlpClassifier.SILENT_BELOW + "), `l0_fraction_test` (AVR divided by the width; lower is"
+        + " `"
+        + BELOW
+        + "` (the document's: the fraction of hidden activations below "
+        + MlpClassifier.SILENT_BELOW
+        + "), `l0_fraction_test` (AVR divided by the width; lower is"
         + " sparser), `dead_fraction` (units never active on the test split).\n";
   }
 
@@ -166,7 +209,8 @@ public final class OvrSphereReport {
    * then {@code <metric>_mean} and {@code <metric>_std} (sample standard deviation) of {@link
    * #METRICS}. Diverged trials are left out of the means.
    */
-  static ResultTable summary(String title, List<String> gridKeys, List<TrialResult> results, List<String> notes) {
+  static ResultTable summary(
+      String title, List<String> gridKeys, List<TrialResult> results, List<String> notes) {
     List<String> keys = gridKeys.stream().filter(k -> !k.equals(SEED)).toList();
     Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
     Map<String, Trial> firstOf = new LinkedHashMap<>();
@@ -192,7 +236,8 @@ public final class OvrSphereReport {
       }
       row.add((double) e.getValue().size());
       for (String m : METRICS) {
-        double[] values = e.getValue().stream().mapToDouble(r -> r.metric(m)).filter(Double::isFinite).toArray();
+        double[] values =
+            e.getValue().stream().mapToDouble(r -> r.metric(m)).filter(Double::isFinite).toArray();
         Spread s = values.length == 0 ? null : Spread.of(values);
         row.add(s == null ? null : s.mean());
         row.add(s == null || Double.isNaN(s.std()) ? null : s.std());
@@ -207,7 +252,12 @@ public final class OvrSphereReport {
    * keys), three panels: the fraction below the threshold, the L0 fraction and test accuracy.
    */
   private static void writeFigure(
-      SweepSpec spec, ResultTable summary, String x, String seriesKey, Path file, List<String> caption)
+      SweepSpec spec,
+      ResultTable summary,
+      String x,
+      String seriesKey,
+      Path file,
+      List<String> caption)
       throws IOException {
     List<String> xLabels = new ArrayList<>();
     for (Object v : spec.grid().get(x)) {
@@ -215,17 +265,32 @@ public final class OvrSphereReport {
     }
     List<String> others = others(new ArrayList<>(spec.grid().keySet()));
     List<SweepFigure.Panel> panels = new ArrayList<>();
-    for (String[] p : new String[][] {
-          {BELOW, "Fraction of activations below " + MlpClassifier.SILENT_BELOW, "fraction (higher = sparser)"},
-          {Metrics.L0_FRACTION_TEST, "L0 fraction: active units / width", "fraction (lower = sparser)"},
-          {Metrics.TEST_ACCURACY, "Test accuracy", "accuracy"}}) {
+    for (String[] p :
+        new String[][] {
+          {
+            BELOW,
+            "Fraction of activations below " + MlpClassifier.SILENT_BELOW,
+            "fraction (higher = sparser)"
+          },
+          {
+            Metrics.L0_FRACTION_TEST,
+            "L0 fraction: active units / width",
+            "fraction (lower = sparser)"
+          },
+          {Metrics.TEST_ACCURACY, "Test accuracy", "accuracy"}
+        }) {
       Map<String, List<Double>> means = new LinkedHashMap<>();
       Map<String, List<Double>> stds = new LinkedHashMap<>();
       for (List<Object> row : summary.rows()) {
-        StringBuilder name = new StringBuilder(seriesLabel(seriesKey)).append(' ')
-            .append(MarkdownReport.display(seriesKey, row.get(summary.column(seriesKey))));
+        StringBuilder name =
+            new StringBuilder(seriesLabel(seriesKey))
+                .append(' ')
+                .append(MarkdownReport.display(seriesKey, row.get(summary.column(seriesKey))));
         for (String k : others) {
-          name.append(", ").append(k).append(' ').append(MarkdownReport.display(k, row.get(summary.column(k))));
+          name.append(", ")
+              .append(k)
+              .append(' ')
+              .append(MarkdownReport.display(k, row.get(summary.column(k))));
         }
         int at = xLabels.indexOf(MarkdownReport.display(x, row.get(summary.column(x))));
         put(means, name.toString(), at, xLabels.size(), row.get(summary.column(p[0] + "_mean")));
@@ -233,56 +298,83 @@ public final class OvrSphereReport {
       }
       panels.add(new SweepFigure.Panel(p[1], p[2], false, means, stds));
     }
-    SweepFigure.write(file, x.equals(WIDTH) ? "hidden units" : "partitions M x (N + 1)", xLabels, panels, caption);
+    SweepFigure.write(
+        file,
+        x.equals(WIDTH) ? "hidden units" : "partitions M x (N + 1)",
+        xLabels,
+        panels,
+        caption);
   }
 
   private static String seriesLabel(String key) {
     return key.equals(WIDTH) ? "width" : key;
   }
 
-  private static void put(Map<String, List<Double>> series, String name, int at, int size, Object value) {
-    List<Double> s = series.computeIfAbsent(name, n -> new ArrayList<>(Collections.nCopies(size, (Double) null)));
+  private static void put(
+      Map<String, List<Double>> series, String name, int at, int size, Object value) {
+    List<Double> s =
+        series.computeIfAbsent(
+            name, n -> new ArrayList<>(Collections.nCopies(size, (Double) null)));
     if (at >= 0 && value instanceof Number n) {
       s.set(at, n.doubleValue());
     }
   }
 
   /**
-   * The findings section: for each sparsity measure, whether it rises with the number of
-   * partitions at each width (and, in one line, with the width at each partition count).
+   * The findings section: for each sparsity measure, whether it rises with the number of partitions
+   * at each width (and, in one line, with the width at each partition count).
    */
   static String findings(List<TrialResult> results, List<String> others) {
-    StringBuilder sb = new StringBuilder("## Does sparsity grow with the number of partitions?\n\n");
-    sb.append("For each width and seed, the curve of sparsity against the number of partitions gives"
-        + " Spearman's rank correlation rho (+1: sparser at every step up) and the least-squares change"
-        + " in sparsity per doubling of the partitions. A width counts as *sparser with more partitions*"
-        + " when every seed's rho is positive, *less sparse* when every one is negative, *mixed*"
-        + " otherwise.\n");
+    StringBuilder sb =
+        new StringBuilder("## Does sparsity grow with the number of partitions?\n\n");
+    sb.append(
+        "For each width and seed, the curve of sparsity against the number of partitions gives"
+            + " Spearman's rank correlation rho (+1: sparser at every step up) and the least-squares change"
+            + " in sparsity per doubling of the partitions. A width counts as *sparser with more partitions*"
+            + " when every seed's rho is positive, *less sparse* when every one is negative, *mixed*"
+            + " otherwise.\n");
     for (Measure m : List.of(BELOW_MEASURE, INACTIVE_MEASURE)) {
       List<Trend> byWidth = trends(results, PARTITIONS, WIDTH, others, m);
       sb.append("\n### ").append(capitalise(m.name())).append("\n\n");
-      sb.append("| ").append(others.isEmpty() ? "" : "setting | ")
-          .append("width | rho mean | rho min .. max | seeds with rho > 0 | change per doubling (mean ± std) | verdict |\n|")
+      sb.append("| ")
+          .append(others.isEmpty() ? "" : "setting | ")
+          .append(
+              "width | rho mean | rho min .. max | seeds with rho > 0 | change per doubling (mean ± std) | verdict |\n|")
           .append(others.isEmpty() ? "" : " --- |")
           .append(" ---: | ---: | ---: | ---: | ---: | --- |\n");
       for (Trend t : byWidth) {
         Spread rho = t.rhos().stream().anyMatch(Double::isFinite) ? t.rho() : null;
-        sb.append("| ").append(others.isEmpty() ? "" : t.setting() + " | ")
-            .append(format("%.0f", t.perValue())).append(" | ")
-            .append(rho == null ? "n/a" : format("%+.2f", rho.mean())).append(" | ")
-            .append(rho == null ? "n/a" : format("%+.2f .. %+.2f", rho.min(), rho.max())).append(" | ")
-            .append(t.rising()).append(" of ").append(t.rhos().size()).append(" | ")
+        sb.append("| ")
+            .append(others.isEmpty() ? "" : t.setting() + " | ")
+            .append(format("%.0f", t.perValue()))
+            .append(" | ")
+            .append(rho == null ? "n/a" : format("%+.2f", rho.mean()))
+            .append(" | ")
+            .append(rho == null ? "n/a" : format("%+.2f .. %+.2f", rho.min(), rho.max()))
+            .append(" | ")
+            .append(t.rising())
+            .append(" of ")
+            .append(t.rhos().size())
+            .append(" | ")
             .append(format("%+.4f", t.slopePerDoubling().mean()))
-            .append(Double.isNaN(t.slopePerDoubling().std()) ? "" : format(" ± %.4f", t.slopePerDoubling().std()))
-            .append(" | ").append(verdict(t.direction())).append(" |\n");
+            .append(
+                Double.isNaN(t.slopePerDoubling().std())
+                    ? ""
+                    : format(" ± %.4f", t.slopePerDoubling().std()))
+            .append(" | ")
+            .append(verdict(t.direction()))
+            .append(" |\n");
       }
       sb.append('\n').append(summarySentence(byWidth, "partitions", "widths")).append('\n');
       List<Trend> byPartitions = trends(results, WIDTH, PARTITIONS, others, m);
-      sb.append('\n').append("Against the width instead: ")
-          .append(summarySentence(byPartitions, "hidden units", "partition counts")).append('\n');
+      sb.append('\n')
+          .append("Against the width instead: ")
+          .append(summarySentence(byPartitions, "hidden units", "partition counts"))
+          .append('\n');
     }
     sb.append("\nFor context, mean test accuracy over all widths and seeds: ")
-        .append(accuracyByPartitions(results)).append(".\n");
+        .append(accuracyByPartitions(results))
+        .append(".\n");
     return sb.toString();
   }
 
@@ -292,12 +384,18 @@ public final class OvrSphereReport {
     for (TrialResult r : results) {
       double a = r.metric(Metrics.TEST_ACCURACY);
       if (r.status() == TrialResult.Status.OK && Double.isFinite(a)) {
-        byPartitions.computeIfAbsent(r.trial().doubleParam(PARTITIONS), k -> new ArrayList<>()).add(a);
+        byPartitions
+            .computeIfAbsent(r.trial().doubleParam(PARTITIONS), k -> new ArrayList<>())
+            .add(a);
       }
     }
     List<String> parts = new ArrayList<>();
-    byPartitions.forEach((p, a) -> parts.add(format("%.0f partitions %.4f", p,
-        Spread.of(a.stream().mapToDouble(Double::doubleValue).toArray()).mean())));
+    byPartitions.forEach(
+        (p, a) ->
+            parts.add(
+                format(
+                    "%.0f partitions %.4f",
+                    p, Spread.of(a.stream().mapToDouble(Double::doubleValue).toArray()).mean())));
     return parts.isEmpty() ? "n/a" : String.join(", ", parts);
   }
 
@@ -326,13 +424,21 @@ public final class OvrSphereReport {
     return format(
         "Sparser with more %s at %d of %d %s, less sparse at %d, mixed at %d. Of all %d seed curves, %d rise"
             + " and %d fall (rho > 0 / < 0); mean rho %s.",
-        along, up, trends.size(), groups, down, trends.size() - up - down, curves, curvesUp, curvesDown,
+        along,
+        up,
+        trends.size(),
+        groups,
+        down,
+        trends.size() - up - down,
+        curves,
+        curvesUp,
+        curvesDown,
         rhoCount == 0 ? "n/a" : format("%+.2f", rhoSum / rhoCount));
   }
 
   /**
-   * One {@link Trend} per value of {@code per} (and setting of the {@code others} keys), in order of
-   * first appearance; each seed's curve is {@code measure} against {@code along}, over its
+   * One {@link Trend} per value of {@code per} (and setting of the {@code others} keys), in order
+   * of first appearance; each seed's curve is {@code measure} against {@code along}, over its
    * finished trials, and needs at least two of them.
    */
   static List<Trend> trends(
@@ -345,29 +451,39 @@ public final class OvrSphereReport {
         continue;
       }
       Trial t = r.trial();
-      curves.computeIfAbsent(setting(t, others), k -> new LinkedHashMap<>())
+      curves
+          .computeIfAbsent(setting(t, others), k -> new LinkedHashMap<>())
           .computeIfAbsent(t.doubleParam(per), k -> new LinkedHashMap<>())
           .computeIfAbsent(SweepSpec.formatValue(t.params().get(SEED)), k -> new ArrayList<>())
           .add(new double[] {t.doubleParam(along), y});
     }
     List<Trend> out = new ArrayList<>();
-    curves.forEach((setting, byPer) -> byPer.forEach((perValue, bySeed) -> {
-      List<Double> rhos = new ArrayList<>();
-      List<Double> slopes = new ArrayList<>();
-      for (List<double[]> points : bySeed.values()) {
-        if (points.size() < 2) {
-          continue;
-        }
-        double[] log2x = points.stream().mapToDouble(p -> Math.log(p[0]) / Math.log(2)).toArray();
-        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-        rhos.add(Trends.spearman(log2x, y));
-        slopes.add(Trends.slope(log2x, y));
-      }
-      if (!rhos.isEmpty()) {
-        out.add(new Trend(setting, per, perValue, rhos,
-            Spread.of(slopes.stream().mapToDouble(Double::doubleValue).toArray())));
-      }
-    }));
+    curves.forEach(
+        (setting, byPer) ->
+            byPer.forEach(
+                (perValue, bySeed) -> {
+                  List<Double> rhos = new ArrayList<>();
+                  List<Double> slopes = new ArrayList<>();
+                  for (List<double[]> points : bySeed.values()) {
+                    if (points.size() < 2) {
+                      continue;
+                    }
+                    double[] log2x =
+                        points.stream().mapToDouble(p -> Math.log(p[0]) / Math.log(2)).toArray();
+                    double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+                    rhos.add(Trends.spearman(log2x, y));
+                    slopes.add(Trends.slope(log2x, y));
+                  }
+                  if (!rhos.isEmpty()) {
+                    out.add(
+                        new Trend(
+                            setting,
+                            per,
+                            perValue,
+                            rhos,
+                            Spread.of(slopes.stream().mapToDouble(Double::doubleValue).toArray())));
+                  }
+                }));
     return out;
   }
 

@@ -11,10 +11,12 @@ final class PngFile {
   private PngFile() {}
 
   static void write(Path png, BufferedImage image) throws IOException {
-    AtomicFiles.write(png, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available in this JVM");
-      }
-    });
+    AtomicFiles.write(
+        png,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available in this JVM");
+          }
+        });
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * A table of results: a title, named columns, rows of cells (Double, Long, String; null for an
  * empty cell) and notes saying how it was produced (command, budget, seed, commit, machine).
  */
-public record ResultTable(String title, List<String> columns, List<List<Object>> rows, List<String> notes) {
+public record ResultTable(
+    String title, List<String> columns, List<List<Object>> rows, List<String> notes) {
 
   public ResultTable {
     columns = List.copyOf(columns);
@@ -16,8 +17,16 @@ public record ResultTable(String title, List<String> columns, List<List<Object>>
     for (List<Object> row : rows) {
       if (row.size() != columns.size()) {
         throw new IllegalArgumentException(
-            "row " + copied.size() + " of '" + title + "' has " + row.size() + " cells for "
-                + columns.size() + " columns " + columns);
+            "row "
+                + copied.size()
+                + " of '"
+                + title
+                + "' has "
+                + row.size()
+                + " cells for "
+                + columns.size()
+                + " columns "
+                + columns);
       }
       copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
@@ -29,7 +38,10 @@ public record ResultTable(String title, List<String> columns, List<List<Object>>
   public List<String> caption() {
     List<String> lines = new ArrayList<>(List.of(title));
     for (String note : notes) {
-      if (note.startsWith("command") || note.startsWith("budget") || note.startsWith("seed") || note.startsWith("commit")) {
+      if (note.startsWith("command")
+          || note.startsWith("budget")
+          || note.startsWith("seed")
+          || note.startsWith("commit")) {
         lines.add(note);
       }
     }

@@ -32,19 +32,32 @@ public final class SeedSpread {
     if (points.values().stream().allMatch(p -> p.size() < 2)) {
       return Optional.empty();
     }
-    StringBuilder sb = new StringBuilder("## Over seeds\n\n"
-        + "Test accuracy per grid point over its seeds: mean ± sample standard deviation, the lowest and the"
-        + " highest seed; each seed's own value is a row of the table above and of the CSV.\n\n"
-        + "| point | seeds | mean ± sd | lowest | highest |\n| --- | ---: | --- | ---: | ---: |\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "## Over seeds\n\n"
+                + "Test accuracy per grid point over its seeds: mean ± sample standard deviation, the lowest and the"
+                + " highest seed; each seed's own value is a row of the table above and of the CSV.\n\n"
+                + "| point | seeds | mean ± sd | lowest | highest |\n| --- | ---: | --- | ---: | ---: |\n");
     for (Map.Entry<String, List<TrialResult>> e : points.entrySet()) {
-      double[] v = e.getValue().stream().mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY))
-          .filter(x -> !Double.isNaN(x)).toArray();
+      double[] v =
+          e.getValue().stream()
+              .mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY))
+              .filter(x -> !Double.isNaN(x))
+              .toArray();
       if (v.length == 0) {
         continue;
       }
       Spread s = Spread.of(v);
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f ± %s | %.4f | %.4f |%n", e.getKey(), s.n(), s.mean(),
-          Double.isNaN(s.std()) ? "n/a" : String.format(Locale.ROOT, "%.4f", s.std()), s.min(), s.max()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.4f ± %s | %.4f | %.4f |%n",
+              e.getKey(),
+              s.n(),
+              s.mean(),
+              Double.isNaN(s.std()) ? "n/a" : String.format(Locale.ROOT, "%.4f", s.std()),
+              s.min(),
+              s.max()));
     }
     return Optional.of(sb.toString());
   }

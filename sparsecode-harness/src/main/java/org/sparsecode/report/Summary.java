@@ -19,16 +19,30 @@ import org.sparsecode.harness.TrialResult;
  * One row per published number of the three documents, ours beside it, and where a document gives
  * no number, the claim it makes, stated as a check on our numbers.
  *
- * <p>A number is <b>reproduced</b> when the published value lies within our seeds' range widened
- * by the test interval: for an accuracy, from the 95% Wilson interval's low end of the lowest seed
- * to the high end of the highest ({@code ci95_low}, {@code ci95_high}); for other metrics (AVR,
+ * <p>A number is <b>reproduced</b> when the published value lies within our seeds' range widened by
+ * the test interval: for an accuracy, from the 95% Wilson interval's low end of the lowest seed to
+ * the high end of the highest ({@code ci95_low}, {@code ci95_high}); for other metrics (AVR,
  * loss_ae), which have no sampling interval here, the seeds' range itself. Otherwise ours are
  * <b>above</b> or <b>below</b> it, by {@code difference} (points for accuracies, per cent for the
  * rest). A claim <b>holds</b> or <b>fails</b> as its check says.
  */
 public final class Summary {
-  public static final List<String> COLUMNS = List.of("document", "table", "row", "metric", "paper", "ours_mean",
-      "ours_sd", "seeds", "ci95_low", "ci95_high", "verdict", "stale", "trials", "difference");
+  public static final List<String> COLUMNS =
+      List.of(
+          "document",
+          "table",
+          "row",
+          "metric",
+          "paper",
+          "ours_mean",
+          "ours_sd",
+          "seeds",
+          "ci95_low",
+          "ci95_high",
+          "verdict",
+          "stale",
+          "trials",
+          "difference");
 
   static final String REPRODUCED = "reproduced";
   static final String ABOVE = "above";
@@ -38,7 +52,8 @@ public final class Summary {
   static final String FAILS = "fails";
 
   /** The published numbers compared, by table: the sweep files' {@code paper} entries. */
-  static final List<String> NUMBER_TABLES = List.of("blog-fc", "blog-cnn", "blog-ae", "linked-table1");
+  static final List<String> NUMBER_TABLES =
+      List.of("blog-fc", "blog-cnn", "blog-ae", "linked-table1");
 
   /**
    * The blog's {@code loss_ae} at step 20,000 by lambda (its CNN+AE screenshot, from the project's
@@ -48,8 +63,20 @@ public final class Summary {
       Map.of(0.0, 0.06660, 1e-5, 0.4347, 5e-5, 0.7756, 1e-4, 0.9588, 5e-4, 4.012);
 
   /** One summary row (one published number or one claim). */
-  public record Row(String document, String table, String row, String metric, Double paper, Double oursMean,
-      Double oursSd, int seeds, Double low, Double high, String verdict, String stale, String trials,
+  public record Row(
+      String document,
+      String table,
+      String row,
+      String metric,
+      Double paper,
+      Double oursMean,
+      Double oursSd,
+      int seeds,
+      Double low,
+      Double high,
+      String verdict,
+      String stale,
+      String trials,
       String difference) {
     List<Object> cells() {
       List<Object> c = new ArrayList<>();
@@ -72,7 +99,10 @@ public final class Summary {
   }
 
   /** The results of one table: stored trials grouped by grid point, with each trial's standing. */
-  record TableResults(SweepSpec spec, Map<String, List<TrialResult>> byPoint, Map<String, Staleness.State> standing) {
+  record TableResults(
+      SweepSpec spec,
+      Map<String, List<TrialResult>> byPoint,
+      Map<String, Staleness.State> standing) {
     List<TrialResult> all() {
       List<TrialResult> out = new ArrayList<>();
       byPoint.values().forEach(out::addAll);
@@ -146,9 +176,11 @@ public final class Summary {
         if (spec.grid().containsKey(key) || key.equals("seconds")) {
           continue; // grid values name the row; seconds are the blog's GPU wall time
         }
-        rows.add(number(spec, t, row, ourMetric(key), ((Number) e.getValue()).doubleValue(), trials));
+        rows.add(
+            number(spec, t, row, ourMetric(key), ((Number) e.getValue()).doubleValue(), trials));
       }
-      // The sweep file now carries the blog's loss_ae itself; the list here is for one that does not.
+      // The sweep file now carries the blog's loss_ae itself; the list here is for one that does
+      // not.
       if (table.equals("blog-ae") && !paper.containsKey("loss_ae")) {
         Double loss = BLOG_LOSS_AE.get(((Number) paper.get("lambda")).doubleValue());
         if (loss != null) {
@@ -171,7 +203,8 @@ public final class Summary {
   private static boolean matches(SweepSpec spec, Map<String, Object> paper, TrialResult r) {
     for (String k : spec.grid().keySet()) {
       Object ours = r.trial().params().get(k);
-      if (ours == null || !SweepSpec.formatValue(ours).equals(SweepSpec.formatValue(paper.get(k)))) {
+      if (ours == null
+          || !SweepSpec.formatValue(ours).equals(SweepSpec.formatValue(paper.get(k)))) {
         return false;
       }
     }
@@ -187,13 +220,33 @@ public final class Summary {
   }
 
   /** The row of one published number against the seeds of one grid point. */
-  Row number(SweepSpec spec, TableResults t, String row, String metric, double paper, List<TrialResult> trials) {
-    List<TrialResult> measured = trials.stream().filter(r -> !Double.isNaN(r.metric(metric))).toList();
+  Row number(
+      SweepSpec spec,
+      TableResults t,
+      String row,
+      String metric,
+      double paper,
+      List<TrialResult> trials) {
+    List<TrialResult> measured =
+        trials.stream().filter(r -> !Double.isNaN(r.metric(metric))).toList();
     String stale = stale(t, trials);
     String ids = ids(spec.table(), trials);
     if (measured.isEmpty()) {
-      return new Row(spec.document(), spec.table(), row, metric, paper, null, null, 0, null, null, NOT_MEASURED,
-          stale, ids, "");
+      return new Row(
+          spec.document(),
+          spec.table(),
+          row,
+          metric,
+          paper,
+          null,
+          null,
+          0,
+          null,
+          null,
+          NOT_MEASURED,
+          stale,
+          ids,
+          "");
     }
     double[] values = measured.stream().mapToDouble(r -> r.metric(metric)).toArray();
     Spread s = Spread.of(values);
@@ -206,11 +259,25 @@ public final class Summary {
       high = WilsonInterval.of(s.max(), n).high();
     }
     String verdict = paper < low ? ABOVE : paper > high ? BELOW : REPRODUCED;
-    String difference = accuracy
-        ? String.format(Locale.ROOT, "%+.2f pt", 100 * (s.mean() - paper))
-        : String.format(Locale.ROOT, "%+.1f%%", 100 * (s.mean() - paper) / paper);
-    return new Row(spec.document(), spec.table(), row, metric, paper, s.mean(), Double.isNaN(s.std()) ? null : s.std(),
-        s.n(), low, high, verdict, stale, ids, difference);
+    String difference =
+        accuracy
+            ? String.format(Locale.ROOT, "%+.2f pt", 100 * (s.mean() - paper))
+            : String.format(Locale.ROOT, "%+.1f%%", 100 * (s.mean() - paper) / paper);
+    return new Row(
+        spec.document(),
+        spec.table(),
+        row,
+        metric,
+        paper,
+        s.mean(),
+        Double.isNaN(s.std()) ? null : s.std(),
+        s.n(),
+        low,
+        high,
+        verdict,
+        stale,
+        ids,
+        difference);
   }
 
   /** "true" when a trial is stale, else "unverified" when one has no fingerprint, else "false". */

@@ -14,45 +14,64 @@ public final class SummaryReport {
   private SummaryReport() {}
 
   /** Writes both files; returns the counts paragraph the Markdown opens with. */
-  public static String write(List<Summary.Row> rows, List<String> notes, Path csv, Path md) throws IOException {
+  public static String write(List<Summary.Row> rows, List<String> notes, Path csv, Path md)
+      throws IOException {
     List<List<Object>> cells = new ArrayList<>();
     for (Summary.Row r : rows) {
       cells.add(r.cells());
     }
     CsvReport.write(new ResultTable("summary", Summary.COLUMNS, cells, notes), csv);
     String counts = counts(rows);
-    StringBuilder sb = new StringBuilder("# Published numbers and claims against ours\n\n").append(counts).append('\n');
+    StringBuilder sb =
+        new StringBuilder("# Published numbers and claims against ours\n\n")
+            .append(counts)
+            .append('\n');
     for (String note : notes) {
       sb.append("- ").append(note).append('\n');
     }
     sb.append('\n').append(VERDICTS).append("\n\n");
-    sb.append("| document | table | row | metric | paper | ours | seeds | verdict | difference | stale |\n");
+    sb.append(
+        "| document | table | row | metric | paper | ours | seeds | verdict | difference | stale |\n");
     sb.append("| --- | --- | --- | --- | ---: | --- | ---: | --- | ---: | --- |\n");
     for (Summary.Row r : rows) {
-      sb.append("| ").append(String.join(" | ", shortDocument(r.document()), r.table(), r.row(), r.metric(),
-          number(r.metric(), r.paper()), ours(r), String.valueOf(r.seeds()), r.verdict(), r.difference(), r.stale()))
+      sb.append("| ")
+          .append(
+              String.join(
+                  " | ",
+                  shortDocument(r.document()),
+                  r.table(),
+                  r.row(),
+                  r.metric(),
+                  number(r.metric(), r.paper()),
+                  ours(r),
+                  String.valueOf(r.seeds()),
+                  r.verdict(),
+                  r.difference(),
+                  r.stale()))
           .append(" |\n");
     }
     AtomicFiles.writeString(md, sb.toString());
     return counts;
   }
 
-  static final String VERDICTS = "How a verdict is judged: a published number is *reproduced* when it lies within"
-      + " our seeds' range widened by the test interval (for an accuracy, from the low end of the lowest seed's"
-      + " 95% Wilson interval to the high end of the highest seed's: the bracket after our mean; for AVR and"
-      + " loss_ae, which have no sampling interval here, the seeds' range), *above* or *below* otherwise, by the"
-      + " difference of our mean in points (accuracies) or per cent (the rest). A claim *holds* or *fails* as the"
-      + " check in its metric column says. `stale`: true when a row rests on a trial whose fingerprint no longer"
-      + " matches the code, unverified when on a trial stored before fingerprints were recorded. Our AVR is"
-      + " counted on the last training batch (avr_train), where the blog counted it; a row whose trials do not"
-      + " record the metric (loss_ae today) is *not measured*. Published numbers come from the sweep files'"
-      + " paper entries, the blog's loss_ae from its CNN+AE screenshot.";
+  static final String VERDICTS =
+      "How a verdict is judged: a published number is *reproduced* when it lies within"
+          + " our seeds' range widened by the test interval (for an accuracy, from the low end of the lowest seed's"
+          + " 95% Wilson interval to the high end of the highest seed's: the bracket after our mean; for AVR and"
+          + " loss_ae, which have no sampling interval here, the seeds' range), *above* or *below* otherwise, by the"
+          + " difference of our mean in points (accuracies) or per cent (the rest). A claim *holds* or *fails* as the"
+          + " check in its metric column says. `stale`: true when a row rests on a trial whose fingerprint no longer"
+          + " matches the code, unverified when on a trial stored before fingerprints were recorded. Our AVR is"
+          + " counted on the last training batch (avr_train), where the blog counted it; a row whose trials do not"
+          + " record the metric (loss_ae today) is *not measured*. Published numbers come from the sweep files'"
+          + " paper entries, the blog's loss_ae from its CNN+AE screenshot.";
 
   /** "Published numbers: 51 (20 reproduced, 14 above, 12 below, 5 not measured). Claims: ..." */
   static String counts(List<Summary.Row> rows) {
     Map<String, Integer> numbers = new LinkedHashMap<>();
     Map<String, Integer> claims = new LinkedHashMap<>();
-    for (String v : List.of(Summary.REPRODUCED, Summary.ABOVE, Summary.BELOW, Summary.NOT_MEASURED)) {
+    for (String v :
+        List.of(Summary.REPRODUCED, Summary.ABOVE, Summary.BELOW, Summary.NOT_MEASURED)) {
       numbers.put(v, 0);
     }
     for (String v : List.of(Summary.HOLDS, Summary.FAILS, Summary.NOT_MEASURED)) {
@@ -73,13 +92,22 @@ public final class SummaryReport {
       stale += r.stale().equals("true") ? 1 : 0;
       unverified += r.stale().equals("unverified") ? 1 : 0;
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "**%d published numbers: %d reproduced, %d above, %d below, %d not measured.** %d claims without a"
             + " number: %d hold, %d fail, %d not measured. Rows resting on a stale trial: %d; on an unverified"
             + " trial (stored before fingerprints were recorded): %d.%n",
-        numberRows, numbers.get(Summary.REPRODUCED), numbers.get(Summary.ABOVE), numbers.get(Summary.BELOW),
-        numbers.get(Summary.NOT_MEASURED), claimRows, claims.get(Summary.HOLDS), claims.get(Summary.FAILS),
-        claims.get(Summary.NOT_MEASURED), stale, unverified);
+        numberRows,
+        numbers.get(Summary.REPRODUCED),
+        numbers.get(Summary.ABOVE),
+        numbers.get(Summary.BELOW),
+        numbers.get(Summary.NOT_MEASURED),
+        claimRows,
+        claims.get(Summary.HOLDS),
+        claims.get(Summary.FAILS),
+        claims.get(Summary.NOT_MEASURED),
+        stale,
+        unverified);
   }
 
   private static String shortDocument(String document) {
@@ -110,6 +138,9 @@ public final class SummaryReport {
       return String.format(Locale.ROOT, "%.4f", v);
     }
     // Four significant digits, written out: 10570, 5.41, 0.0666.
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(4))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

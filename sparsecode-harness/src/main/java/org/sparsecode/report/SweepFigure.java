@@ -14,8 +14,8 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -30,6 +30,7 @@ public final class SweepFigure {
 
   /** Panels per row when a figure has more than {@link #ONE_ROW} of them. */
   private static final int PER_ROW = 2;
+
   private static final int ONE_ROW = 3;
 
   /**
@@ -40,8 +41,14 @@ public final class SweepFigure {
    * draw bars instead of lines (for categories that are not a sweep, such as kinds of features).
    */
   public record Panel(
-      String title, String yLabel, boolean logY, Map<String, List<Double>> series,
-      Map<String, List<Double>> errorBars, String xLabel, List<String> xLabels, boolean bars) {
+      String title,
+      String yLabel,
+      boolean logY,
+      Map<String, List<Double>> series,
+      Map<String, List<Double>> errorBars,
+      String xLabel,
+      List<String> xLabels,
+      boolean bars) {
 
     /** A line panel over the figure's x axis. */
     public Panel(String title, String yLabel, boolean logY, Map<String, List<Double>> series) {
@@ -50,15 +57,23 @@ public final class SweepFigure {
 
     /** A line panel over the figure's x axis, with error bars. */
     public Panel(
-        String title, String yLabel, boolean logY, Map<String, List<Double>> series,
+        String title,
+        String yLabel,
+        boolean logY,
+        Map<String, List<Double>> series,
         Map<String, List<Double>> errorBars) {
       this(title, yLabel, logY, series, errorBars, null, null, false);
     }
 
     /** A panel with its own x axis, as lines or bars. */
     public Panel(
-        String title, String yLabel, boolean logY, Map<String, List<Double>> series, String xLabel,
-        List<String> xLabels, boolean bars) {
+        String title,
+        String yLabel,
+        boolean logY,
+        Map<String, List<Double>> series,
+        String xLabel,
+        List<String> xLabels,
+        boolean bars) {
       this(title, yLabel, logY, series, Map.of(), xLabel, xLabels, bars);
     }
   }
@@ -66,7 +81,8 @@ public final class SweepFigure {
   private SweepFigure() {}
 
   public static void write(
-      Path png, String xLabel, List<String> xLabels, List<Panel> panels, List<String> caption) throws IOException {
+      Path png, String xLabel, List<String> xLabels, List<Panel> panels, List<String> caption)
+      throws IOException {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
@@ -74,21 +90,31 @@ public final class SweepFigure {
     int rows = (panels.size() + columns - 1) / columns;
     List<String> lines = Captions.wrap(caption, PANEL_WIDTH * columns - 24);
     int height = PANEL_HEIGHT * rows + CAPTION_LINE * (lines.size() + 1);
-    BufferedImage image = new BufferedImage(PANEL_WIDTH * columns, height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(PANEL_WIDTH * columns, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       for (int p = 0; p < panels.size(); p++) {
         Panel spec = panels.get(p);
         double floor = commonFloor(panels, spec.yLabel());
         CategoryChart chart =
-            chart(spec, spec.xLabel() != null ? spec.xLabel() : xLabel, spec.xLabels() != null ? spec.xLabels() : xLabels,
+            chart(
+                spec,
+                spec.xLabel() != null ? spec.xLabel() : xLabel,
+                spec.xLabels() != null ? spec.xLabels() : xLabels,
                 floor);
         Graphics2D panel =
-            (Graphics2D) g.create((p % columns) * PANEL_WIDTH, (p / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT);
+            (Graphics2D)
+                g.create(
+                    (p % columns) * PANEL_WIDTH,
+                    (p / columns) * PANEL_HEIGHT,
+                    PANEL_WIDTH,
+                    PANEL_HEIGHT);
         chart.paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
         panel.dispose();
       }
@@ -105,18 +131,29 @@ public final class SweepFigure {
     PngFile.write(png, image);
   }
 
-  private static CategoryChart chart(Panel panel, String xLabel, List<String> xLabels, double floor) {
+  private static CategoryChart chart(
+      Panel panel, String xLabel, List<String> xLabels, double floor) {
     boolean zoomed = panel.bars() && !panel.logY() && !Double.isNaN(floor);
-    String yLabel = zoomed
-        ? String.format(java.util.Locale.ROOT, "%s (axis starts at %.2f)", panel.yLabel(), floor) : panel.yLabel();
+    String yLabel =
+        zoomed
+            ? String.format(
+                java.util.Locale.ROOT, "%s (axis starts at %.2f)", panel.yLabel(), floor)
+            : panel.yLabel();
     CategoryChart chart =
-        new CategoryChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
-            .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        new CategoryChartBuilder()
+            .width(PANEL_WIDTH)
+            .height(PANEL_HEIGHT)
+            .title(panel.title())
+            .xAxisTitle(xLabel)
+            .yAxisTitle(yLabel)
+            .build();
     CategoryStyler styler = chart.getStyler();
     // Categories on a log axis are points: a bar on a log axis has no base to stand on.
     boolean points = panel.bars() && panel.logY();
     styler.setDefaultSeriesRenderStyle(
-        points ? CategorySeriesRenderStyle.Scatter : panel.bars() ? CategorySeriesRenderStyle.Bar : CategorySeriesRenderStyle.Line);
+        points
+            ? CategorySeriesRenderStyle.Scatter
+            : panel.bars() ? CategorySeriesRenderStyle.Bar : CategorySeriesRenderStyle.Line);
     // Line series share each category's x position instead of standing side by side like bars.
     styler.setOverlapped(!panel.bars() || points);
     if (xLabels.stream().anyMatch(l -> l.length() > 12)) {
@@ -159,7 +196,8 @@ public final class SweepFigure {
             errors == null
                 ? chart.addSeries(s.getKey(), xLabels, ys)
                 : chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors));
-        series.setMarker(s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        series.setMarker(
+            s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
       }
     }
     return chart;
@@ -167,17 +205,23 @@ public final class SweepFigure {
 
   /**
    * Where the y axes of a figure's bar panels of one quantity (one y label) start: when all their
-   * values are shares that lie well above 0 (accuracies of 0.85 to 0.98, say), just below the smallest of those
-   * panels, a multiple of 0.05, so that differences show and the panels share one baseline; NaN
-   * (start at 0) otherwise.
+   * values are shares that lie well above 0 (accuracies of 0.85 to 0.98, say), just below the
+   * smallest of those panels, a multiple of 0.05, so that differences show and the panels share one
+   * baseline; NaN (start at 0) otherwise.
    */
   static double commonFloor(List<Panel> panels, String yLabel) {
-    java.util.DoubleSummaryStatistics stats = panels.stream()
-        .filter(p -> p.bars() && !p.logY() && p.yLabel().equals(yLabel))
-        .flatMap(p -> p.series().values().stream()).flatMap(List::stream)
-        .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).summaryStatistics();
+    java.util.DoubleSummaryStatistics stats =
+        panels.stream()
+            .filter(p -> p.bars() && !p.logY() && p.yLabel().equals(yLabel))
+            .flatMap(p -> p.series().values().stream())
+            .flatMap(List::stream)
+            .filter(v -> v != null && Double.isFinite(v))
+            .mapToDouble(Double::doubleValue)
+            .summaryStatistics();
     // Shares and accuracies only: a count's bar must start at 0 to be read as a count.
-    return stats.getMin() > 0.5 && stats.getMax() <= 1 ? Math.floor(stats.getMin() * 20) / 20 - 0.05 : Double.NaN;
+    return stats.getMin() > 0.5 && stats.getMax() <= 1
+        ? Math.floor(stats.getMin() * 20) / 20 - 0.05
+        : Double.NaN;
   }
 
   /** The smallest positive and the largest value of a panel's series. */

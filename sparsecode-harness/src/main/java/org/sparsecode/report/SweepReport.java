@@ -16,6 +16,13 @@ import org.sparsecode.harness.TrialResult;
 public interface SweepReport {
   /** Writes the files and returns the Markdown table to print on the terminal. */
   String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException;
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException;
 }

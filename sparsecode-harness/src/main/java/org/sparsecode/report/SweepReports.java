@@ -18,7 +18,9 @@ public final class SweepReports {
           Map.entry(LcaLinkedExperiment.MODEL, LcaLinkedReport::write),
           Map.entry(LinkedTable1Experiment.MODEL, LinkedTable1Report::write));
 
-  /** The report writer for a sweep file's {@code model}: its own if registered, else the default. */
+  /**
+   * The report writer for a sweep file's {@code model}: its own if registered, else the default.
+   */
   public static SweepReport forModel(String model) {
     return BY_MODEL.getOrDefault(model, SweepTables::write);
   }

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
-import org.sparsecode.model.ConvAutoencoderClassifier;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.model.ConvAutoencoderClassifier;
 
 /**
  * Turns a finished sweep into its table (ours beside the document's numbers), Markdown report and
@@ -54,23 +54,33 @@ public final class SweepTables {
           Metrics.RSS_MIB_END);
 
   /**
-   * Writes the CSV, Markdown and PNG, and {@code <table>-reconstructions.png} beside the figure when
-   * the trials left reconstructions under {@code artifacts}; returns the Markdown table for the
-   * terminal.
+   * Writes the CSV, Markdown and PNG, and {@code <table>-reconstructions.png} beside the figure
+   * when the trials left reconstructions under {@code artifacts}; returns the Markdown table for
+   * the terminal.
    */
   public static String write(
-      SweepSpec spec, String budget, List<TrialResult> results, String command, Path csv, Path md, Path png,
-      Path artifacts) throws IOException {
+      SweepSpec spec,
+      String budget,
+      List<TrialResult> results,
+      String command,
+      Path csv,
+      Path md,
+      Path png,
+      Path artifacts)
+      throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     ReconstructionGrid.writeIfPresent(
         table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
     SeedSpread.section(results).ifPresent(sections::add);
-    List<CurvesFigure.Curve> curves = CurvesFigure.read(results, artifacts, new ArrayList<>(spec.grid().keySet()));
-    Optional<CurvesFigure.Mark> mark = MidTrainingCheck.forTable(spec.table()).map(MidTrainingCheck::mark);
+    List<CurvesFigure.Curve> curves =
+        CurvesFigure.read(results, artifacts, new ArrayList<>(spec.grid().keySet()));
+    Optional<CurvesFigure.Mark> mark =
+        MidTrainingCheck.forTable(spec.table()).map(MidTrainingCheck::mark);
     String curvesPng = spec.table() + "-curves.png";
-    boolean drawn = CurvesFigure.write(png.resolveSibling(curvesPng), curves, mark, table.caption());
+    boolean drawn =
+        CurvesFigure.write(png.resolveSibling(curvesPng), curves, mark, table.caption());
     sections.add(LearningCurves.section(spec, results, curves, drawn ? curvesPng : null));
     learningSpeed(spec, results).ifPresent(sections::add);
     decoderComparison(results).ifPresent(sections::add);
@@ -83,8 +93,8 @@ public final class SweepTables {
   }
 
   /**
-   * Accuracy and AVR against lambda (or the first grid parameter), ours beside the document's.
-   * With further grid parameters (for example a decoder), each of their combinations is a series.
+   * Accuracy and AVR against lambda (or the first grid parameter), ours beside the document's. With
+   * further grid parameters (for example a decoder), each of their combinations is a series.
    */
   static void writeFigure(SweepSpec spec, ResultTable table, Path png) throws IOException {
     List<String> keys = new ArrayList<>(spec.grid().keySet());
@@ -108,25 +118,56 @@ public final class SweepTables {
       }
       String suffix = group.length() == 0 ? "" : " " + group;
       int at = xLabels.indexOf(MarkdownReport.display(x, row.get(xColumn)));
-      spread(accuracy, seeds, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.TEST_ACCURACY));
+      spread(
+          accuracy,
+          seeds,
+          "ours" + suffix,
+          at,
+          xLabels.size(),
+          cell(table, row, Metrics.TEST_ACCURACY));
       if (others.isEmpty()) {
-        put(avr, "ours (last training batch)", at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
+        put(
+            avr,
+            "ours (last training batch)",
+            at,
+            xLabels.size(),
+            cell(table, row, Metrics.AVR_TRAIN));
         put(avr, "ours (test set)", at, xLabels.size(), cell(table, row, Metrics.AVR_TEST));
       } else {
         put(avr, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
       }
-      put(accuracy, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_test_accuracy"));
+      put(
+          accuracy,
+          "document" + suffix,
+          at,
+          xLabels.size(),
+          cell(table, row, "paper_test_accuracy"));
       put(avr, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_avr"));
-      put(reconstruction, "ours" + suffix, at, xLabels.size(), cell(table, row, ConvAutoencoderClassifier.RECON_MSE));
+      put(
+          reconstruction,
+          "ours" + suffix,
+          at,
+          xLabels.size(),
+          cell(table, row, ConvAutoencoderClassifier.RECON_MSE));
     }
-    List<SweepFigure.Panel> panels = new ArrayList<>(List.of(
-        new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
-        new SweepFigure.Panel(
-            others.isEmpty() ? "AVR: active hidden units per example" : "AVR on the last training batch",
-            "active units per example (log scale)", true, avr)));
+    List<SweepFigure.Panel> panels =
+        new ArrayList<>(
+            List.of(
+                new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
+                new SweepFigure.Panel(
+                    others.isEmpty()
+                        ? "AVR: active hidden units per example"
+                        : "AVR on the last training batch",
+                    "active units per example (log scale)",
+                    true,
+                    avr)));
     if (!reconstruction.isEmpty()) {
-      panels.add(new SweepFigure.Panel("Reconstruction error on the test set",
-          "squared error per pixel on [0, 1] (log scale)", true, reconstruction));
+      panels.add(
+          new SweepFigure.Panel(
+              "Reconstruction error on the test set",
+              "squared error per pixel on [0, 1] (log scale)",
+              true,
+              reconstruction));
     }
     SweepFigure.write(png, x, xLabels, panels, table.caption());
   }
@@ -143,7 +184,12 @@ public final class SweepTables {
    * once a second seed arrives, two more series hold the lowest and the highest seed (the spread).
    */
   private static void spread(
-      Map<String, List<Double>> series, Map<String, Integer> seen, String name, int at, int size, Double value) {
+      Map<String, List<Double>> series,
+      Map<String, Integer> seen,
+      String name,
+      int at,
+      int size,
+      Double value) {
     if (value == null || at < 0) {
       return;
     }
@@ -165,15 +211,20 @@ public final class SweepTables {
   }
 
   /** Sets one point of a named series, creating the series (all gaps) on first use; skips nulls. */
-  private static void put(Map<String, List<Double>> series, String name, int at, int size, Double value) {
+  private static void put(
+      Map<String, List<Double>> series, String name, int at, int size, Double value) {
     if (value == null || at < 0) {
       return;
     }
-    series.computeIfAbsent(name, n -> new ArrayList<>(java.util.Collections.nCopies(size, (Double) null))).set(at, value);
+    series
+        .computeIfAbsent(
+            name, n -> new ArrayList<>(java.util.Collections.nCopies(size, (Double) null)))
+        .set(at, value);
   }
 
   /** The table of a finished sweep, one row per trial in sweep order. */
-  public static ResultTable table(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+  public static ResultTable table(
+      SweepSpec spec, String budget, List<TrialResult> results, String command) {
     List<String> gridKeys = new ArrayList<>(spec.grid().keySet());
     Set<String> paperKeys = new LinkedHashSet<>();
     for (Map<String, Object> row : spec.paper()) {
@@ -192,7 +243,8 @@ public final class SweepTables {
     extraMetrics.removeAll(RUN_COLUMNS);
     extraMetrics.removeAll(NOT_SHOWN);
     // The same quantities on the last training batch, and the curves' cost, stay in the CSV only.
-    extraMetrics.removeIf(m -> m.endsWith(TRAIN_BATCH_SUFFIX) || m.equals(ClassifierExperiment.CURVE_SECONDS));
+    extraMetrics.removeIf(
+        m -> m.endsWith(TRAIN_BATCH_SUFFIX) || m.equals(ClassifierExperiment.CURVE_SECONDS));
     List<String> metricColumns = new ArrayList<>(METRIC_COLUMNS);
     metricColumns.addAll(extraMetrics);
     // A document's number with no metric of ours under its name (loss_ae) still gets our column,
@@ -234,11 +286,16 @@ public final class SweepTables {
       rows.add(row);
     }
     return WilsonColumns.add(
-        new ResultTable(spec.title() + " (" + spec.table() + ")", columns, rows, provenance(spec, budget, results, command)),
+        new ResultTable(
+            spec.title() + " (" + spec.table() + ")",
+            columns,
+            rows,
+            provenance(spec, budget, results, command)),
         results);
   }
 
-  static List<String> provenance(SweepSpec spec, String budget, List<TrialResult> results, String command) {
+  static List<String> provenance(
+      SweepSpec spec, String budget, List<TrialResult> results, String command) {
     Set<String> commits = new TreeSet<>();
     Set<String> seeds = new TreeSet<>();
     Set<String> machines = new TreeSet<>();
@@ -250,7 +307,14 @@ public final class SweepTables {
       RunProvenance p = r.provenance();
       commits.add(p.gitCommit());
       seeds.add(String.valueOf(p.seed()));
-      machines.add(p.cpuModel() + ", " + p.os() + ", TensorFlow threads intra-op " + p.intraOpThreads() + " / inter-op " + p.interOpThreads());
+      machines.add(
+          p.cpuModel()
+              + ", "
+              + p.os()
+              + ", TensorFlow threads intra-op "
+              + p.intraOpThreads()
+              + " / inter-op "
+              + p.interOpThreads());
       software.add("TensorFlow " + p.tensorflowVersion() + ", " + p.jvm());
       wall += p.wallSeconds();
       first = first == null || p.startTime().compareTo(first) < 0 ? p.startTime() : first;
@@ -265,7 +329,12 @@ public final class SweepTables {
     lines.add("machine: " + String.join("; ", machines));
     lines.add("software: " + String.join("; ", software));
     lines.add("trials started: " + first + " .. " + last);
-    lines.add(String.format(java.util.Locale.ROOT, "sweep wall time: %.0f s (sum over %d trials)", wall, results.size()));
+    lines.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "sweep wall time: %.0f s (sum over %d trials)",
+            wall,
+            results.size()));
     return lines;
   }
 
@@ -297,24 +366,40 @@ public final class SweepTables {
           withinOnePoint++;
         }
         Object pavr = paper.get("avr");
-        lines.add(String.format(java.util.Locale.ROOT,
-            "- %s: accuracy %.4f vs %.4f (%+.2f points)%s; AVR %.2f on the training batch, %.2f on test, vs %s",
-            r.trial().id(), ours, theirs, 100 * (ours - theirs), ok ? "" : " **more than one point below**",
-            r.metric(Metrics.AVR_TRAIN), r.metric(Metrics.AVR_TEST), pavr == null ? "n/a" : pavr));
+        lines.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "- %s: accuracy %.4f vs %.4f (%+.2f points)%s; AVR %.2f on the training batch, %.2f on test, vs %s",
+                r.trial().id(),
+                ours,
+                theirs,
+                100 * (ours - theirs),
+                ok ? "" : " **more than one point below**",
+                r.metric(Metrics.AVR_TRAIN),
+                r.metric(Metrics.AVR_TEST),
+                pavr == null ? "n/a" : pavr));
       } else if (r.status() != TrialResult.Status.OK) {
         lines.add("- " + r.trial().id() + ": diverged: " + r.message());
       }
     }
-    sb.append(String.format(java.util.Locale.ROOT,
-        "%d of %d trials reach the document's test accuracy within one point or better.%n%n", withinOnePoint, compared));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%d of %d trials reach the document's test accuracy within one point or better.%n%n",
+            withinOnePoint,
+            compared));
     for (String l : lines) {
       sb.append(l).append('\n');
     }
     sb.append('\n');
     if (allPaperSeconds && paperSeconds > 0) {
-      sb.append(String.format(java.util.Locale.ROOT,
-          "Whole sweep: %.0f s here (evaluation included) against %.0f s for the document's runs (%.2fx).%n",
-          ourSeconds, paperSeconds, paperSeconds / ourSeconds));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "Whole sweep: %.0f s here (evaluation included) against %.0f s for the document's runs (%.2fx).%n",
+              ourSeconds,
+              paperSeconds,
+              paperSeconds / ourSeconds));
     }
     double fastest = Double.POSITIVE_INFINITY;
     double slowest = 0;
@@ -328,9 +413,13 @@ public final class SweepTables {
       }
     }
     if (slowest > 0) {
-      sb.append(String.format(java.util.Locale.ROOT,
-          "One trial of %.0f steps took %.0f to %.0f s here, evaluation included.%n",
-          steps, fastest, slowest));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "One trial of %.0f steps took %.0f to %.0f s here, evaluation included.%n",
+              steps,
+              fastest,
+              slowest));
     }
     double worstGrowth = Double.NEGATIVE_INFINITY;
     for (TrialResult r : results) {
@@ -341,9 +430,11 @@ public final class SweepTables {
       }
     }
     if (Double.isFinite(worstGrowth)) {
-      sb.append(String.format(java.util.Locale.ROOT,
-          "Memory: resident size grew by at most %+.1f%% from step 1,000 to the last step of a trial.%n",
-          100 * worstGrowth));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "Memory: resident size grew by at most %+.1f%% from step 1,000 to the last step of a trial.%n",
+              100 * worstGrowth));
     }
     return sb.toString();
   }
@@ -355,12 +446,15 @@ public final class SweepTables {
    */
   static java.util.Optional<String> learningSpeed(SweepSpec spec, List<TrialResult> results) {
     String key = ClassifierExperiment.STEPS_TO_97;
-    if (!spec.grid().containsKey("lambda") || results.stream().noneMatch(r -> r.metrics().containsKey(key))) {
+    if (!spec.grid().containsKey("lambda")
+        || results.stream().noneMatch(r -> r.metrics().containsKey(key))) {
       return java.util.Optional.empty();
     }
-    StringBuilder sb = new StringBuilder("## Does sparsity speed learning up?\n\n"
-        + "First evaluated step at which validation accuracy reached 0.97 (never: not within the budget),"
-        + " each lambda against lambda 0 of the same model.\n\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "## Does sparsity speed learning up?\n\n"
+                + "First evaluated step at which validation accuracy reached 0.97 (never: not within the budget),"
+                + " each lambda against lambda 0 of the same model.\n\n");
     Map<String, Double> baseline = new LinkedHashMap<>();
     for (TrialResult r : results) {
       if (lambdaOf(r) == 0) {
@@ -371,30 +465,42 @@ public final class SweepTables {
     int compared = 0;
     for (TrialResult r : results) {
       double step = r.metric(key);
-      String line = String.format(java.util.Locale.ROOT, "- %s: %s", r.trial().id(), stepText(step));
+      String line =
+          String.format(java.util.Locale.ROOT, "- %s: %s", r.trial().id(), stepText(step));
       Double base = baseline.get(groupOf(spec, r));
       if (lambdaOf(r) != 0 && base != null && !Double.isNaN(base) && !Double.isNaN(step)) {
         compared++;
         boolean faster = step >= 0 && (base < 0 || step < base);
         boolean same = step == base;
         earlier += faster ? 1 : 0;
-        line += faster ? " (earlier than lambda 0)" : same ? " (same as lambda 0)" : " (later than lambda 0)";
+        line +=
+            faster
+                ? " (earlier than lambda 0)"
+                : same ? " (same as lambda 0)" : " (later than lambda 0)";
       }
       sb.append(line).append('\n');
     }
     if (compared > 0) {
-      sb.append(String.format(java.util.Locale.ROOT,
-          "%nA sparser model reached 0.97 earlier than the same model at lambda 0 in %d of %d comparisons:"
-              + " %s.%n", earlier, compared,
-          earlier == 0 ? "sparsity did not speed learning up here"
-              : 2 * earlier > compared ? "sparsity sped learning up here in most cases"
-              : "sparsity sped learning up only in a minority of cases"));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%nA sparser model reached 0.97 earlier than the same model at lambda 0 in %d of %d comparisons:"
+                  + " %s.%n",
+              earlier,
+              compared,
+              earlier == 0
+                  ? "sparsity did not speed learning up here"
+                  : 2 * earlier > compared
+                      ? "sparsity sped learning up here in most cases"
+                      : "sparsity sped learning up only in a minority of cases"));
     }
     return java.util.Optional.of(sb.toString());
   }
 
   private static String stepText(double step) {
-    return Double.isNaN(step) ? "n/a" : step < 0 ? "never" : String.format(java.util.Locale.ROOT, "step %.0f", step);
+    return Double.isNaN(step)
+        ? "n/a"
+        : step < 0 ? "never" : String.format(java.util.Locale.ROOT, "step %.0f", step);
   }
 
   private static double lambdaOf(TrialResult r) {
@@ -414,8 +520,8 @@ public final class SweepTables {
   }
 
   /**
-   * Does the subpixel decoder reconstruct better than the transposed convolution, as the blog
-   * says? Per-pixel reconstruction error of the two at each lambda.
+   * Does the subpixel decoder reconstruct better than the transposed convolution, as the blog says?
+   * Per-pixel reconstruction error of the two at each lambda.
    */
   static java.util.Optional<String> decoderComparison(List<TrialResult> results) {
     Map<String, Double> convT = new LinkedHashMap<>();
@@ -437,8 +543,10 @@ public final class SweepTables {
     if (convT.isEmpty() || subpixel.isEmpty()) {
       return java.util.Optional.empty();
     }
-    StringBuilder sb = new StringBuilder("## Subpixel or transposed convolution?\n\n"
-        + "Reconstruction error per pixel on [0, 1], test set:\n\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "## Subpixel or transposed convolution?\n\n"
+                + "Reconstruction error per pixel on [0, 1], test set:\n\n");
     int better = 0;
     int compared = 0;
     for (Map.Entry<String, Double> e : convT.entrySet()) {
@@ -450,12 +558,21 @@ public final class SweepTables {
       if (sp < e.getValue()) {
         better++;
       }
-      sb.append(String.format(java.util.Locale.ROOT, "- lambda %s: subpixel %s, conv_transpose %s (ratio %.2f)%n",
-          e.getKey(), MarkdownReport.meanSquaredError(sp), MarkdownReport.meanSquaredError(e.getValue()),
-          sp / e.getValue()));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "- lambda %s: subpixel %s, conv_transpose %s (ratio %.2f)%n",
+              e.getKey(),
+              MarkdownReport.meanSquaredError(sp),
+              MarkdownReport.meanSquaredError(e.getValue()),
+              sp / e.getValue()));
     }
-    sb.append(String.format(java.util.Locale.ROOT,
-        "%nThe subpixel decoder reconstructs better at %d of %d lambdas.%n", better, compared));
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%nThe subpixel decoder reconstructs better at %d of %d lambdas.%n",
+            better,
+            compared));
     return java.util.Optional.of(sb.toString());
   }
 
@@ -463,8 +580,8 @@ public final class SweepTables {
    * The blog's {@code loss_ae} beside ours for the bug-compatible model. Trials that ran before
    * loss_ae was measured get a lower bound from their reconstruction error: the buggy model's
    * reconstruction is its decoder output d plus the mean encoder bias, and summed over the F
-   * broadcast copies the squared error is F (x - d - mean b)^2 plus the spread of the biases,
-   * so loss_ae >= F * pixels * recon_mse (the L1 term only adds).
+   * broadcast copies the squared error is F (x - d - mean b)^2 plus the spread of the biases, so
+   * loss_ae >= F * pixels * recon_mse (the L1 term only adds).
    */
   static java.util.Optional<String> lossAeComparison(SweepSpec spec, List<TrialResult> results) {
     String key = ConvAutoencoderClassifier.LOSS_AE;
@@ -481,9 +598,16 @@ public final class SweepTables {
         measured++;
         boolean close = ours >= paper / 2 && ours <= paper * 2;
         near += close ? 1 : 0;
-        lines.append(String.format(java.util.Locale.ROOT, "- %s: loss_ae %.4g on the test set (%.4g on the last"
-            + " training batch) against the blog's %.4g: %.2f times it%n", r.trial().id(), ours,
-            r.metric(key + TRAIN_BATCH_SUFFIX), paper, ours / paper));
+        lines.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "- %s: loss_ae %.4g on the test set (%.4g on the last"
+                    + " training batch) against the blog's %.4g: %.2f times it%n",
+                r.trial().id(),
+                ours,
+                r.metric(key + TRAIN_BATCH_SUFFIX),
+                paper,
+                ours / paper));
       } else {
         double mse = r.metric(ConvAutoencoderClassifier.RECON_MSE);
         if (!Double.isFinite(mse)) {
@@ -493,29 +617,50 @@ public final class SweepTables {
         double bound = filters * 784.0 * mse;
         bounded++;
         above += bound > paper ? 1 : 0;
-        lines.append(String.format(java.util.Locale.ROOT, "- %s: not measured (the trial ran before loss_ae was);"
-            + " at least %.4g from its recon_mse (%d copies x 784 pixels x %.3g) against the blog's %.4g%s%n",
-            r.trial().id(), bound, filters, mse, paper, bound > paper ? String.format(java.util.Locale.ROOT,
-                ": %.1f times it or more", bound / paper) : ""));
+        lines.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "- %s: not measured (the trial ran before loss_ae was);"
+                    + " at least %.4g from its recon_mse (%d copies x 784 pixels x %.3g) against the blog's %.4g%s%n",
+                r.trial().id(),
+                bound,
+                filters,
+                mse,
+                paper,
+                bound > paper
+                    ? String.format(java.util.Locale.ROOT, ": %.1f times it or more", bound / paper)
+                    : ""));
       }
     }
     if (measured + bounded == 0) {
       return java.util.Optional.empty();
     }
-    StringBuilder sb = new StringBuilder("## The blog's loss_ae\n\n"
-        + "`loss_ae` is the blog's autoencoder loss computed as its code did: the mean over a batch of 100 of"
-        + " each image's summed squared error (for the bug-compatible decoder, over its 200 broadcast"
-        + " copies) plus lambda * the sum of the batch's activations. Ours is averaged over the test set in"
-        + " batches of 100; the blog's is one training batch at step 20,000, which may sit a little below a"
-        + " test-set value.\n\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "## The blog's loss_ae\n\n"
+                + "`loss_ae` is the blog's autoencoder loss computed as its code did: the mean over a batch of 100 of"
+                + " each image's summed squared error (for the bug-compatible decoder, over its 200 broadcast"
+                + " copies) plus lambda * the sum of the batch's activations. Ours is averaged over the test set in"
+                + " batches of 100; the blog's is one training batch at step 20,000, which may sit a little below a"
+                + " test-set value.\n\n");
     sb.append(lines).append('\n');
     if (measured > 0) {
-      sb.append(String.format(java.util.Locale.ROOT, "Of %d bug-compatible trials with loss_ae measured, %d land"
-          + " within a factor of two of the blog's.%n", measured, near));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "Of %d bug-compatible trials with loss_ae measured, %d land"
+                  + " within a factor of two of the blog's.%n",
+              measured,
+              near));
     }
     if (bounded > 0) {
-      sb.append(String.format(java.util.Locale.ROOT, "%d trials ran before loss_ae was measured and have only the"
-          + " lower bound; in %d of them the bound alone is above the blog's value.%n", bounded, above));
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%d trials ran before loss_ae was measured and have only the"
+                  + " lower bound; in %d of them the bound alone is above the blog's value.%n",
+              bounded,
+              above));
     }
     return java.util.Optional.of(sb.toString());
   }
@@ -533,7 +678,12 @@ public final class SweepTables {
     int at = text.indexOf("## Result");
     String result = at < 0 ? "" : text.substring(at + "## Result".length()).strip();
     return java.util.Optional.of(
-        "## Speed\n\nFrom [" + bench.getFileName() + "](" + bench.getFileName() + "), measured by `harness/bench`:\n\n" + result);
+        "## Speed\n\nFrom ["
+            + bench.getFileName()
+            + "]("
+            + bench.getFileName()
+            + "), measured by `harness/bench`:\n\n"
+            + result);
   }
 
   private static Object number(Object v) {

@@ -18,8 +18,7 @@ public final class TestSetSize {
     if (!Double.isNaN(recorded)) {
       return (int) recorded;
     }
-    if (r.trial().params().containsKey("points")
-        && r.trial().params().containsKey("partitions")) {
+    if (r.trial().params().containsKey("points") && r.trial().params().containsKey("partitions")) {
       int points = r.trial().intParam("points");
       return points - points * 8 / 10 - points / 10; // as SphereData.splits cuts it
     }

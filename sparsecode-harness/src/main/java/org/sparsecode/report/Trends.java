@@ -15,7 +15,9 @@ public final class Trends {
     return pearson(ranks(x), ranks(y));
   }
 
-  /** Least-squares slope of y against x; NaN when x is constant or there are fewer than two points. */
+  /**
+   * Least-squares slope of y against x; NaN when x is constant or there are fewer than two points.
+   */
   public static double slope(double[] x, double[] y) {
     checkPairs(x, y);
     double mx = mean(x);
@@ -74,12 +76,19 @@ public final class Trends {
 
   private static void checkPairs(double[] x, double[] y) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException(x.length + " x values for " + y.length + " y values; give one y per x");
+      throw new IllegalArgumentException(
+          x.length + " x values for " + y.length + " y values; give one y per x");
     }
     for (int i = 0; i < x.length; i++) {
       if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
         throw new IllegalArgumentException(
-            "point " + i + " (" + x[i] + ", " + y[i] + ") is not finite; leave out trials without the metric");
+            "point "
+                + i
+                + " ("
+                + x[i]
+                + ", "
+                + y[i]
+                + ") is not finite; leave out trials without the metric");
       }
     }
   }

@@ -11,10 +11,16 @@ import org.sparsecode.harness.TrialResult;
 public final class WilsonColumns {
   private WilsonColumns() {}
 
-  /** Test accuracies: {@code test_accuracy} and a classifier's {@code <kind>_accuracy}, not validation, kNN or the paper's. */
+  /**
+   * Test accuracies: {@code test_accuracy} and a classifier's {@code <kind>_accuracy}, not
+   * validation, kNN or the paper's.
+   */
   static boolean isTestAccuracy(String column) {
-    return column.endsWith("accuracy") && !column.contains("validation") && !column.contains("paper")
-        && !column.contains("knn") && !column.contains("cross_modal");
+    return column.endsWith("accuracy")
+        && !column.contains("validation")
+        && !column.contains("paper")
+        && !column.contains("knn")
+        && !column.contains("cross_modal");
   }
 
   /** {@code table} with the interval columns; {@code results} are its rows' trials, in order. */
@@ -25,8 +31,12 @@ public final class WilsonColumns {
   /** {@code table} with the interval columns; {@code testSizes} gives each row's n. */
   public static ResultTable addForSizes(ResultTable table, List<Integer> testSizes) {
     if (table.rows().size() != testSizes.size()) {
-      throw new IllegalArgumentException("the table has " + table.rows().size() + " rows for " + testSizes.size()
-          + " test set sizes; intervals need one per row");
+      throw new IllegalArgumentException(
+          "the table has "
+              + table.rows().size()
+              + " rows for "
+              + testSizes.size()
+              + " test set sizes; intervals need one per row");
     }
     List<String> columns = new ArrayList<>();
     List<Integer> accuracyAt = new ArrayList<>();
@@ -48,16 +58,18 @@ public final class WilsonColumns {
       for (int c = 0; c < in.size(); c++) {
         out.add(in.get(c));
         if (accuracyAt.contains(c)) {
-          out.add(in.get(c) instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1
-              ? WilsonInterval.of(n.doubleValue(), testSizes.get(r)).format()
-              : null);
+          out.add(
+              in.get(c) instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1
+                  ? WilsonInterval.of(n.doubleValue(), testSizes.get(r)).format()
+                  : null);
         }
       }
       rows.add(out);
     }
     List<String> notes = new ArrayList<>(table.notes());
-    notes.add("intervals: *_ci95 is the 95% Wilson interval of the test accuracy on the trial's test set"
-        + " (10,000 images; the sphere's 500 points; Table I's test_size)");
+    notes.add(
+        "intervals: *_ci95 is the 95% Wilson interval of the test accuracy on the trial's test set"
+            + " (10,000 images; the sphere's 500 points; Table I's test_size)");
     return new ResultTable(table.title(), columns, rows, notes);
   }
 }

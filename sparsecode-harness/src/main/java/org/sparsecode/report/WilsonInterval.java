@@ -7,8 +7,8 @@ import java.util.Locale;
  * true accuracies the test set alone cannot tell apart from the measured one. Unlike the normal
  * approximation it stays inside [0, 1] and behaves near 0 and 1.
  *
- * <p>With p the measured accuracy and z = 1.96: centre (p + z^2/2n) / (1 + z^2/n), half-width
- * z / (1 + z^2/n) * sqrt(p(1 - p)/n + z^2/4n^2).
+ * <p>With p the measured accuracy and z = 1.96: centre (p + z^2/2n) / (1 + z^2/n), half-width z /
+ * (1 + z^2/n) * sqrt(p(1 - p)/n + z^2/4n^2).
  */
 public record WilsonInterval(double low, double high) {
   /** The two-sided 95% normal quantile. */
@@ -17,7 +17,8 @@ public record WilsonInterval(double low, double high) {
   /** The interval of {@code accuracy} measured on {@code n} examples. */
   public static WilsonInterval of(double accuracy, long n) {
     if (n < 1) {
-      throw new IllegalArgumentException("an interval needs at least one test example, got n = " + n);
+      throw new IllegalArgumentException(
+          "an interval needs at least one test example, got n = " + n);
     }
     if (!(accuracy >= 0 && accuracy <= 1)) {
       throw new IllegalArgumentException("accuracy must lie in [0, 1], got " + accuracy);

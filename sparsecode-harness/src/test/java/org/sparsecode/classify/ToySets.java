@@ -48,7 +48,9 @@ final class ToySets {
     return new Labelled(new FeatureMatrix(x, n, 2), y);
   }
 
-  /** The same set with the labels of a seeded {@code fraction} of the examples flipped (0 <-> 1). */
+  /**
+   * The same set with the labels of a seeded {@code fraction} of the examples flipped (0 <-> 1).
+   */
   static Labelled flipLabels(Labelled set, double fraction, long seed) {
     Random random = new Random(seed);
     int[] y = set.y().clone();

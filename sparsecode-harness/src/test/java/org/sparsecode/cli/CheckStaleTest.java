@@ -28,7 +28,8 @@ import org.sparsecode.harness.TrialResult;
 class CheckStaleTest {
   @TempDir Path tmp;
 
-  private static final String SPEC = """
+  private static final String SPEC =
+      """
       table: tiny-fc
       model: fc
       params: {hidden: %d, batch: 10, learning_rate: 0.001, init_stddev: 0.1, bias_init: 0.1, seed: 1}
@@ -45,14 +46,22 @@ class CheckStaleTest {
   }
 
   private static void store(Path results, Trial trial, Fingerprint fingerprint) throws Exception {
-    TrialResult r = new TrialResult(trial, TrialResult.Status.OK, "", Map.of(Metrics.TEST_ACCURACY, 0.9), null,
-        fingerprint);
+    TrialResult r =
+        new TrialResult(
+            trial,
+            TrialResult.Status.OK,
+            "",
+            Map.of(Metrics.TEST_ACCURACY, 0.9),
+            null,
+            fingerprint);
     new ResultStore(results, "tiny-fc", "quick").save(r);
   }
 
   private static String[] check(Path harness, Path results) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code = CheckStaleCommand.run(harness, results, 5000, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    int code =
+        CheckStaleCommand.run(
+            harness, results, 5000, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return new String[] {String.valueOf(code), bytes.toString(StandardCharsets.UTF_8)};
   }
 
@@ -70,19 +79,37 @@ class CheckStaleTest {
     assertEquals("0", ok[0], ok[1]);
     assertTrue(ok[1].contains("1 verified, 0 unverified"), ok[1]);
 
-    // The result as a build of the model with a wider hidden layer would have recorded it, under the
+    // The result as a build of the model with a wider hidden layer would have recorded it, under
+    // the
     // same params: what a code change that alters the graph leaves behind.
-    Fingerprint widerBuild = new TrialFingerprints(harness, 5000).of(wide, "quick", wide.expand("quick").get(0));
+    Fingerprint widerBuild =
+        new TrialFingerprints(harness, 5000).of(wide, "quick", wide.expand("quick").get(0));
     assertNotEquals(now.graph(), widerBuild.graph());
-    store(results, trial, new Fingerprint(
-        widerBuild.graph(), now.params(), now.data(), now.scheme(), now.versions(), now.inputs()));
+    store(
+        results,
+        trial,
+        new Fingerprint(
+            widerBuild.graph(),
+            now.params(),
+            now.data(),
+            now.scheme(),
+            now.versions(),
+            now.inputs()));
     String[] stale = check(harness, results);
     assertEquals("1", stale[0], stale[1]);
     assertTrue(stale[1].contains("stale      tiny-fc/quick/lambda_0: changed: graph"), stale[1]);
     assertTrue(stale[1].contains("1 stale"), stale[1]);
     // the same through the command line, as `check --stale`
-    assertEquals(1, Main.commandLine().execute("check", "--stale", "--harness-dir", harness.toString(),
-        "--results-dir", results.toString()));
+    assertEquals(
+        1,
+        Main.commandLine()
+            .execute(
+                "check",
+                "--stale",
+                "--harness-dir",
+                harness.toString(),
+                "--results-dir",
+                results.toString()));
   }
 
   @Test
@@ -113,7 +140,8 @@ class CheckStaleTest {
   @Test
   void committedResultsAreNotStale() throws Exception {
     String[] r = check(Path.of("harness"), Path.of("results"));
-    System.out.print(r[1].lines().filter(l -> !l.startsWith("unverified")).reduce("", (a, b) -> a + b + "\n"));
+    System.out.print(
+        r[1].lines().filter(l -> !l.startsWith("unverified")).reduce("", (a, b) -> a + b + "\n"));
     assertEquals("0", r[0], r[1]);
   }
 }

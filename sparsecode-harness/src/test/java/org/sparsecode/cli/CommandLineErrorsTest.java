@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Nonsensical options are refused before any work, with exit code 2 and a message saying the fix. */
+/**
+ * Nonsensical options are refused before any work, with exit code 2 and a message saying the fix.
+ */
 class CommandLineErrorsTest {
 
   private static String[] run(String... args) {
@@ -45,23 +47,56 @@ class CommandLineErrorsTest {
 
   @Test
   void negativeLambdaAndZeroSteps() {
-    assertRefused("--lambda must be a finite number >= 0", "export", "blog-fc", "--lambda", "-1e-5", "--out", "target/never");
-    assertRefused("--steps must be > 0", "export", "blog-fc", "--lambda", "1e-5", "--steps", "0", "--out", "target/never");
+    assertRefused(
+        "--lambda must be a finite number >= 0",
+        "export",
+        "blog-fc",
+        "--lambda",
+        "-1e-5",
+        "--out",
+        "target/never");
+    assertRefused(
+        "--steps must be > 0",
+        "export",
+        "blog-fc",
+        "--lambda",
+        "1e-5",
+        "--steps",
+        "0",
+        "--out",
+        "target/never");
   }
 
   @Test
   void unknownParameterOverride() {
-    assertRefused("blog-fc has no parameter 'nope'", "export", "blog-fc", "--lambda", "0", "--set", "nope=1", "--out", "target/never");
+    assertRefused(
+        "blog-fc has no parameter 'nope'",
+        "export",
+        "blog-fc",
+        "--lambda",
+        "0",
+        "--set",
+        "nope=1",
+        "--out",
+        "target/never");
   }
 
   @Test
   void aQuickRunMayNotOverwriteTheReferenceReports() {
-    assertRefused("may not overwrite them", "reproduce", "blog-fc", "--budget", "quick", "--reports-dir", "reports");
+    assertRefused(
+        "may not overwrite them",
+        "reproduce",
+        "blog-fc",
+        "--budget",
+        "quick",
+        "--reports-dir",
+        "reports");
   }
 
   @Test
   void badThreadCount() {
-    String[] r = run("reproduce", "blog-fc", "--threads", "0", "--results-dir", "target/never-results");
+    String[] r =
+        run("reproduce", "blog-fc", "--threads", "0", "--results-dir", "target/never-results");
     assertEquals("2", r[0], r[1]);
     assertTrue(r[1].contains("--threads must be >= 1"), r[1]);
   }

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The fast part of the fault campaign (harness/faults runs all of it): bad sweep files and a
- * failed merge are refused in one line, before anything trains, leaving nothing behind.
+ * The fast part of the fault campaign (harness/faults runs all of it): bad sweep files and a failed
+ * merge are refused in one line, before anything trains, leaving nothing behind.
  */
 class FaultCasesTest {
   @TempDir Path tmp;
 
-  private static final String TINY = """
+  private static final String TINY =
+      """
       table: tiny
       model: ovr_sphere
       params:
@@ -59,7 +60,14 @@ class FaultCasesTest {
   }
 
   private void assertRefusedBeforeTraining(String yaml, String expected) throws IOException {
-    Run r = run(yaml, "reproduce", "tiny", "--no-progress", "--reports-dir", tmp.resolve("out").toString());
+    Run r =
+        run(
+            yaml,
+            "reproduce",
+            "tiny",
+            "--no-progress",
+            "--reports-dir",
+            tmp.resolve("out").toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().startsWith("sparsecode: "), r.err());
     assertTrue(r.err().contains(expected), r.err());
@@ -68,25 +76,32 @@ class FaultCasesTest {
 
   @Test
   void misspeltKey() throws IOException {
-    assertRefusedBeforeTraining(TINY.replace("learning_rate: 0.01", "learning_rat: 0.5"),
+    assertRefusedBeforeTraining(
+        TINY.replace("learning_rate: 0.01", "learning_rat: 0.5"),
         "params.learning_rat: unknown parameter 'learning_rat' for model ovr_sphere (did you mean learning_rate?");
   }
 
   @Test
   void duplicateKey() throws IOException {
-    assertRefusedBeforeTraining(TINY.replace("batch: 16", "batch: 16\n  batch: 32"), "found duplicate key batch");
+    assertRefusedBeforeTraining(
+        TINY.replace("batch: 16", "batch: 16\n  batch: 32"), "found duplicate key batch");
   }
 
   @Test
   void textInAGridOfNumbers() throws IOException {
-    assertRefusedBeforeTraining(TINY.replace("seed: [1, 2, 3]", "seed: [1, 2, abc]"),
+    assertRefusedBeforeTraining(
+        TINY.replace("seed: [1, 2, 3]", "seed: [1, 2, abc]"),
         "trial hidden_8__partitions_4__seed_abc (budget quick): seed: 'abc' is not a whole number");
   }
 
   @Test
   void hugeBatch() throws IOException {
-    assertRefusedBeforeTraining(TINY.replace("batch: 16", "batch: 100000000"), "batch: '100000000' is outside 1 .. 1000000");
-    assertRefusedBeforeTraining(TINY.replace("batch: 16", "batch: 500"), "batch 500 is larger than the 160 training points");
+    assertRefusedBeforeTraining(
+        TINY.replace("batch: 16", "batch: 100000000"),
+        "batch: '100000000' is outside 1 .. 1000000");
+    assertRefusedBeforeTraining(
+        TINY.replace("batch: 16", "batch: 500"),
+        "batch 500 is larger than the 160 training points");
   }
 
   @Test
@@ -110,7 +125,9 @@ class FaultCasesTest {
     int begin = readme.indexOf(ParamsCommand.BEGIN);
     int end = readme.indexOf(ParamsCommand.END);
     assertTrue(begin >= 0 && end > begin, "docs/sweep-files.md has no parameter tables block");
-    assertEquals(ParamsCommand.allTables(Path.of("harness")), readme.substring(begin + ParamsCommand.BEGIN.length() + 1, end),
+    assertEquals(
+        ParamsCommand.allTables(Path.of("harness")),
+        readme.substring(begin + ParamsCommand.BEGIN.length() + 1, end),
         "docs/sweep-files.md's parameter tables differ from the declarations; run ./sparsecode params --readme docs/sweep-files.md");
   }
 }

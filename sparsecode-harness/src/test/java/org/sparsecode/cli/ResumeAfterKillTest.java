@@ -17,9 +17,9 @@ import org.sparsecode.report.CsvReport;
 import org.sparsecode.report.ResultTable;
 
 /**
- * The whole command line on real MNIST, in child processes: a sweep killed with SIGKILL and
- * started again ends with the same table as an uninterrupted one, and a second sweep on the same
- * results folder is refused while the first runs.
+ * The whole command line on real MNIST, in child processes: a sweep killed with SIGKILL and started
+ * again ends with the same table as an uninterrupted one, and a second sweep on the same results
+ * folder is refused while the first runs.
  */
 class ResumeAfterKillTest {
   private static final String SPEC =
@@ -38,8 +38,17 @@ class ResumeAfterKillTest {
 
   /** Columns that must not depend on interruptions (times and provenance may). */
   private static final List<String> STABLE =
-      List.of("lambda", "status", "test_accuracy", "avr_train", "avr_test", "dead_fraction",
-          "validation_accuracy", "paper_test_accuracy", "steps", "seed");
+      List.of(
+          "lambda",
+          "status",
+          "test_accuracy",
+          "avr_train",
+          "avr_test",
+          "dead_fraction",
+          "validation_accuracy",
+          "paper_test_accuracy",
+          "steps",
+          "seed");
 
   @Test
   void killedSweepResumesToTheSameTable(@TempDir Path tmp) throws Exception {
@@ -61,7 +70,8 @@ class ResumeAfterKillTest {
     killed.destroyForcibly().waitFor();
     int stored = count(trials);
     assertTrue(stored >= 1 && stored < 4, "killed after " + stored + " of 4 trials");
-    assertTrue(Files.notExists(tmp.resolve("resumed/reports/toy-fc.csv")), "no table from a killed sweep");
+    assertTrue(
+        Files.notExists(tmp.resolve("resumed/reports/toy-fc.csv")), "no table from a killed sweep");
 
     // Starting again skips the stored trials; the store refuses any half-written file.
     Process again = start(tmp, "resumed");
@@ -70,8 +80,10 @@ class ResumeAfterKillTest {
     assertTrue(log.contains("already done, skipped"), log);
     ResultTable resumed = CsvReport.read(tmp.resolve("resumed/reports/toy-fc.csv"));
     for (String column : STABLE) {
-      assertEquals(expected.rows().stream().map(r -> r.get(expected.column(column))).toList(),
-          resumed.rows().stream().map(r -> r.get(resumed.column(column))).toList(), column);
+      assertEquals(
+          expected.rows().stream().map(r -> r.get(expected.column(column))).toList(),
+          resumed.rows().stream().map(r -> r.get(resumed.column(column))).toList(),
+          column);
     }
   }
 
@@ -99,22 +111,38 @@ class ResumeAfterKillTest {
     Path dir = tmp.resolve(name);
     Files.createDirectories(dir);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> cmd = new ArrayList<>(List.of(
-        java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "reproduce", "toy-fc", "--budget", "quick", "--no-progress",
-        "--harness-dir", tmp.resolve("harness").toString(),
-        "--results-dir", dir.resolve("results").toString(),
-        "--reports-dir", dir.resolve("reports").toString(),
-        "--graphs-dir", dir.resolve("graphs").toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("log-" + System.nanoTime() + ".txt").toFile());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "reproduce",
+                "toy-fc",
+                "--budget",
+                "quick",
+                "--no-progress",
+                "--harness-dir",
+                tmp.resolve("harness").toString(),
+                "--results-dir",
+                dir.resolve("results").toString(),
+                "--reports-dir",
+                dir.resolve("reports").toString(),
+                "--graphs-dir",
+                dir.resolve("graphs").toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("log-" + System.nanoTime() + ".txt").toFile());
     pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     Process p = pb.start();
     LOGS.put(p, pb.redirectOutput().file().toPath());
     return p;
   }
 
-  private static final java.util.Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Process, Path> LOGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String output(Process p) throws IOException {
     return Files.readString(LOGS.get(p), StandardCharsets.UTF_8);

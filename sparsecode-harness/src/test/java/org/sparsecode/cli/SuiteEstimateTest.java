@@ -18,14 +18,17 @@ class SuiteEstimateTest {
   @TempDir Path tmp;
 
   private static final RunProvenance PROVENANCE =
-      new RunProvenance("0123abc", "1.1.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 1.5);
+      new RunProvenance(
+          "0123abc", "1.1.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 1.5);
 
   private final SweepSpec fc = SweepSpec.load(Path.of("harness", "blog-fc.yaml"));
 
   private void store(String budget, int trialIndex, double wallSeconds) throws Exception {
     Trial t = fc.expand(budget).get(trialIndex);
-    ResultStore.of(tmp, fc, budget).save(
-        new TrialResult(t, TrialResult.Status.OK, "", Map.of("wall_seconds", wallSeconds), PROVENANCE));
+    ResultStore.of(tmp, fc, budget)
+        .save(
+            new TrialResult(
+                t, TrialResult.Status.OK, "", Map.of("wall_seconds", wallSeconds), PROVENANCE));
   }
 
   @Test
@@ -62,11 +65,15 @@ class SuiteEstimateTest {
     SweepSpec linked = SweepSpec.load(Path.of("harness", "lca-linked.yaml"));
     SweepSpec table1 = SweepSpec.load(Path.of("harness", "linked-table1.yaml"));
     // Even when the reader looks cheaper, it waits for lca-linked.
-    Map<String, SuiteEstimate.Table> estimates = Map.of(
-        "blog-fc", table("blog-fc", 300),
-        "lca-linked", table("lca-linked", 4000),
-        "linked-table1", table("linked-table1", 10));
-    List<String> order = ReproduceAll.order(List.of(table1, linked, fc), estimates).stream().map(SweepSpec::table).toList();
+    Map<String, SuiteEstimate.Table> estimates =
+        Map.of(
+            "blog-fc", table("blog-fc", 300),
+            "lca-linked", table("lca-linked", 4000),
+            "linked-table1", table("linked-table1", 10));
+    List<String> order =
+        ReproduceAll.order(List.of(table1, linked, fc), estimates).stream()
+            .map(SweepSpec::table)
+            .toList();
     assertEquals(List.of("blog-fc", "lca-linked", "linked-table1"), order);
   }
 

@@ -44,7 +44,8 @@ class PerplexityCalibrationTest {
 
   @Test
   void perplexityMustBeBelowTheNeighbourCount() {
-    assertMessage("perplexity 3.0 needs more than 4 points, got 4",
+    assertMessage(
+        "perplexity 3.0 needs more than 4 points, got 4",
         () -> PerplexityCalibration.conditionalProbabilities(new double[16], 4, 3));
   }
 

@@ -52,10 +52,15 @@ class SeparationTest {
 
   @Test
   void anEmbeddingIsScoredInTwoDimensions() {
-    Embedding e = new Embedding(new double[] {0, 0, 0, 1, 3, 0, 3, 1}, new int[0], new double[0],
-        TsneConfig.defaults());
+    Embedding e =
+        new Embedding(
+            new double[] {0, 0, 0, 1, 3, 0, 3, 1},
+            new int[0],
+            new double[0],
+            TsneConfig.defaults());
     int[] labels = {1, 1, 2, 2};
-    assertEquals(Separation.silhouette(e.coordinates(), 2, labels), Separation.silhouette(e, labels));
+    assertEquals(
+        Separation.silhouette(e.coordinates(), 2, labels), Separation.silhouette(e, labels));
     assertEquals(1.0, Separation.knnAccuracy(e, labels, 1));
   }
 
@@ -63,11 +68,14 @@ class SeparationTest {
   void badInputIsRefused() {
     double[] points = {0, 1, 2, 3};
     assertMessage("3 labels for 4 points", () -> Separation.silhouette(points, 1, new int[3]));
-    assertMessage("the silhouette needs between 2 and n - 1 = 3 classes, got 1",
+    assertMessage(
+        "the silhouette needs between 2 and n - 1 = 3 classes, got 1",
         () -> Separation.silhouette(points, 1, new int[4]));
-    assertMessage("k must be in 1..3 for 4 points, got 4",
+    assertMessage(
+        "k must be in 1..3 for 4 points, got 4",
         () -> Separation.knnAccuracy(points, 1, new int[4], 4));
-    assertMessage("4 coordinates do not make points of 3 dimensions",
+    assertMessage(
+        "4 coordinates do not make points of 3 dimensions",
         () -> Separation.knnAccuracy(points, 3, new int[1], 1));
   }
 

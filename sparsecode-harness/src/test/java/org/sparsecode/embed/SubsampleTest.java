@@ -22,12 +22,14 @@ class SubsampleTest {
     Arrays.sort(sorted);
     assertArrayEquals(sorted, chosen);
     for (int label : new int[] {2, 5, 7}) {
-      assertEquals(3, Arrays.stream(chosen).filter(i -> LABELS[i] == label).count(), "class " + label);
+      assertEquals(
+          3, Arrays.stream(chosen).filter(i -> LABELS[i] == label).count(), "class " + label);
     }
     assertArrayEquals(chosen, Subsample.balanced(LABELS, 3, 11));
     assertFalse(Arrays.equals(chosen, Subsample.balanced(LABELS, 3, 12)));
     // All of the smallest class when asked for its size.
-    assertEquals(4, Arrays.stream(Subsample.balanced(LABELS, 4, 0)).filter(i -> LABELS[i] == 2).count());
+    assertEquals(
+        4, Arrays.stream(Subsample.balanced(LABELS, 4, 0)).filter(i -> LABELS[i] == 2).count());
   }
 
   @Test
@@ -39,7 +41,8 @@ class SubsampleTest {
 
   @Test
   void refusesMoreThanTheSmallestClassHolds() {
-    assertMessage("class 2 has only 4 examples, fewer than the 5 asked per class; ask for at most 4",
+    assertMessage(
+        "class 2 has only 4 examples, fewer than the 5 asked per class; ask for at most 4",
         () -> Subsample.balanced(LABELS, 5, 0));
   }
 }

@@ -17,8 +17,10 @@ class TsneTest {
   void gradientEqualsFiniteDifferencesOfTheKlDivergence() {
     int n = 6;
     float[] x = PerplexityCalibrationTest.gaussian(n, 3, 1);
-    double[] p = Tsne.jointProbabilities(PerplexityCalibration.conditionalProbabilities(
-        Tsne.squaredDistances(x, n, 3), n, 2.5), n);
+    double[] p =
+        Tsne.jointProbabilities(
+            PerplexityCalibration.conditionalProbabilities(Tsne.squaredDistances(x, n, 3), n, 2.5),
+            n);
     Random random = new Random(2);
     double[] y = new double[2 * n];
     for (int k = 0; k < y.length; k++) {
@@ -36,7 +38,8 @@ class TsneTest {
       double numeric = (Tsne.klDivergence(p, up, n) - Tsne.klDivergence(p, down, n)) / (2 * h);
       assertEquals(numeric, gradient[k], 1e-7 + 1e-6 * Math.abs(numeric), "coordinate " + k);
     }
-    assertTrue(Arrays.stream(gradient).map(Math::abs).max().orElseThrow() > 1e-3,
+    assertTrue(
+        Arrays.stream(gradient).map(Math::abs).max().orElseThrow() > 1e-3,
         "a gradient worth checking");
   }
 
@@ -45,14 +48,14 @@ class TsneTest {
     double[] conditional = {0, 0.75, 0.25, 0.5, 0, 0.5, 0.1, 0.9, 0};
     double[] p = Tsne.jointProbabilities(conditional, 3);
     // (c_ij + c_ji) / 6
-    assertArrayEquals(new double[] {0, 1.25 / 6, 0.35 / 6, 1.25 / 6, 0, 1.4 / 6, 0.35 / 6,
-        1.4 / 6, 0}, p, 1e-15);
+    assertArrayEquals(
+        new double[] {0, 1.25 / 6, 0.35 / 6, 1.25 / 6, 0, 1.4 / 6, 0.35 / 6, 1.4 / 6, 0}, p, 1e-15);
     assertEquals(1, Arrays.stream(p).sum(), 1e-15);
   }
 
   /**
-   * P for six points in the plane at perplexity 2, from scikit-learn 1.2.1's exact t-SNE
-   * ({@code _joint_probabilities}, which searches in float32 to an entropy tolerance of 1e-5).
+   * P for six points in the plane at perplexity 2, from scikit-learn 1.2.1's exact t-SNE ({@code
+   * _joint_probabilities}, which searches in float32 to an entropy tolerance of 1e-5).
    */
   @Test
   void jointProbabilitiesMatchScikitLearn() {
@@ -63,9 +66,12 @@ class TsneTest {
       {0.0579302, 0.00525801, 0, 0.00126183, 0.05367042, 0.00078133},
       {0.00233393, 0.02004695, 0.00126183, 0, 0.13013558, 0.02842816},
       {0.00305865, 0.01040157, 0.05367042, 0.13013558, 0, 0.05564679},
-      {0.0000111, 0.00013252, 0.00078133, 0.02842816, 0.05564679, 0}};
-    double[] p = Tsne.jointProbabilities(PerplexityCalibration.conditionalProbabilities(
-        Tsne.squaredDistances(x, 6, 2), 6, 2), 6);
+      {0.0000111, 0.00013252, 0.00078133, 0.02842816, 0.05564679, 0}
+    };
+    double[] p =
+        Tsne.jointProbabilities(
+            PerplexityCalibration.conditionalProbabilities(Tsne.squaredDistances(x, 6, 2), 6, 2),
+            6);
     for (int i = 0; i < 6; i++) {
       assertArrayEquals(expected[i], Arrays.copyOfRange(p, 6 * i, 6 * i + 6), 2e-6, "row " + i);
     }
@@ -86,17 +92,19 @@ class TsneTest {
   void klDecreasesAfterTheExaggeration() {
     float[] x = clusters(3, 50, 10, 6, 4);
     Embedding e = Tsne.embed(x, 150, 10, TsneConfig.defaults().withIterations(600));
-    System.out.println("KL at " + Arrays.toString(e.klIterations()) + ": "
-        + Arrays.toString(e.klDivergences()));
+    System.out.println(
+        "KL at " + Arrays.toString(e.klIterations()) + ": " + Arrays.toString(e.klDivergences()));
     assertEquals(12, e.klIterations().length);
     assertEquals(600, e.klIterations()[11]);
     // From iteration 300 (the first checkpoint without exaggeration) every checkpoint is lower.
     for (int c = 6; c < 12; c++) {
-      assertTrue(e.klDivergences()[c] < e.klDivergences()[c - 1],
+      assertTrue(
+          e.klDivergences()[c] < e.klDivergences()[c - 1],
           "KL at " + e.klIterations()[c] + " below KL at " + e.klIterations()[c - 1]);
     }
-    assertTrue(e.finalKl() < 0.5 * e.klDivergences()[0], "final KL " + e.finalKl()
-        + " against " + e.klDivergences()[0] + " at iteration 50");
+    assertTrue(
+        e.finalKl() < 0.5 * e.klDivergences()[0],
+        "final KL " + e.finalKl() + " against " + e.klDivergences()[0] + " at iteration 50");
   }
 
   @Test
@@ -106,7 +114,8 @@ class TsneTest {
     Arrays.fill(labels, 100, 200, 1);
     Embedding e = Tsne.embed(x, 200, 10, TsneConfig.defaults());
     double silhouette = Separation.silhouette(e, labels);
-    System.out.printf("two clusters in 2-D: silhouette %.4f, 5-NN accuracy %.4f, KL %.4f%n",
+    System.out.printf(
+        "two clusters in 2-D: silhouette %.4f, 5-NN accuracy %.4f, KL %.4f%n",
         silhouette, Separation.knnAccuracy(e, labels, 5), e.finalKl());
     assertTrue(silhouette > 0.8, "silhouette " + silhouette);
     assertEquals(1.0, Separation.knnAccuracy(e, labels, 5));
@@ -125,13 +134,18 @@ class TsneTest {
 
   @Test
   void badInputIsRefused() {
-    assertMessage("perplexity 30.0 needs more than 31 points, got 10",
+    assertMessage(
+        "perplexity 30.0 needs more than 31 points, got 10",
         () -> Tsne.embed(new float[20], 10, 2, TsneConfig.defaults()));
-    assertMessage("exact t-SNE of 5001 points would take O(n^2) time and memory; embed a"
-        + " subsample of at most 5000", () -> Tsne.embed(new float[5001], 5001, 1, TsneConfig.defaults()));
-    assertMessage("value NaN of point 1, feature 0 is not finite",
+    assertMessage(
+        "exact t-SNE of 5001 points would take O(n^2) time and memory; embed a"
+            + " subsample of at most 5000",
+        () -> Tsne.embed(new float[5001], 5001, 1, TsneConfig.defaults()));
+    assertMessage(
+        "value NaN of point 1, feature 0 is not finite",
         () -> Tsne.embed(new float[][] {{0}, {Float.NaN}, {1}}, TsneConfig.defaults()));
-    assertMessage("row 1 has a different length from row 0",
+    assertMessage(
+        "row 1 has a different length from row 0",
         () -> Tsne.embed(new float[][] {{0, 1}, {1}}, TsneConfig.defaults()));
     assertMessage("perplexity must be at least 1", () -> TsneConfig.defaults().withPerplexity(0.5));
   }

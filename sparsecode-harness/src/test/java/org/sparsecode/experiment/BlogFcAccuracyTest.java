@@ -12,11 +12,11 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 
 /**
- * The blog's claims at its full budget for two lambdas, through the same experiment code the
- * sweep runs. About two minutes on 2 cores: run with {@code ./mvnw verify -Pslow}.
+ * The blog's claims at its full budget for two lambdas, through the same experiment code the sweep
+ * runs. About two minutes on 2 cores: run with {@code ./mvnw verify -Pslow}.
  */
 @Tag("slow")
 class BlogFcAccuracyTest {
@@ -26,11 +26,15 @@ class BlogFcAccuracyTest {
     Splits mnist = Mnist.load();
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "blog-fc");
     for (Trial trial : spec.expand("full").subList(0, 2)) {
-      TrialResult r = new FcExperiment().run(trial, ExperimentContext.of(mnist, ThreadSettings.defaults()));
+      TrialResult r =
+          new FcExperiment().run(trial, ExperimentContext.of(mnist, ThreadSettings.defaults()));
       assertEquals(TrialResult.Status.OK, r.status(), r.message());
-      double paper = ((Number) spec.paperRow(trial).orElseThrow().get("test_accuracy")).doubleValue();
+      double paper =
+          ((Number) spec.paperRow(trial).orElseThrow().get("test_accuracy")).doubleValue();
       double accuracy = r.metric(Metrics.TEST_ACCURACY);
-      assertTrue(accuracy >= paper - 0.01, trial.id() + ": accuracy " + accuracy + " vs the blog's " + paper);
+      assertTrue(
+          accuracy >= paper - 0.01,
+          trial.id() + ": accuracy " + accuracy + " vs the blog's " + paper);
       if (trial.doubleParam("lambda") == 0) {
         assertTrue(accuracy >= 0.975, "lambda 0 accuracy " + accuracy);
       } else {

@@ -36,7 +36,8 @@ class DigitGlyphsTest {
         }
       }
       assertTrue(mass > 20, "digit " + d + " has ink " + mass);
-      assertTrue(full > 10, "digit " + d + ": strokes should have fully covered pixels, got " + full);
+      assertTrue(
+          full > 10, "digit " + d + ": strokes should have fully covered pixels, got " + full);
       int height = bottom - top + 1, width = right - left + 1;
       assertTrue(height <= 20 && width <= 20, "digit " + d + " ink box " + height + " x " + width);
       // The longer side of the outline fills the box: every digit of this font is taller than wide.
@@ -95,7 +96,8 @@ class DigitGlyphsTest {
       assertEquals(DigitGlyphs.glyph(0)[i], byLabel[SIDE * SIDE + i]);
       assertEquals(three[i], byLabel[2 * SIDE * SIDE + i]);
     }
-    var e = assertThrows(IllegalArgumentException.class, () -> DigitGlyphs.forLabels(new int[] {10}));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> DigitGlyphs.forLabels(new int[] {10}));
     assertTrue(e.getMessage().contains("0..9"), e.getMessage());
   }
 }

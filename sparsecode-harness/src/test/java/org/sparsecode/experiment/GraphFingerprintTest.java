@@ -9,7 +9,7 @@ import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -21,19 +21,29 @@ import org.tensorflow.types.TFloat32;
 class GraphFingerprintTest {
 
   /** x [-1, 4] -> x W + b -> activation, W [4 x width] drawn with a fixed seed. */
-  private static String layer(String inputName, int width, boolean weightsFirst,
+  private static String layer(
+      String inputName,
+      int width,
+      boolean weightsFirst,
       BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> activation) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> w = null;
       if (weightsFirst) {
-        w = tf.random.truncatedNormal(tf.constant(new long[] {4, width}), TFloat32.class,
-            org.tensorflow.op.random.TruncatedNormal.seed(7L));
+        w =
+            tf.random.truncatedNormal(
+                tf.constant(new long[] {4, width}),
+                TFloat32.class,
+                org.tensorflow.op.random.TruncatedNormal.seed(7L));
       }
-      Placeholder<TFloat32> x = tf.withName(inputName).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
+      Placeholder<TFloat32> x =
+          tf.withName(inputName).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4)));
       if (!weightsFirst) {
-        w = tf.random.truncatedNormal(tf.constant(new long[] {4, width}), TFloat32.class,
-            org.tensorflow.op.random.TruncatedNormal.seed(7L));
+        w =
+            tf.random.truncatedNormal(
+                tf.constant(new long[] {4, width}),
+                TFloat32.class,
+                org.tensorflow.op.random.TruncatedNormal.seed(7L));
       }
       Operand<TFloat32> b = tf.fill(tf.constant(new long[] {width}), tf.constant(0.1f));
       activation.apply(tf, tf.math.add(tf.linalg.matMul(x, w), b));
@@ -41,8 +51,10 @@ class GraphFingerprintTest {
     }
   }
 
-  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> RELU = (tf, z) -> tf.nn.relu(z);
-  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> ELU = (tf, z) -> tf.nn.elu(z);
+  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> RELU =
+      (tf, z) -> tf.nn.relu(z);
+  private static final BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> ELU =
+      (tf, z) -> tf.nn.elu(z);
 
   @Test
   void renamingAPlaceholderKeepsTheHash() {
@@ -86,7 +98,10 @@ class GraphFingerprintTest {
 
   private static String mlp(int hidden, float lambda) {
     try (ModelGraph graph = new ModelGraph(new ThreadSettings(1, 1))) {
-      MlpClassifier.build(graph, MlpConfig.l1(FcConfig.builder().inputs(784).hidden(hidden).classes(10).seed(1).build(), lambda));
+      MlpClassifier.build(
+          graph,
+          MlpConfig.l1(
+              FcConfig.builder().inputs(784).hidden(hidden).classes(10).seed(1).build(), lambda));
       return GraphFingerprint.of(graph.graph());
     }
   }

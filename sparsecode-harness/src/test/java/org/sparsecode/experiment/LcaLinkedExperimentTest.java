@@ -24,10 +24,10 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.OrdinalBlocks;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.report.CsvReport;
 import org.sparsecode.report.ResultTable;
 import org.sparsecode.report.SweepReports;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
@@ -37,10 +37,19 @@ import org.sparsecode.train.TrainingListener;
  */
 class LcaLinkedExperimentTest {
   private static final int W = 784;
-  private static final Map<String, Object> TINY = Map.ofEntries(
-      Map.entry("neurons", 30), Map.entry("block_size", 3), Map.entry("iterations", 30), Map.entry("tau", 10),
-      Map.entry("eta", 0.5), Map.entry("batch", 20), Map.entry("steps", 12), Map.entry("dead_window", 4),
-      Map.entry("coded_train", 60), Map.entry("inference_chunk", 64), Map.entry("init", "examples"));
+  private static final Map<String, Object> TINY =
+      Map.ofEntries(
+          Map.entry("neurons", 30),
+          Map.entry("block_size", 3),
+          Map.entry("iterations", 30),
+          Map.entry("tau", 10),
+          Map.entry("eta", 0.5),
+          Map.entry("batch", 20),
+          Map.entry("steps", 12),
+          Map.entry("dead_window", 4),
+          Map.entry("coded_train", 60),
+          Map.entry("inference_chunk", 64),
+          Map.entry("init", "examples"));
 
   @Test
   void sweepEndToEnd(@TempDir Path tmp) throws IOException {
@@ -50,15 +59,23 @@ class LcaLinkedExperimentTest {
     Experiment experiment = Experiments.forModel(spec.model());
     Path artifacts = tmp.resolve("artifacts");
     Path tensorboard = tmp.resolve("tb");
-    ExperimentContext context = new ExperimentContext(org.sparsecode.data.DataSets.of(java.util.Map.of(org.sparsecode.data.DataSets.MNIST, data)), ThreadSettings.defaults(), ExperimentContext.perTrialUnder(tensorboard),
-        ExperimentContext.nowhere(), ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
+    ExperimentContext context =
+        new ExperimentContext(
+            org.sparsecode.data.DataSets.of(
+                java.util.Map.of(org.sparsecode.data.DataSets.MNIST, data)),
+            ThreadSettings.defaults(),
+            ExperimentContext.perTrialUnder(tensorboard),
+            ExperimentContext.nowhere(),
+            ExperimentContext.perTrialUnder(artifacts),
+            t -> TrainingListener.NONE);
     List<TrialResult> results = new ArrayList<>();
     for (Trial t : spec.expand("quick")) {
       Map<String, Object> params = new LinkedHashMap<>(t.params());
       params.putAll(TINY);
       results.add(experiment.run(new Trial(t.table(), t.index(), t.id(), params), context));
     }
-    assertEquals(java.util.Arrays.stream(LcaFeatures.values()).map(LcaFeatures::trialId).toList(),
+    assertEquals(
+        java.util.Arrays.stream(LcaFeatures.values()).map(LcaFeatures::trialId).toList(),
         results.stream().map(r -> r.trial().id()).toList());
 
     TrialResult linked = results.get(1);
@@ -88,59 +105,104 @@ class LcaLinkedExperimentTest {
     assertEquals(purity[10], linked.metric(LcaLinkedExperiment.BLOCK_PURITY), 1e-12);
     assertEquals(purity[4], linked.metric(LcaLinkedExperiment.blockPurity(4)), 1e-12);
     // Images are their class's glyph plus noise: the glyph dictionary should name the class.
-    assertTrue(linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY) > 0.8,
+    assertTrue(
+        linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY) > 0.8,
         "cross-modal accuracy " + linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY));
-    assertTrue(Double.isNaN(results.get(0).metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY)),
+    assertTrue(
+        Double.isNaN(results.get(0).metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY)),
         "the MNIST-only dictionary has no second modality");
 
     // The learning curve: one row per dead window (12 steps, windows of 4), test scores at the end.
-    org.sparsecode.io.CurveCsv.Table curve = org.sparsecode.io.CurveCsv.read(dir.resolve(org.sparsecode.io.CurveCsv.FILE));
+    org.sparsecode.io.CurveCsv.Table curve =
+        org.sparsecode.io.CurveCsv.read(dir.resolve(org.sparsecode.io.CurveCsv.FILE));
     assertArrayEquals(new double[] {4, 8, 12}, curve.column("step"));
     double[] crossModal = curve.column("cross_modal_accuracy");
-    assertTrue(crossModal[2] >= 0 && crossModal[2] <= 1, "scored at the last step: " + crossModal[2]);
-    double[] inference = org.sparsecode.io.CurveCsv.read(dir.resolve(LcaLinkedExperiment.INFERENCE_CURVE)).column("energy");
+    assertTrue(
+        crossModal[2] >= 0 && crossModal[2] <= 1, "scored at the last step: " + crossModal[2]);
+    double[] inference =
+        org.sparsecode.io.CurveCsv.read(dir.resolve(LcaLinkedExperiment.INFERENCE_CURVE))
+            .column("energy");
     assertEquals(30, inference.length);
     assertTrue(inference[29] < inference[0], "LCA lowers the energy");
 
-    // TensorBoard: the same curves as scalars, the atoms as an image, the trial as an HParams session.
-    var events = org.sparsecode.testing.EventFiles.readAll(tensorboard.resolve(linked.trial().id()));
+    // TensorBoard: the same curves as scalars, the atoms as an image, the trial as an HParams
+    // session.
+    var events =
+        org.sparsecode.testing.EventFiles.readAll(tensorboard.resolve(linked.trial().id()));
     var scalars = org.sparsecode.testing.EventFiles.scalars(events);
     double[] energy = curve.column("energy");
     for (int w = 0; w < 3; w++) {
-      assertEquals((float) energy[w], scalars.get("hebbian/energy").get((long) (4 * (w + 1))), 1e-5f * Math.abs((float) energy[w]));
+      assertEquals(
+          (float) energy[w],
+          scalars.get("hebbian/energy").get((long) (4 * (w + 1))),
+          1e-5f * Math.abs((float) energy[w]));
     }
-    assertEquals((float) inference[29], scalars.get("lca_inference/energy").get(30L), 1e-5f * Math.abs((float) inference[29]));
-    assertEquals((float) linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
-        scalars.get("final/" + LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(12L), 1e-7f);
-    var atoms = org.sparsecode.testing.EventFiles.values(events, "dictionary/glyph_atoms").get(0).getImage();
+    assertEquals(
+        (float) inference[29],
+        scalars.get("lca_inference/energy").get(30L),
+        1e-5f * Math.abs((float) inference[29]));
+    assertEquals(
+        (float) linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
+        scalars.get("final/" + LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(12L),
+        1e-7f);
+    var atoms =
+        org.sparsecode.testing.EventFiles.values(events, "dictionary/glyph_atoms")
+            .get(0)
+            .getImage();
     // 30 atoms of 28 x 28 in rows of 6, one pixel apart.
     assertEquals(6 * 29, atoms.getWidth());
     assertEquals(5 * 29, atoms.getHeight());
-    java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(atoms.getEncodedImageString().newInput());
+    java.awt.image.BufferedImage decoded =
+        javax.imageio.ImageIO.read(atoms.getEncodedImageString().newInput());
     assertEquals(6 * 29, decoded.getWidth());
-    assertEquals(1, org.sparsecode.testing.EventFiles.values(events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG).size());
-    assertTrue(org.sparsecode.testing.EventFiles.readAll(tensorboard).stream().anyMatch(e -> e.getSummary().getValueList().stream()
-        .anyMatch(v -> v.getTag().equals(org.sparsecode.export.HParamsPluginData.EXPERIMENT_TAG))), "the sweep's experiment summary");
+    assertEquals(
+        1,
+        org.sparsecode.testing.EventFiles.values(
+                events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG)
+            .size());
+    assertTrue(
+        org.sparsecode.testing.EventFiles.readAll(tensorboard).stream()
+            .anyMatch(
+                e ->
+                    e.getSummary().getValueList().stream()
+                        .anyMatch(
+                            v ->
+                                v.getTag()
+                                    .equals(
+                                        org.sparsecode.export.HParamsPluginData.EXPERIMENT_TAG))),
+        "the sweep's experiment summary");
 
     // Without the cache, the codes are rebuilt from the dictionary, identical, and cached again.
     deleteTree(dir.resolve(LcaLinkedExperiment.CODES_DIR));
     assertThrows(IOException.class, () -> LcaLinkedExperiment.codes(dir));
-    Splits rebuilt = LcaLinkedExperiment.codes(linked.trial(), dir, data, ThreadSettings.defaults());
+    Splits rebuilt =
+        LcaLinkedExperiment.codes(linked.trial(), dir, data, ThreadSettings.defaults());
     assertArrayEquals(test, rebuilt.test().features());
     assertArrayEquals(codes.train().features(), LcaLinkedExperiment.codes(dir).train().features());
 
     Path csv = tmp.resolve("reports/lca-linked.csv");
     Path md = tmp.resolve("reports/lca-linked.md");
     Path png = tmp.resolve("graphs/lca-linked.png");
-    String table = SweepReports.forModel(spec.model())
-        .write(spec, "quick", results, "test", csv, md, png, artifacts);
+    String table =
+        SweepReports.forModel(spec.model())
+            .write(spec, "quick", results, "test", csv, md, png, artifacts);
     assertTrue(table.contains("ordinal_current"), table);
     ResultTable back = CsvReport.read(csv);
     assertEquals(4, back.rows().size());
-    assertEquals(linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
-        back.numbers(LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(1), 1e-12);
+    assertEquals(
+        linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
+        back.numbers(LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(1),
+        1e-12);
     assertTrue(Files.readString(md).contains("## Block purity per class"));
-    for (String figure : List.of("", "-activity", "-glyph-activity", "-dictionaries", "-reconstructions", "-cross-modal", "-ordinal")) {
+    for (String figure :
+        List.of(
+            "",
+            "-activity",
+            "-glyph-activity",
+            "-dictionaries",
+            "-reconstructions",
+            "-cross-modal",
+            "-ordinal")) {
       Path f = png.resolveSibling("lca-linked" + figure + ".png");
       assertTrue(Files.size(f) > 1000, f + " written");
     }
@@ -152,19 +214,27 @@ class LcaLinkedExperimentTest {
     Trial t = spec.expand("quick").get(0);
     Map<String, Object> params = new LinkedHashMap<>(t.params());
     params.put("input_norm", "l1");
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
     assertTrue(e.getMessage().contains("unit or none"), e.getMessage());
     params.put("input_norm", "unit");
     params.put("neurons", 200);
-    e = assertThrows(IllegalArgumentException.class,
-        () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
     assertTrue(e.getMessage().contains("use more neurons or smaller blocks"), e.getMessage());
     params.put("neurons", 256);
     params.put("features", "both");
-    e = assertThrows(IllegalArgumentException.class,
-        () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
-    assertTrue(e.getMessage().contains("single, linked, ordinal_modality, ordinal_current"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LcaLinkedExperiment.Settings.from(new Trial(t.table(), 0, t.id(), params)));
+    assertTrue(
+        e.getMessage().contains("single, linked, ordinal_modality, ordinal_current"),
+        e.getMessage());
   }
 
   /** Train 200, validation 40, test 100 (ten per class): glyph of the class plus uniform noise. */

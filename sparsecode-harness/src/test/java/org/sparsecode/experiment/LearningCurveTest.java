@@ -10,27 +10,38 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.data.Splits;
 import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.FcConfig;
-import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.testing.ToyData;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
 import org.sparsecode.train.TrainingResult;
 
-/** The learning curve against shorter runs of the same seeded training, which end where its points are. */
+/**
+ * The learning curve against shorter runs of the same seeded training, which end where its points
+ * are.
+ */
 class LearningCurveTest {
   private static TrainingResult train(int steps) {
     Splits data = ToyData.splits();
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-      FcConfig net = FcConfig.builder().inputs(ToyData.FEATURES).hidden(16).classes(ToyData.CLASSES)
-          .initStddev(0.1f).biasInit(0.1f).seed(3).build();
+      FcConfig net =
+          FcConfig.builder()
+              .inputs(ToyData.FEATURES)
+              .hidden(16)
+              .classes(ToyData.CLASSES)
+              .initStddev(0.1f)
+              .biasInit(0.1f)
+              .seed(3)
+              .build();
       AdamConfig adam = AdamConfig.withLearningRate(1e-2f);
       var m = MlpClassifier.build(g, MlpConfig.l1(net, 1e-3f), adam);
-      return Trainer.train(g, m, data, new TrainConfig(steps, 20, 10, 1, adam), TrainingListener.NONE);
+      return Trainer.train(
+          g, m, data, new TrainConfig(steps, 20, 10, 1, adam), TrainingListener.NONE);
     }
   }
 
@@ -61,7 +72,8 @@ class LearningCurveTest {
     for (int k = 0; k < 3; k++) {
       var p = full.curve().get(k);
       assertEquals(p.validation().accuracy(), t.column("validation_accuracy")[k], 1e-6);
-      assertEquals(p.trainBatch().avr(), t.column("avr_train_batch")[k], 1e-5 * p.trainBatch().avr());
+      assertEquals(
+          p.trainBatch().avr(), t.column("avr_train_batch")[k], 1e-5 * p.trainBatch().avr());
       assertEquals(p.trainLoss(), t.column("train_loss")[k], 1e-5 * p.trainLoss());
     }
   }

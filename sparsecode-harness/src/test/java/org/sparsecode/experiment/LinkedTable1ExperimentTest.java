@@ -31,31 +31,45 @@ import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
-import org.sparsecode.model.ThreadSettings;
 import org.sparsecode.report.SweepReports;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainingListener;
 
 /**
- * Table I's sweep on a small synthetic stand-in: pixels and a code cache written in the
- * lca-linked format under a results folder, the real sweep file with small sizes. The accuracies
- * are recomputed by fitting the LIBLINEAR/LIBSVM wrappers directly, candidate by candidate.
+ * Table I's sweep on a small synthetic stand-in: pixels and a code cache written in the lca-linked
+ * format under a results folder, the real sweep file with small sizes. The accuracies are
+ * recomputed by fitting the LIBLINEAR/LIBSVM wrappers directly, candidate by candidate.
  */
 class LinkedTable1ExperimentTest {
   private static final RunProvenance PROVENANCE =
       new RunProvenance("abc", "1.1.0", 1, "jvm", "os", "cpu", 1, 1, "2024-01-01T00:00:00Z", 1);
-  private static final Map<String, Object> SMALL = Map.ofEntries(
-      Map.entry("train_size", 150), Map.entry("validation_size", 80), Map.entry("test_size", 100),
-      Map.entry("lr_c", "0.1, 10"), Map.entry("svm_linear_c", "0.01, 1"), Map.entry("svm_rbf_c", "1, 10"),
-      Map.entry("svm_rbf_gamma_factors", "0.5, 2"), Map.entry("embed_per_class", 5), Map.entry("knn_k", 3),
-      Map.entry("tsne_perplexity", 8), Map.entry("tsne_iterations", 1000));
+  private static final Map<String, Object> SMALL =
+      Map.ofEntries(
+          Map.entry("train_size", 150),
+          Map.entry("validation_size", 80),
+          Map.entry("test_size", 100),
+          Map.entry("lr_c", "0.1, 10"),
+          Map.entry("svm_linear_c", "0.01, 1"),
+          Map.entry("svm_rbf_c", "1, 10"),
+          Map.entry("svm_rbf_gamma_factors", "0.5, 2"),
+          Map.entry("embed_per_class", 5),
+          Map.entry("knn_k", 3),
+          Map.entry("tsne_perplexity", 8),
+          Map.entry("tsne_iterations", 1000));
 
   @Test
   void classifiesCodesAndPixelsAsTheWrappersDo(@TempDir Path tmp) throws IOException {
-    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
-        blobs("test", 120, 30, 0.9, 3));
+    Splits pixels =
+        new Splits(
+            blobs("train", 200, 30, 0.9, 1),
+            blobs("validation", 80, 30, 0.9, 2),
+            blobs("test", 120, 30, 0.9, 3));
     // The codes of the first 160 training images, as lca-linked caches them (coded_train 160).
-    Splits codes = new Splits(sparse(pixels.train(), 160, 4), sparse(pixels.validation(), 80, 5),
-        sparse(pixels.test(), 120, 6));
+    Splits codes =
+        new Splits(
+            sparse(pixels.train(), 160, 4),
+            sparse(pixels.validation(), 80, 5),
+            sparse(pixels.test(), 120, 6));
     Path results = tmp.resolve("results");
     writeLcaLinked(results, "quick", "linked", codes);
 
@@ -63,9 +77,14 @@ class LinkedTable1ExperimentTest {
     Experiment experiment = Experiments.forModel(spec.model());
     assertEquals(LinkedTable1Experiment.MODEL, spec.model());
     Path artifacts = results.resolve("linked-table1").resolve("quick").resolve("artifacts");
-    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
-        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
-        ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
+    ExperimentContext context =
+        new ExperimentContext(
+            DataSets.of(Map.of(DataSets.MNIST, pixels)),
+            new ThreadSettings(1, 1),
+            ExperimentContext.nowhere(),
+            ExperimentContext.nowhere(),
+            ExperimentContext.perTrialUnder(artifacts),
+            t -> TrainingListener.NONE);
 
     List<TrialResult> results1 = new ArrayList<>();
     for (Trial t : spec.expand("quick")) {
@@ -74,7 +93,9 @@ class LinkedTable1ExperimentTest {
         results1.add(experiment.run(small(t), context));
       }
     }
-    assertEquals(List.of("features_raw", "features_linked"), results1.stream().map(r -> r.trial().id()).toList());
+    assertEquals(
+        List.of("features_raw", "features_linked"),
+        results1.stream().map(r -> r.trial().id()).toList());
     checkAgainstWrappers(results1.get(0), pixels, 150, 150);
     checkAgainstWrappers(results1.get(1), codes, 150, 150);
 
@@ -89,16 +110,34 @@ class LinkedTable1ExperimentTest {
     double[] pca = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_PCA)).floats());
     double[] tsne = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_TSNE)).floats());
     TrialResult linked = results1.get(1);
-    assertEquals(Separation.silhouette(pca, 2, labels), linked.metric(LinkedTable1Experiment.PCA_SILHOUETTE), 1e-5);
-    assertEquals(Separation.knnAccuracy(tsne, 2, labels, 3), linked.metric(LinkedTable1Experiment.TSNE_KNN), 1e-9);
+    assertEquals(
+        Separation.silhouette(pca, 2, labels),
+        linked.metric(LinkedTable1Experiment.PCA_SILHOUETTE),
+        1e-5);
+    assertEquals(
+        Separation.knnAccuracy(tsne, 2, labels, 3),
+        linked.metric(LinkedTable1Experiment.TSNE_KNN),
+        1e-9);
     // The classes are well apart in the codes: the 2-D embeddings keep most of that.
-    assertTrue(linked.metric(LinkedTable1Experiment.TSNE_KNN) > 0.8, "t-SNE kNN " + linked.metric(LinkedTable1Experiment.TSNE_KNN));
-    assertTrue(linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)) > 0.9, "codes lr " + linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)));
+    assertTrue(
+        linked.metric(LinkedTable1Experiment.TSNE_KNN) > 0.8,
+        "t-SNE kNN " + linked.metric(LinkedTable1Experiment.TSNE_KNN));
+    assertTrue(
+        linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)) > 0.9,
+        "codes lr " + linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)));
 
     // The report draws Fig. 5 from the artifacts.
     Path out = tmp.resolve("out");
-    SweepReports.forModel(spec.model()).write(spec, "quick", results1, "test", out.resolve("t.csv"),
-        out.resolve("t.md"), out.resolve("linked-table1.png"), artifacts);
+    SweepReports.forModel(spec.model())
+        .write(
+            spec,
+            "quick",
+            results1,
+            "test",
+            out.resolve("t.csv"),
+            out.resolve("t.md"),
+            out.resolve("linked-table1.png"),
+            artifacts);
     assertTrue(Files.size(out.resolve("linked-table1-embeddings.png")) > 10_000);
     String md = Files.readString(out.resolve("t.md"));
     assertTrue(md.contains("(Fig. 5)"), md);
@@ -107,48 +146,95 @@ class LinkedTable1ExperimentTest {
 
   @Test
   void missingCodesNameTheCommandToRun(@TempDir Path tmp) {
-    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
-        blobs("test", 120, 30, 0.9, 3));
+    Splits pixels =
+        new Splits(
+            blobs("train", 200, 30, 0.9, 1),
+            blobs("validation", 80, 30, 0.9, 2),
+            blobs("test", 120, 30, 0.9, 3));
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
-    Trial single = spec.expand("full").stream().filter(t -> t.stringParam("features").equals("single"))
-        .findFirst().orElseThrow();
-    Path artifacts = tmp.resolve("res").resolve("linked-table1").resolve("full").resolve("artifacts");
-    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
-        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
-        ExperimentContext.perTrialUnder(artifacts), t -> TrainingListener.NONE);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new LinkedTable1Experiment().run(single, context));
-    assertTrue(e.getMessage().contains("run `./sparsecode reproduce lca-linked --budget full` first"), e.getMessage());
+    Trial single =
+        spec.expand("full").stream()
+            .filter(t -> t.stringParam("features").equals("single"))
+            .findFirst()
+            .orElseThrow();
+    Path artifacts =
+        tmp.resolve("res").resolve("linked-table1").resolve("full").resolve("artifacts");
+    ExperimentContext context =
+        new ExperimentContext(
+            DataSets.of(Map.of(DataSets.MNIST, pixels)),
+            new ThreadSettings(1, 1),
+            ExperimentContext.nowhere(),
+            ExperimentContext.nowhere(),
+            ExperimentContext.perTrialUnder(artifacts),
+            t -> TrainingListener.NONE);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> new LinkedTable1Experiment().run(single, context));
+    assertTrue(
+        e.getMessage().contains("run `./sparsecode reproduce lca-linked --budget full` first"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("features_single"), e.getMessage());
-    assertTrue(e.getMessage().contains(tmp.resolve("res").resolve("lca-linked").resolve("full").resolve("trials").toString()),
+    assertTrue(
+        e.getMessage()
+            .contains(
+                tmp.resolve("res")
+                    .resolve("lca-linked")
+                    .resolve("full")
+                    .resolve("trials")
+                    .toString()),
         e.getMessage());
     // Raw pixels need no codes, but the trial stops at once rather than after a raw trial's work.
     Trial raw = spec.expand("full").get(0);
     assertEquals("raw", raw.stringParam("features"));
-    IllegalStateException rawError = assertThrows(IllegalStateException.class,
-        () -> new LinkedTable1Experiment().run(raw, context));
-    assertTrue(rawError.getMessage().contains("codes of the lca-linked trials, which have no finished result"),
+    IllegalStateException rawError =
+        assertThrows(
+            IllegalStateException.class, () -> new LinkedTable1Experiment().run(raw, context));
+    assertTrue(
+        rawError
+            .getMessage()
+            .contains("codes of the lca-linked trials, which have no finished result"),
         rawError.getMessage());
-    assertTrue(rawError.getMessage().contains("`./sparsecode reproduce lca-linked --budget full`"), rawError.getMessage());
+    assertTrue(
+        rawError.getMessage().contains("`./sparsecode reproduce lca-linked --budget full`"),
+        rawError.getMessage());
   }
 
   @Test
   void tooFewCodedTrainingImagesIsAClearError(@TempDir Path tmp) throws IOException {
-    Splits pixels = new Splits(blobs("train", 200, 30, 0.9, 1), blobs("validation", 80, 30, 0.9, 2),
-        blobs("test", 120, 30, 0.9, 3));
-    Splits codes = new Splits(sparse(pixels.train(), 100, 4), sparse(pixels.validation(), 80, 5),
-        sparse(pixels.test(), 120, 6));
+    Splits pixels =
+        new Splits(
+            blobs("train", 200, 30, 0.9, 1),
+            blobs("validation", 80, 30, 0.9, 2),
+            blobs("test", 120, 30, 0.9, 3));
+    Splits codes =
+        new Splits(
+            sparse(pixels.train(), 100, 4),
+            sparse(pixels.validation(), 80, 5),
+            sparse(pixels.test(), 120, 6));
     Path results = tmp.resolve("results");
     writeLcaLinked(results, "quick", "linked", codes);
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
-    Trial linked = small(spec.expand("quick").stream()
-        .filter(t -> t.stringParam("features").equals("linked")).findFirst().orElseThrow());
-    ExperimentContext context = new ExperimentContext(DataSets.of(Map.of(DataSets.MNIST, pixels)),
-        new ThreadSettings(1, 1), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
-        ExperimentContext.perTrialUnder(results.resolve("linked-table1/quick/artifacts")), t -> TrainingListener.NONE);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LinkedTable1Experiment().run(linked, context));
-    assertTrue(e.getMessage().contains("train_size is 150 but the linked features have only 100"), e.getMessage());
+    Trial linked =
+        small(
+            spec.expand("quick").stream()
+                .filter(t -> t.stringParam("features").equals("linked"))
+                .findFirst()
+                .orElseThrow());
+    ExperimentContext context =
+        new ExperimentContext(
+            DataSets.of(Map.of(DataSets.MNIST, pixels)),
+            new ThreadSettings(1, 1),
+            ExperimentContext.nowhere(),
+            ExperimentContext.nowhere(),
+            ExperimentContext.perTrialUnder(results.resolve("linked-table1/quick/artifacts")),
+            t -> TrainingListener.NONE);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LinkedTable1Experiment().run(linked, context));
+    assertTrue(
+        e.getMessage().contains("train_size is 150 but the linked features have only 100"),
+        e.getMessage());
   }
 
   /**
@@ -165,7 +251,8 @@ class LinkedTable1ExperimentTest {
     int[] rbfY = java.util.Arrays.copyOf(data.train().labels(), rbfTrain);
     int[] validationY = java.util.Arrays.copyOf(data.validation().labels(), 80);
     int[] testY = java.util.Arrays.copyOf(data.test().labels(), 100);
-    // scaleGamma by hand, on the RBF SVM's training features: 1 / (features x variance of every value).
+    // scaleGamma by hand, on the RBF SVM's training features: 1 / (features x variance of every
+    // value).
     double sum = 0;
     double sumSq = 0;
     for (float v : rbfX.values()) {
@@ -177,18 +264,30 @@ class LinkedTable1ExperimentTest {
     assertEquals(scale, r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA), 1e-9 * scale);
 
     Map<ClassifierKind, List<ClassifierSettings>> candidates = new LinkedHashMap<>();
-    candidates.put(ClassifierKind.LR, List.of(ClassifierSettings.linear(ClassifierKind.LR, 0.1),
-        ClassifierSettings.linear(ClassifierKind.LR, 10)));
-    candidates.put(ClassifierKind.SVM_LINEAR, List.of(ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 0.01),
-        ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 1)));
-    candidates.put(ClassifierKind.SVM_RBF, List.of(ClassifierSettings.rbf(1, 0.5 * scale),
-        ClassifierSettings.rbf(1, 2 * scale), ClassifierSettings.rbf(10, 0.5 * scale), ClassifierSettings.rbf(10, 2 * scale)));
+    candidates.put(
+        ClassifierKind.LR,
+        List.of(
+            ClassifierSettings.linear(ClassifierKind.LR, 0.1),
+            ClassifierSettings.linear(ClassifierKind.LR, 10)));
+    candidates.put(
+        ClassifierKind.SVM_LINEAR,
+        List.of(
+            ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 0.01),
+            ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 1)));
+    candidates.put(
+        ClassifierKind.SVM_RBF,
+        List.of(
+            ClassifierSettings.rbf(1, 0.5 * scale),
+            ClassifierSettings.rbf(1, 2 * scale),
+            ClassifierSettings.rbf(10, 0.5 * scale),
+            ClassifierSettings.rbf(10, 2 * scale)));
     for (Map.Entry<ClassifierKind, List<ClassifierSettings>> e : candidates.entrySet()) {
       ClassifierKind kind = e.getKey();
       double best = -1;
       Classifier chosen = null;
       for (ClassifierSettings s : e.getValue()) {
-        Classifier c = kind.usesGamma() ? Classifier.fit(s, rbfX, rbfY) : Classifier.fit(s, train, trainY);
+        Classifier c =
+            kind.usesGamma() ? Classifier.fit(s, rbfX, rbfY) : Classifier.fit(s, train, trainY);
         double a = c.accuracy(validation, validationY);
         if (a > best) {
           best = a;
@@ -198,11 +297,15 @@ class LinkedTable1ExperimentTest {
       String id = r.trial().id() + " " + kind;
       assertEquals(best, r.metric(LinkedTable1Experiment.validationAccuracy(kind)), 0, id);
       assertEquals(chosen.settings().c(), r.metric(LinkedTable1Experiment.chosenC(kind)), 0, id);
-      Classifier scored = kind.usesGamma() && rbfRefit != rbfTrain
-          ? Classifier.fit(chosen.settings(), first(data.train(), rbfRefit),
-              java.util.Arrays.copyOf(data.train().labels(), rbfRefit))
-          : chosen;
-      assertEquals(scored.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
+      Classifier scored =
+          kind.usesGamma() && rbfRefit != rbfTrain
+              ? Classifier.fit(
+                  chosen.settings(),
+                  first(data.train(), rbfRefit),
+                  java.util.Arrays.copyOf(data.train().labels(), rbfRefit))
+              : chosen;
+      assertEquals(
+          scored.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
       if (kind.usesGamma()) {
         assertEquals(chosen.settings().gamma(), r.metric(LinkedTable1Experiment.RBF_GAMMA), 0, id);
       }
@@ -215,41 +318,75 @@ class LinkedTable1ExperimentTest {
 
   @Test
   void theRbfSvmCanTrainOnFewerExamples(@TempDir Path tmp) throws IOException {
-    Splits pixels = new Splits(blobs("train", 200, 30, 1.2, 1), blobs("validation", 80, 30, 1.2, 2),
-        blobs("test", 120, 30, 1.2, 3));
+    Splits pixels =
+        new Splits(
+            blobs("train", 200, 30, 1.2, 1),
+            blobs("validation", 80, 30, 1.2, 2),
+            blobs("test", 120, 30, 1.2, 3));
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
     Trial raw = spec.expand("quick").get(0);
     assertEquals("raw", raw.stringParam("features"));
     Map<String, Object> params = new LinkedHashMap<>(small(raw).params());
     params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 60);
     Trial trial = new Trial(raw.table(), raw.index(), raw.id(), params);
-    TrialResult r = LinkedTable1Experiment.run(trial, pixels, tmp, new ThreadSettings(1, 1),
-        ProvenanceCapture.start(tmp, "test", 1, 1, 1));
+    TrialResult r =
+        LinkedTable1Experiment.run(
+            trial,
+            pixels,
+            tmp,
+            new ThreadSettings(1, 1),
+            ProvenanceCapture.start(tmp, "test", 1, 1, 1));
     checkAgainstWrappers(r, pixels, 60, 60);
 
     // Chosen on the first 60, refitted on all 150: the scored model is the refit.
     params.put(LinkedTable1Experiment.RBF_REFIT, true);
     Trial refitted = new Trial(raw.table(), raw.index(), raw.id(), params);
-    TrialResult refit = LinkedTable1Experiment.run(refitted, pixels, tmp, new ThreadSettings(1, 1),
-        ProvenanceCapture.start(tmp, "test", 1, 1, 1));
+    TrialResult refit =
+        LinkedTable1Experiment.run(
+            refitted,
+            pixels,
+            tmp,
+            new ThreadSettings(1, 1),
+            ProvenanceCapture.start(tmp, "test", 1, 1, 1));
     checkAgainstWrappers(refit, pixels, 60, 150);
     // The refit is a different model: on this data it scores differently from the 60-image fit.
-    assertNotEquals(r.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)),
+    assertNotEquals(
+        r.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)),
         refit.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)));
-    assertTrue(java.nio.file.Files.readString(tmp.resolve(LinkedTable1Experiment.SELECTION))
-        .contains("scored model: the chosen setting refitted on the first 150 training examples"));
+    assertTrue(
+        java.nio.file.Files.readString(tmp.resolve(LinkedTable1Experiment.SELECTION))
+            .contains(
+                "scored model: the chosen setting refitted on the first 150 training examples"));
     params.put(LinkedTable1Experiment.RBF_REFIT, "yes");
     Trial unclear = new Trial(raw.table(), raw.index(), raw.id(), params);
-    var notBoolean = assertThrows(IllegalArgumentException.class, () -> LinkedTable1Experiment.run(unclear, pixels,
-        tmp, new ThreadSettings(1, 1), ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
-    assertTrue(notBoolean.getMessage().contains("svm_rbf_refit") && notBoolean.getMessage().contains("not true or false"),
+    var notBoolean =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LinkedTable1Experiment.run(
+                    unclear,
+                    pixels,
+                    tmp,
+                    new ThreadSettings(1, 1),
+                    ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
+    assertTrue(
+        notBoolean.getMessage().contains("svm_rbf_refit")
+            && notBoolean.getMessage().contains("not true or false"),
         notBoolean.getMessage());
     params.remove(LinkedTable1Experiment.RBF_REFIT);
 
     params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 151);
     Trial tooMany = new Trial(raw.table(), raw.index(), raw.id(), params);
-    var e = assertThrows(IllegalArgumentException.class, () -> LinkedTable1Experiment.run(tooMany, pixels, tmp,
-        new ThreadSettings(1, 1), ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LinkedTable1Experiment.run(
+                    tooMany,
+                    pixels,
+                    tmp,
+                    new ThreadSettings(1, 1),
+                    ProvenanceCapture.start(tmp, "test", 1, 1, 1)));
     assertTrue(e.getMessage().contains("svm_rbf_train_size is 151"), e.getMessage());
   }
 
@@ -291,26 +428,34 @@ class LinkedTable1ExperimentTest {
         x[i * 16 + j] = (float) Math.max(0, (own ? 0.6 : 0) + 0.15 * random.nextGaussian() - 0.1);
       }
     }
-    return new Dataset("codes-" + images.name(), x, java.util.Arrays.copyOf(images.labels(), n), 16, 10);
+    return new Dataset(
+        "codes-" + images.name(), x, java.util.Arrays.copyOf(images.labels(), n), 16, 10);
   }
 
   /** A finished lca-linked trial of {@code features}: its result file and its code cache. */
-  static void writeLcaLinked(Path results, String budget, String features, Splits codes) throws IOException {
+  static void writeLcaLinked(Path results, String budget, String features, Splits codes)
+      throws IOException {
     ResultStore store = new ResultStore(results, "lca-linked", budget);
     String id = LcaFeatures.parse(features).trialId();
     Trial trial = new Trial("lca-linked", 1, id, Map.of("features", features, "seed", 1));
-    store.save(new TrialResult(trial, TrialResult.Status.OK, "", Map.of("l0_mnist", 3.0), PROVENANCE));
+    store.save(
+        new TrialResult(trial, TrialResult.Status.OK, "", Map.of("l0_mnist", 3.0), PROVENANCE));
     Path dir = store.dir().resolve("artifacts").resolve(id).resolve(LcaLinkedExperiment.CODES_DIR);
     String[] names = {"train", "validation", "test"};
     Dataset[] parts = {codes.train(), codes.validation(), codes.test()};
     for (int i = 0; i < 3; i++) {
-      Npy.writeFloats(dir.resolve(names[i] + "_codes.npy"), parts[i].features(), parts[i].size(), parts[i].featureSize());
+      Npy.writeFloats(
+          dir.resolve(names[i] + "_codes.npy"),
+          parts[i].features(),
+          parts[i].size(),
+          parts[i].featureSize());
       Npy.writeInts(dir.resolve(names[i] + "_labels.npy"), parts[i].labels(), parts[i].size());
     }
   }
 
   private static FeatureMatrix first(Dataset d, int n) {
-    return new FeatureMatrix(java.util.Arrays.copyOf(d.features(), n * d.featureSize()), n, d.featureSize());
+    return new FeatureMatrix(
+        java.util.Arrays.copyOf(d.features(), n * d.featureSize()), n, d.featureSize());
   }
 
   private static double[] doubles(float[] v) {
@@ -323,15 +468,28 @@ class LinkedTable1ExperimentTest {
 
   @Test
   void gridReadsTheCommaSeparatedLists() {
-    Trial t = new Trial("linked-table1", 0, "x", Map.of("svm_rbf_c", "1, 10", "svm_rbf_gamma_factors", "0.5,2"));
+    Trial t =
+        new Trial(
+            "linked-table1",
+            0,
+            "x",
+            Map.of("svm_rbf_c", "1, 10", "svm_rbf_gamma_factors", "0.5,2"));
     List<ClassifierSettings> grid = LinkedTable1Experiment.grid(t, ClassifierKind.SVM_RBF, 0.01);
-    assertEquals(List.of(ClassifierSettings.rbf(1, 0.005), ClassifierSettings.rbf(1, 0.02),
-        ClassifierSettings.rbf(10, 0.005), ClassifierSettings.rbf(10, 0.02)), grid);
+    assertEquals(
+        List.of(
+            ClassifierSettings.rbf(1, 0.005),
+            ClassifierSettings.rbf(1, 0.02),
+            ClassifierSettings.rbf(10, 0.005),
+            ClassifierSettings.rbf(10, 0.02)),
+        grid);
     Trial bad = new Trial("linked-table1", 0, "x", Map.of("lr_c", "0.1; 1"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LinkedTable1Experiment.grid(bad, ClassifierKind.LR, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LinkedTable1Experiment.grid(bad, ClassifierKind.LR, 1));
     assertTrue(e.getMessage().contains("lr_c must be comma-separated numbers"), e.getMessage());
-    assertArrayEquals(new double[] {0.1, 1}, LinkedTable1Experiment.numbers(
-        new Trial("t", 0, "x", Map.of("k", "0.1 , 1")), "k"));
+    assertArrayEquals(
+        new double[] {0.1, 1},
+        LinkedTable1Experiment.numbers(new Trial("t", 0, "x", Map.of("k", "0.1 , 1")), "k"));
   }
 }

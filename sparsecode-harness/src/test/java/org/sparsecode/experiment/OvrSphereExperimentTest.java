@@ -18,10 +18,10 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ClassifierGraph;
-import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.MlpClassifier;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.model.ModelGraph;
 import org.sparsecode.optim.AdamConfig;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingListener;
@@ -53,10 +53,17 @@ class OvrSphereExperimentTest {
   /** A context whose MNIST may not be touched: the sphere trial makes its own data. */
   private static ExperimentContext noMnist() {
     return new ExperimentContext(
-        DataSets.loadedBy(java.util.Map.of(DataSets.MNIST, () -> {
-          throw new AssertionError("the sphere experiment must not load the command line's data");
-        })),
-        THREADS, ExperimentContext.nowhere(), ExperimentContext.nowhere(), ExperimentContext.nowhere(),
+        DataSets.loadedBy(
+            java.util.Map.of(
+                DataSets.MNIST,
+                () -> {
+                  throw new AssertionError(
+                      "the sphere experiment must not load the command line's data");
+                })),
+        THREADS,
+        ExperimentContext.nowhere(),
+        ExperimentContext.nowhere(),
+        ExperimentContext.nowhere(),
         t -> TrainingListener.NONE);
   }
 
@@ -69,7 +76,8 @@ class OvrSphereExperimentTest {
     double correct = r.metric(Metrics.TEST_ACCURACY) * 40;
     assertEquals(Math.rint(correct), correct, 1e-9);
     // Four partitions (2 bands x 2 sectors) are at most four regions: learnt in 300 steps.
-    assertTrue(r.metric(Metrics.TEST_ACCURACY) >= 0.9, "accuracy " + r.metric(Metrics.TEST_ACCURACY));
+    assertTrue(
+        r.metric(Metrics.TEST_ACCURACY) >= 0.9, "accuracy " + r.metric(Metrics.TEST_ACCURACY));
     double l0 = r.metric(Metrics.L0_FRACTION_TEST);
     assertEquals(r.metric(Metrics.AVR_TEST) / 16, l0, 1e-12);
     assertTrue(l0 > 0 && l0 < 1, "l0 fraction " + l0);
@@ -81,22 +89,36 @@ class OvrSphereExperimentTest {
   }
 
   @Test
-  void tensorBoardHoldsTheTrainingScalarsTheFinalMetricsAndTheHyperParameters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-      throws java.io.IOException {
-    ExperimentContext context = new ExperimentContext(
-        DataSets.loadedBy(java.util.Map.of()), THREADS, ExperimentContext.perTrialUnder(tmp.resolve("tb")),
-        ExperimentContext.nowhere(), ExperimentContext.perTrialUnder(tmp.resolve("artifacts")), t -> TrainingListener.NONE);
+  void tensorBoardHoldsTheTrainingScalarsTheFinalMetricsAndTheHyperParameters(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+    ExperimentContext context =
+        new ExperimentContext(
+            DataSets.loadedBy(java.util.Map.of()),
+            THREADS,
+            ExperimentContext.perTrialUnder(tmp.resolve("tb")),
+            ExperimentContext.nowhere(),
+            ExperimentContext.perTrialUnder(tmp.resolve("artifacts")),
+            t -> TrainingListener.NONE);
     TrialResult r = Experiments.forModel("ovr_sphere").run(tinyTrial(0), context);
     var events = org.sparsecode.testing.EventFiles.readAll(tmp.resolve("tb").resolve("tiny"));
     var scalars = org.sparsecode.testing.EventFiles.scalars(events);
     assertTrue(scalars.containsKey("validation/accuracy"), scalars.keySet().toString());
-    assertEquals((float) r.metric(Metrics.TEST_ACCURACY), scalars.get("final/" + Metrics.TEST_ACCURACY).get(300L), 0f);
-    var start = org.sparsecode.testing.EventFiles.values(events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG);
+    assertEquals(
+        (float) r.metric(Metrics.TEST_ACCURACY),
+        scalars.get("final/" + Metrics.TEST_ACCURACY).get(300L),
+        0f);
+    var start =
+        org.sparsecode.testing.EventFiles.values(
+            events, org.sparsecode.export.HParamsPluginData.SESSION_START_TAG);
     assertEquals(1, start.size());
     String content = start.get(0).getMetadata().getPluginData().getContent().toStringUtf8();
-    assertTrue(content.contains("partitions") && content.contains("hidden"), "hyper-parameters named: " + content);
+    assertTrue(
+        content.contains("partitions") && content.contains("hidden"),
+        "hyper-parameters named: " + content);
     // And the curve artifact: its last validation accuracy is the trial's.
-    var curve = org.sparsecode.io.CurveCsv.read(tmp.resolve("artifacts").resolve("tiny").resolve(org.sparsecode.io.CurveCsv.FILE));
+    var curve =
+        org.sparsecode.io.CurveCsv.read(
+            tmp.resolve("artifacts").resolve("tiny").resolve(org.sparsecode.io.CurveCsv.FILE));
     double[] accuracy = curve.column("validation_accuracy");
     assertEquals(r.metric(Metrics.VALIDATION_ACCURACY), accuracy[accuracy.length - 1], 1e-6);
   }
@@ -105,8 +127,10 @@ class OvrSphereExperimentTest {
   void theSameTrialGivesTheSameNumbers() {
     TrialResult a = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
     TrialResult b = Experiments.forModel("ovr_sphere").run(tinyTrial(1e-3), noMnist());
-    for (String m : new String[] {Metrics.TEST_ACCURACY, Metrics.AVR_TEST, Metrics.FINAL_LOSS,
-        MlpClassifier.BELOW_THRESHOLD}) {
+    for (String m :
+        new String[] {
+          Metrics.TEST_ACCURACY, Metrics.AVR_TEST, Metrics.FINAL_LOSS, MlpClassifier.BELOW_THRESHOLD
+        }) {
       assertEquals(a.metric(m), b.metric(m), m);
     }
   }
@@ -122,7 +146,8 @@ class OvrSphereExperimentTest {
       ClassifierGraph model =
           MlpClassifier.build(graph, OvrSphereExperiment.network(3, 24, 10, 0f, 7), ADAM);
       TrainingResult result =
-          Trainer.train(graph, model, data, new TrainConfig(200, 64, 200, 7, ADAM), TrainingListener.NONE);
+          Trainer.train(
+              graph, model, data, new TrainConfig(200, 64, 200, 7, ADAM), TrainingListener.NONE);
       Dataset test = data.test();
       float[] h = hidden(graph, model, test);
       int units = 24;
@@ -148,7 +173,8 @@ class OvrSphereExperimentTest {
       assertEquals(active / 40 / units, ev.l0Fraction(), 1e-9);
       assertEquals((double) dead / units, ev.deadFraction(), 1e-12);
       assertEquals(below / h.length, ev.extras().get(MlpClassifier.BELOW_THRESHOLD), 1e-6);
-      assertTrue(below > 0 && below < h.length, "a count strictly inside 0.." + h.length + ": " + below);
+      assertTrue(
+          below > 0 && below < h.length, "a count strictly inside 0.." + h.length + ": " + below);
     }
   }
 
@@ -162,7 +188,9 @@ class OvrSphereExperimentTest {
     return h;
   }
 
-  /** loss - cross-entropy = lambda * ||sum_i H_i / ||H_i|| ||^2, recomputed from the fetched batch. */
+  /**
+   * loss - cross-entropy = lambda * ||sum_i H_i / ||H_i|| ||^2, recomputed from the fetched batch.
+   */
   @Test
   void ovrLambdaAddsTheOvrLossOfTheBatchAndZeroAddsNothing() {
     Dataset batch = SphereData.splits(400, 3, 4, 10, 3).train().slice("batch", 0, 8);
@@ -175,8 +203,16 @@ class OvrSphereExperimentTest {
         float task;
         try (TFloat32 x = Tensors.features(batch, 0, 8);
             TInt32 y = Tensors.labels(batch, 0, 8);
-            Result r = graph.session().runner().feed(model.input(), x).feed(model.labels(), y)
-                .fetch(model.loss()).fetch(model.taskLoss()).fetch(model.hidden()).run()) {
+            Result r =
+                graph
+                    .session()
+                    .runner()
+                    .feed(model.input(), x)
+                    .feed(model.labels(), y)
+                    .fetch(model.loss())
+                    .fetch(model.taskLoss())
+                    .fetch(model.hidden())
+                    .run()) {
           loss = ((TFloat32) r.get(0)).getFloat();
           task = ((TFloat32) r.get(1)).getFloat();
           ((TFloat32) r.get(2)).copyTo(DataBuffers.of(h, false, false));
@@ -206,7 +242,9 @@ class OvrSphereExperimentTest {
   void partitionsThatAreNotASquareAreRefusedWithTheFix() {
     assertEquals(16, OvrSphereExperiment.side(256));
     var e = assertThrows(IllegalArgumentException.class, () -> OvrSphereExperiment.side(12));
-    assertTrue(e.getMessage().contains("partitions must be a square") && e.getMessage().contains("4, 16, 64"),
+    assertTrue(
+        e.getMessage().contains("partitions must be a square")
+            && e.getMessage().contains("4, 16, 64"),
         e.getMessage());
   }
 
@@ -219,7 +257,8 @@ class OvrSphereExperimentTest {
     assertEquals(40, own.validation().size());
     assertEquals(40, own.test().size());
     // partitions 4: N + 1 = M = 2, so N = 1 latitude cut and 2 sectors.
-    assertArrayEquals(SphereData.splits(400, 1, 2, 10, 1).train().features(), own.train().features());
+    assertArrayEquals(
+        SphereData.splits(400, 1, 2, 10, 1).train().features(), own.train().features());
     p.put("data_seed", 9);
     Splits other = experiment.data(new Trial("t", 0, "b", p), noMnist());
     assertArrayEquals(SphereData.splits(400, 1, 2, 10, 9).train().labels(), other.train().labels());

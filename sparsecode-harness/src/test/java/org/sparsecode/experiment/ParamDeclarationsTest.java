@@ -16,16 +16,27 @@ class ParamDeclarationsTest {
   @Test
   void everyShippedSweepFilePassesItsChecks() {
     for (SweepSpec spec : SweepSpec.listTables(Path.of("harness"))) {
-      assertEquals(java.util.List.of(), SweepCheck.problems(spec, ParamDeclarations.forModel(spec.model())),
+      assertEquals(
+          java.util.List.of(),
+          SweepCheck.problems(spec, ParamDeclarations.forModel(spec.model())),
           spec.table());
     }
   }
 
   @Test
   void everyModelHasDeclarations() {
-    Set<String> declared = ParamDeclarations.all().stream().map(ParamSet::model).collect(Collectors.toSet());
-    for (String model : Set.of("fc", "cnn", "cnn_ae", "mlp_regularized", "ovr_sphere", "ovr_encoder",
-        LcaLinkedExperiment.MODEL, LinkedTable1Experiment.MODEL)) {
+    Set<String> declared =
+        ParamDeclarations.all().stream().map(ParamSet::model).collect(Collectors.toSet());
+    for (String model :
+        Set.of(
+            "fc",
+            "cnn",
+            "cnn_ae",
+            "mlp_regularized",
+            "ovr_sphere",
+            "ovr_encoder",
+            LcaLinkedExperiment.MODEL,
+            LinkedTable1Experiment.MODEL)) {
       assertTrue(declared.contains(model), model);
       Experiments.forModel(model); // and the experiment exists
     }

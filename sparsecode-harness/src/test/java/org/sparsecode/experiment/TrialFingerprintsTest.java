@@ -23,9 +23,13 @@ class TrialFingerprintsTest {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("hidden", 784.0);
     b.put("lambda", 0.00001);
-    assertEquals(TrialFingerprints.params(new Trial("t", 0, "x", a)), TrialFingerprints.params(new Trial("t", 0, "x", b)));
+    assertEquals(
+        TrialFingerprints.params(new Trial("t", 0, "x", a)),
+        TrialFingerprints.params(new Trial("t", 0, "x", b)));
     b.put("lambda", 2e-5);
-    assertNotEquals(TrialFingerprints.params(new Trial("t", 0, "x", a)), TrialFingerprints.params(new Trial("t", 0, "x", b)));
+    assertNotEquals(
+        TrialFingerprints.params(new Trial("t", 0, "x", a)),
+        TrialFingerprints.params(new Trial("t", 0, "x", b)));
   }
 
   @Test
@@ -39,13 +43,15 @@ class TrialFingerprintsTest {
     assertEquals(TrialFingerprints.SCHEME, zero.scheme());
     assertEquals(Fingerprint.NONE, zero.inputs());
     // The same trial from a fresh instance (no cache): the same fingerprint.
-    assertEquals(zero, new TrialFingerprints(Path.of("harness"), 5000).of(fc, "full", trials.get(0)));
+    assertEquals(
+        zero, new TrialFingerprints(Path.of("harness"), 5000).of(fc, "full", trials.get(0)));
   }
 
   @Test
   void anotherValidationSplitIsOtherData() {
     Trial t = fc.expand("full").get(0);
-    assertNotEquals(new TrialFingerprints(Path.of("harness"), 5000).of(fc, "full", t).data(),
+    assertNotEquals(
+        new TrialFingerprints(Path.of("harness"), 5000).of(fc, "full", t).data(),
         new TrialFingerprints(Path.of("harness"), 1000).of(fc, "full", t).data());
   }
 
@@ -55,10 +61,16 @@ class TrialFingerprintsTest {
     SweepSpec lca = SweepSpec.load(Path.of("harness"), "lca-linked");
     TrialFingerprints f = new TrialFingerprints(Path.of("harness"), 5000);
     Trial raw = table1.expand("full").get(0);
-    Trial linked = table1.expand("full").stream()
-        .filter(t -> "linked".equals(t.params().get("features"))).findFirst().orElseThrow();
-    Trial dictionary = lca.expand("full").stream()
-        .filter(t -> "linked".equals(t.params().get("features"))).findFirst().orElseThrow();
+    Trial linked =
+        table1.expand("full").stream()
+            .filter(t -> "linked".equals(t.params().get("features")))
+            .findFirst()
+            .orElseThrow();
+    Trial dictionary =
+        lca.expand("full").stream()
+            .filter(t -> "linked".equals(t.params().get("features")))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Fingerprint.NONE, f.of(table1, "full", raw).inputs());
     assertEquals(f.of(lca, "full", dictionary).value(), f.of(table1, "full", linked).inputs());
     assertEquals(Fingerprint.NONE, f.of(table1, "full", linked).graph());

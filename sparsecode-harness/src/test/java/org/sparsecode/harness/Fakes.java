@@ -11,7 +11,8 @@ final class Fakes {
   static final Path BLOG_FC = Path.of("harness", "blog-fc.yaml");
 
   static final RunProvenance PROVENANCE =
-      new RunProvenance("0123abc", "1.1.0", 1, "jvm", "os", "cpu", 4, 2, "2024-01-01T00:00:00Z", 1.5);
+      new RunProvenance(
+          "0123abc", "1.1.0", 1, "jvm", "os", "cpu", 4, 2, "2024-01-01T00:00:00Z", 1.5);
 
   /** Metrics that depend only on the trial's params. */
   static TrialResult result(Trial t) {

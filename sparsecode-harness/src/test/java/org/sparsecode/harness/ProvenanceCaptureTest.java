@@ -23,8 +23,16 @@ class ProvenanceCaptureTest {
   }
 
   private void git(Path dir, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t",
-        "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.org",
+                "-c",
+                "commit.gpgsign=false"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());

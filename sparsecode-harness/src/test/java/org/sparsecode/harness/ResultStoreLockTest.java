@@ -20,15 +20,21 @@ class ResultStoreLockTest {
 
   private Process child(String mode) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            LockHolderMain.class.getName(), mode, tmp.toString())
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            LockHolderMain.class.getName(),
+            mode,
+            tmp.toString())
         .redirectErrorStream(true)
         .start();
   }
 
   /** The child's first line ("LOCKED pid" or "FAILED message"), or its whole output on exit. */
   private static String firstLine(Process p) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder all = new StringBuilder();
     String line;
     while ((line = r.readLine()) != null) {
@@ -47,10 +53,17 @@ class ResultStoreLockTest {
     try (ResultStore.Lock lock = a.lock()) {
       assertTrue(a.isLocked());
       ResultStore.LockedException e = assertThrows(ResultStore.LockedException.class, b::lock);
-      assertTrue(e.getMessage().startsWith("another sweep (pid " + ProcessHandle.current().pid()
-          + ", host "), e.getMessage());
-      assertTrue(e.getMessage().contains("is writing " + a.dir()
-          + "; wait for it to finish, or give this run its own --results-dir"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith("another sweep (pid " + ProcessHandle.current().pid() + ", host "),
+          e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "is writing "
+                      + a.dir()
+                      + "; wait for it to finish, or give this run its own --results-dir"),
+          e.getMessage());
       // the failed attempt must not have dropped the first lock
       assertThrows(ResultStore.LockedException.class, b::lock);
       // the holder itself can still save
@@ -71,7 +84,8 @@ class ResultStoreLockTest {
       assertEquals(p.pid(), childPid);
       ResultStore store = new ResultStore(tmp, "blog-fc", "quick");
       ResultStore.LockedException e = assertThrows(ResultStore.LockedException.class, store::lock);
-      assertTrue(e.getMessage().startsWith("another sweep (pid " + childPid + ", host "), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("another sweep (pid " + childPid + ", host "), e.getMessage());
       assertTrue(e.getMessage().contains(", started at 20"), e.getMessage());
       assertTrue(e.getMessage().contains("give this run its own --results-dir"), e.getMessage());
       // saving without the lock also refuses
@@ -84,8 +98,9 @@ class ResultStoreLockTest {
       // the lock file is still there (with the dead owner's pid) but the OS lock is gone
       assertTrue(Files.exists(store.dir().resolve(".lock")));
       try (ResultStore.Lock lock = store.lock()) {
-        assertTrue(Files.readString(store.dir().resolve(".lock"))
-            .contains("pid=" + ProcessHandle.current().pid()));
+        assertTrue(
+            Files.readString(store.dir().resolve(".lock"))
+                .contains("pid=" + ProcessHandle.current().pid()));
       }
     } finally {
       p.destroyForcibly();
@@ -100,7 +115,8 @@ class ResultStoreLockTest {
       String line = firstLine(p);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS));
       assertEquals(3, p.exitValue(), line);
-      assertTrue(line.startsWith("FAILED another sweep (pid " + ProcessHandle.current().pid()), line);
+      assertTrue(
+          line.startsWith("FAILED another sweep (pid " + ProcessHandle.current().pid()), line);
     }
     Process p = child("try");
     String line = firstLine(p);

@@ -35,15 +35,41 @@ class ResultStoreTest {
     ResultStore store = new ResultStore(tmp, "blog-fc", "quick");
     Trial t = trials.get(2);
     Map<String, Double> m = new LinkedHashMap<>();
-    double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.1 + 0.2,
-        1e23, 2e-308, Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 0.0, 1.0 / 3, 20000.0, 123456789.0,
-        1e16, 9.007199254740993E15};
+    double[] values = {
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      0.1 + 0.2,
+      1e23,
+      2e-308,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      -0.0,
+      0.0,
+      1.0 / 3,
+      20000.0,
+      123456789.0,
+      1e16,
+      9.007199254740993E15
+    };
     for (int i = 0; i < values.length; i++) {
       m.put("m" + i, values[i]);
     }
-    RunProvenance p = new RunProvenance("abc-dirty", "1.1.0", 42L, "Vendor 17", "Linux 6 amd64",
-        "Intel(R) Xeon(R): \"x\"", 8, 2, "2024-05-06T07:08:09.123Z", 0.1 + 0.7);
-    TrialResult r = new TrialResult(t, TrialResult.Status.DIVERGED, "loss became NaN at step 12\nyes: 'quoted'", m, p);
+    RunProvenance p =
+        new RunProvenance(
+            "abc-dirty",
+            "1.1.0",
+            42L,
+            "Vendor 17",
+            "Linux 6 amd64",
+            "Intel(R) Xeon(R): \"x\"",
+            8,
+            2,
+            "2024-05-06T07:08:09.123Z",
+            0.1 + 0.7);
+    TrialResult r =
+        new TrialResult(
+            t, TrialResult.Status.DIVERGED, "loss became NaN at step 12\nyes: 'quoted'", m, p);
     store.save(r);
     TrialResult back = store.find(t).orElseThrow();
     assertEquals(r.status(), back.status());
@@ -51,7 +77,10 @@ class ResultStoreTest {
     assertEquals(r.provenance(), back.provenance());
     assertEquals(List.copyOf(m.keySet()), List.copyOf(back.metrics().keySet()));
     for (String k : m.keySet()) {
-      assertEquals(Double.doubleToRawLongBits(m.get(k)), Double.doubleToRawLongBits(back.metrics().get(k)), k);
+      assertEquals(
+          Double.doubleToRawLongBits(m.get(k)),
+          Double.doubleToRawLongBits(back.metrics().get(k)),
+          k);
     }
     assertEquals(t, back.trial());
     // the stored trial (read without a spec) also round-trips
@@ -59,7 +88,8 @@ class ResultStoreTest {
     assertEquals(t.id(), stored.trial().id());
     assertEquals(t.index(), stored.trial().index());
     assertEquals(t.params(), stored.trial().params());
-    assertEquals(r, new TrialResult(t, back.status(), back.message(), back.metrics(), back.provenance()));
+    assertEquals(
+        r, new TrialResult(t, back.status(), back.message(), back.metrics(), back.provenance()));
   }
 
   @Test
@@ -68,7 +98,8 @@ class ResultStoreTest {
     assertTrue(store.find(trials.get(0)).isEmpty());
     store.save(Fakes.result(trials.get(0)));
     store.save(Fakes.result(trials.get(5)));
-    assertEquals(List.of(0, 5), store.loadAll(trials).stream().map(r -> r.trial().index()).toList());
+    assertEquals(
+        List.of(0, 5), store.loadAll(trials).stream().map(r -> r.trial().index()).toList());
   }
 
   @Test
@@ -78,9 +109,13 @@ class ResultStoreTest {
     store.save(Fakes.result(t));
     Path f = store.fileFor(t.id());
     String good = Files.readString(f);
-    for (String bad : List.of(good.substring(0, good.length() / 2), "", "metrics: [unclosed\n",
-        good.replace("status: OK", "status: MAYBE"),
-        good.replace("test_accuracy: ", "test_accuracy: x"))) {
+    for (String bad :
+        List.of(
+            good.substring(0, good.length() / 2),
+            "",
+            "metrics: [unclosed\n",
+            good.replace("status: OK", "status: MAYBE"),
+            good.replace("test_accuracy: ", "test_accuracy: x"))) {
       Files.writeString(f, bad);
       HarnessException e = assertThrows(HarnessException.class, () -> store.find(t));
       assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
@@ -162,7 +197,8 @@ class ResultStoreTest {
     assertFalse(Files.exists(merged.fileFor("lambda_1e-05")));
     // identical metrics with other provenance are not a conflict
     ResultStore c = new ResultStore(tmp.resolve("c"), "blog-fc", "quick");
-    RunProvenance otherMachine = new RunProvenance("def", "1.1.0", 1, "j", "o", "c", 1, 1, "2025-01-01T00:00:00Z", 9);
+    RunProvenance otherMachine =
+        new RunProvenance("def", "1.1.0", 1, "j", "o", "c", 1, 1, "2025-01-01T00:00:00Z", 9);
     c.save(new TrialResult(r.trial(), r.status(), "", r.metrics(), otherMachine));
     assertEquals(1, merged.merge(List.of(a.dir(), c.dir())).duplicates().size());
   }
@@ -194,14 +230,23 @@ class ResultStoreTest {
     assertEquals(List.of("lambda_0"), report.copied());
     assertEquals(List.of("lambda_0"), report.reruns());
     assertEquals(List.of(), report.duplicates());
-    assertTrue(report.toString().contains("1 trial(s) ran twice with the same results, differing only in timing"
-        + " and memory metrics, kept once (the copy first seen): lambda_0"), report.toString());
+    assertTrue(
+        report
+            .toString()
+            .contains(
+                "1 trial(s) ran twice with the same results, differing only in timing"
+                    + " and memory metrics, kept once (the copy first seen): lambda_0"),
+        report.toString());
     assertEquals(1.0, merged.find(trials.get(0)).orElseThrow().metrics().get(Metrics.WALL_SECONDS));
     // any other metric differing is still a conflict
     rerun.put(Metrics.FINAL_LOSS, 123.0);
     b.save(new TrialResult(r.trial(), r.status(), "", rerun, r.provenance()));
-    HarnessException e = assertThrows(HarnessException.class,
-        () -> new ResultStore(tmp.resolve("merged2"), "blog-fc", "quick").merge(List.of(a.dir(), b.dir())));
+    HarnessException e =
+        assertThrows(
+            HarnessException.class,
+            () ->
+                new ResultStore(tmp.resolve("merged2"), "blog-fc", "quick")
+                    .merge(List.of(a.dir(), b.dir())));
     assertTrue(e.getMessage().contains("final_loss"), e.getMessage());
     assertFalse(e.getMessage().contains("wall_seconds"), e.getMessage());
   }
@@ -228,14 +273,22 @@ class ResultStoreTest {
 
   @Test
   void ioFailuresNameThePathTheCauseAndTheFix() {
-    String ro = IoFailure.describe(null, new java.nio.file.FileSystemException("/r/x", null, "Read-only file system"));
-    assertEquals("cannot use /r/x: the file system is read-only; give a folder on a writable disk (e.g."
-        + " --results-dir DIR)", ro);
-    String full = IoFailure.describe(Path.of("/r/t.yaml"), new IOException("No space left on device"));
+    String ro =
+        IoFailure.describe(
+            null, new java.nio.file.FileSystemException("/r/x", null, "Read-only file system"));
+    assertEquals(
+        "cannot use /r/x: the file system is read-only; give a folder on a writable disk (e.g."
+            + " --results-dir DIR)",
+        ro);
+    String full =
+        IoFailure.describe(Path.of("/r/t.yaml"), new IOException("No space left on device"));
     assertTrue(full.startsWith("cannot use /r/t.yaml: the disk is full; free some space"), full);
     String denied = IoFailure.describe(null, new java.nio.file.AccessDeniedException("/r"));
     assertTrue(denied.startsWith("cannot use /r: permission denied;"), denied);
-    assertEquals(java.util.Optional.of(full), IoFailure.find(new RuntimeException(
-        IoFailure.of(Path.of("/r/t.yaml"), new IOException("No space left on device")))));
+    assertEquals(
+        java.util.Optional.of(full),
+        IoFailure.find(
+            new RuntimeException(
+                IoFailure.of(Path.of("/r/t.yaml"), new IOException("No space left on device")))));
   }
 }

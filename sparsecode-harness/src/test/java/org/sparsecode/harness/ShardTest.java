@@ -24,8 +24,8 @@ class ShardTest {
     for (String bad : List.of("3/2", "a/b", "1/0", "-1/2", "2/2", "1", "1/2/3", "", "/2")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> Shard.parse(bad), bad);
-      assertTrue(e.getMessage().contains("--shard K/N needs 0 <= K < N, e.g. 0/4 .. 3/4"),
-          e.getMessage());
+      assertTrue(
+          e.getMessage().contains("--shard K/N needs 0 <= K < N, e.g. 0/4 .. 3/4"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> new Shard(1, 1));
   }
@@ -44,7 +44,8 @@ class ShardTest {
       union.addAll(mine);
     }
     assertEquals(List.of(3, 2, 2), List.of(sizes[0], sizes[1], sizes[2]));
-    assertEquals(List.of(0, 3, 6), new Shard(0, 3).select(trials).stream().map(Trial::index).toList());
+    assertEquals(
+        List.of(0, 3, 6), new Shard(0, 3).select(trials).stream().map(Trial::index).toList());
     union.sort((a, b) -> Integer.compare(a.index(), b.index()));
     assertEquals(trials, union);
     assertEquals(trials, Shard.ALL.select(trials));

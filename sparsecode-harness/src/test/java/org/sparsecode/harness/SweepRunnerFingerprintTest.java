@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner records each new result's fingerprint and, when asked, reruns stale and unverified ones. */
+/**
+ * The runner records each new result's fingerprint and, when asked, reruns stale and unverified
+ * ones.
+ */
 class SweepRunnerFingerprintTest {
   @TempDir Path tmp;
 
@@ -21,10 +24,18 @@ class SweepRunnerFingerprintTest {
 
   private List<Integer> run(String graph, boolean rerunStale) throws IOException {
     List<Integer> ran = new ArrayList<>();
-    new SweepRunner(spec, "quick", Shard.ALL, ResultStore.of(tmp, spec, "quick"), t -> {
-      ran.add(t.index());
-      return Fakes.result(t);
-    }).fingerprints(t -> fingerprint(t, graph)).rerunStale(rerunStale).run();
+    new SweepRunner(
+            spec,
+            "quick",
+            Shard.ALL,
+            ResultStore.of(tmp, spec, "quick"),
+            t -> {
+              ran.add(t.index());
+              return Fakes.result(t);
+            })
+        .fingerprints(t -> fingerprint(t, graph))
+        .rerunStale(rerunStale)
+        .run();
     return ran;
   }
 

@@ -45,14 +45,16 @@ class SweepRunnerTest {
   void failureKeepsFinishedTrialsAndRerunResumes() throws IOException {
     Recorder first = new Recorder(3); // the 4th trial throws
     HarnessException e =
-        assertThrows(HarnessException.class, () -> runner(tmp.resolve("r"), Shard.ALL, first).run());
+        assertThrows(
+            HarnessException.class, () -> runner(tmp.resolve("r"), Shard.ALL, first).run());
     assertTrue(e.getMessage().contains("trial lambda_0.0001 (4 of 7) failed"), e.getMessage());
     assertTrue(e.getMessage().contains("disk full"), e.getMessage());
     assertTrue(e.getMessage().contains("run the same command again to resume"), e.getMessage());
     assertEquals(List.of(0, 1, 2), first.ran);
     ResultStore store = ResultStore.of(tmp.resolve("r"), spec, "quick");
     List<Trial> trials = spec.expand("quick");
-    assertEquals(List.of(0, 1, 2), store.loadAll(trials).stream().map(r -> r.trial().index()).toList());
+    assertEquals(
+        List.of(0, 1, 2), store.loadAll(trials).stream().map(r -> r.trial().index()).toList());
 
     Recorder second = new Recorder(-1);
     List<String> events = new ArrayList<>();
@@ -77,15 +79,28 @@ class SweepRunnerTest {
                 })
             .run();
     assertEquals(List.of(3, 4, 5, 6), second.ran);
-    assertEquals(List.of("skip 1/7", "skip 2/7", "skip 3/7", "start 4/7", "done 4/7", "start 5/7",
-        "done 5/7", "start 6/7", "done 6/7", "start 7/7", "done 7/7"), events);
+    assertEquals(
+        List.of(
+            "skip 1/7",
+            "skip 2/7",
+            "skip 3/7",
+            "start 4/7",
+            "done 4/7",
+            "start 5/7",
+            "done 5/7",
+            "start 6/7",
+            "done 6/7",
+            "start 7/7",
+            "done 7/7"),
+        events);
     assertEquals(7, s.total());
     assertEquals(4, s.executed());
     assertEquals(3, s.skipped());
 
     SweepRunner.Summary uninterrupted = runner(tmp.resolve("u"), Shard.ALL, new Recorder(-1)).run();
     assertEquals(uninterrupted.results(), s.results());
-    assertEquals(ResultStore.of(tmp.resolve("u"), spec, "quick").loadAll(trials), store.loadAll(trials));
+    assertEquals(
+        ResultStore.of(tmp.resolve("u"), spec, "quick").loadAll(trials), store.loadAll(trials));
 
     // a third run has nothing left to do
     Recorder third = new Recorder(-1);
@@ -95,18 +110,21 @@ class SweepRunnerTest {
 
   @Test
   void divergedTrialIsStoredAndTheSweepGoesOn() throws IOException {
-    TrialExecutor ex = t -> {
-      if (t.index() == 6) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put(Metrics.FINAL_LOSS, Double.NaN);
-        return new TrialResult(t, TrialResult.Status.DIVERGED, "loss is NaN at step 300", m, Fakes.PROVENANCE);
-      }
-      return Fakes.result(t);
-    };
+    TrialExecutor ex =
+        t -> {
+          if (t.index() == 6) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(Metrics.FINAL_LOSS, Double.NaN);
+            return new TrialResult(
+                t, TrialResult.Status.DIVERGED, "loss is NaN at step 300", m, Fakes.PROVENANCE);
+          }
+          return Fakes.result(t);
+        };
     SweepRunner.Summary s = runner(tmp, new Shard(0, 3), ex).run();
     assertEquals(List.of(0, 3, 6), s.results().stream().map(r -> r.trial().index()).toList());
     assertEquals(1, s.diverged());
-    TrialResult stored = ResultStore.of(tmp, spec, "quick").find(spec.expand("quick").get(6)).orElseThrow();
+    TrialResult stored =
+        ResultStore.of(tmp, spec, "quick").find(spec.expand("quick").get(6)).orElseThrow();
     assertEquals(TrialResult.Status.DIVERGED, stored.status());
     assertTrue(Double.isNaN(stored.metric(Metrics.FINAL_LOSS)));
   }
@@ -123,7 +141,9 @@ class SweepRunnerTest {
     merged.merge(roots);
     runner(tmp.resolve("whole"), Shard.ALL, new Recorder(-1)).run();
     List<Trial> trials = spec.expand("quick");
-    assertEquals(ResultStore.of(tmp.resolve("whole"), spec, "quick").loadAll(trials), merged.loadAll(trials));
+    assertEquals(
+        ResultStore.of(tmp.resolve("whole"), spec, "quick").loadAll(trials),
+        merged.loadAll(trials));
     assertEquals(7, merged.loadAll(trials).size());
   }
 
@@ -134,7 +154,8 @@ class SweepRunnerTest {
     store.save(Fakes.result(last));
     java.nio.file.Files.writeString(store.fileFor(last.id()), "metrics: {");
     Recorder r = new Recorder(-1);
-    HarnessException e = assertThrows(HarnessException.class, () -> runner(tmp, Shard.ALL, r).run());
+    HarnessException e =
+        assertThrows(HarnessException.class, () -> runner(tmp, Shard.ALL, r).run());
     assertTrue(e.getMessage().contains("delete it to rerun that trial"), e.getMessage());
     assertEquals(List.of(), r.ran);
   }
@@ -143,7 +164,8 @@ class SweepRunnerTest {
   void executorReturningAnotherTrialIsAnError() {
     List<Trial> trials = spec.expand("quick");
     TrialExecutor wrong = t -> Fakes.result(trials.get((t.index() + 1) % 7));
-    HarnessException e = assertThrows(HarnessException.class, () -> runner(tmp, Shard.ALL, wrong).run());
+    HarnessException e =
+        assertThrows(HarnessException.class, () -> runner(tmp, Shard.ALL, wrong).run());
     assertTrue(e.getMessage().contains("bug in the executor"), e.getMessage());
   }
 }

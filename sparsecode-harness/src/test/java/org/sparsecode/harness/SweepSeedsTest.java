@@ -15,13 +15,16 @@ class SweepSeedsTest {
   @TempDir Path tmp;
 
   private SweepSpec spec(String seeds) throws Exception {
-    Files.writeString(tmp.resolve("s.yaml"), """
+    Files.writeString(
+        tmp.resolve("s.yaml"),
+        """
         table: s
         model: fc
         params: {seed: 1}
         budgets: {quick: {steps: 10}}
         grid: {lambda: [0, 1.0e-5]}
-        """ + seeds);
+        """
+            + seeds);
     return SweepSpec.load(tmp.resolve("s.yaml"));
   }
 
@@ -30,11 +33,20 @@ class SweepSeedsTest {
     List<Trial> plain = spec("").expand("quick");
     List<Trial> seeded = spec("seeds: [1, 2, 3]\n").expand("quick");
     assertEquals(List.of("lambda_0", "lambda_1e-05"), plain.stream().map(Trial::id).toList());
-    assertEquals(List.of("lambda_0", "lambda_1e-05", "lambda_0__seed_2", "lambda_1e-05__seed_2",
-        "lambda_0__seed_3", "lambda_1e-05__seed_3"), seeded.stream().map(Trial::id).toList());
-    assertEquals(List.of(1L, 1L, 2L, 2L, 3L, 3L), seeded.stream().map(t -> t.longParam("seed")).toList());
+    assertEquals(
+        List.of(
+            "lambda_0",
+            "lambda_1e-05",
+            "lambda_0__seed_2",
+            "lambda_1e-05__seed_2",
+            "lambda_0__seed_3",
+            "lambda_1e-05__seed_3"),
+        seeded.stream().map(Trial::id).toList());
+    assertEquals(
+        List.of(1L, 1L, 2L, 2L, 3L, 3L), seeded.stream().map(t -> t.longParam("seed")).toList());
     assertEquals(List.of(0, 1, 2, 3, 4, 5), seeded.stream().map(Trial::index).toList());
-    assertTrue(Values.same(plain.get(1).params().get("lambda"), seeded.get(3).params().get("lambda")));
+    assertTrue(
+        Values.same(plain.get(1).params().get("lambda"), seeded.get(3).params().get("lambda")));
     assertEquals("lambda_1e-05", SweepSpec.pointId("lambda_1e-05__seed_3"));
     assertEquals("lambda_1e-05", SweepSpec.pointId("lambda_1e-05"));
   }

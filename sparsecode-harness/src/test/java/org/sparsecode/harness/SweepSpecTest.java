@@ -54,8 +54,14 @@ class SweepSpecTest {
     List<Trial> full = spec.expand("full");
     assertEquals(7, full.size());
     assertEquals(
-        List.of("lambda_0", "lambda_1e-05", "lambda_5e-05", "lambda_0.0001", "lambda_0.0005",
-            "lambda_0.001", "lambda_0.0027"),
+        List.of(
+            "lambda_0",
+            "lambda_1e-05",
+            "lambda_5e-05",
+            "lambda_0.0001",
+            "lambda_0.0005",
+            "lambda_0.001",
+            "lambda_0.0027"),
         full.stream().map(Trial::id).toList());
     double[] lambdas = {0, 1e-5, 5e-5, 1e-4, 5e-4, 1e-3, 2.7e-3};
     for (int i = 0; i < 7; i++) {
@@ -73,8 +79,16 @@ class SweepSpecTest {
       assertEquals(1L, t.longParam("seed"));
       // defaults, then budget, then grid point
       assertEquals(
-          List.of("hidden", "batch", "learning_rate", "init_stddev", "bias_init", "seed", "steps",
-              "eval_every", "lambda"),
+          List.of(
+              "hidden",
+              "batch",
+              "learning_rate",
+              "init_stddev",
+              "bias_init",
+              "seed",
+              "steps",
+              "eval_every",
+              "lambda"),
           List.copyOf(t.params().keySet()));
     }
     List<Trial> quick = spec.expand("quick");
@@ -94,8 +108,10 @@ class SweepSpecTest {
     assertEquals(0.9743, ((Number) row.get("test_accuracy")).doubleValue());
     assertEquals(5.41, ((Number) row.get("avr")).doubleValue());
     // lambda 0 is written as an int in the row and the grid; matches numerically
-    assertEquals(156.3, ((Number) spec.paperRow(trials.get(0)).orElseThrow().get("avr")).doubleValue());
-    assertEquals(0.8909,
+    assertEquals(
+        156.3, ((Number) spec.paperRow(trials.get(0)).orElseThrow().get("avr")).doubleValue());
+    assertEquals(
+        0.8909,
         ((Number) spec.paperRow(trials.get(6)).orElseThrow().get("test_accuracy")).doubleValue());
     Trial other = new Trial("blog-fc", 9, "x", Map.of("lambda", 3e-3));
     assertTrue(spec.paperRow(other).isEmpty());
@@ -108,9 +124,11 @@ class SweepSpecTest {
     SweepSpec b = SweepSpec.load(write("t.yaml", MINIMAL.replace("[0, 1e-5]", "[0.0, 1.0e-5]")));
     assertEquals(1e-5, a.expand("quick").get(1).doubleParam("lambda"));
     assertTrue(a.expand("quick").get(1).params().get("lambda") instanceof Double);
-    assertEquals(a.expand("quick").stream().map(Trial::id).toList(),
+    assertEquals(
+        a.expand("quick").stream().map(Trial::id).toList(),
         b.expand("quick").stream().map(Trial::id).toList());
-    assertEquals(List.of("lambda_0", "lambda_1e-05"), a.expand("quick").stream().map(Trial::id).toList());
+    assertEquals(
+        List.of("lambda_0", "lambda_1e-05"), a.expand("quick").stream().map(Trial::id).toList());
   }
 
   @Test
@@ -129,15 +147,20 @@ class SweepSpecTest {
 
   @Test
   void gridExpandsFirstKeySlowest() throws IOException {
-    SweepSpec s = SweepSpec.load(write("t.yaml", MINIMAL.replace("grid:\n", "grid:\n  act: [relu, tanh]\n")));
+    SweepSpec s =
+        SweepSpec.load(write("t.yaml", MINIMAL.replace("grid:\n", "grid:\n  act: [relu, tanh]\n")));
     assertEquals(
-        List.of("act_relu__lambda_0", "act_relu__lambda_1e-05", "act_tanh__lambda_0",
+        List.of(
+            "act_relu__lambda_0",
+            "act_relu__lambda_1e-05",
+            "act_tanh__lambda_0",
             "act_tanh__lambda_1e-05"),
         s.expand("quick").stream().map(Trial::id).toList());
   }
 
   private static final String BLOCKS =
-      MINIMAL.replace("  lambda: [0, 1e-5]\n",
+      MINIMAL.replace(
+          "  lambda: [0, 1e-5]\n",
           "  - {reg: [none, dropout], lambda: [0]}\n  - {reg: [ovr], lambda: [1e-4, 1e-5]}\n");
 
   @Test
@@ -145,7 +168,10 @@ class SweepSpecTest {
     SweepSpec s = SweepSpec.load(write("t.yaml", BLOCKS));
     List<Trial> trials = s.expand("quick");
     assertEquals(
-        List.of("reg_none__lambda_0", "reg_dropout__lambda_0", "reg_ovr__lambda_0.0001",
+        List.of(
+            "reg_none__lambda_0",
+            "reg_dropout__lambda_0",
+            "reg_ovr__lambda_0.0001",
             "reg_ovr__lambda_1e-05"),
         trials.stream().map(Trial::id).toList());
     assertEquals(List.of(0, 1, 2, 3), trials.stream().map(Trial::index).toList());
@@ -161,11 +187,16 @@ class SweepSpecTest {
     write("t.yaml", MINIMAL);
     write("u.yaml", MINIMAL.replace("table: t", "table: u"));
     write("notes.txt", "not a spec");
-    assertEquals(List.of("t", "u"), SweepSpec.listTables(tmp).stream().map(SweepSpec::table).toList());
+    assertEquals(
+        List.of("t", "u"), SweepSpec.listTables(tmp).stream().map(SweepSpec::table).toList());
     assertEquals("u", SweepSpec.load(tmp, "u").table());
-    assertTrue(assertThrows(SpecException.class, () -> SweepSpec.load(tmp, "v")).getMessage()
-        .contains("known tables: t, u"));
-    assertTrue(SweepSpec.listTables(Path.of("harness")).stream().anyMatch(s -> s.table().equals("blog-fc")));
+    assertTrue(
+        assertThrows(SpecException.class, () -> SweepSpec.load(tmp, "v"))
+            .getMessage()
+            .contains("known tables: t, u"));
+    assertTrue(
+        SweepSpec.listTables(Path.of("harness")).stream()
+            .anyMatch(s -> s.table().equals("blog-fc")));
   }
 
   @Test
@@ -189,7 +220,8 @@ class SweepSpecTest {
     m = errorOf(MINIMAL.replace("grid:\n  lambda: [0, 1e-5]\n", "grid: {}\n"));
     assertTrue(m.contains("grid: is empty"), m);
     m = errorOf(MINIMAL.replace("hidden: 16", "hidden: 16\n  lambda: 0"));
-    assertTrue(m.contains("grid.lambda: is also in params") && m.contains("remove it from params"), m);
+    assertTrue(
+        m.contains("grid.lambda: is also in params") && m.contains("remove it from params"), m);
     m = errorOf(MINIMAL.replace("quick: {steps: 10}", "quick: {eval_every: 10}"));
     assertTrue(m.contains("budgets.quick: has no steps") && m.contains("add steps:"), m);
     m = errorOf(MINIMAL.replace("quick: {steps: 10}", "quick: {steps: 0}"));

@@ -38,10 +38,18 @@ class SweepSubGridsTest {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-encoder.yaml"));
     List<Trial> trials = spec.expand("full");
     assertEquals(
-        List.of("features_raw", "features_pca", "features_random-relu", "features_l1-autoencoder",
-            "features_ovr-encoder__lambda_1e-05", "features_ovr-encoder__lambda_5e-05",
-            "features_ovr-encoder__lambda_0.0001", "features_ovr-encoder__lambda_0.0005",
-            "features_ovr-encoder__batch_16", "features_ovr-encoder__batch_32", "features_ovr-encoder__batch_512"),
+        List.of(
+            "features_raw",
+            "features_pca",
+            "features_random-relu",
+            "features_l1-autoencoder",
+            "features_ovr-encoder__lambda_1e-05",
+            "features_ovr-encoder__lambda_5e-05",
+            "features_ovr-encoder__lambda_0.0001",
+            "features_ovr-encoder__lambda_0.0005",
+            "features_ovr-encoder__batch_16",
+            "features_ovr-encoder__batch_32",
+            "features_ovr-encoder__batch_512"),
         trials.stream().map(Trial::id).toList());
     // Left out by a grid: the params' default.
     assertEquals(5e-5, trials.get(0).doubleParam("lambda"));
@@ -55,29 +63,50 @@ class SweepSubGridsTest {
 
   @Test
   void aKeyWithoutDefaultMustBeInEveryGrid() throws IOException {
-    var e = assertThrows(SpecException.class, () -> load("""
+    var e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
         grid:
           - {features: [raw]}
           - {features: [ovr_encoder], units: [64, 128]}
         """));
-    assertTrue(e.getMessage().contains("grid[0]") && e.getMessage().contains("units")
-        && e.getMessage().contains("add units to params"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("grid[0]")
+            && e.getMessage().contains("units")
+            && e.getMessage().contains("add units to params"),
+        e.getMessage());
   }
 
   @Test
   void theSameTrialFromTwoGridsIsRefused() throws IOException {
-    var e = assertThrows(SpecException.class, () -> load("""
+    var e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
         grid:
           - {features: [ovr_encoder], lambda: [1.0e-5, 5.0e-5]}
           - {features: [ovr_encoder], batch: [16, 128]}
         """));
-    assertTrue(e.getMessage().contains("features_ovr-encoder__lambda_5e-05")
-        && e.getMessage().contains("features_ovr-encoder__batch_128") && e.getMessage().contains("same trial"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("features_ovr-encoder__lambda_5e-05")
+            && e.getMessage().contains("features_ovr-encoder__batch_128")
+            && e.getMessage().contains("same trial"),
+        e.getMessage());
   }
 
   @Test
   void aSingleGridStillRejectsAKeyThatIsAlsoInParams() throws IOException {
-    var e = assertThrows(SpecException.class, () -> load("""
+    var e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
         grid:
           lambda: [1.0e-5]
         """));
@@ -86,7 +115,9 @@ class SweepSubGridsTest {
 
   @Test
   void paperRowsMayUseTheDefaultOfAKeyTheirGridLeavesOut() throws IOException {
-    SweepSpec spec = load("""
+    SweepSpec spec =
+        load(
+            """
         grid:
           - {features: [raw]}
           - {features: [ovr_encoder], lambda: [1.0e-5]}
@@ -94,14 +125,18 @@ class SweepSubGridsTest {
           - {features: raw, lambda: 5.0e-5, test_accuracy: 0.9}
         """);
     Trial raw = spec.expand("quick").get(0);
-    assertEquals(0.9, ((Number) spec.paperRow(raw).orElseThrow().get("test_accuracy")).doubleValue());
+    assertEquals(
+        0.9, ((Number) spec.paperRow(raw).orElseThrow().get("test_accuracy")).doubleValue());
     assertTrue(spec.paperRow(spec.expand("quick").get(1)).isEmpty());
   }
 
   @Test
   void aGridsOwnParamsOverrideDefaultsAndBudgetButNotTheId() throws IOException {
     Path f = tmp.resolve("t.yaml");
-    Files.writeString(f, HEAD.replace("quick: {steps: 10}", "quick: {steps: 10, batch: 64}") + """
+    Files.writeString(
+        f,
+        HEAD.replace("quick: {steps: 10}", "quick: {steps: 10, batch: 64}")
+            + """
         grid:
           - {features: [raw]}
           - features: [ovr_encoder]
@@ -110,7 +145,11 @@ class SweepSubGridsTest {
         """);
     SweepSpec spec = SweepSpec.load(f);
     List<Trial> trials = spec.expand("quick");
-    assertEquals(List.of("features_raw", "features_ovr-encoder__lambda_1e-05", "features_ovr-encoder__lambda_0.0005"),
+    assertEquals(
+        List.of(
+            "features_raw",
+            "features_ovr-encoder__lambda_1e-05",
+            "features_ovr-encoder__lambda_0.0005"),
         trials.stream().map(Trial::id).toList());
     // raw: the budget's batch over the default, the default seed.
     assertEquals(64, trials.get(0).intParam("batch"));
@@ -121,20 +160,33 @@ class SweepSubGridsTest {
       assertEquals(7, t.intParam("seed"));
     }
     assertEquals(5e-4, trials.get(2).doubleParam("lambda"));
-    assertEquals(List.of(java.util.Map.of(), java.util.Map.of("batch", 256, "seed", 7)), spec.gridParams());
+    assertEquals(
+        List.of(java.util.Map.of(), java.util.Map.of("batch", 256, "seed", 7)), spec.gridParams());
     assertEquals(List.of("features", "lambda"), List.copyOf(spec.grid().keySet()));
   }
 
   @Test
   void aGridsOwnParamsMayNotSetAGridKey() throws IOException {
-    var e = assertThrows(SpecException.class, () -> load("""
+    var e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
         grid:
           - {features: [raw], params: {lambda: 1.0e-5}}
           - {features: [ovr_encoder], lambda: [1.0e-5, 5.0e-5]}
         """));
-    assertTrue(e.getMessage().contains("grid[0].params.lambda") && e.getMessage().contains("is also a grid key"),
+    assertTrue(
+        e.getMessage().contains("grid[0].params.lambda")
+            && e.getMessage().contains("is also a grid key"),
         e.getMessage());
-    var notScalar = assertThrows(SpecException.class, () -> load("""
+    var notScalar =
+        assertThrows(
+            SpecException.class,
+            () ->
+                load(
+                    """
         grid:
           - {features: [raw], params: {batch: {small: 16}}}
           - {features: [ovr_encoder]}

@@ -25,26 +25,38 @@ class LearningCurvesTest {
 
   @Test
   void firstEvaluationAtTheBlogsAccuracyOrElseTheBest() {
-    String reached = LearningCurves.midTraining(MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.979, 0.9815, 0.983)));
+    String reached =
+        LearningCurves.midTraining(
+            MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.979, 0.9815, 0.983)));
     // The third point (step 1,500, AVR 30) is the first at or above 0.981; 30 / 28.19 = 1.06.
-    assertTrue(reached.contains("first reached 0.981 (0.9815) at step 1500, with AVR 30.00"), reached);
+    assertTrue(
+        reached.contains("first reached 0.981 (0.9815) at step 1500, with AVR 30.00"), reached);
     assertTrue(reached.contains("1.06 times the blog's 28.19"), reached);
     assertTrue(reached.contains("every 500 steps"), reached);
 
-    String never = LearningCurves.midTraining(MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.9805, 0.975)));
-    assertTrue(never.contains("never reached 0.981; its best was 0.9805 at step 1000, with AVR 40.00"), never);
+    String never =
+        LearningCurves.midTraining(
+            MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.9805, 0.975)));
+    assertTrue(
+        never.contains("never reached 0.981; its best was 0.9805 at step 1000, with AVR 40.00"),
+        never);
   }
 
   @Test
-  void theFigureStartsItsAccuracyAxisBelowTheLowestLaterPoint(@TempDir Path tmp) throws IOException {
+  void theFigureStartsItsAccuracyAxisBelowTheLowestLaterPoint(@TempDir Path tmp)
+      throws IOException {
     // Steps 500 to 5,500: the axis follows the second half (steps 3,000 on, lowest 0.976), so it
     // starts at 0.97 - 0.01; the early points (0.5, 0.9) are left out.
-    CurvesFigure.Curve c = curve(0.5, 0.9, 0.96, 0.97, 0.975, 0.976, 0.977, 0.978, 0.979, 0.98, 0.98);
+    CurvesFigure.Curve c =
+        curve(0.5, 0.9, 0.96, 0.97, 0.975, 0.976, 0.977, 0.978, 0.979, 0.98, 0.98);
     assertEquals(0.96, CurvesFigure.accuracyFloor(List.of(c)), 1e-12);
     Path png = tmp.resolve("x-curves.png");
-    assertTrue(CurvesFigure.write(png, List.of(c), Optional.of(MidTrainingCheck.BLOG_FC.mark()), List.of("caption")));
+    assertTrue(
+        CurvesFigure.write(
+            png, List.of(c), Optional.of(MidTrainingCheck.BLOG_FC.mark()), List.of("caption")));
     assertTrue(Files.size(png) > 1000);
-    assertEquals(false, CurvesFigure.write(tmp.resolve("none.png"), List.of(), Optional.empty(), List.of()));
+    assertEquals(
+        false, CurvesFigure.write(tmp.resolve("none.png"), List.of(), Optional.empty(), List.of()));
     assertEquals(false, Files.exists(tmp.resolve("none.png")));
   }
 }

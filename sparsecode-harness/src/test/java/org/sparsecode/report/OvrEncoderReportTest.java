@@ -51,18 +51,35 @@ class OvrEncoderReportTest {
   void findingsAreComputedFromTheNumbers() {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-encoder.yaml"));
     String f = OvrEncoderReport.findings(spec, results(spec));
-    assertTrue(f.contains("Best OVR-Encoder by validation accuracy: features_ovr-encoder__lambda_5e-05, test accuracy 0.9600"), f);
+    assertTrue(
+        f.contains(
+            "Best OVR-Encoder by validation accuracy: features_ovr-encoder__lambda_5e-05, test accuracy 0.9600"),
+        f);
     assertTrue(f.contains("Against raw: 0.9200, so the OVR codes are better by 4.00 points."), f);
-    assertTrue(f.contains("Against l1_autoencoder: 0.9400, so the OVR codes are better by 2.00 points."), f);
-    assertTrue(f.contains("6 of 7 OVR-Encoder trials beat logistic regression on raw pixels (0.9200)."), f);
-    // The trial at the defaults (index 5): 0.65 below 0.1, 0.60 zeros, AVR 105; random ReLU (index 2) 0.55, 0.50, 102.
-    assertTrue(f.contains("Training the OVR-Encoder (features_ovr-encoder__lambda_5e-05) changes the share of test activations"
-        + " below 0.1 from 55.0% (random ReLU features: the same layer, untrained) to 65.0%, exact zeros from 50.0% to 60.0%,"
-        + " and the AVR from 102 to 105 of 8192 units; test accuracy from 0.9300 to 0.9600."), f);
+    assertTrue(
+        f.contains("Against l1_autoencoder: 0.9400, so the OVR codes are better by 2.00 points."),
+        f);
+    assertTrue(
+        f.contains("6 of 7 OVR-Encoder trials beat logistic regression on raw pixels (0.9200)."),
+        f);
+    // The trial at the defaults (index 5): 0.65 below 0.1, 0.60 zeros, AVR 105; random ReLU (index
+    // 2) 0.55, 0.50, 102.
+    assertTrue(
+        f.contains(
+            "Training the OVR-Encoder (features_ovr-encoder__lambda_5e-05) changes the share of test activations"
+                + " below 0.1 from 55.0% (random ReLU features: the same layer, untrained) to 65.0%, exact zeros from 50.0% to 60.0%,"
+                + " and the AVR from 102 to 105 of 8192 units; test accuracy from 0.9300 to 0.9600."),
+        f);
     // OVR trials are indices 4..10: below 0.1 from 0.64 to 0.70.
-    assertTrue(f.contains("Across the 7 OVR-Encoder trials, 64.0% to 70.0% of the test activations are below 0.1."), f);
+    assertTrue(
+        f.contains(
+            "Across the 7 OVR-Encoder trials, 64.0% to 70.0% of the test activations are below 0.1."),
+        f);
     // Batch series at lambda 5e-5: 16, 32, 128, 512 -> 0.9000, 0.9450, 0.9600, 0.9580.
-    assertTrue(f.contains("The smallest batch (16) reaches 0.9000, 6.00 points below the best batch (128, 0.9600): here a small batch hurts"), f);
+    assertTrue(
+        f.contains(
+            "The smallest batch (16) reaches 0.9000, 6.00 points below the best batch (128, 0.9600): here a small batch hurts"),
+        f);
     int b16 = f.indexOf("- batch 16:");
     int b512 = f.indexOf("- batch 512:");
     assertTrue(b16 > 0 && b512 > b16, f);
@@ -70,11 +87,16 @@ class OvrEncoderReportTest {
   }
 
   @Test
-  void tableLeavesSettingsBlankWhereTheyDoNotApplyAndFilesAreWritten(@TempDir Path tmp) throws IOException {
+  void tableLeavesSettingsBlankWhereTheyDoNotApplyAndFilesAreWritten(@TempDir Path tmp)
+      throws IOException {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-encoder.yaml"));
     List<TrialResult> results = results(spec);
-    ResultTable t = OvrEncoderReport.table(spec, "full", results, "./sparsecode reproduce ovr-encoder --budget full");
-    assertEquals(List.of("dataset", "features", "lambda", "batch", "status", "test_accuracy"), t.columns().subList(0, 6));
+    ResultTable t =
+        OvrEncoderReport.table(
+            spec, "full", results, "./sparsecode reproduce ovr-encoder --budget full");
+    assertEquals(
+        List.of("dataset", "features", "lambda", "batch", "status", "test_accuracy"),
+        t.columns().subList(0, 6));
     List<Object> raw = t.rows().get(0);
     assertEquals("mnist", raw.get(t.column("dataset")));
     assertNull(raw.get(t.column("lambda")));
@@ -87,8 +109,14 @@ class OvrEncoderReportTest {
     assertEquals(16.0, ovr16.get(t.column("batch")));
     assertEquals(108.0, ovr16.get(t.column("avr")));
     Map<String, Object> full = spec.budgets().get("full");
-    String budget = "budget: full (encoders: " + full.get("epochs") + " epoch(s), at most " + full.get("steps")
-        + " steps; probe: " + full.get("probe_epochs") + " epoch(s); training examples: all)";
+    String budget =
+        "budget: full (encoders: "
+            + full.get("epochs")
+            + " epoch(s), at most "
+            + full.get("steps")
+            + " steps; probe: "
+            + full.get("probe_epochs")
+            + " epoch(s); training examples: all)";
     assertTrue(t.notes().contains(budget), budget + " in " + t.notes());
 
     Path csv = tmp.resolve("r.csv"), md = tmp.resolve("r.md"), png = tmp.resolve("r.png");

@@ -29,9 +29,11 @@ class OvrSphereReportTest {
   private static final List<String> GRID = List.of("hidden", "partitions", "seed");
 
   private static final RunProvenance PROVENANCE =
-      new RunProvenance("0123abc", "2.18.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 1.5);
+      new RunProvenance(
+          "0123abc", "2.18.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 1.5);
 
-  private static TrialResult result(int hidden, int partitions, int seed, double below, double l0, double accuracy) {
+  private static TrialResult result(
+      int hidden, int partitions, int seed, double below, double l0, double accuracy) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("points", 5000);
     p.put("steps", 100);
@@ -46,7 +48,8 @@ class OvrSphereReportTest {
     m.put(BELOW, below);
     m.put(Metrics.STEPS, 100.0);
     String id = "hidden_" + hidden + "__partitions_" + partitions + "__seed_" + seed;
-    return new TrialResult(new Trial("ovr-sphere", 0, id, p), TrialResult.Status.OK, "", m, PROVENANCE);
+    return new TrialResult(
+        new Trial("ovr-sphere", 0, id, p), TrialResult.Status.OK, "", m, PROVENANCE);
   }
 
   /** Every (width, partitions, seed) of the grid, sparsity from {@code below(partitions, seed)}. */
@@ -65,14 +68,18 @@ class OvrSphereReportTest {
 
   @Test
   void summaryHasTheMeanAndSampleStdOverSeedsOfEachPoint() {
-    List<TrialResult> results = new ArrayList<>(List.of(
-        result(16, 4, 1, 0.40, 0.50, 0.9),
-        result(16, 4, 2, 0.50, 0.40, 0.8),
-        result(16, 4, 3, 0.60, 0.60, 0.7),
-        result(16, 16, 1, 0.30, 0.70, 1.0),
-        result(16, 16, 2, 0.70, 0.30, 0.5)));
+    List<TrialResult> results =
+        new ArrayList<>(
+            List.of(
+                result(16, 4, 1, 0.40, 0.50, 0.9),
+                result(16, 4, 2, 0.50, 0.40, 0.8),
+                result(16, 4, 3, 0.60, 0.60, 0.7),
+                result(16, 16, 1, 0.30, 0.70, 1.0),
+                result(16, 16, 2, 0.70, 0.30, 0.5)));
     TrialResult diverged = result(16, 16, 3, 0.99, 0.99, 0.1);
-    results.add(new TrialResult(diverged.trial(), TrialResult.Status.DIVERGED, "nan", Map.of(), PROVENANCE));
+    results.add(
+        new TrialResult(
+            diverged.trial(), TrialResult.Status.DIVERGED, "nan", Map.of(), PROVENANCE));
 
     ResultTable t = OvrSphereReport.summary("t", GRID, results, List.of());
     assertEquals(List.of("hidden", "partitions", "seeds"), t.columns().subList(0, 3));
@@ -102,32 +109,40 @@ class OvrSphereReportTest {
     assertEquals(0.25, s.mean());
     assertTrue(Double.isNaN(s.std()));
     assertEquals(new Spread(4, 2.5, Math.sqrt(5.0 / 3), 1, 4), Spread.of(4, 1, 3, 2));
-    ResultTable t = OvrSphereReport.summary("t", GRID, List.of(result(16, 4, 1, 0.4, 0.5, 0.9)), List.of());
+    ResultTable t =
+        OvrSphereReport.summary("t", GRID, List.of(result(16, 4, 1, 0.4, 0.5, 0.9)), List.of());
     assertNull(t.rows().get(0).get(t.column(BELOW + "_std")));
   }
 
   @Test
   void spearmanAndSlopeAgainstHandComputation() {
     // Ranks of y: 1, 3, 2, 4; d^2 = 0, 1, 1, 0; rho = 1 - 6 * 2 / (4 * 15) = 0.8.
-    assertEquals(0.8, Trends.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 30, 20, 40}), 1e-12);
+    assertEquals(
+        0.8, Trends.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 30, 20, 40}), 1e-12);
     assertEquals(-1.0, Trends.spearman(new double[] {1, 2, 3}, new double[] {3, 2, 1}), 1e-12);
     // Tied y shares rank 1.5: ranks (1, 2, 3) vs (1.5, 1.5, 3) -> 1.5 / sqrt(2 * 1.5) = 0.8660.
-    assertEquals(1.5 / Math.sqrt(3), Trends.spearman(new double[] {1, 2, 3}, new double[] {5, 5, 9}), 1e-12);
+    assertEquals(
+        1.5 / Math.sqrt(3), Trends.spearman(new double[] {1, 2, 3}, new double[] {5, 5, 9}), 1e-12);
     assertTrue(Double.isNaN(Trends.spearman(new double[] {1, 2, 3}, new double[] {7, 7, 7})));
     assertEquals(2.0, Trends.slope(new double[] {0, 1, 2}, new double[] {1, 3, 5}), 1e-12);
     // Means 2 and 1: sxy = (-2)(1) + 0 (-1) + 2 (0) = -2, sxx = 4 + 0 + 4 = 8.
     assertEquals(-0.25, Trends.slope(new double[] {0, 2, 4}, new double[] {2, 0, 1}), 1e-12);
-    var e = assertThrows(IllegalArgumentException.class, () -> Trends.slope(new double[] {1}, new double[] {1, 2}));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Trends.slope(new double[] {1}, new double[] {1, 2}));
     assertTrue(e.getMessage().contains("1 x values for 2 y values"), e.getMessage());
   }
 
   @Test
   void risingSparsityIsFoundAtEveryWidth() {
-    // below = 0.4 + 0.02 * log2(partitions) + 0.001 * seed: every seed's curve rises, 0.02 per doubling.
+    // below = 0.4 + 0.02 * log2(partitions) + 0.001 * seed: every seed's curve rises, 0.02 per
+    // doubling.
     List<TrialResult> results =
         sweep(new int[] {16, 32}, (p, s) -> 0.4 + 0.02 * Math.log(p) / Math.log(2) + 0.001 * s);
     List<OvrSphereReport.Trend> trends =
-        OvrSphereReport.trends(results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE);
+        OvrSphereReport.trends(
+            results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE);
     assertEquals(2, trends.size());
     for (OvrSphereReport.Trend t : trends) {
       assertEquals(List.of(1.0, 1.0, 1.0), t.rhos());
@@ -136,10 +151,17 @@ class OvrSphereReportTest {
       assertEquals(0.0, t.slopePerDoubling().std(), 1e-12);
     }
     String text = OvrSphereReport.findings(results, List.of());
-    assertTrue(text.contains("Sparser with more partitions at 2 of 2 widths, less sparse at 0, mixed at 0."
-        + " Of all 6 seed curves, 6 rise and 0 fall (rho > 0 / < 0); mean rho +1.00."), text);
-    assertTrue(text.contains("| 16 | +1.00 | +1.00 .. +1.00 | 3 of 3 | +0.0200 ± 0.0000 | sparser with more partitions |"), text);
-    assertTrue(text.contains("4 partitions 0.9000, 16 partitions 0.9000, 64 partitions 0.9000"), text);
+    assertTrue(
+        text.contains(
+            "Sparser with more partitions at 2 of 2 widths, less sparse at 0, mixed at 0."
+                + " Of all 6 seed curves, 6 rise and 0 fall (rho > 0 / < 0); mean rho +1.00."),
+        text);
+    assertTrue(
+        text.contains(
+            "| 16 | +1.00 | +1.00 .. +1.00 | 3 of 3 | +0.0200 ± 0.0000 | sparser with more partitions |"),
+        text);
+    assertTrue(
+        text.contains("4 partitions 0.9000, 16 partitions 0.9000, 64 partitions 0.9000"), text);
   }
 
   @Test
@@ -149,59 +171,83 @@ class OvrSphereReportTest {
     for (TrialResult r : sweep(new int[] {16}, (p, s) -> 0.6 - 0.01 * Math.log(p) / Math.log(2))) {
       results.add(r);
     }
-    for (TrialResult r : sweep(new int[] {32}, (p, s) -> 0.5 + (s == 1 ? 0.01 : -0.01) * Math.log(p) / Math.log(2))) {
+    for (TrialResult r :
+        sweep(
+            new int[] {32}, (p, s) -> 0.5 + (s == 1 ? 0.01 : -0.01) * Math.log(p) / Math.log(2))) {
       results.add(r);
     }
     List<OvrSphereReport.Trend> trends =
-        OvrSphereReport.trends(results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE);
+        OvrSphereReport.trends(
+            results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE);
     assertEquals(-1, trends.get(0).direction());
     assertEquals(List.of(1.0, -1.0, -1.0), trends.get(1).rhos());
     assertEquals(0, trends.get(1).direction());
-    // Slopes +0.01, -0.01, -0.01: mean -0.01 / 3, std 0.01 * sqrt(((4/3)^2 + 2 (2/3)^2) / 2) = 0.02 / sqrt(3).
+    // Slopes +0.01, -0.01, -0.01: mean -0.01 / 3, std 0.01 * sqrt(((4/3)^2 + 2 (2/3)^2) / 2) = 0.02
+    // / sqrt(3).
     assertEquals(-0.01 / 3, trends.get(1).slopePerDoubling().mean(), 1e-12);
     assertEquals(0.02 / Math.sqrt(3), trends.get(1).slopePerDoubling().std(), 1e-12);
     String text = OvrSphereReport.findings(results, List.of());
-    assertTrue(text.contains("Sparser with more partitions at 0 of 2 widths, less sparse at 1, mixed at 1."
-        + " Of all 6 seed curves, 1 rise and 5 fall (rho > 0 / < 0); mean rho -0.67."), text);
-    assertTrue(text.contains("| 32 | -0.33 | -1.00 .. +1.00 | 1 of 3 | -0.0033 ± 0.0115 | mixed |"), text);
+    assertTrue(
+        text.contains(
+            "Sparser with more partitions at 0 of 2 widths, less sparse at 1, mixed at 1."
+                + " Of all 6 seed curves, 1 rise and 5 fall (rho > 0 / < 0); mean rho -0.67."),
+        text);
+    assertTrue(
+        text.contains("| 32 | -0.33 | -1.00 .. +1.00 | 1 of 3 | -0.0033 ± 0.0115 | mixed |"), text);
   }
 
   @Test
   void aFlatCurveHasNoDirection() {
     List<TrialResult> results = sweep(new int[] {16}, (p, s) -> 0.5);
     OvrSphereReport.Trend t =
-        OvrSphereReport.trends(results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE).get(0);
+        OvrSphereReport.trends(
+                results, "partitions", "hidden", List.of(), OvrSphereReport.BELOW_MEASURE)
+            .get(0);
     assertTrue(t.rhos().stream().allMatch(r -> Double.isNaN(r)), t.rhos().toString());
     assertEquals(0, t.direction());
-    assertTrue(OvrSphereReport.findings(results, List.of()).contains("| 16 | n/a | n/a | 0 of 3 |"));
+    assertTrue(
+        OvrSphereReport.findings(results, List.of()).contains("| 16 | n/a | n/a | 0 of 3 |"));
   }
 
   @Test
   void writesBothCsvFilesTheReportAndTwoFigures(@TempDir Path tmp) throws IOException {
     Path yaml = tmp.resolve("ovr-sphere.yaml");
-    Files.writeString(yaml, String.join("\n",
-        "table: ovr-sphere",
-        "title: Sphere",
-        "document: Doc 001",
-        "model: ovr_sphere",
-        "params: {points: 5000, lambda: 0}",
-        "budgets: {quick: {steps: 100}}",
-        "grid:",
-        "  hidden: [16, 32]",
-        "  partitions: [4, 16, 64]",
-        "  seed: [1, 2, 3]",
-        ""));
+    Files.writeString(
+        yaml,
+        String.join(
+            "\n",
+            "table: ovr-sphere",
+            "title: Sphere",
+            "document: Doc 001",
+            "model: ovr_sphere",
+            "params: {points: 5000, lambda: 0}",
+            "budgets: {quick: {steps: 100}}",
+            "grid:",
+            "  hidden: [16, 32]",
+            "  partitions: [4, 16, 64]",
+            "  seed: [1, 2, 3]",
+            ""));
     SweepSpec spec = SweepSpec.load(yaml);
     List<TrialResult> results =
         sweep(new int[] {16, 32}, (p, s) -> 0.4 + 0.02 * Math.log(p) / Math.log(2) + 0.001 * s);
     Path png = tmp.resolve("graphs/ovr-sphere.png");
-    String terminal = OvrSphereReport.write(spec, "quick", results, "./sparsecode reproduce ovr-sphere",
-        tmp.resolve("reports/ovr-sphere.csv"), tmp.resolve("reports/ovr-sphere.md"), png, tmp.resolve("artifacts"));
+    String terminal =
+        OvrSphereReport.write(
+            spec,
+            "quick",
+            results,
+            "./sparsecode reproduce ovr-sphere",
+            tmp.resolve("reports/ovr-sphere.csv"),
+            tmp.resolve("reports/ovr-sphere.md"),
+            png,
+            tmp.resolve("artifacts"));
 
     ResultTable trials = CsvReport.read(tmp.resolve("reports/ovr-sphere.csv"));
     assertEquals(18, trials.rows().size());
     assertEquals(List.of("hidden", "partitions", "seed", "status"), trials.columns().subList(0, 4));
-    assertTrue(trials.notes().contains("settings: points 5000, lambda 0, steps 100"), trials.notes().toString());
+    assertTrue(
+        trials.notes().contains("settings: points 5000, lambda 0, steps 100"),
+        trials.notes().toString());
     ResultTable summary = CsvReport.read(tmp.resolve("reports/ovr-sphere-summary.csv"));
     assertEquals(6, summary.rows().size());
     // hidden 16, partitions 4: 0.4 + 0.04 + 0.001 * (1, 2, 3) -> mean 0.442, std 0.001.
@@ -223,11 +269,26 @@ class OvrSphereReportTest {
   @Test
   void aGridWithoutSeedsIsRefusedWithTheFix(@TempDir Path tmp) throws IOException {
     Path yaml = tmp.resolve("s.yaml");
-    Files.writeString(yaml, "table: s\nmodel: ovr_sphere\nbudgets: {quick: {steps: 1}}\ngrid: {hidden: [16], partitions: [4]}\n");
+    Files.writeString(
+        yaml,
+        "table: s\nmodel: ovr_sphere\nbudgets: {quick: {steps: 1}}\ngrid: {hidden: [16], partitions: [4]}\n");
     SweepSpec spec = SweepSpec.load(yaml);
-    var e = assertThrows(IllegalArgumentException.class, () -> OvrSphereReport.write(spec, "quick", List.of(), "c",
-        tmp.resolve("a.csv"), tmp.resolve("a.md"), tmp.resolve("a.png"), tmp));
-    assertTrue(e.getMessage().contains("needs 'seed' in grid") && e.getMessage().contains("seed: [1, 2, 3]"),
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                OvrSphereReport.write(
+                    spec,
+                    "quick",
+                    List.of(),
+                    "c",
+                    tmp.resolve("a.csv"),
+                    tmp.resolve("a.md"),
+                    tmp.resolve("a.png"),
+                    tmp));
+    assertTrue(
+        e.getMessage().contains("needs 'seed' in grid")
+            && e.getMessage().contains("seed: [1, 2, 3]"),
         e.getMessage());
   }
 }

@@ -24,7 +24,8 @@ import org.sparsecode.model.MlpClassifier;
 /** The regularizer report's findings on made-up results whose comparisons are known. */
 class RegularizerComparisonTest {
   private static final RunProvenance PROVENANCE =
-      new RunProvenance("0123abc", "1.1.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 10);
+      new RunProvenance(
+          "0123abc", "1.1.0", 1, "jvm", "os", "cpu", 2, 1, "2024-01-01T00:00:00Z", 10);
 
   /** test accuracy, validation accuracy, AVR on test, fraction below 0.1, by trial id. */
   private static final Map<String, double[]> NUMBERS = new LinkedHashMap<>();
@@ -58,20 +59,30 @@ class RegularizerComparisonTest {
 
   @Test
   void sweepFileExpandsToTheNineRowsInOrder() {
-    assertEquals(List.copyOf(NUMBERS.keySet()), results().stream().map(r -> r.trial().id()).toList());
+    assertEquals(
+        List.copyOf(NUMBERS.keySet()), results().stream().map(r -> r.trial().id()).toList());
   }
 
   @Test
   void findingsChooseOvrOnValidationAndCompareWithDropout() {
     String f = RegularizerComparison.findings(results());
-    assertTrue(f.contains("OVR lambda chosen on validation accuracy: 1e-04 (validation_accuracy 0.9840,"
-        + " test accuracy 0.9790, AVR 120.0, below_0.1_fraction 0.9000)"), f);
+    assertTrue(
+        f.contains(
+            "OVR lambda chosen on validation accuracy: 1e-04 (validation_accuracy 0.9840,"
+                + " test accuracy 0.9790, AVR 120.0, below_0.1_fraction 0.9000)"),
+        f);
     // 0.9790 - 0.9820 = -0.30 points: within 0.5; AVR 120 < 260 and 0.90 > 0.75: sparser.
-    assertTrue(f.contains("Against dropout 0.5: test accuracy 0.9790 vs 0.9820, -0.30 points: within 0.5 point,"
-        + " so the document's \"on par with Dropout\" holds here. OVR's row is sparser by both measures: AVR 120.0"
-        + " vs 260.0"), f);
-    assertTrue(f.contains("Against none: test accuracy 0.9790 vs 0.9790, +0.00 points: within 0.5 point."), f);
-    assertTrue(f.contains("l1 1e-05: test accuracy 0.9760 (-0.30 points against the chosen OVR row)"), f);
+    assertTrue(
+        f.contains(
+            "Against dropout 0.5: test accuracy 0.9790 vs 0.9820, -0.30 points: within 0.5 point,"
+                + " so the document's \"on par with Dropout\" holds here. OVR's row is sparser by both measures: AVR 120.0"
+                + " vs 260.0"),
+        f);
+    assertTrue(
+        f.contains("Against none: test accuracy 0.9790 vs 0.9790, +0.00 points: within 0.5 point."),
+        f);
+    assertTrue(
+        f.contains("l1 1e-05: test accuracy 0.9760 (-0.30 points against the chosen OVR row)"), f);
     // Test accuracy peaks at 1e-5; the fraction below 0.1 falls from 1e-3 (0.97) to 1e-2 (0.96).
     assertTrue(f.contains("Test accuracy peaks at lambda 1e-05"), f);
     assertTrue(f.contains("does not rise at every step"), f);
@@ -87,27 +98,48 @@ class RegularizerComparisonTest {
     m.put(Metrics.AVR_TEST, 100.0);
     TrialResult better = new TrialResult(dropout.trial(), TrialResult.Status.OK, "", m, PROVENANCE);
     String c = RegularizerComparison.compare(ovr, better, true);
-    assertTrue(c.contains("-0.70 points: OVR is worse by more than 0.5 point, so the document's \"on par with"
-        + " Dropout\" does not hold here"), c);
-    // 0.9790 - 0.9740 = +0.50 points, although 100 * (0.979 - 0.974) is 0.5000000000000004 in doubles.
+    assertTrue(
+        c.contains(
+            "-0.70 points: OVR is worse by more than 0.5 point, so the document's \"on par with"
+                + " Dropout\" does not hold here"),
+        c);
+    // 0.9790 - 0.9740 = +0.50 points, although 100 * (0.979 - 0.974) is 0.5000000000000004 in
+    // doubles.
     m.put(Metrics.TEST_ACCURACY, 0.9740);
-    String edge = RegularizerComparison.compare(ovr, new TrialResult(dropout.trial(), TrialResult.Status.OK, "", m, PROVENANCE), true);
+    String edge =
+        RegularizerComparison.compare(
+            ovr, new TrialResult(dropout.trial(), TrialResult.Status.OK, "", m, PROVENANCE), true);
     assertTrue(edge.contains("+0.50 points: within 0.5 point"), edge);
     m.put(Metrics.TEST_ACCURACY, 0.9730);
-    String above = RegularizerComparison.compare(ovr, new TrialResult(dropout.trial(), TrialResult.Status.OK, "", m, PROVENANCE), true);
-    assertTrue(above.contains("+0.60 points: OVR is better by more than 0.5 point (the document claims only \"on par\")"), above);
+    String above =
+        RegularizerComparison.compare(
+            ovr, new TrialResult(dropout.trial(), TrialResult.Status.OK, "", m, PROVENANCE), true);
+    assertTrue(
+        above.contains(
+            "+0.60 points: OVR is better by more than 0.5 point (the document claims only \"on par\")"),
+        above);
     assertTrue(c.contains("sparser by below_0.1_fraction only"), c);
   }
 
   @Test
   void writesTableAndFigure(@TempDir Path tmp) throws IOException {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-regularizer.yaml"));
-    String md = RegularizerComparison.write(spec, "quick", results(), "cmd", tmp.resolve("t.csv"),
-        tmp.resolve("t.md"), tmp.resolve("t.png"), tmp.resolve("artifacts"));
+    String md =
+        RegularizerComparison.write(
+            spec,
+            "quick",
+            results(),
+            "cmd",
+            tmp.resolve("t.csv"),
+            tmp.resolve("t.md"),
+            tmp.resolve("t.png"),
+            tmp.resolve("artifacts"));
     assertTrue(md.startsWith("| regularizer | lambda | status | test_accuracy |"), md);
     assertTrue(md.contains("| ovr | 1e-04 | ok | 0.9790 |"), md);
     String page = Files.readString(tmp.resolve("t.md"));
-    assertTrue(page.contains("## Set-up") && page.contains("Data: mnist") && page.contains("## Findings"), page);
+    assertTrue(
+        page.contains("## Set-up") && page.contains("Data: mnist") && page.contains("## Findings"),
+        page);
     BufferedImage png = ImageIO.read(tmp.resolve("t.png").toFile());
     assertEquals(3 * 640, png.getWidth());
   }

@@ -58,7 +58,9 @@ class ReportTest {
   @Test
   void markdownRoundsForReadingAndAlignsNumbers() {
     String md = MarkdownReport.render(sample());
-    assertTrue(md.startsWith("| lambda | test_accuracy | status | note |\n| ---: | ---: | --- | --- |\n"), md);
+    assertTrue(
+        md.startsWith("| lambda | test_accuracy | status | note |\n| ---: | ---: | --- | --- |\n"),
+        md);
     assertTrue(md.contains("| 0 | 0.9743 | ok |"), md);
     assertTrue(md.contains("| 2.7e-03 |  | diverged |"), md);
     assertEquals("1e-05", MarkdownReport.display("lambda", 1e-5));
@@ -75,8 +77,10 @@ class ReportTest {
 
   @Test
   void aRowOfTheWrongLengthIsRefused() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new ResultTable("t", List.of("a", "b"), List.of(List.of(1.0)), List.of()));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ResultTable("t", List.of("a", "b"), List.of(List.of(1.0)), List.of()));
     assertTrue(e.getMessage().contains("1 cells for 2 columns"), e.getMessage());
   }
 
@@ -85,12 +89,19 @@ class ReportTest {
     Path csv = tmp.resolve("t.csv");
     CsvReport.write(sample(), csv);
     String before = Files.readString(csv);
-    ResultTable bad = new ResultTable("bad", List.of("x"), List.of(List.of(new Object() {
-      @Override
-      public String toString() {
-        throw new IllegalStateException("cannot print this cell");
-      }
-    })), List.of());
+    ResultTable bad =
+        new ResultTable(
+            "bad",
+            List.of("x"),
+            List.of(
+                List.of(
+                    new Object() {
+                      @Override
+                      public String toString() {
+                        throw new IllegalStateException("cannot print this cell");
+                      }
+                    })),
+            List.of());
     assertThrows(IllegalStateException.class, () -> CsvReport.write(bad, csv));
     assertEquals(before, Files.readString(csv));
     try (Stream<Path> files = Files.list(tmp)) {
@@ -99,21 +110,25 @@ class ReportTest {
   }
 
   @Test
-  void sweepTablePutsOurNumbersBesideTheDocumentsAndDrawsTheFigure(@TempDir Path tmp) throws IOException {
+  void sweepTablePutsOurNumbersBesideTheDocumentsAndDrawsTheFigure(@TempDir Path tmp)
+      throws IOException {
     Path harness = tmp.resolve("harness");
     Files.createDirectories(harness);
-    Files.writeString(harness.resolve("mini.yaml"), String.join("\n",
-        "table: mini",
-        "title: Mini sweep",
-        "document: test",
-        "model: fc",
-        "params: {hidden: 8, seed: 3}",
-        "budgets: {quick: {steps: 10}}",
-        "grid: {lambda: [0, 1.0e-4]}",
-        "paper:",
-        "  - {lambda: 0, test_accuracy: 0.98, avr: 150, seconds: 10}",
-        "  - {lambda: 1.0e-4, test_accuracy: 0.96, avr: 2.5, seconds: 10}",
-        ""));
+    Files.writeString(
+        harness.resolve("mini.yaml"),
+        String.join(
+            "\n",
+            "table: mini",
+            "title: Mini sweep",
+            "document: test",
+            "model: fc",
+            "params: {hidden: 8, seed: 3}",
+            "budgets: {quick: {steps: 10}}",
+            "grid: {lambda: [0, 1.0e-4]}",
+            "paper:",
+            "  - {lambda: 0, test_accuracy: 0.98, avr: 150, seconds: 10}",
+            "  - {lambda: 1.0e-4, test_accuracy: 0.96, avr: 2.5, seconds: 10}",
+            ""));
     SweepSpec spec = SweepSpec.load(harness, "mini");
     List<TrialResult> results = new ArrayList<>();
     double[] accuracy = {0.985, 0.945};
@@ -127,28 +142,61 @@ class ReportTest {
       m.put(Metrics.STEPS, 10.0);
       m.put(Metrics.WALL_SECONDS, 4.0 + t.index());
       m.put(ClassifierExperiment.STEPS_TO_97, t.index() == 0 ? 8.0 : 6.0);
-      results.add(new TrialResult(t, TrialResult.Status.OK, "", m,
-          new RunProvenance("abc123", "2.18.0", 3, "jvm", "os", "cpu", 2, 1, "2026-01-01T00:00:0" + t.index() + "Z", 5.0)));
+      results.add(
+          new TrialResult(
+              t,
+              TrialResult.Status.OK,
+              "",
+              m,
+              new RunProvenance(
+                  "abc123",
+                  "2.18.0",
+                  3,
+                  "jvm",
+                  "os",
+                  "cpu",
+                  2,
+                  1,
+                  "2026-01-01T00:00:0" + t.index() + "Z",
+                  5.0)));
     }
     ResultTable table = SweepTables.table(spec, "quick", results, "./sparsecode reproduce mini");
     assertEquals(List.of(0.98, 0.96), table.numbers("paper_test_accuracy"));
     assertEquals(List.of(150.0, 2.5), table.numbers("paper_avr"));
     assertEquals(List.of(0.985, 0.945), table.numbers(Metrics.TEST_ACCURACY));
     assertTrue(table.notes().contains("commit: abc123"), table.notes().toString());
-    assertTrue(table.notes().contains("sweep wall time: 10 s (sum over 2 trials)"), table.notes().toString());
+    assertTrue(
+        table.notes().contains("sweep wall time: 10 s (sum over 2 trials)"),
+        table.notes().toString());
 
     String findings = SweepTables.findings(spec, results);
-    assertTrue(findings.contains("1 of 2 trials reach the document's test accuracy within one point"), findings);
-    assertTrue(findings.contains("lambda_0.0001: accuracy 0.9450 vs 0.9600 (-1.50 points) **more than one point below**"), findings);
-    assertTrue(findings.contains("Whole sweep: 10 s here (evaluation included) against 20 s"), findings);
+    assertTrue(
+        findings.contains("1 of 2 trials reach the document's test accuracy within one point"),
+        findings);
+    assertTrue(
+        findings.contains(
+            "lambda_0.0001: accuracy 0.9450 vs 0.9600 (-1.50 points) **more than one point below**"),
+        findings);
+    assertTrue(
+        findings.contains("Whole sweep: 10 s here (evaluation included) against 20 s"), findings);
     assertTrue(findings.contains("grew by at most +1.0%"), findings);
     assertTrue(findings.contains("One trial of 10 steps took 4 to 5 s"), findings);
     String speed = SweepTables.learningSpeed(spec, results).orElseThrow();
     assertTrue(speed.contains("- lambda_0.0001: step 6 (earlier than lambda 0)"), speed);
-    assertTrue(speed.contains("in 1 of 1 comparisons: sparsity sped learning up here in most cases"), speed);
+    assertTrue(
+        speed.contains("in 1 of 1 comparisons: sparsity sped learning up here in most cases"),
+        speed);
 
     Path png = tmp.resolve("g/mini.png");
-    SweepTables.write(spec, "quick", results, "cmd", tmp.resolve("r/mini.csv"), tmp.resolve("r/mini.md"), png, tmp.resolve("no-artifacts"));
+    SweepTables.write(
+        spec,
+        "quick",
+        results,
+        "cmd",
+        tmp.resolve("r/mini.csv"),
+        tmp.resolve("r/mini.md"),
+        png,
+        tmp.resolve("no-artifacts"));
     BufferedImage image = ImageIO.read(png.toFile());
     assertEquals(1280, image.getWidth());
     assertTrue(image.getHeight() > 480);
@@ -172,15 +220,28 @@ class ReportTest {
     double[] lambdas = {0, 1e-5};
     for (int d = 0; d < 2; d++) {
       for (int l = 0; l < 2; l++) {
-        Trial t = new Trial("ae", results.size(), decoders[d] + l, Map.of("decoder", decoders[d], "lambda", lambdas[l]));
-        results.add(new TrialResult(t, TrialResult.Status.OK, "",
-            Map.of(org.sparsecode.model.ConvAutoencoderClassifier.RECON_MSE, mse[d][l]),
-            new RunProvenance("abc123", "2.18.0", 3, "jvm", "os", "cpu", 2, 1, "2026-01-01T00:00:00Z", 5.0)));
+        Trial t =
+            new Trial(
+                "ae",
+                results.size(),
+                decoders[d] + l,
+                Map.of("decoder", decoders[d], "lambda", lambdas[l]));
+        results.add(
+            new TrialResult(
+                t,
+                TrialResult.Status.OK,
+                "",
+                Map.of(org.sparsecode.model.ConvAutoencoderClassifier.RECON_MSE, mse[d][l]),
+                new RunProvenance(
+                    "abc123", "2.18.0", 3, "jvm", "os", "cpu", 2, 1, "2026-01-01T00:00:00Z", 5.0)));
       }
     }
     String text = SweepTables.decoderComparison(results).orElseThrow();
-    assertTrue(text.contains("- lambda 0: subpixel 4.00e-6, conv_transpose 2.00e-6 (ratio 2.00)"), text);
-    assertTrue(text.contains("- lambda 1e-05: subpixel 1.00e-6, conv_transpose 3.00e-6 (ratio 0.33)"), text);
+    assertTrue(
+        text.contains("- lambda 0: subpixel 4.00e-6, conv_transpose 2.00e-6 (ratio 2.00)"), text);
+    assertTrue(
+        text.contains("- lambda 1e-05: subpixel 1.00e-6, conv_transpose 3.00e-6 (ratio 0.33)"),
+        text);
     assertTrue(text.contains("The subpixel decoder reconstructs better at 1 of 2 lambdas."), text);
     // Without one of the two decoders there is nothing to compare.
     assertTrue(SweepTables.decoderComparison(results.subList(0, 2)).isEmpty());

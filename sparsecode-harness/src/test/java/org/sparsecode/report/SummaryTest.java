@@ -23,14 +23,18 @@ class SummaryTest {
   private final SweepSpec spec = SweepSpec.load(Path.of("harness"), "blog-fc");
 
   private static TrialResult seed(Trial t, double accuracy, Fingerprint f) {
-    return new TrialResult(t, TrialResult.Status.OK, "", Map.of(Metrics.TEST_ACCURACY, accuracy), null, f);
+    return new TrialResult(
+        t, TrialResult.Status.OK, "", Map.of(Metrics.TEST_ACCURACY, accuracy), null, f);
   }
 
   private Summary.Row row(double paper, Staleness.State state) {
     Trial t = spec.expand("full").get(1);
     List<TrialResult> seeds = List.of(seed(t, 0.9749, null), seed(t, 0.9761, null));
-    Summary.TableResults table = new Summary.TableResults(spec, Map.of(t.id(), seeds), Map.of(t.id(), state));
-    Summary s = new Summary(Path.of("harness"), tmp, "full", new TrialFingerprints(Path.of("harness"), 5000));
+    Summary.TableResults table =
+        new Summary.TableResults(spec, Map.of(t.id(), seeds), Map.of(t.id(), state));
+    Summary s =
+        new Summary(
+            Path.of("harness"), tmp, "full", new TrialFingerprints(Path.of("harness"), 5000));
     return s.number(spec, table, "lambda=1e-05", Metrics.TEST_ACCURACY, paper, seeds);
   }
 
@@ -40,7 +44,8 @@ class SummaryTest {
     assertEquals(0.9755, r.oursMean(), 1e-12);
     assertEquals(0.000848528, r.oursSd(), 1e-9); // |0.9761 - 0.9749| / sqrt(2)
     assertEquals(2, r.seeds());
-    assertEquals(0.971646, r.low(), 1e-6); // Wilson low of 0.9749 on 10,000 (see WilsonIntervalTest)
+    assertEquals(
+        0.971646, r.low(), 1e-6); // Wilson low of 0.9749 on 10,000 (see WilsonIntervalTest)
     assertEquals(0.978916, r.high(), 1e-6); // Wilson high of 0.9761 on 10,000
     assertEquals("reproduced", r.verdict());
     assertEquals("+0.12 pt", r.difference());
@@ -61,9 +66,18 @@ class SummaryTest {
 
   @Test
   void countsOpenTheMarkdown() {
-    String counts = SummaryReport.counts(List.of(row(0.9743, Staleness.State.VERIFIED),
-        row(0.9702, Staleness.State.UNVERIFIED), row(0.98, Staleness.State.VERIFIED)));
-    assertTrue(counts.startsWith("**3 published numbers: 1 reproduced, 1 above, 1 below, 0 not measured.**"), counts);
-    assertTrue(counts.contains("on an unverified trial (stored before fingerprints were recorded): 1"), counts);
+    String counts =
+        SummaryReport.counts(
+            List.of(
+                row(0.9743, Staleness.State.VERIFIED),
+                row(0.9702, Staleness.State.UNVERIFIED),
+                row(0.98, Staleness.State.VERIFIED)));
+    assertTrue(
+        counts.startsWith(
+            "**3 published numbers: 1 reproduced, 1 above, 1 below, 0 not measured.**"),
+        counts);
+    assertTrue(
+        counts.contains("on an unverified trial (stored before fingerprints were recorded): 1"),
+        counts);
   }
 }

@@ -13,19 +13,35 @@ import org.sparsecode.harness.TrialResult;
 class WilsonColumnsTest {
 
   private static TrialResult trial(Map<String, Object> params, Map<String, Double> metrics) {
-    return new TrialResult(new Trial("t", 0, "x", params), TrialResult.Status.OK, "", metrics, null);
+    return new TrialResult(
+        new Trial("t", 0, "x", params), TrialResult.Status.OK, "", metrics, null);
   }
 
   @Test
   void intervalsFollowTheirAccuracies() {
-    ResultTable table = new ResultTable("t", List.of("lambda", "test_accuracy", "validation_accuracy", "paper_test_accuracy"),
-        List.of(Arrays.asList(0.0, 0.9749, 0.97, 0.98), Arrays.asList(0.0, 0.5, 0.5, null)), List.of());
-    List<TrialResult> trials = List.of(trial(Map.of(), Map.of()), // an image test set: n = 10,000
-        trial(Map.of("points", 100, "partitions", 4), Map.of())); // the sphere's 10% test split: n = 10
+    ResultTable table =
+        new ResultTable(
+            "t",
+            List.of("lambda", "test_accuracy", "validation_accuracy", "paper_test_accuracy"),
+            List.of(Arrays.asList(0.0, 0.9749, 0.97, 0.98), Arrays.asList(0.0, 0.5, 0.5, null)),
+            List.of());
+    List<TrialResult> trials =
+        List.of(
+            trial(Map.of(), Map.of()), // an image test set: n = 10,000
+            trial(
+                Map.of("points", 100, "partitions", 4),
+                Map.of())); // the sphere's 10% test split: n = 10
     ResultTable out = WilsonColumns.add(table, trials);
-    assertEquals(List.of("lambda", "test_accuracy", "test_accuracy_ci95", "validation_accuracy", "paper_test_accuracy"),
+    assertEquals(
+        List.of(
+            "lambda",
+            "test_accuracy",
+            "test_accuracy_ci95",
+            "validation_accuracy",
+            "paper_test_accuracy"),
         out.columns());
-    assertEquals("[0.9716, 0.9778]", out.rows().get(0).get(2)); // WilsonIntervalTest's hand-worked case
+    assertEquals(
+        "[0.9716, 0.9778]", out.rows().get(0).get(2)); // WilsonIntervalTest's hand-worked case
     assertEquals("[0.2366, 0.7634]", out.rows().get(1).get(2)); // 5 of 10
   }
 }

@@ -10,7 +10,8 @@ class WilsonIntervalTest {
 
   @Test
   void noneRightOfTen() {
-    // p = 0: centre = half = (z^2/2n) / (1 + z^2/n); high = (z^2/n) / (1 + z^2/n) = 0.384146 / 1.384146.
+    // p = 0: centre = half = (z^2/2n) / (1 + z^2/n); high = (z^2/n) / (1 + z^2/n) = 0.384146 /
+    // 1.384146.
     WilsonInterval w = WilsonInterval.of(0, 10);
     assertEquals(0, w.low(), 1e-12);
     assertEquals(0.277533, w.high(), 1e-6);
@@ -18,7 +19,8 @@ class WilsonIntervalTest {
 
   @Test
   void halfOfTen() {
-    // centre 0.5; half = z / 1.384146 * sqrt(0.025 + 0.3841459 / 400) = 1.415999 * 0.186021 = 0.263407.
+    // centre 0.5; half = z / 1.384146 * sqrt(0.025 + 0.3841459 / 400) = 1.415999 * 0.186021 =
+    // 0.263407.
     WilsonInterval w = WilsonInterval.of(0.5, 10);
     assertEquals(0.5 - 0.263407, w.low(), 1e-6);
     assertEquals(0.5 + 0.263407, w.high(), 1e-6);

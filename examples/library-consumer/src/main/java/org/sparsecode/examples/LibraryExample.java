@@ -11,7 +11,7 @@ import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.MlpConfig;
 import org.sparsecode.model.ModelGraph;
-import org.sparsecode.model.ThreadSettings;
+import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.TrainConfig;
 import org.sparsecode.train.Trainer;
 import org.sparsecode.train.TrainingResult;

@@ -1,4 +1,4 @@
-package org.sparsecode.model;
+package org.sparsecode.runtime;
 
 import org.tensorflow.proto.ConfigProto;
 
@@ -15,8 +15,10 @@ public record ThreadSettings(int intraOp, int interOp) {
   public ThreadSettings {
     if (intraOp < 0 || interOp < 0) {
       throw new IllegalArgumentException(
-          "thread counts must be >= 0 (0 = TensorFlow's choice), got intra-op " + intraOp
-              + " and inter-op " + interOp);
+          "thread counts must be >= 0 (0 = TensorFlow's choice), got intra-op "
+              + intraOp
+              + " and inter-op "
+              + interOp);
     }
   }
 
