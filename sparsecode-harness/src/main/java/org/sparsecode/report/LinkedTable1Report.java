@@ -65,6 +65,13 @@ public final class LinkedTable1Report {
           "select_seconds",
           "test_seconds");
 
+  /** A grid as the sweep file lists it, without the brackets of a YAML list ("0.1, 1, 10"). */
+  private static String gridText(Object grid) {
+    return grid instanceof List<?> values
+        ? values.stream().map(String::valueOf).collect(Collectors.joining(", "))
+        : String.valueOf(grid);
+  }
+
   /** Class colours of the scatter plots (one per digit), easy to tell apart. */
   private static final Color[] CLASS_COLORS = {
     new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
@@ -401,10 +408,10 @@ public final class LinkedTable1Report {
                     String.format(
                         Locale.ROOT,
                         "lr C in {%s}, svm_linear C in {%s}, svm_rbf C in {%s} x gamma in {%s}",
-                        r.trial().params().get("lr_c"),
-                        r.trial().params().get("svm_linear_c"),
-                        r.trial().params().get("svm_rbf_c"),
-                        r.trial().params().get("svm_rbf_gamma_factors")))));
+                        gridText(r.trial().params().get("lr_c")),
+                        gridText(r.trial().params().get("svm_linear_c")),
+                        gridText(r.trial().params().get("svm_rbf_c")),
+                        gridText(r.trial().params().get("svm_rbf_gamma_factors"))))));
     for (ClassifierKind kind : CLASSIFIERS) {
       ClassifierSettings example =
           kind.usesGamma() ? ClassifierSettings.rbf(1, 1) : ClassifierSettings.linear(kind, 1);
