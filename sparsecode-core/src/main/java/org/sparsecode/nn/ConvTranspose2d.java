@@ -123,98 +123,13 @@ public final class ConvTranspose2d implements Layer {
   }
 
   /** The settings of a {@link ConvTranspose2d} layer. */
-  public static final class Builder {
-    private final String name;
-    private final int inChannels;
-    private final int outChannels;
-    private int kernelHeight = 3;
-    private int kernelWidth = 3;
-    private int stride = 1;
-    private Padding padding = Padding.SAME;
-    private boolean useBias = true;
-    private float stddev = 0.1f;
-    private float biasInit = 0f;
-    private long seed;
-    private int stream;
-
+  public static final class Builder extends ConvBuilder<Builder> {
     private Builder(String name, int inChannels, int outChannels) {
-      this.name = name;
-      this.inChannels = inChannels;
-      this.outChannels = outChannels;
+      super(name, inChannels, outChannels);
     }
 
-    /**
-     * @param size kernel height and width, &gt; 0
-     * @return this builder
-     */
-    public Builder kernel(int size) {
-      return kernel(size, size);
-    }
-
-    /**
-     * @param height kernel height, &gt; 0
-     * @param width kernel width, &gt; 0
-     * @return this builder
-     */
-    public Builder kernel(int height, int width) {
-      this.kernelHeight = height;
-      this.kernelWidth = width;
-      return this;
-    }
-
-    /**
-     * @param stride the same stride along height and width, &gt;= 1
-     * @return this builder
-     */
-    public Builder stride(int stride) {
-      this.stride = stride;
-      return this;
-    }
-
-    /**
-     * @param padding SAME or VALID, as TensorFlow's
-     * @return this builder
-     */
-    public Builder padding(Padding padding) {
-      this.padding = padding;
-      return this;
-    }
-
-    /**
-     * @param useBias whether to add a bias; without one the layer's bias() is null
-     * @return this builder
-     */
-    public Builder useBias(boolean useBias) {
-      this.useBias = useBias;
-      return this;
-    }
-
-    /**
-     * @param stddev standard deviation of the normal kernel draw, finite and &gt;= 0
-     * @return this builder
-     */
-    public Builder stddev(float stddev) {
-      this.stddev = stddev;
-      return this;
-    }
-
-    /**
-     * @param biasInit the value every bias starts at
-     * @return this builder
-     */
-    public Builder biasInit(float biasInit) {
-      this.biasInit = biasInit;
-      return this;
-    }
-
-    /**
-     * @param seed seed of the kernel draw
-     * @param stream distinguishes this layer's draw from other layers' under the same seed
-     * @return this builder
-     */
-    public Builder seed(long seed, int stream) {
-      this.seed = seed;
-      this.stream = stream;
+    @Override
+    Builder self() {
       return this;
     }
 
