@@ -1,12 +1,21 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.OvrEncoder.CODE_WIDTH;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_EPOCHS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_SECONDS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_VALIDATION_LOSS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.LR_DROPS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.PROBE_EPOCHS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.PROBE_SECONDS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.SPARSITY_BELOW_0_1;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ZERO_FRACTION;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,6 +31,8 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames;
+import org.sparsecode.harness.TrialNames.OvrEncoder.Features;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.ClassifierGraph;
@@ -67,43 +78,9 @@ import org.tensorflow.TensorFlow;
  * <p>The PCA is fitted once per training set and settings, and reused by the following trials.
  */
 public final class OvrEncoderExperiment implements Experiment {
-  public static final String SPARSITY_BELOW_0_1 = "sparsity_below_0_1";
-  public static final String ZERO_FRACTION = "zero_fraction";
-  public static final String CODE_WIDTH = "code_width";
-  public static final String ENCODER_EPOCHS = "encoder_epochs";
-  public static final String ENCODER_VALIDATION_LOSS = "encoder_validation_loss";
-  public static final String LR_DROPS = "lr_drops";
-  public static final String ENCODER_SECONDS = "encoder_seconds";
-  public static final String PROBE_EPOCHS = "probe_epochs";
-  public static final String PROBE_SECONDS = "probe_seconds";
 
   /** Prefix of the encoder's loss terms measured on the test set ({@code test_ovr}, ...). */
   public static final String TEST_PREFIX = "test_";
-
-  /** The kinds of features a trial scores. */
-  public enum Features {
-    RAW,
-    PCA,
-    RANDOM_RELU,
-    L1_AUTOENCODER,
-    OVR_ENCODER;
-
-    public String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Features parse(String value) {
-      for (Features f : values()) {
-        if (f.key().equals(value)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown features '"
-              + value
-              + "'; use raw, pca, random_relu, l1_autoencoder or ovr_encoder");
-    }
-  }
 
   private record PcaKey(
       float[] trainFeatures, int trainSize, int components, boolean standardize) {}
@@ -113,7 +90,7 @@ public final class OvrEncoderExperiment implements Experiment {
 
   @Override
   public String model() {
-    return "ovr_encoder";
+    return TrialNames.OvrEncoder.MODEL;
   }
 
   @Override
