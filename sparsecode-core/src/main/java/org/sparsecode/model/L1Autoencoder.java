@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Layer;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.sparsecode.optim.LearningRate;
 import org.tensorflow.Operand;
@@ -42,7 +43,8 @@ public final class L1Autoencoder {
       int inputs,
       Layer preprocess,
       int preprocessedWidth,
-      L1AutoencoderConfig config) {
+      L1AutoencoderConfig config,
+      AdamConfig optimizer) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
         tf.withName("features")
@@ -69,8 +71,8 @@ public final class L1Autoencoder {
 
     List<org.tensorflow.op.core.Variable<TFloat32>> variables =
         List.of(encoder.weights(), encoder.bias(), decoder.weights(), decoder.bias());
-    LearningRate rate = new LearningRate(tf, "learning_rate", config.learningRate());
-    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value());
+    LearningRate rate = new LearningRate(tf, "learning_rate", optimizer.learningRate());
+    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value(), optimizer);
     Op trainStep =
         adam.applyGradients(
             DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
@@ -82,6 +84,7 @@ public final class L1Autoencoder {
         Map.of(RECONSTRUCTION, mse, L1, l1),
         trainStep,
         rate,
+        optimizer,
         variables);
   }
 }

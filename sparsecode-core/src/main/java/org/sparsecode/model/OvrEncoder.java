@@ -6,6 +6,7 @@ import org.sparsecode.loss.ActivityLevelLoss;
 import org.sparsecode.loss.OvrLoss;
 import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Layer;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.sparsecode.optim.LearningRate;
 import org.tensorflow.Operand;
@@ -56,7 +57,8 @@ public final class OvrEncoder {
       int inputs,
       Layer preprocess,
       int preprocessedWidth,
-      OvrEncoderConfig config) {
+      OvrEncoderConfig config,
+      AdamConfig optimizer) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
         tf.withName("features")
@@ -72,8 +74,8 @@ public final class OvrEncoder {
     Operand<TFloat32> activity = new ActivityLevelLoss(config.activityTarget()).call(tf, h);
     Operand<TFloat32> loss = tf.withName("loss").math.add(ovr, activity);
 
-    LearningRate rate = new LearningRate(tf, "learning_rate", config.learningRate());
-    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value());
+    LearningRate rate = new LearningRate(tf, "learning_rate", optimizer.learningRate());
+    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value(), optimizer);
     List<GradAndVar<? extends TType>> pairs =
         switch (config.updateRule()) {
           case AUTODIFF ->
@@ -96,6 +98,7 @@ public final class OvrEncoder {
         Map.of(OVR, ovr, ACTIVITY, activity),
         trainStep,
         rate,
+        optimizer,
         List.of(layer.weights(), layer.bias()));
   }
 

@@ -100,6 +100,25 @@ public final class DeterministicAdam extends Optimizer {
     this.epsilon = epsilon;
   }
 
+  /**
+   * Adam whose learning rate is the value of {@code learningRate} when a step runs (for example a
+   * {@link LearningRate} variable that a schedule lowers), with the betas and epsilon of {@code
+   * config}; {@code config}'s learning rate is not read here (it is the variable's initial value).
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate a float32 scalar in {@code graph}
+   * @param config beta1, beta2 and epsilon
+   */
+  public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate, AdamConfig config) {
+    this(
+        graph,
+        Float.NaN,
+        java.util.Objects.requireNonNull(learningRate, "learningRate"),
+        config.beta1(),
+        config.beta2(),
+        config.epsilon());
+  }
+
   /** Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8. */
   public DeterministicAdam(Graph graph, float learningRate) {
     this(graph, learningRate, 0.9f, 0.999f, 1e-8f);

@@ -54,6 +54,14 @@ public final class EncoderTrainer {
               + " has "
               + width);
     }
+    if (!model.optimizer().equals(config.optimizer())) {
+      throw new IllegalArgumentException(
+          "the encoder's train step was built with "
+              + model.optimizer()
+              + " but the training configuration says "
+              + config.optimizer()
+              + "; build the encoder with the configuration's optimizer()");
+    }
     if (validation.size() == 0) {
       throw new IllegalArgumentException(
           "the plateau schedule needs a validation set, but " + validation.name() + " is empty");
