@@ -48,6 +48,12 @@ public final class Pca implements Layer {
   /**
    * A PCA from given parts: {@code axes} d x k row-major, {@code variances} k, largest first. For a
    * projection computed elsewhere, or a stand-in of the right shape when only the graph matters.
+   *
+   * @param standardizer the centring and scaling applied first
+   * @param components k, the number of axes
+   * @param axes d x k unit axes, row-major; copied
+   * @param variances the training variance along each axis, k values, largest first; copied
+   * @return the PCA
    */
   public static Pca of(
       Standardizer standardizer, int components, float[] axes, double[] variances) {
@@ -74,8 +80,12 @@ public final class Pca implements Layer {
   /**
    * Fits on {@code train}.
    *
+   * @param train the examples to fit on
    * @param components k, how many axes to keep: 1 &lt;= k &lt;= number of features
    * @param standardize scale every feature to unit variance before the PCA (the document does)
+   * @param threads the thread pools of the graph that computes the covariance
+   * @return the fitted PCA: the k axes of largest variance, as a {@link org.sparsecode.nn.Layer}
+   *     from [batch, d] to [batch, k]
    */
   public static Pca fit(
       Dataset train, int components, boolean standardize, ThreadSettings threads) {
@@ -162,12 +172,20 @@ public final class Pca implements Layer {
     return sum;
   }
 
-  /** Number of input features d. */
+  /**
+   * Number of input features d.
+   *
+   * @return d, the input width
+   */
   public int inputs() {
     return standardizer.features();
   }
 
-  /** Number of components k. */
+  /**
+   * Number of components k.
+   *
+   * @return k, the output width
+   */
   public int components() {
     return components;
   }
@@ -179,12 +197,20 @@ public final class Pca implements Layer {
     return standardizer;
   }
 
-  /** The unit axes as a d x k row-major array (a copy). */
+  /**
+   * The unit axes as a d x k row-major array (a copy).
+   *
+   * @return d x k floats, row-major
+   */
   public float[] axes() {
     return axes.clone();
   }
 
-  /** The training variance along each kept axis, largest first (a copy). */
+  /**
+   * The training variance along each kept axis, largest first (a copy).
+   *
+   * @return k variances, largest first
+   */
   public double[] variances() {
     return variances.clone();
   }

@@ -36,7 +36,19 @@ public record EncoderGraph(
     AdamConfig optimizer,
     List<Variable<TFloat32>> variables) {
 
-  /** Copies the maps and lists, so the endpoints cannot change afterwards. */
+  /**
+   * Copies the maps and lists, so the endpoints cannot change afterwards.
+   *
+   * @param input float32 [batch, features], op name {@code features}
+   * @param codes float32 [batch, codeUnits]
+   * @param codeUnits width of the codes, &gt; 0
+   * @param loss float32 scalar
+   * @param lossTerms scalars by name; copied
+   * @param trainStep one optimiser step
+   * @param learningRate the optimiser's rate variable
+   * @param optimizer the settings the train step was built with
+   * @param variables the trained variables; copied
+   */
   public EncoderGraph {
     lossTerms = Map.copyOf(lossTerms);
     variables = List.copyOf(variables);

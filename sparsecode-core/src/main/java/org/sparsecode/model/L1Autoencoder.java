@@ -28,14 +28,18 @@ public final class L1Autoencoder {
   private L1Autoencoder() {}
 
   /**
-   * Builds the autoencoder with its train step (Adam at the configuration's rate, in a {@link
-   * org.sparsecode.optim.LearningRate} a schedule can lower).
+   * Builds the autoencoder with its train step (Adam at the training's rate, held in a {@link
+   * org.sparsecode.optim.LearningRate} that {@link org.sparsecode.train.EncoderTrainer}'s schedule
+   * can lower).
    *
    * @param graph the graph to build into
    * @param inputs features per raw example (the input {@code features}, [batch, inputs])
    * @param preprocess fixed map applied first (for example a fitted PCA), not trained
    * @param preprocessedWidth its output width
-   * @param config units, initialisation, L1 weight, rate and seed
+   * @param config units, initialisation, L1 weight and seed
+   * @param optimizer the training's Adam settings ({@link
+   *     org.sparsecode.train.EncoderTrainConfig#optimizer()}); the rate variable starts at its
+   *     learning rate
    * @return the encoder's endpoints; its codes are [batch, units]
    */
   public static EncoderGraph build(

@@ -45,7 +45,12 @@ public final class ModelGraph implements AutoCloseable {
     return threads;
   }
 
-  /** The session, opened and with every variable initialised on the first call. */
+  /**
+   * The session, opened and with every variable initialised on the first call.
+   *
+   * @return the graph's session, owned by this object: do not close it, close the {@link
+   *     ModelGraph}
+   */
   public synchronized Session session() {
     if (session == null) {
       session = new Session(graph, threads.toConfigProto());

@@ -38,6 +38,14 @@ public final class OvrEncoder {
    * The code layer of the OVR-Encoder and of every baseline that must start from the same weights
    * (random ReLU features, the L1 autoencoder's encoder): weights N(0, stddev^2) from {@code seed},
    * biases 0.
+   *
+   * @param tf ops of the graph to build into
+   * @param inputs the layer's input width
+   * @param units the layer's output width
+   * @param stddev the weights' standard deviation, &gt; 0
+   * @param seed seed of the weight draw (stream 1)
+   * @return the Dense layer named {@code encoder}, [batch, inputs] to [batch, units], without
+   *     activation
    */
   public static Dense codeLayer(Ops tf, int inputs, int units, float stddev, long seed) {
     return Dense.builder("encoder", inputs, units)
@@ -48,9 +56,19 @@ public final class OvrEncoder {
   }
 
   /**
+   * Builds the encoder with its train step (Adam at the training's rate, held in a {@link
+   * org.sparsecode.optim.LearningRate} that {@link org.sparsecode.train.EncoderTrainer}'s schedule
+   * can lower). Train it with {@link org.sparsecode.train.EncoderTrainer}.
+   *
+   * @param graph the graph to build into
    * @param inputs features per raw example (the placeholder's width)
    * @param preprocess fixed map applied first (for example a fitted PCA), not trained
    * @param preprocessedWidth its output width
+   * @param config units, initialisation, lambda, activity target, update rule and seed
+   * @param optimizer the training's Adam settings ({@link
+   *     org.sparsecode.train.EncoderTrainConfig#optimizer()}); the rate variable starts at its
+   *     learning rate
+   * @return the encoder's endpoints; its codes are [batch, units]
    */
   public static EncoderGraph build(
       ModelGraph graph,

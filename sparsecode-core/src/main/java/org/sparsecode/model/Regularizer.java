@@ -13,12 +13,20 @@ public enum Regularizer {
   /** Dropout on the hidden layer while training; evaluation uses every unit. */
   DROPOUT;
 
-  /** The name sweep files use: none, l1, ovr, dropout. */
+  /**
+   * The name sweep files use: none, l1, ovr, dropout.
+   *
+   * @return the sweep files' name of this regularizer
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether lambda weights a penalty term (L1, OVR). */
+  /**
+   * Whether lambda weights a penalty term (L1, OVR).
+   *
+   * @return true for L1 and OVR
+   */
   public boolean usesLambda() {
     return this == L1 || this == OVR;
   }

@@ -67,6 +67,9 @@ public final class DeterministicAdam extends Optimizer {
    * Adam whose learning rate is the value of {@code learningRate} when a step runs, for example a
    * {@link LearningRate} variable that a schedule lowers; usual beta1 0.9, beta2 0.999, epsilon
    * 1e-8.
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate a float32 scalar in {@code graph}
    */
   public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate) {
     this(
@@ -119,7 +122,12 @@ public final class DeterministicAdam extends Optimizer {
         config.epsilon());
   }
 
-  /** Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8. */
+  /**
+   * Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8.
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate step size, finite and &gt; 0
+   */
   public DeterministicAdam(Graph graph, float learningRate) {
     this(graph, learningRate, 0.9f, 0.999f, 1e-8f);
   }
@@ -192,7 +200,14 @@ public final class DeterministicAdam extends Optimizer {
     return (Output<TFloat32>) v;
   }
 
-  /** The variables paired with their gradients of {@code loss}, for {@link #applyGradients}. */
+  /**
+   * The variables paired with their gradients of {@code loss}, for {@link #applyGradients}.
+   *
+   * @param graph the graph of {@code loss}
+   * @param loss a float32 scalar
+   * @param variables the variables to train, float32
+   * @return one (gradient, variable) pair per variable, in order
+   */
   public static List<GradAndVar<? extends TType>> gradients(
       Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
     Output<?>[] vars = new Output<?>[variables.size()];

@@ -34,7 +34,18 @@ public record EncoderTrainConfig(
   /** The document's encoder rate, 5e-4. */
   public static final float DOCUMENT_LEARNING_RATE = 5e-4f;
 
-  /** Checks every setting, with the fix in the message. */
+  /**
+   * Checks every setting, with the fix in the message.
+   *
+   * @param epochs passes over the training set, &gt; 0
+   * @param maxSteps cap on the total number of steps, &gt; 0
+   * @param batchSize examples per step, &gt;= 2
+   * @param shuffleSeed seed of the example order
+   * @param lrPatience epochs without a better validation loss before the rate drops, &gt;= 1
+   * @param lrFactor multiplies the rate on a plateau, in (0, 1)
+   * @param optimizer Adam's settings, not null
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
   public EncoderTrainConfig {
     if (epochs <= 0) {
       throw new IllegalArgumentException(

@@ -39,7 +39,11 @@ public record EncoderTrainingResult(
     return steps / trainSeconds;
   }
 
-  /** How many times the schedule lowered the rate. */
+  /**
+   * How many times the schedule lowered the rate.
+   *
+   * @return the number of epochs whose rate is lower than the previous epoch's
+   */
   public int rateDrops() {
     int drops = 0;
     for (int e = 1; e < learningRate.length; e++) {
