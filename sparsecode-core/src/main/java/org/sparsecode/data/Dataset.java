@@ -48,8 +48,6 @@ public record Dataset(
   }
 
   /**
-   * Number of examples.
-   *
    * @return the number of examples
    */
   public int size() {

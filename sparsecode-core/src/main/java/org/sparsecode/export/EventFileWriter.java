@@ -21,7 +21,8 @@ import org.tensorflow.proto.TensorShapeProto;
  * plugin's summaries, for experiments whose work happens outside a training graph (LCA inference
  * and Hebbian learning, encoder epochs, finished trials). The file is a TFRecord stream of {@code
  * Event} protos: each record is its length (8 bytes, little-endian), the masked CRC-32C of the
- * length, the payload and the masked CRC-32C of the payload. Each event is flushed as written.
+ * length, the payload and the masked CRC-32C of the payload. Each event is flushed as written;
+ * close the writer to close the file.
  */
 public final class EventFileWriter implements AutoCloseable {
   private final OutputStream out;

@@ -23,7 +23,8 @@ import org.tensorflow.types.TString;
 /**
  * Writes TensorBoard event files with TensorFlow's own summary ops: the training loss as a scalar,
  * validation accuracy, AVR and dead fraction at each evaluation, and a histogram of the hidden
- * activations on a fixed sample of validation images.
+ * activations on a fixed sample of validation images. Close it before the model's graph, to flush
+ * and close the event file.
  */
 public final class TensorBoardLogger implements TrainingListener, AutoCloseable {
   private final Session session;

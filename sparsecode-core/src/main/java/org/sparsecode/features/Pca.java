@@ -173,18 +173,14 @@ public final class Pca implements Layer {
   }
 
   /**
-   * Number of input features d.
-   *
-   * @return d, the input width
+   * @return d, the number of input features
    */
   public int inputs() {
     return standardizer.features();
   }
 
   /**
-   * Number of components k.
-   *
-   * @return k, the output width
+   * @return k, the number of components (the output width)
    */
   public int components() {
     return components;
@@ -198,18 +194,14 @@ public final class Pca implements Layer {
   }
 
   /**
-   * The unit axes as a d x k row-major array (a copy).
-   *
-   * @return d x k floats, row-major
+   * @return the unit axes, d x k row-major (a copy)
    */
   public float[] axes() {
     return axes.clone();
   }
 
   /**
-   * The training variance along each kept axis, largest first (a copy).
-   *
-   * @return k variances, largest first
+   * @return the training variance along each kept axis, k values, largest first (a copy)
    */
   public double[] variances() {
     return variances.clone();

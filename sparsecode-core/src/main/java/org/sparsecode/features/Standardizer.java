@@ -73,18 +73,14 @@ public final class Standardizer {
   }
 
   /**
-   * The training mean of each feature (a copy).
-   *
-   * @return one value per feature
+   * @return the training mean of each feature (a copy)
    */
   public float[] mean() {
     return mean.clone();
   }
 
   /**
-   * The divisor of each feature (a copy): its standard deviation, or 1.
-   *
-   * @return one value per feature, &gt; 0
+   * @return the divisor of each feature (a copy): its standard deviation, or 1
    */
   public float[] scale() {
     return scale.clone();

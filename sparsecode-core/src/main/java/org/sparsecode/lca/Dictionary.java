@@ -75,9 +75,7 @@ public final class Dictionary {
   }
 
   /**
-   * A copy of Phi [n_inputs x n_atoms].
-   *
-   * @return [n_inputs][n_atoms]
+   * @return a copy of Phi, [n_inputs][n_atoms]
    */
   public float[][] toArray() {
     return copy(phi);

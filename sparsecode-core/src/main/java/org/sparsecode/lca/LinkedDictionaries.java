@@ -187,9 +187,8 @@ public final class LinkedDictionaries {
   }
 
   /**
-   * The blocks stacked into one [sum n_inputs_i x n_atoms] dictionary, for inference.
-   *
-   * @return [sum n_inputs_i][n_atoms], a copy
+   * @return the blocks stacked into one [sum n_inputs_i][n_atoms] dictionary, for inference (a
+   *     copy)
    */
   public float[][] concatenated() {
     float[][] out = new float[totalInputs()][];

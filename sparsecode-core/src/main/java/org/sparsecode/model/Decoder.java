@@ -19,9 +19,7 @@ public enum Decoder {
   CONV_TRANSPOSE_BLOG_BUGS;
 
   /**
-   * The name sweep files use: conv_transpose, subpixel, conv_transpose_blog_bugs.
-   *
-   * @return the sweep files' name of this decoder
+   * @return the name sweep files use: conv_transpose, subpixel, conv_transpose_blog_bugs
    */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

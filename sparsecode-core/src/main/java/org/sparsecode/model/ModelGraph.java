@@ -7,7 +7,8 @@ import org.tensorflow.op.Ops;
 
 /**
  * Owns one TensorFlow {@link Graph} and the {@link Session} that runs it. Build ops with {@link
- * #tf()}; the session opens (and initialises the variables) on first use.
+ * #tf()}; the session opens (and initialises the variables) on first use. Both hold native memory:
+ * close this object (try-with-resources), which closes the session, then the graph.
  */
 public final class ModelGraph implements AutoCloseable {
   private final Graph graph = new Graph();

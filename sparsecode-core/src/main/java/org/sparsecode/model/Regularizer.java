@@ -14,18 +14,14 @@ public enum Regularizer {
   DROPOUT;
 
   /**
-   * The name sweep files use: none, l1, ovr, dropout.
-   *
-   * @return the sweep files' name of this regularizer
+   * @return the name sweep files use: none, l1, ovr, dropout
    */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * Whether lambda weights a penalty term (L1, OVR).
-   *
-   * @return true for L1 and OVR
+   * @return whether lambda weights a penalty term (true for L1 and OVR)
    */
   public boolean usesLambda() {
     return this == L1 || this == OVR;

@@ -199,8 +199,6 @@ public final class Conv2d implements Layer {
   }
 
   /**
-   * Kernel of shape [kernelHeight, kernelWidth, inChannels, outChannels].
-   *
    * @return the kernel variable, [kernelHeight, kernelWidth, inChannels, outChannels]
    */
   public Variable<TFloat32> kernel() {
@@ -208,9 +206,7 @@ public final class Conv2d implements Layer {
   }
 
   /**
-   * Bias of shape [outChannels], or null when built without one.
-   *
-   * @return the bias variable, [outChannels], or null
+   * @return the bias variable, [outChannels], or null when built without one
    */
   public Variable<TFloat32> bias() {
     return bias;

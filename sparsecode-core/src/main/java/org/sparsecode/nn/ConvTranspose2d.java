@@ -99,8 +99,6 @@ public final class ConvTranspose2d implements Layer {
   }
 
   /**
-   * Kernel of shape [kernelHeight, kernelWidth, outChannels, inChannels].
-   *
    * @return the kernel variable, [kernelHeight, kernelWidth, outChannels, inChannels]
    */
   public Variable<TFloat32> kernel() {
@@ -108,9 +106,7 @@ public final class ConvTranspose2d implements Layer {
   }
 
   /**
-   * Bias of shape [outChannels], or null when built without one.
-   *
-   * @return the bias variable, [outChannels], or null
+   * @return the bias variable, [outChannels], or null when built without one
    */
   public Variable<TFloat32> bias() {
     return bias;

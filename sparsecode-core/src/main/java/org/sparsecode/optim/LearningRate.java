@@ -35,18 +35,14 @@ public final class LearningRate {
   }
 
   /**
-   * The rate as read by the optimiser at every step.
-   *
-   * @return the rate's variable, a float32 scalar
+   * @return the rate's variable, a float32 scalar the optimiser reads at every step
    */
   public Operand<TFloat32> value() {
     return variable;
   }
 
   /**
-   * The rate last set (or the initial one).
-   *
-   * @return the rate the following steps use
+   * @return the rate last set (or the initial one), which the following steps use
    */
   public float current() {
     return current;

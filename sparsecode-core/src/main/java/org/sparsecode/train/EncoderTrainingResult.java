@@ -40,9 +40,7 @@ public record EncoderTrainingResult(
   }
 
   /**
-   * How many times the schedule lowered the rate.
-   *
-   * @return the number of epochs whose rate is lower than the previous epoch's
+   * @return how many times the schedule lowered the rate
    */
   public int rateDrops() {
     int drops = 0;

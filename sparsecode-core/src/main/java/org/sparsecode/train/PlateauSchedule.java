@@ -65,9 +65,7 @@ public final class PlateauSchedule {
   }
 
   /**
-   * The lowest validation loss seen so far (infinite before the first epoch).
-   *
-   * @return the best validation loss so far
+   * @return the lowest validation loss seen so far (infinite before the first epoch)
    */
   public double best() {
     return best;

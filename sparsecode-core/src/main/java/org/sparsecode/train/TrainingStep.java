@@ -44,9 +44,7 @@ public final class TrainingStep implements AutoCloseable {
   }
 
   /**
-   * The host batch: fill these arrays, then call {@link #run()}.
-   *
-   * @return the host batch's features, row-major [batchSize, features]: fill, then call {@link
+   * @return the host batch's features, row-major [batchSize, features]: fill them, then call {@link
    *     #run()}
    */
   public float[] images() {
