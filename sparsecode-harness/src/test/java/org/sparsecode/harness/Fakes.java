@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Deterministic stand-ins for training, so runner and store tests need no TensorFlow. */
@@ -12,22 +13,18 @@ final class Fakes {
   private Fakes() {}
 
   /**
-   * The blog-fc sweep file with one seed (its 7 lambdas), written to a temporary folder: runner and
-   * store tests count on 7 trials, whatever seeds the real file runs.
+   * blog-fc's sweep file without its {@code seeds:} line: the runner and store tests count its
+   * seven trials (one per lambda) and name them by lambda alone.
    */
-  static final Path BLOG_FC = oneSeed(Path.of("harness", "blog-fc.yaml"));
+  static final Path BLOG_FC = withoutSeeds(Path.of("harness", "blog-fc.yaml"));
 
-  private static Path oneSeed(Path file) {
+  private static Path withoutSeeds(Path sweep) {
     try {
-      Path dir = Files.createTempDirectory("sparsecode-fakes");
-      Path copy = dir.resolve(file.getFileName());
-      String text =
-          Files.readString(file)
-              .lines()
-              .filter(l -> !l.startsWith("seeds:"))
-              .map(l -> l + "\n")
-              .reduce("", String::concat);
-      Files.writeString(copy, text);
+      List<String> lines =
+          Files.readAllLines(sweep).stream().filter(l -> !l.startsWith("seeds:")).toList();
+      Path dir = Files.createTempDirectory("sweep");
+      Path copy = dir.resolve(sweep.getFileName());
+      Files.write(copy, lines);
       copy.toFile().deleteOnExit();
       dir.toFile().deleteOnExit();
       return copy;
