@@ -16,6 +16,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 
@@ -38,7 +39,7 @@ public final class CurvesFigure {
 
   /**
    * The curves the trials left under {@code artifacts} (trials without one are skipped), labelled
-   * by their grid values.
+   * by their grid values, and by their seed for the seeds after a grid point's first.
    */
   public static List<Curve> read(List<TrialResult> results, Path artifacts, List<String> gridKeys)
       throws IOException {
@@ -59,6 +60,9 @@ public final class CurvesFigure {
             .append(label.length() == 0 ? "" : ", ")
             .append(k.equals("lambda") ? "lambda " : "")
             .append(MarkdownReport.display(k, shown));
+      }
+      if (!SweepSpec.pointId(r.trial().id()).equals(r.trial().id())) {
+        label.append(", seed ").append(r.trial().params().get("seed"));
       }
       out.add(new Curve(label.toString(), CurveCsv.read(file)));
     }

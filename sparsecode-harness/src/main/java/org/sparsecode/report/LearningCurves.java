@@ -144,6 +144,25 @@ final class LearningCurves {
             avr[at] / check.avr(),
             check.avr(),
             step.length > 1 ? step[1] - step[0] : step[0]));
+    // Later evaluations at or above the document's accuracy: how low the AVR went there.
+    int lowest = -1;
+    for (int i = at + 1; reached && i < acc.length; i++) {
+      if (acc[i] >= check.accuracy() && (lowest < 0 || avr[i] < avr[lowest])) {
+        lowest = i;
+      }
+    }
+    if (lowest >= 0 && avr[lowest] < avr[at]) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%nThe AVR kept falling while the accuracy held: the lowest AVR at a later evaluation"
+                  + " still at or above %.3f was %.2f at step %.0f (%.4f), %.2f times the blog's.%n",
+              check.accuracy(),
+              avr[lowest],
+              step[lowest],
+              acc[lowest],
+              avr[lowest] / check.avr()));
+    }
     return sb.toString();
   }
 
