@@ -213,9 +213,20 @@ public final class OvrEncoderExperiment implements Experiment {
             case OVR_ENCODER, L1_AUTOENCODER -> {
               EncoderGraph encoder =
                   features == Features.OVR_ENCODER
-                      ? OvrEncoder.build(graph, inputs, pca, pca.components(), ovrConfig(trial))
+                      ? OvrEncoder.build(
+                          graph,
+                          inputs,
+                          pca,
+                          pca.components(),
+                          ovrConfig(trial),
+                          encoderOptimizer(trial))
                       : L1Autoencoder.build(
-                          graph, inputs, pca, pca.components(), autoencoderConfig(trial));
+                          graph,
+                          inputs,
+                          pca,
+                          pca.components(),
+                          autoencoderConfig(trial),
+                          encoderOptimizer(trial));
               encoderRuns.add(
                   train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
               yield new FeatureGraph(encoder.input(), encoder.codes(), encoder.codeUnits());
@@ -241,15 +252,8 @@ public final class OvrEncoderExperiment implements Experiment {
       Splits data,
       TrainingListener listener,
       Map<String, Double> metrics) {
-    int batch = trial.intParam("batch");
-    EncoderTrainConfig config =
-        new EncoderTrainConfig(
-            trial.intParam("epochs"),
-            trial.intParam("steps"),
-            batch,
-            trial.longParam("seed"),
-            trial.intParam("lr_patience"),
-            (float) trial.doubleParam("lr_factor"));
+    EncoderTrainConfig config = encoderTraining(trial);
+    int batch = config.batchSize();
     EncoderTrainingResult result =
         EncoderTrainer.train(graph, encoder, data.train(), data.validation(), config, listener);
     metrics.put(ENCODER_EPOCHS, (double) result.epochs());
@@ -328,24 +332,42 @@ public final class OvrEncoderExperiment implements Experiment {
   public static final String PROBE_CURVE = "probe_curve.csv";
 
   static OvrEncoderConfig ovrConfig(Trial trial) {
-    return new OvrEncoderConfig(
-        trial.intParam("units"),
-        (float) trial.doubleParam("init_stddev"),
-        (float) trial.doubleParam("lambda"),
-        (float) trial.doubleParam("activity_target"),
-        (float) trial.doubleParam("learning_rate"),
-        OvrEncoderConfig.UpdateRule.parse(trial.stringParam("update_rule")),
-        trial.longParam("seed"));
+    return OvrEncoderConfig.builder()
+        .units(trial.intParam("units"))
+        .initStddev((float) trial.doubleParam("init_stddev"))
+        .lambda((float) trial.doubleParam("lambda"))
+        .activityTarget((float) trial.doubleParam("activity_target"))
+        .updateRule(OvrEncoderConfig.UpdateRule.parse(trial.stringParam("update_rule")))
+        .seed(trial.longParam("seed"))
+        .build();
   }
 
   static L1AutoencoderConfig autoencoderConfig(Trial trial) {
-    return new L1AutoencoderConfig(
-        trial.intParam("units"),
-        (float) trial.doubleParam("init_stddev"),
-        (float) trial.doubleParam("ae_decoder_stddev"),
-        (float) trial.doubleParam("ae_l1"),
-        (float) trial.doubleParam("learning_rate"),
-        trial.longParam("seed"));
+    return L1AutoencoderConfig.builder()
+        .units(trial.intParam("units"))
+        .initStddev((float) trial.doubleParam("init_stddev"))
+        .decoderStddev((float) trial.doubleParam("ae_decoder_stddev"))
+        .l1((float) trial.doubleParam("ae_l1"))
+        .seed(trial.longParam("seed"))
+        .build();
+  }
+
+  /** The encoder's training: epochs, step cap, batch, seed, plateau schedule and Adam's rate. */
+  static EncoderTrainConfig encoderTraining(Trial trial) {
+    return EncoderTrainConfig.builder()
+        .epochs(trial.intParam("epochs"))
+        .maxSteps(trial.intParam("steps"))
+        .batchSize(trial.intParam("batch"))
+        .shuffleSeed(trial.longParam("seed"))
+        .lrPatience(trial.intParam("lr_patience"))
+        .lrFactor((float) trial.doubleParam("lr_factor"))
+        .optimizer(encoderOptimizer(trial))
+        .build();
+  }
+
+  /** Adam as the encoder's training sets it; the encoder's graph is built with it. */
+  static AdamConfig encoderOptimizer(Trial trial) {
+    return AdamConfig.withLearningRate((float) trial.doubleParam("learning_rate"));
   }
 
   /** The PCA of this training set and settings, fitted on first use. */

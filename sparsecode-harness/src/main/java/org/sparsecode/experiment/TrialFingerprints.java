@@ -172,11 +172,22 @@ public final class TrialFingerprints implements Fingerprints {
                           trial.longParam("seed"))
                       .width();
               case OVR_ENCODER ->
-                  OvrEncoder.build(graph, inputs, pca, k, OvrEncoderExperiment.ovrConfig(trial))
+                  OvrEncoder.build(
+                          graph,
+                          inputs,
+                          pca,
+                          k,
+                          OvrEncoderExperiment.ovrConfig(trial),
+                          OvrEncoderExperiment.encoderOptimizer(trial))
                       .codeUnits();
               case L1_AUTOENCODER ->
                   L1Autoencoder.build(
-                          graph, inputs, pca, k, OvrEncoderExperiment.autoencoderConfig(trial))
+                          graph,
+                          inputs,
+                          pca,
+                          k,
+                          OvrEncoderExperiment.autoencoderConfig(trial),
+                          OvrEncoderExperiment.encoderOptimizer(trial))
                       .codeUnits();
               case RAW -> throw new AssertionError("handled above");
             };

@@ -33,7 +33,8 @@ class OvrEncoderReportTest {
   private static List<TrialResult> results(SweepSpec spec) {
     double[] accuracy = {0.92, 0.91, 0.93, 0.94, 0.95, 0.96, 0.955, 0.94, 0.90, 0.945, 0.958};
     List<TrialResult> out = new ArrayList<>();
-    List<Trial> trials = spec.expand("full");
+    // the first seed's pass: the sweep runs the other seeds after it
+    List<Trial> trials = spec.expand("full").subList(0, accuracy.length);
     for (int i = 0; i < trials.size(); i++) {
       Map<String, Double> m = new LinkedHashMap<>();
       m.put(Metrics.TEST_ACCURACY, accuracy[i]);
