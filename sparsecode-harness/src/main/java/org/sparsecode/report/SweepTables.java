@@ -73,6 +73,7 @@ public final class SweepTables {
     ReconstructionGrid.writeIfPresent(
         table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
+    columnsCounted(results).ifPresent(sections::add);
     SeedSpread.addTo(
         sections, results, seedMetrics(results), SeedSpread::pointOf, table.notes(), csv);
     List<CurvesFigure.Curve> curves =
@@ -91,6 +92,37 @@ public final class SweepTables {
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, png);
     return MarkdownReport.render(table);
+  }
+
+  /**
+   * What the AVR columns count, with the number of hidden units computed from the results (avr_test
+   * / l0_fraction_test); empty when no trial has both.
+   */
+  static Optional<String> columnsCounted(List<TrialResult> results) {
+    java.util.OptionalDouble units =
+        results.stream()
+            .filter(
+                r ->
+                    Double.isFinite(r.metric(Metrics.AVR_TEST))
+                        && r.metric(Metrics.L0_FRACTION_TEST) > 0)
+            .mapToDouble(r -> r.metric(Metrics.AVR_TEST) / r.metric(Metrics.L0_FRACTION_TEST))
+            .findFirst();
+    if (units.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "## What the columns count%n%n"
+                + "- `avr_train`: the blog's AVR, the mean number of hidden units active per example,"
+                + " counted on the last training batch.%n"
+                + "- `avr_test`: the same count over the %,d test images; `l0_fraction_test` divides it"
+                + " by the %,.0f hidden units.%n"
+                + "- `dead_fraction`: the share of the hidden units active on no test image.%n"
+                + "- `test_accuracy_ci95`: the 95%% Wilson interval of the test accuracy on the test"
+                + " set.%n",
+            TestSetSize.IMAGE_TEST_SET,
+            units.getAsDouble()));
   }
 
   /** The metrics a point's seeds are summarised by: accuracy, AVR and what the document gives. */
@@ -194,7 +226,13 @@ public final class SweepTables {
               Map.of(),
               reconstructionOrder));
     }
-    SweepFigure.write(png, x, xLabels, panels, table.caption());
+    List<String> caption = new ArrayList<>(table.caption());
+    if (panels.stream().anyMatch(p -> !p.errorBars().isEmpty())) {
+      caption.add(
+          "ours: the mean over each point's seeds; error bars (triangles on a log axis): one"
+              + " standard deviation");
+    }
+    SweepFigure.write(png, x, xLabels, panels, caption);
   }
 
   /**

@@ -71,4 +71,26 @@ class LearningCurvesTest {
         false, CurvesFigure.write(tmp.resolve("none.png"), List.of(), Optional.empty(), List.of()));
     assertEquals(false, Files.exists(tmp.resolve("none.png")));
   }
+
+  @Test
+  void aLastBatchFarFromTheSecondHalfIsNamed() {
+    List<String> columns = List.of("step", "validation_accuracy", "avr_train_batch");
+    double[] avr = {100, 80, 66, 64, 70, 65, 201.93};
+    List<double[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < avr.length; i++) {
+      rows.add(new double[] {500 * (i + 1), 0.97, avr[i]});
+    }
+    CurvesFigure.Curve burst =
+        new CurvesFigure.Curve("lambda 5e-05", new CurveCsv.Table(columns, rows));
+    // Second half without the last: steps 2,000 to 3,000, AVR 64, 70, 65, median 65;
+    // 201.93 / 65 = 3.11.
+    String text = LearningCurves.lastBatchOutliers(List.of(burst)).orElseThrow();
+    assertTrue(
+        text.contains(
+            "- lambda 5e-05: AVR 201.93 at the last evaluation (step 3500), 3.11 times the median"
+                + " 65.00 of the evaluations from step 2000 to 3000"),
+        text);
+    // A last batch within a factor of two of the median is not named.
+    assertTrue(LearningCurves.lastBatchOutliers(List.of(curve(0.9, 0.95, 0.96, 0.97))).isEmpty());
+  }
 }
