@@ -3,6 +3,7 @@ package org.sparsecode.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +87,7 @@ public final class SweepTables {
     sections.add(LearningCurves.section(spec, results, curves, drawn ? curvesPng : null));
     learningSpeed(spec, results).ifPresent(sections::add);
     decoderComparison(SeedSpread.means(results)).ifPresent(sections::add);
+    byDecoder(spec, SeedSpread.means(results)).ifPresent(sections::add);
     LearningCurves.decoderLearningSpeed(results, curves).ifPresent(sections::add);
     lossAeComparison(spec, results).ifPresent(sections::add);
     benchmarkSection(spec, md).ifPresent(sections::add);
@@ -693,6 +695,145 @@ public final class SweepTables {
             better,
             compared));
     return java.util.Optional.of(sb.toString());
+  }
+
+  /**
+   * Each decoder over its lambdas: the range of test accuracy and reconstruction error, and for a
+   * decoder the document gives numbers for, how far ours lie from them; then what a decoder with
+   * the document's numbers (the bug-compatible one) costs against the others at the same lambda.
+   */
+  static java.util.Optional<String> byDecoder(SweepSpec spec, List<TrialResult> points) {
+    Map<String, List<TrialResult>> decoders = new LinkedHashMap<>();
+    for (TrialResult r : points) {
+      Object d = r.trial().params().get("decoder");
+      if (d != null && r.status() == TrialResult.Status.OK) {
+        decoders.computeIfAbsent(d.toString(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    if (decoders.size() < 2) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder sb =
+        new StringBuilder(
+            "## By decoder\n\n"
+                + "Each decoder over its lambdas (a point with several seeds counts by its mean):\n\n");
+    String withPaper = null;
+    for (Map.Entry<String, List<TrialResult>> e : decoders.entrySet()) {
+      List<TrialResult> rs = e.getValue();
+      double[] acc = rs.stream().mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY)).toArray();
+      double[] mse =
+          rs.stream().mapToDouble(r -> r.metric(ConvAutoencoderClassifier.RECON_MSE)).toArray();
+      Spread a = Spread.of(acc);
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "- %s: test accuracy %.4f to %.4f over %d lambdas",
+              e.getKey(),
+              a.min(),
+              a.max(),
+              rs.size()));
+      if (Arrays.stream(mse).allMatch(Double::isFinite)) {
+        Spread m = Spread.of(mse);
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; reconstruction error %s to %s",
+                MarkdownReport.meanSquaredError(m.min()),
+                MarkdownReport.meanSquaredError(m.max())));
+      }
+      List<Double> points100 = new ArrayList<>();
+      List<String> avrRatios = new ArrayList<>();
+      for (TrialResult r : rs) {
+        Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
+        if (paper.get("test_accuracy") instanceof Number pa) {
+          points100.add(100 * (r.metric(Metrics.TEST_ACCURACY) - pa.doubleValue()));
+        }
+        if (paper.get("avr") instanceof Number pv) {
+          avrRatios.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%.2f at %s",
+                  r.metric(Metrics.AVR_TRAIN) / pv.doubleValue(),
+                  MarkdownReport.display("lambda", lambdaOf(r))));
+        }
+      }
+      if (!points100.isEmpty()) {
+        withPaper = e.getKey();
+        Spread d = Spread.of(points100.stream().mapToDouble(Double::doubleValue).toArray());
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; against the document's accuracy %+.2f to %+.2f points",
+                d.min(),
+                d.max()));
+        if (!avrRatios.isEmpty()) {
+          sb.append("; AVR over the document's: ").append(String.join(", ", avrRatios));
+        }
+      }
+      sb.append('\n');
+    }
+    if (withPaper != null) {
+      List<String> others = new ArrayList<>(decoders.keySet());
+      others.remove(withPaper);
+      double bestOther = Double.NEGATIVE_INFINITY;
+      double worstOther = Double.POSITIVE_INFINITY;
+      for (String o : others) {
+        for (TrialResult r : decoders.get(o)) {
+          bestOther = Math.max(bestOther, r.metric(Metrics.TEST_ACCURACY));
+          worstOther = Math.min(worstOther, r.metric(Metrics.TEST_ACCURACY));
+        }
+      }
+      // Reconstruction against the other decoders at the same lambda (lambda > 0: the penalty on).
+      double lowRatio = Double.POSITIVE_INFINITY;
+      double highRatio = 0;
+      for (TrialResult r : decoders.get(withPaper)) {
+        double mine = r.metric(ConvAutoencoderClassifier.RECON_MSE);
+        if (lambdaOf(r) == 0 || !(mine > 0)) {
+          continue;
+        }
+        for (String o : others) {
+          for (TrialResult q : decoders.get(o)) {
+            double theirs = q.metric(ConvAutoencoderClassifier.RECON_MSE);
+            if (lambdaOf(q) == lambdaOf(r) && theirs > 0) {
+              lowRatio = Math.min(lowRatio, theirs / mine);
+              highRatio = Math.max(highRatio, theirs / mine);
+            }
+          }
+        }
+      }
+      Spread mineAcc =
+          Spread.of(
+              decoders.get(withPaper).stream()
+                  .mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY))
+                  .toArray());
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%n%s, the decoder with the document's numbers, classifies at %.4f to %.4f against"
+                  + " %.4f to %.4f for the others (%s)",
+              withPaper,
+              mineAcc.min(),
+              mineAcc.max(),
+              worstOther,
+              bestOther,
+              String.join(", ", others)));
+      if (highRatio > 0) {
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; with the penalty on (lambda > 0), the others' reconstruction error is %s to"
+                    + " %s times its own at the same lambda",
+                times(lowRatio),
+                times(highRatio)));
+      }
+      sb.append(".\n");
+    }
+    return java.util.Optional.of(sb.toString());
+  }
+
+  /** A ratio: two decimals below 10, whole above ("1.53", "628"). */
+  private static String times(double ratio) {
+    return String.format(java.util.Locale.ROOT, ratio < 10 ? "%.2f" : "%.0f", ratio);
   }
 
   /**
