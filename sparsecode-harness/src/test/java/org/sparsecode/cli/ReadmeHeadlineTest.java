@@ -34,7 +34,8 @@ class ReadmeHeadlineTest {
             + "<!-- end of headline -->\ntext\n",
         Files.readString(readme));
     assertEquals(
-        Optional.of("**2 rows**"), ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
+        Optional.of("**2 rows** and more"),
+        ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
   }
 
   @Test
