@@ -95,7 +95,7 @@ final class SummaryCommand implements Callable<Integer> {
             && resultsDir.equals(Path.of("results"));
     Optional<String> headline = ReadmeHeadline.of(Files.readString(md));
     if (reference && headline.isPresent() && ReadmeHeadline.refresh(README, headline.get())) {
-      out.printf("Updated the headline that %s quotes%n", README);
+      out.printf("The headline that %s quotes is current%n", README);
     }
   }
 
