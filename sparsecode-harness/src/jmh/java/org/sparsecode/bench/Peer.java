@@ -148,6 +148,8 @@ final class Peer {
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
     if (!p.waitFor(limitSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+      // Worker processes (joblib's) would outlive the script.
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor();
       System.err.println(
           "bench: the peer "

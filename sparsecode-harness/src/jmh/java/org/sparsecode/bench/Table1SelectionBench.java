@@ -126,9 +126,11 @@ final class Table1SelectionBench {
                       candidates,
                       s,
                       s.seconds / mine.seconds)));
+      peerTuned.ifPresent(p -> agreement.add(agreement(kind, mine, p, Peer.Setup.TUNED)));
+      peerInstalled.ifPresent(
+          p -> agreement.add(agreement(kind, mine, p, Peer.Setup.AS_INSTALLED)));
       if (peerTuned.isPresent()) {
         Selection peer = peerTuned.get();
-        agreement.add(agreement(kind, mine, peer));
         sentences.add(
             String.format(
                 Locale.ROOT,
@@ -248,7 +250,8 @@ final class Table1SelectionBench {
    * Whether the two sides chose the same setting, and how far apart their validation accuracies
    * are, candidate by candidate.
    */
-  static String agreement(ClassifierKind kind, Selection mine, Selection peer) {
+  static String agreement(
+      ClassifierKind kind, Selection mine, Selection peer, Peer.Setup peerSetup) {
     double worst = 0;
     int worstAt = 0;
     for (int i = 0; i < mine.scores.length; i++) {
@@ -262,9 +265,10 @@ final class Table1SelectionBench {
         mine.c == peer.c && (Double.isNaN(mine.gamma) || Math.abs(mine.gamma - peer.gamma) < 1e-9);
     return String.format(
         Locale.ROOT,
-        "agreement, %s: %s (sparsecode C=%s%s, scikit-learn C=%s%s); validation accuracies of all %d candidates "
+        "agreement, %s, scikit-learn %s: %s (sparsecode C=%s%s, scikit-learn C=%s%s); validation accuracies of all %d candidates "
             + "within %.4f of each other (largest difference at candidate %d)%s; sparsecode %s, scikit-learn %s",
         kind.reportName(),
+        peerSetup.words,
         sameChoice ? "same choice" : "DIFFERENT choice",
         number(mine.c),
         Double.isNaN(mine.gamma) ? "" : " gamma=" + number(mine.gamma) + " x scaleGamma",

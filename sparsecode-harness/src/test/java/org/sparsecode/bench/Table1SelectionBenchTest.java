@@ -18,11 +18,12 @@ class Table1SelectionBenchTest {
         new Selection(2, List.of(2.0), 10, 2, new double[] {0.906, 0.924, 0.933, 0.918});
     Selection same =
         new Selection(1, List.of(1.0), 10, 2, new double[] {0.904, 0.925, 0.936, 0.918});
-    String text = Table1SelectionBench.agreement(ClassifierKind.SVM_RBF, mine, same);
+    String text =
+        Table1SelectionBench.agreement(ClassifierKind.SVM_RBF, mine, same, Peer.Setup.TUNED);
     // |0.933 - 0.936| = 0.003 is the largest of 0.002, 0.001, 0.003, 0 (candidate 3).
     assertTrue(
         text.startsWith(
-            "agreement, svm_rbf: same choice (sparsecode C=10.00 gamma=2.000 x scaleGamma,"
+            "agreement, svm_rbf, scikit-learn tuned: same choice (sparsecode C=10.00 gamma=2.000 x scaleGamma,"
                 + " scikit-learn C=10.00 gamma=2.000 x scaleGamma)"),
         text);
     assertTrue(
@@ -31,7 +32,8 @@ class Table1SelectionBenchTest {
         text);
 
     Selection other = new Selection(1, List.of(1.0), 1, 2, new double[] {0.94, 0.93, 0.92, 0.91});
-    String differs = Table1SelectionBench.agreement(ClassifierKind.SVM_RBF, mine, other);
+    String differs =
+        Table1SelectionBench.agreement(ClassifierKind.SVM_RBF, mine, other, Peer.Setup.TUNED);
     assertTrue(differs.contains("DIFFERENT choice"), differs);
     assertTrue(
         differs.contains(
@@ -43,9 +45,10 @@ class Table1SelectionBenchTest {
   void theLinearKindsHaveNoGammaToCompare() {
     Selection a = new Selection(1, List.of(1.0), 0.1, Double.NaN, new double[] {0.83, 0.86});
     Selection b = new Selection(1, List.of(1.0), 0.1, Double.NaN, new double[] {0.83, 0.859});
-    String text = Table1SelectionBench.agreement(ClassifierKind.LR, a, b);
+    String text = Table1SelectionBench.agreement(ClassifierKind.LR, a, b, Peer.Setup.AS_INSTALLED);
     assertTrue(
-        text.startsWith("agreement, lr: same choice (sparsecode C=0.1000, scikit-learn C=0.1000)"),
+        text.startsWith(
+            "agreement, lr, scikit-learn as installed: same choice (sparsecode C=0.1000, scikit-learn C=0.1000)"),
         text);
   }
 
