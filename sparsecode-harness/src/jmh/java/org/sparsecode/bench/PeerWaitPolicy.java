@@ -94,6 +94,13 @@ final class PeerWaitPolicy {
     notes.add("command: harness/bench --wait-policy --runs " + rounds + " --threads " + threads);
     notes.add("date: " + started);
     notes.add("commit: " + org.sparsecode.harness.ProvenanceCapture.gitCommit(Path.of(".")));
+    notes.add(
+        "machine: "
+            + org.sparsecode.harness.ProvenanceCapture.cpuModel()
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + org.sparsecode.harness.ProvenanceCapture.os());
     notes.add(BenchMain.loadNote(loadBefore, BenchMain.loadAverage()));
     notes.add(
         String.format(
