@@ -27,7 +27,12 @@ public final class BatchSampler {
     shuffle();
   }
 
-  /** Fills {@code out} with the next batch of indices. */
+  /**
+   * Fills {@code out} with the next batch of indices.
+   *
+   * @param out receives the next {@code out.length} example indices, each in [0, size); a new
+   *     shuffle starts whenever the current one is used up
+   */
   public void nextBatch(int[] out) {
     for (int i = 0; i < out.length; i++) {
       if (next == order.length) {

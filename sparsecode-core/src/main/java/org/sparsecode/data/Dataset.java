@@ -11,7 +11,16 @@ import java.util.Objects;
 public record Dataset(
     String name, float[] features, int[] labels, int featureSize, int numClasses) {
 
-  /** Checks that features and labels agree in size and that labels lie in [0, numClasses). */
+  /**
+   * Checks that features and labels agree in size and that labels lie in [0, numClasses).
+   *
+   * @param name a label for messages, for example {@code mnist-train}
+   * @param features row-major feature values, {@code size * featureSize} of them; not copied
+   * @param labels one class id per example; not copied
+   * @param featureSize values per example, &gt; 0 (784 for MNIST)
+   * @param numClasses number of classes; every label lies in [0, numClasses)
+   * @throws IllegalArgumentException when the sizes disagree or a label is out of range
+   */
   public Dataset {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(features, "features");
@@ -38,12 +47,22 @@ public record Dataset(
     }
   }
 
-  /** Number of examples. */
+  /**
+   * @return the number of examples
+   */
   public int size() {
     return labels.length;
   }
 
-  /** Examples {@code from} (inclusive) to {@code to} (exclusive), copied. */
+  /**
+   * Examples {@code from} (inclusive) to {@code to} (exclusive), copied.
+   *
+   * @param sliceName the new data set's name
+   * @param from first example, inclusive, &gt;= 0
+   * @param to last example, exclusive, &lt;= size()
+   * @return the examples [from, to) in a new data set with copied arrays
+   * @throws IndexOutOfBoundsException when the range does not lie in [0, size()]
+   */
   public Dataset slice(String sliceName, int from, int to) {
     if (from < 0 || to > size() || from > to) {
       throw new IndexOutOfBoundsException(
@@ -57,7 +76,15 @@ public record Dataset(
         numClasses);
   }
 
-  /** Copies the features of examples {@code indices} into {@code out}, row after row. */
+  /**
+   * Copies the features of examples {@code indices} into {@code out}, row after row.
+   *
+   * @param indices example indices, each in [0, size())
+   * @param offset position in {@code indices} of the first example to copy
+   * @param count number of examples to copy
+   * @param out receives {@code count * featureSize} values from index 0, row-major ([count,
+   *     featureSize])
+   */
   public void gatherFeatures(int[] indices, int offset, int count, float[] out) {
     for (int i = 0; i < count; i++) {
       System.arraycopy(

@@ -37,7 +37,11 @@ public final class FashionMnist {
 
   private FashionMnist() {}
 
-  /** The SHA-256 each file's uncompressed content must have. */
+  /**
+   * The SHA-256 each file's uncompressed content must have.
+   *
+   * @return the SHA-256, lower-case hex, of each of the four standard files
+   */
   public static Map<MnistFile, String> standardSums() {
     return Map.copyOf(SHA256);
   }
@@ -45,6 +49,10 @@ public final class FashionMnist {
   /**
    * Loads and splits Fashion-MNIST from {@code dir} (for example {@link #DEBIAN_FOLDER}).
    *
+   * @param dir the folder with the four idx files (plain or gzip)
+   * @param validationSize how many of the first training images form the validation split, 0 &lt;=
+   *     validationSize &lt; 60,000
+   * @return train, validation and test splits of 784 features (28 x 28, in [0, 1]) and 10 classes
    * @throws DataException for a missing folder or file, a damaged file or a wrong checksum
    */
   public static Splits load(Path dir, int validationSize) {

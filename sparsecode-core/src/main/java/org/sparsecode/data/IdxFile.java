@@ -40,12 +40,24 @@ public final class IdxFile {
     }
   }
 
-  /** Reads an image file; a problem's message advises replacing the file. */
+  /**
+   * Reads an image file; a problem's message advises replacing the file.
+   *
+   * @param file an idx3 image file, plain or gzip
+   * @return its images, pixels scaled to [0, 1]
+   * @throws DataException when the file is missing, unreadable or malformed
+   */
   public static Images readImages(Path file) {
     return parseImages(file, readBytes(file), defaultFix(file));
   }
 
-  /** Reads a label file; a problem's message advises replacing the file. */
+  /**
+   * Reads a label file; a problem's message advises replacing the file.
+   *
+   * @param file an idx1 label file, plain or gzip
+   * @return one label per example
+   * @throws DataException when the file is missing, unreadable or malformed
+   */
   public static int[] readLabels(Path file) {
     return parseLabels(file, readBytes(file), defaultFix(file));
   }
@@ -53,6 +65,10 @@ public final class IdxFile {
   /**
    * The whole (uncompressed) content of {@code file}. Gzip is recognised by its magic bytes 0x1f
    * 0x8b, not by the name, because downloads are often renamed.
+   *
+   * @param file the file to read
+   * @return its bytes, gunzipped when the file starts with the gzip magic bytes
+   * @throws DataException when the file cannot be read
    */
   public static byte[] readBytes(Path file) {
     byte[] raw;
@@ -79,7 +95,15 @@ public final class IdxFile {
     }
   }
 
-  /** Parses image content read from {@code file}; {@code fix} ends every error message. */
+  /**
+   * Parses image content read from {@code file}; {@code fix} ends every error message.
+   *
+   * @param file where the content came from, for messages
+   * @param content the uncompressed idx3 bytes
+   * @param fix the advice that ends every error message
+   * @return the images, pixels scaled to [0, 1]
+   * @throws DataException when the header or size is wrong
+   */
   public static Images parseImages(Path file, byte[] content, String fix) {
     RawImages raw = checkImages(file, content, fix);
     return new Images(raw.count(), raw.rows(), raw.columns(), raw.pixels(0, raw.count()));
@@ -111,7 +135,15 @@ public final class IdxFile {
     return new RawImages(dims[0], dims[1], dims[2], content, 4 + 4 * dims.length);
   }
 
-  /** Parses label content read from {@code file}; {@code fix} ends every error message. */
+  /**
+   * Parses label content read from {@code file}; {@code fix} ends every error message.
+   *
+   * @param file where the content came from, for messages
+   * @param content the uncompressed idx1 bytes
+   * @param fix the advice that ends every error message
+   * @return one label per example
+   * @throws DataException when the header or size is wrong
+   */
   public static int[] parseLabels(Path file, byte[] content, String fix) {
     int[] dims = header(file, content, LABELS_MAGIC, fix);
     int offset = 4 + 4 * dims.length;

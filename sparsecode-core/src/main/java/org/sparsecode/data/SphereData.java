@@ -29,6 +29,13 @@ public final class SphereData {
   /**
    * {@code points} points, features (x, y, z) as 3 floats each, labels = the class of each point's
    * partition ({@link #partitionClasses}); the same arguments give the same data.
+   *
+   * @param points number of points, &gt; 0
+   * @param latitudeCuts N: the sphere is cut into N+1 latitude bands, &gt;= 0
+   * @param sectors M, longitude sectors, &gt; 0
+   * @param classes C, number of classes, &gt; 0
+   * @param seed seed of the points and of the partition classes
+   * @return the points: 3 features each (a unit vector), labels in [0, classes)
    */
   public static Dataset generate(
       int points, int latitudeCuts, int sectors, int classes, long seed) {
@@ -58,7 +65,14 @@ public final class SphereData {
     return new Dataset(name, features, labels, 3, classes);
   }
 
-  /** {@link #generate} with the document's 5,000 points and 10 classes. */
+  /**
+   * {@link #generate} with the document's 5,000 points and 10 classes.
+   *
+   * @param latitudeCuts N: N+1 latitude bands, &gt;= 0
+   * @param sectors M, longitude sectors, &gt; 0
+   * @param seed seed of the points and of the partition classes
+   * @return 5,000 points on the unit sphere with labels in [0, 10)
+   */
   public static Dataset generate(int latitudeCuts, int sectors, long seed) {
     return generate(DEFAULT_POINTS, latitudeCuts, sectors, DEFAULT_CLASSES, seed);
   }
@@ -66,6 +80,13 @@ public final class SphereData {
   /**
    * One generated set cut 80/10/10 into train, validation and test (the points are independent, so
    * consecutive slices are random splits).
+   *
+   * @param points number of points, &gt;= 10
+   * @param latitudeCuts N: N+1 latitude bands, &gt;= 0
+   * @param sectors M, longitude sectors, &gt; 0
+   * @param classes C, number of classes, &gt; 0
+   * @param seed seed of the points and of the partition classes
+   * @return the first 80% of the points as train, the next 10% as validation, the rest as test
    */
   public static Splits splits(int points, int latitudeCuts, int sectors, int classes, long seed) {
     if (points < 10) {
@@ -85,6 +106,13 @@ public final class SphereData {
    * The partition of direction (x, y, z), in 0 .. M*(N+1)-1: {@code band * M + sector}, band 0 at
    * the north pole (z > 0). The vector need not have unit length. Boundaries belong to the band or
    * sector above them (floor); the poles are in sector 0.
+   *
+   * @param x first coordinate of the direction
+   * @param y second coordinate
+   * @param z third coordinate; the north pole is +z
+   * @param latitudeCuts N: N+1 latitude bands
+   * @param sectors M, longitude sectors
+   * @return the partition index
    */
   public static int partitionOf(double x, double y, double z, int latitudeCuts, int sectors) {
     checkGrid(latitudeCuts, sectors);
@@ -111,7 +139,15 @@ public final class SphereData {
     return band * sectors + sector;
   }
 
-  /** Each partition's class, uniform in 0 .. C-1, from {@code seed}; index = band * M + sector. */
+  /**
+   * Each partition's class, uniform in 0 .. C-1, from {@code seed}; index = band * M + sector.
+   *
+   * @param latitudeCuts N: N+1 latitude bands
+   * @param sectors M, longitude sectors
+   * @param classes C, number of classes
+   * @param seed seed of the class draw
+   * @return M*(N+1) class ids, indexed by partition
+   */
   public static int[] partitionClasses(int latitudeCuts, int sectors, int classes, long seed) {
     checkGrid(latitudeCuts, sectors);
     if (classes <= 0) {

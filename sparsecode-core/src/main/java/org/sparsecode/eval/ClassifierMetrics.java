@@ -55,7 +55,16 @@ public final class ClassifierMetrics {
     extraNames = new ArrayList<>(new TreeSet<>(model.exampleSums().keySet()));
   }
 
-  /** Evaluates on every example of {@code data}, in chunks of {@code chunk}. */
+  /**
+   * Evaluates on every example of {@code data}, in chunks of {@code chunk}.
+   *
+   * @param session a session of the graph this object was built into
+   * @param data the examples, of the model's input width; not empty
+   * @param chunk examples per session run, &gt; 0 (bounds the memory of one run)
+   * @return accuracy, mean task loss, AVR, L0 and dead fractions, and the model's extras over all
+   *     of {@code data}
+   * @throws IllegalArgumentException when {@code data} is empty
+   */
   public Evaluation evaluate(Session session, Dataset data, int chunk) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("cannot evaluate on the empty data set " + data.name());

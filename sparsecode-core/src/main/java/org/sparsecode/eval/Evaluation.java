@@ -21,7 +21,17 @@ public record Evaluation(
     double deadFraction,
     java.util.Map<String, Double> extras) {
 
-  /** Copies the extras, so the evaluation cannot change afterwards. */
+  /**
+   * Copies the extras, so the evaluation cannot change afterwards.
+   *
+   * @param examples how many examples were seen
+   * @param accuracy fraction classified correctly, in [0, 1]
+   * @param meanTaskLoss mean cross-entropy per example, in nats
+   * @param avr mean number of active hidden units per example
+   * @param l0Fraction {@code avr} over the number of hidden units, in [0, 1]
+   * @param deadFraction fraction of hidden units never active, in [0, 1]
+   * @param extras further per-example means by name; copied
+   */
   public Evaluation {
     extras = java.util.Map.copyOf(extras);
   }

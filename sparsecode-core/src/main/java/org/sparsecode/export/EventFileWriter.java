@@ -21,7 +21,8 @@ import org.tensorflow.proto.TensorShapeProto;
  * plugin's summaries, for experiments whose work happens outside a training graph (LCA inference
  * and Hebbian learning, encoder epochs, finished trials). The file is a TFRecord stream of {@code
  * Event} protos: each record is its length (8 bytes, little-endian), the masked CRC-32C of the
- * length, the payload and the masked CRC-32C of the payload. Each event is flushed as written.
+ * length, the payload and the masked CRC-32C of the payload. Each event is flushed as written;
+ * close the writer to close the file.
  */
 public final class EventFileWriter implements AutoCloseable {
   private final OutputStream out;
@@ -29,6 +30,10 @@ public final class EventFileWriter implements AutoCloseable {
   /**
    * Creates {@code logDir/events.out.tfevents.<seconds>.sparsecode.<suffix>} and writes the version
    * event.
+   *
+   * @param logDir the folder, created if missing
+   * @param suffix ends the file name, so that writers in one folder do not collide
+   * @throws IOException when the folder or file cannot be created or written
    */
   public EventFileWriter(Path logDir, String suffix) throws IOException {
     Files.createDirectories(logDir);
@@ -45,11 +50,28 @@ public final class EventFileWriter implements AutoCloseable {
     write(Event.newBuilder().setWallTime(now()).setFileVersion("brain.Event:2").build());
   }
 
+  /**
+   * One scalar (TensorBoard's Scalars tab).
+   *
+   * @param tag the chart's name, for example {@code train/loss}
+   * @param step the x coordinate, usually the training step
+   * @param value the value; stored as float32
+   * @throws IOException when the event cannot be written
+   */
   public void scalar(String tag, long step, double value) throws IOException {
     summary(step, Summary.Value.newBuilder().setTag(tag).setSimpleValue((float) value).build());
   }
 
-  /** A PNG image of {@code width} x {@code height} pixels (TensorBoard's Images tab). */
+  /**
+   * A PNG image of {@code width} x {@code height} pixels (TensorBoard's Images tab).
+   *
+   * @param tag the image's name
+   * @param step the x coordinate, usually the training step
+   * @param png the encoded PNG bytes
+   * @param width the image's width in pixels
+   * @param height the image's height in pixels
+   * @throws IOException when the event cannot be written
+   */
   public void image(String tag, long step, byte[] png, int width, int height) throws IOException {
     summary(
         step,
@@ -66,6 +88,11 @@ public final class EventFileWriter implements AutoCloseable {
   /**
    * A value for a TensorBoard plugin that reads its data from the summary metadata (as the HParams
    * plugin does): the tag, the plugin's name and its serialized content, over a scalar 0 tensor.
+   *
+   * @param tag the summary's tag, for example {@link HParamsPluginData#EXPERIMENT_TAG}
+   * @param plugin the plugin's name, for example {@link HParamsPluginData#PLUGIN}
+   * @param content the plugin's serialized data
+   * @throws IOException when the event cannot be written
    */
   public void pluginSummary(String tag, String plugin, byte[] content) throws IOException {
     SummaryMetadata metadata =
@@ -85,7 +112,14 @@ public final class EventFileWriter implements AutoCloseable {
         0, Summary.Value.newBuilder().setTag(tag).setMetadata(metadata).setTensor(zero).build());
   }
 
-  /** The HParams plugin's record of one session (trial): its hyper-parameters, then its end. */
+  /**
+   * The HParams plugin's record of one session (trial): its hyper-parameters, then its end.
+   *
+   * @param group the session group's name (the trial id), shown by the dashboard
+   * @param hparams the hyper-parameters by name; numbers stay numbers, anything else becomes text
+   * @param startSeconds the session's start, seconds since the epoch
+   * @throws IOException when the events cannot be written
+   */
   public void hparamsSession(String group, Map<String, Object> hparams, double startSeconds)
       throws IOException {
     pluginSummary(

@@ -24,17 +24,32 @@ import java.util.Map;
  * </pre>
  */
 public final class HParamsPluginData {
+  /** The plugin's name in the summary metadata. */
   public static final String PLUGIN = "hparams";
+
+  /** Tag of the experiment summary, which lists the hyper-parameters and metrics. */
   public static final String EXPERIMENT_TAG = "_hparams_/experiment";
+
+  /** Tag of a session's start summary, with its hyper-parameters. */
   public static final String SESSION_START_TAG = "_hparams_/session_start_info";
+
+  /** Tag of a session's end summary. */
   public static final String SESSION_END_TAG = "_hparams_/session_end_info";
+
   static final int STATUS_SUCCESS = 1;
   static final int DATA_TYPE_STRING = 1;
   static final int DATA_TYPE_FLOAT64 = 3;
 
   private HParamsPluginData() {}
 
-  /** One session's hyper-parameters: numbers as numbers, anything else as its text. */
+  /**
+   * One session's hyper-parameters: numbers as numbers, anything else as its text.
+   *
+   * @param hparams the hyper-parameters by name
+   * @param group the session group's name (the trial id)
+   * @param startSeconds the session's start, seconds since the epoch
+   * @return the serialized {@code HParamsPluginData} with its {@code session_start_info}
+   */
   public static byte[] sessionStart(
       Map<String, Object> hparams, String group, double startSeconds) {
     byte[] info =
@@ -55,6 +70,12 @@ public final class HParamsPluginData {
     return pluginData(3, info);
   }
 
+  /**
+   * A session's end, with status success.
+   *
+   * @param endSeconds the session's end, seconds since the epoch
+   * @return the serialized {@code HParamsPluginData} with its {@code session_end_info}
+   */
   public static byte[] sessionEnd(double endSeconds) {
     return pluginData(
         4,
@@ -68,6 +89,12 @@ public final class HParamsPluginData {
   /**
    * The sweep's hyper-parameters (typed from the example values) and the metric tags the sessions
    * write, so that the HParams dashboard lists them.
+   *
+   * @param description shown by the dashboard
+   * @param exampleHparams one session's hyper-parameters; a number makes a float64 column, anything
+   *     else a string column
+   * @param metricTags the scalar tags the sessions write, for example {@code test/accuracy}
+   * @return the serialized {@code HParamsPluginData} with its {@code experiment}
    */
   public static byte[] experiment(
       String description, Map<String, Object> exampleHparams, List<String> metricTags) {

@@ -23,7 +23,8 @@ import org.tensorflow.types.TString;
 /**
  * Writes TensorBoard event files with TensorFlow's own summary ops: the training loss as a scalar,
  * validation accuracy, AVR and dead fraction at each evaluation, and a histogram of the hidden
- * activations on a fixed sample of validation images.
+ * activations on a fixed sample of validation images. Close it before the model's graph, to flush
+ * and close the event file.
  */
 public final class TensorBoardLogger implements TrainingListener, AutoCloseable {
   private final Session session;
@@ -39,8 +40,12 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
   private final Op closeWriter;
 
   /**
+   * @param graph the graph the model was built into; the summary ops are added to it
+   * @param model the classifier to log
+   * @param logDir the event files' folder, created if missing
    * @param histogramSample images whose hidden activations are drawn as a histogram
    * @param lossEvery write the training loss every this many steps
+   * @throws IOException when the folder cannot be created
    */
   public TensorBoardLogger(
       ModelGraph graph, ClassifierGraph model, Path logDir, Dataset histogramSample, int lossEvery)
@@ -94,7 +99,13 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
     }
   }
 
-  /** Writes one scalar; usable for any extra number a caller wants to chart. */
+  /**
+   * Writes one scalar; usable for any extra number a caller wants to chart.
+   *
+   * @param stepNumber the x coordinate, usually the training step
+   * @param name the chart's name
+   * @param number the value
+   */
   public void scalar(long stepNumber, String name, float number) {
     try (TInt64 s = TInt64.scalarOf(stepNumber);
         TString t = TString.scalarOf(name);

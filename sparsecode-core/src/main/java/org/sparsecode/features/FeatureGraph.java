@@ -23,7 +23,13 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
   /** Examples per session run when mapping a data set. */
   public static final int CHUNK = 1_000;
 
-  /** Checks that the width is positive. */
+  /**
+   * Checks that the width is positive.
+   *
+   * @param input the placeholder, float32 [batch, d]
+   * @param features the map's output, float32 [batch, width]
+   * @param width the output width, &gt; 0
+   */
   public FeatureGraph {
     if (width <= 0) {
       throw new IllegalArgumentException("a feature map needs a positive width, got " + width);
@@ -48,7 +54,14 @@ public record FeatureGraph(Placeholder<TFloat32> input, Operand<TFloat32> featur
         input, tf.withName("feature_map").identity(layer.apply(tf, input)), width);
   }
 
-  /** The features of every example of {@code data}, with its labels, as a new data set. */
+  /**
+   * The features of every example of {@code data}, with its labels, as a new data set.
+   *
+   * @param session a session of the graph the map is in
+   * @param data the examples, of the input width d
+   * @param name the new data set's name
+   * @return a data set of {@code width} features per example, with {@code data}'s labels
+   */
   public Dataset map(Session session, Dataset data, String name) {
     long total = (long) data.size() * width;
     if (total > Integer.MAX_VALUE - 8) {

@@ -48,6 +48,12 @@ public final class Pca implements Layer {
   /**
    * A PCA from given parts: {@code axes} d x k row-major, {@code variances} k, largest first. For a
    * projection computed elsewhere, or a stand-in of the right shape when only the graph matters.
+   *
+   * @param standardizer the centring and scaling applied first
+   * @param components k, the number of axes
+   * @param axes d x k unit axes, row-major; copied
+   * @param variances the training variance along each axis, k values, largest first; copied
+   * @return the PCA
    */
   public static Pca of(
       Standardizer standardizer, int components, float[] axes, double[] variances) {
@@ -74,8 +80,12 @@ public final class Pca implements Layer {
   /**
    * Fits on {@code train}.
    *
+   * @param train the examples to fit on
    * @param components k, how many axes to keep: 1 &lt;= k &lt;= number of features
    * @param standardize scale every feature to unit variance before the PCA (the document does)
+   * @param threads the thread pools of the graph that computes the covariance
+   * @return the fitted PCA: the k axes of largest variance, as a {@link org.sparsecode.nn.Layer}
+   *     from [batch, d] to [batch, k]
    */
   public static Pca fit(
       Dataset train, int components, boolean standardize, ThreadSettings threads) {
@@ -162,12 +172,16 @@ public final class Pca implements Layer {
     return sum;
   }
 
-  /** Number of input features d. */
+  /**
+   * @return d, the number of input features
+   */
   public int inputs() {
     return standardizer.features();
   }
 
-  /** Number of components k. */
+  /**
+   * @return k, the number of components (the output width)
+   */
   public int components() {
     return components;
   }
@@ -179,12 +193,16 @@ public final class Pca implements Layer {
     return standardizer;
   }
 
-  /** The unit axes as a d x k row-major array (a copy). */
+  /**
+   * @return the unit axes, d x k row-major (a copy)
+   */
   public float[] axes() {
     return axes.clone();
   }
 
-  /** The training variance along each kept axis, largest first (a copy). */
+  /**
+   * @return the training variance along each kept axis, k values, largest first (a copy)
+   */
   public double[] variances() {
     return variances.clone();
   }

@@ -14,8 +14,14 @@ public final class RandomReluFeatures {
   private RandomReluFeatures() {}
 
   /**
+   * @param graph the graph to build into
+   * @param inputs the raw input width (the placeholder's)
    * @param preprocess the fixed map before the layer (the same PCA as the encoder's)
    * @param preprocessedWidth its output width
+   * @param units number of ReLU features, &gt; 0
+   * @param stddev the weights' standard deviation (the encoder's init_stddev)
+   * @param seed seed of the weight draw (the encoder's, so both start equal)
+   * @return the endpoints: [batch, inputs] in, [batch, units] out
    */
   public static FeatureGraph build(
       ModelGraph graph,

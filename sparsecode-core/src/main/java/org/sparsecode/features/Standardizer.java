@@ -23,6 +23,11 @@ public final class Standardizer {
   /**
    * Fits on {@code train}; with {@code scaleToUnitVariance} false the features are only centred
    * (scale 1 everywhere).
+   *
+   * @param train the examples to fit on
+   * @param scaleToUnitVariance divide every feature by its standard deviation (a constant feature
+   *     by 1)
+   * @return the fitted map
    */
   public static Standardizer fit(Dataset train, boolean scaleToUnitVariance) {
     int n = train.size();
@@ -67,17 +72,27 @@ public final class Standardizer {
     return mean.length;
   }
 
-  /** The training mean of each feature (a copy). */
+  /**
+   * @return the training mean of each feature (a copy)
+   */
   public float[] mean() {
     return mean.clone();
   }
 
-  /** The divisor of each feature (a copy): its standard deviation, or 1. */
+  /**
+   * @return the divisor of each feature (a copy): its standard deviation, or 1
+   */
   public float[] scale() {
     return scale.clone();
   }
 
-  /** {@code (x - mean) / scale} as graph ops; {@code x} is [batch, features]. */
+  /**
+   * {@code (x - mean) / scale} as graph ops; {@code x} is [batch, features].
+   *
+   * @param tf ops of the graph to build into
+   * @param x float32 [batch, features]
+   * @return float32 [batch, features], standardised
+   */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     return tf.math.div(tf.math.sub(x, tf.constant(mean)), tf.constant(scale));
   }

@@ -77,7 +77,13 @@ public final class AtomicFiles {
     }
   }
 
-  /** Renames {@code source} over {@code target} atomically where the file system allows it. */
+  /**
+   * Renames {@code source} over {@code target} atomically where the file system allows it.
+   *
+   * @param source the file to move, usually a temporary file beside {@code target}
+   * @param target the destination, replaced if it exists
+   * @throws IOException when the move fails
+   */
   public static void move(Path source, Path target) throws IOException {
     try {
       Files.move(

@@ -19,16 +19,34 @@ public final class CurveCsv {
 
   /** The columns and rows of one curve file. */
   public record Table(List<String> columns, List<double[]> rows) {
+    /**
+     * Copies the lists, so the table cannot change afterwards.
+     *
+     * @param columns the header's column names
+     * @param rows one array per row, one value per column
+     */
     public Table {
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
     }
 
+    /**
+     * Whether the curve has a column.
+     *
+     * @param column a column name
+     * @return whether the header lists it
+     */
     public boolean has(String column) {
       return columns.contains(column);
     }
 
-    /** One column's values, in row order. */
+    /**
+     * One column's values, in row order.
+     *
+     * @param name a column name from the header
+     * @return the column's values, one per row
+     * @throws IllegalArgumentException when there is no such column
+     */
     public double[] column(String name) {
       int i = columns.indexOf(name);
       if (i < 0) {
@@ -43,7 +61,14 @@ public final class CurveCsv {
     }
   }
 
-  /** Writes the curve atomically. */
+  /**
+   * Writes the curve atomically.
+   *
+   * @param file the CSV file, replaced if it exists
+   * @param columns the header's column names
+   * @param rows one array per row, one value per column
+   * @throws IOException when the file cannot be written
+   */
   public static void write(Path file, List<String> columns, List<double[]> rows)
       throws IOException {
     StringBuilder out = new StringBuilder(String.join(",", columns)).append('\n');
@@ -63,7 +88,13 @@ public final class CurveCsv {
     AtomicFiles.writeString(file, out.toString());
   }
 
-  /** Reads a curve written by {@link #write}. */
+  /**
+   * Reads a curve written by {@link #write}.
+   *
+   * @param file a CSV file with a header row and numeric rows
+   * @return its columns and rows
+   * @throws IOException when the file cannot be read
+   */
   public static Table read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     if (lines.isEmpty()) {

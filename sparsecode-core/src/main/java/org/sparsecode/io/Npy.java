@@ -27,7 +27,12 @@ public final class Npy {
 
   /** An array read back: its shape and its values (exactly one of floats and ints is set). */
   public record Array(long[] shape, float[] floats, int[] ints) {
-    /** Rows and columns of a 2-D array. */
+    /**
+     * Rows and columns of a 2-D array.
+     *
+     * @return the values as [rows][cols]
+     * @throws IllegalStateException when the array is not 2-D
+     */
     public float[][] matrix() {
       if (shape.length != 2 || floats == null) {
         throw new IllegalStateException("not a 2-D float32 array but " + Arrays.toString(shape));
@@ -41,7 +46,13 @@ public final class Npy {
     }
   }
 
-  /** Writes a float32 matrix [rows x cols]. */
+  /**
+   * Writes a float32 matrix [rows x cols].
+   *
+   * @param file the {@code .npy} file, replaced if it exists
+   * @param matrix [rows][cols], every row of the same length
+   * @throws IOException when the file cannot be written
+   */
   public static void write(Path file, float[][] matrix) throws IOException {
     int cols = matrix.length == 0 ? 0 : matrix[0].length;
     float[] flat = new float[matrix.length * cols];
@@ -55,7 +66,14 @@ public final class Npy {
     writeFloats(file, flat, matrix.length, cols);
   }
 
-  /** Writes row-major float32 values with the given shape. */
+  /**
+   * Writes row-major float32 values with the given shape.
+   *
+   * @param file the {@code .npy} file, replaced if it exists
+   * @param values row-major values, as many as the shape's product
+   * @param shape the array's dimensions
+   * @throws IOException when the file cannot be written
+   */
   public static void writeFloats(Path file, float[] values, long... shape) throws IOException {
     checkSize(values.length, shape);
     ByteBuffer data =
@@ -64,7 +82,14 @@ public final class Npy {
     write(file, "<f4", shape, data.array());
   }
 
-  /** Writes row-major int32 values with the given shape. */
+  /**
+   * Writes row-major int32 values with the given shape.
+   *
+   * @param file the {@code .npy} file, replaced if it exists
+   * @param values row-major values, as many as the shape's product
+   * @param shape the array's dimensions
+   * @throws IOException when the file cannot be written
+   */
   public static void writeInts(Path file, int[] values, long... shape) throws IOException {
     checkSize(values.length, shape);
     ByteBuffer data =

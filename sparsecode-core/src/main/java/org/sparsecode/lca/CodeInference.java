@@ -83,6 +83,12 @@ public final class CodeInference implements AutoCloseable {
   /**
    * Codes [rows x n_atoms] of {@code x} [rows x n_inputs] with {@code phi} [n_inputs x n_atoms],
    * computed {@code chunk} rows at a time.
+   *
+   * @param x inputs, row-major [rows, n_inputs]
+   * @param rows number of examples
+   * @param phi the dictionary [n_inputs][n_atoms], fed with every chunk
+   * @param chunk rows per session run, &gt; 0
+   * @return the codes, row-major [rows, n_atoms]
    */
   public float[] codes(float[] x, int rows, float[][] phi, int chunk) {
     return codes(x, rows, phi, null, chunk);
@@ -90,6 +96,15 @@ public final class CodeInference implements AutoCloseable {
 
   /**
    * As {@link #codes(float[], int, float[][], int)}, with a current [rows x n_atoms] (driven only).
+   *
+   * @param x inputs, row-major [rows, n_inputs]
+   * @param rows number of examples
+   * @param phi the dictionary [n_inputs][n_atoms], fed with every chunk
+   * @param currents row-major [rows, n_atoms], added to the drive; null unless built {@code driven}
+   * @param chunk rows per session run, &gt; 0
+   * @return the codes, row-major [rows, n_atoms]
+   * @throws IllegalArgumentException when a size disagrees, or {@code currents} is given to an
+   *     undriven graph (or missing from a driven one)
    */
   public float[] codes(float[] x, int rows, float[][] phi, float[] currents, int chunk) {
     if (x.length != (long) rows * nInputs) {

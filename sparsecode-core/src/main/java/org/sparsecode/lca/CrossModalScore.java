@@ -16,6 +16,12 @@ public record CrossModalScore(double nearestClassAccuracy, double meanSquaredErr
    * width]. Distances for the nearest class are taken as given; {@code scale[k]} (null: all 1)
    * converts class k's errors to another unit, for example back to pixels when the targets were
    * divided by their norms.
+   *
+   * @param reconstructions row-major [labels.length, width]
+   * @param labels each reconstruction's class, in [0, classes)
+   * @param targets one target per class, [classes][width]
+   * @param scale a factor per class, or null for 1
+   * @return the nearest-class accuracy and the mean squared error
    */
   public static CrossModalScore of(
       float[] reconstructions, int[] labels, float[][] targets, double[] scale) {

@@ -16,13 +16,24 @@ import java.util.stream.IntStream;
 public final class Dictionary {
   private final float[][] phi;
 
-  /** A copy of {@code phi} [n_inputs x n_atoms], used as given (call {@link #normaliseColumns}). */
+  /**
+   * A copy of {@code phi} [n_inputs x n_atoms], used as given (call {@link #normaliseColumns}).
+   *
+   * @param phi [n_inputs][n_atoms]; copied
+   */
   public Dictionary(float[][] phi) {
     Lca.columns(phi, "dictionary");
     this.phi = copy(phi);
   }
 
-  /** Standard normal entries from {@code seed}, then every column scaled to unit norm. */
+  /**
+   * Standard normal entries from {@code seed}, then every column scaled to unit norm.
+   *
+   * @param nInputs rows of Phi, the input width
+   * @param nAtoms columns of Phi, the code width
+   * @param seed seed of the draw
+   * @return a dictionary with unit-norm columns
+   */
   public static Dictionary random(int nInputs, int nAtoms, long seed) {
     if (nInputs <= 0 || nAtoms <= 0) {
       throw new IllegalArgumentException(
@@ -63,12 +74,19 @@ public final class Dictionary {
     return phi[input][atom];
   }
 
-  /** A copy of Phi [n_inputs x n_atoms]. */
+  /**
+   * @return a copy of Phi, [n_inputs][n_atoms]
+   */
   public float[][] toArray() {
     return copy(phi);
   }
 
-  /** Phi a for one code. Zero coefficients are skipped: sparse codes make this cheap. */
+  /**
+   * Phi a for one code. Zero coefficients are skipped: sparse codes make this cheap.
+   *
+   * @param code one code of n_atoms values
+   * @return the reconstruction, n_inputs values
+   */
   public float[] reconstruct(float[] code) {
     checkLength(code, nAtoms(), "code");
     int[] active = nonZero(code);
@@ -84,7 +102,13 @@ public final class Dictionary {
     return out;
   }
 
-  /** 1/2 ||I - Phi a||^2, the data term of the energy. */
+  /**
+   * 1/2 ||I - Phi a||^2, the data term of the energy.
+   *
+   * @param input one input of n_inputs values
+   * @param code its code, n_atoms values
+   * @return half the squared Euclidean error of the reconstruction
+   */
   public double squaredError(float[] input, float[] code) {
     checkLength(input, nInputs(), "input");
     float[] rec = reconstruct(code);
@@ -96,7 +120,14 @@ public final class Dictionary {
     return 0.5 * s;
   }
 
-  /** E = 1/2 ||I - Phi a||^2 + lambda ||a||_1. */
+  /**
+   * E = 1/2 ||I - Phi a||^2 + lambda ||a||_1.
+   *
+   * @param input one input of n_inputs values
+   * @param code its code, n_atoms values
+   * @param lambda the L1 weight, as in {@link LcaConfig#lambda()}
+   * @return the LCA energy of {@code code}
+   */
   public double energy(float[] input, float[] code, float lambda) {
     return squaredError(input, code) + lambda * l1(code);
   }
@@ -120,6 +151,10 @@ public final class Dictionary {
   /**
    * One Hebbian step, Phi &lt;- Phi + eta (1/batch) sum_n (x_n - Phi a_n) a_n^T, then every column
    * renormalised. Inputs [batch x n_inputs] and codes [batch x n_atoms] are rows.
+   *
+   * @param inputs [batch][n_inputs]
+   * @param codes [batch][n_atoms], inferred with the current Phi
+   * @param eta the Hebbian rate, &gt; 0
    */
   public void hebbianUpdate(float[][] inputs, float[][] codes, float eta) {
     addHebbian(inputs, codes, eta);
@@ -164,7 +199,12 @@ public final class Dictionary {
     }
   }
 
-  /** The atoms whose coefficient is zero in every one of {@code codes} [batch x n_atoms]. */
+  /**
+   * The atoms whose coefficient is zero in every one of {@code codes} [batch x n_atoms].
+   *
+   * @param codes [batch][n_atoms]
+   * @return the dead atoms' indices, ascending
+   */
   public int[] deadAtoms(float[][] codes) {
     for (float[] code : codes) {
       checkLength(code, nAtoms(), "code");
@@ -180,6 +220,10 @@ public final class Dictionary {
    * so on, cycling through the batch when there are more dead atoms than inputs. All-zero inputs
    * are skipped (they cannot make a unit atom). Errors use the dictionary before any replacement.
    * Returns the atoms replaced.
+   *
+   * @param inputs [batch][n_inputs]
+   * @param codes their codes, [batch][n_atoms]
+   * @return the atoms replaced, ascending
    */
   public int[] reinitialiseDead(float[][] inputs, float[][] codes) {
     checkBatch(inputs, codes);
@@ -189,6 +233,11 @@ public final class Dictionary {
   /**
    * As {@link #reinitialiseDead}, for the given {@code atoms} (for example those never active over
    * many batches). Returns the atoms replaced: none when every input is zero.
+   *
+   * @param atoms the atoms to replace
+   * @param inputs [batch][n_inputs]
+   * @param codes their codes, [batch][n_atoms]
+   * @return the atoms replaced
    */
   public int[] reinitialise(int[] atoms, float[][] inputs, float[][] codes) {
     checkBatch(inputs, codes);
@@ -208,7 +257,12 @@ public final class Dictionary {
     return atoms.clone();
   }
 
-  /** Sets column {@code atom} to {@code values} scaled to unit norm (zero stays zero). */
+  /**
+   * Sets column {@code atom} to {@code values} scaled to unit norm (zero stays zero).
+   *
+   * @param atom the column, in [0, n_atoms)
+   * @param values n_inputs values
+   */
   public void setAtom(int atom, float[] values) {
     checkLength(values, nInputs(), "atom values");
     double norm = 0;

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record LcaConfig(float lambda, float tau, int iterations, Threshold threshold) {
 
-  /** Checks every setting, with the fix in the message. */
+  /**
+   * Checks every setting, with the fix in the message.
+   *
+   * @param lambda threshold and L1 weight, finite and &gt;= 0
+   * @param tau time constant, &gt; 0, in Euler steps
+   * @param iterations Euler steps, &gt;= 1
+   * @param threshold the transfer function, not null
+   */
   public LcaConfig {
     if (!(lambda >= 0) || Float.isInfinite(lambda)) {
       throw new IllegalArgumentException(

@@ -31,7 +31,14 @@ public final class LinkedDictionaries {
     this.blocks = List.copyOf(blocks);
   }
 
-  /** One random unit-norm block per modality; block i has {@code inputsPerModality[i]} rows. */
+  /**
+   * One random unit-norm block per modality; block i has {@code inputsPerModality[i]} rows.
+   *
+   * @param inputsPerModality rows of each block, n_inputs_i
+   * @param nAtoms atoms shared by every block
+   * @param seed seed of the draw
+   * @return the dictionaries
+   */
   public static LinkedDictionaries random(int[] inputsPerModality, int nAtoms, long seed) {
     Dictionary[] blocks = new Dictionary[inputsPerModality.length];
     for (int i = 0; i < blocks.length; i++) {
@@ -45,6 +52,12 @@ public final class LinkedDictionaries {
    * with {@code seed} from the row-major {@code inputsPerModality} (all with the same number of
    * rows; block i has {@code inputsPerModality[i].length / rows} inputs). Atoms that start as data
    * correlate with data, so every neuron can take part from the first step.
+   *
+   * @param inputsPerModality one row-major array per modality
+   * @param rows number of examples in each array
+   * @param nAtoms atoms shared by every block, &lt;= rows
+   * @param seed seed of the draw of examples
+   * @return the dictionaries
    */
   public static LinkedDictionaries fromExamples(
       List<float[]> inputsPerModality, int rows, int nAtoms, long seed) {
@@ -93,6 +106,13 @@ public final class LinkedDictionaries {
    * dictionary, by the drivers) rather than by the example it started as. The noise of block i has
    * a standard deviation per value of {@code noise * ||mean_i|| / sqrt(n_inputs_i)}, so its norm is
    * about {@code noise} times the mean's.
+   *
+   * @param inputsPerModality one row-major array per modality
+   * @param rows number of examples in each array
+   * @param nAtoms atoms shared by every block
+   * @param noise the noise's standard deviation, relative as described above
+   * @param seed seed of the noise
+   * @return the dictionaries
    */
   public static LinkedDictionaries aroundMean(
       List<float[]> inputsPerModality, int rows, int nAtoms, double noise, long seed) {
@@ -166,7 +186,10 @@ public final class LinkedDictionaries {
     return blocks.get(modality);
   }
 
-  /** The blocks stacked into one [sum n_inputs_i x n_atoms] dictionary, for inference. */
+  /**
+   * @return the blocks stacked into one [sum n_inputs_i][n_atoms] dictionary, for inference (a
+   *     copy)
+   */
   public float[][] concatenated() {
     float[][] out = new float[totalInputs()][];
     int row = 0;
@@ -178,7 +201,12 @@ public final class LinkedDictionaries {
     return out;
   }
 
-  /** Each example's modalities stacked into one row: [batch x sum n_inputs_i]. */
+  /**
+   * Each example's modalities stacked into one row: [batch x sum n_inputs_i].
+   *
+   * @param inputsPerModality per modality, [batch][n_inputs_i]
+   * @return [batch][sum n_inputs_i]
+   */
   public float[][] stackInputs(List<float[][]> inputsPerModality) {
     checkModalities(inputsPerModality.size());
     int batch = inputsPerModality.get(0).length;
@@ -199,7 +227,14 @@ public final class LinkedDictionaries {
     return out;
   }
 
-  /** E = 1/2 sum_i ||I_i - Phi_i a||^2 + lambda ||a||_1 for one example. */
+  /**
+   * E = 1/2 sum_i ||I_i - Phi_i a||^2 + lambda ||a||_1 for one example.
+   *
+   * @param inputsPerModality one input per modality, n_inputs_i values each
+   * @param code the shared code, n_atoms values
+   * @param lambda the L1 weight
+   * @return the energy summed over the modalities
+   */
   public double energy(List<float[]> inputsPerModality, float[] code, float lambda) {
     checkModalities(inputsPerModality.size());
     double e = lambda * Dictionary.l1(code);
@@ -212,6 +247,10 @@ public final class LinkedDictionaries {
   /**
    * The Hebbian step on the stacked problem (which splits into one step per block, each with its
    * own residual and the shared codes), then every block's columns renormalised on their own.
+   *
+   * @param inputsPerModality per modality, [batch][n_inputs_i]
+   * @param codes the shared codes, [batch][n_atoms]
+   * @param eta the Hebbian rate, &gt; 0
    */
   public void hebbianUpdate(List<float[][]> inputsPerModality, float[][] codes, float eta) {
     checkModalities(inputsPerModality.size());
@@ -220,7 +259,12 @@ public final class LinkedDictionaries {
     }
   }
 
-  /** Atoms never active in {@code codes} (shared by every block). */
+  /**
+   * Atoms never active in {@code codes} (shared by every block).
+   *
+   * @param codes [batch][n_atoms]
+   * @return the dead atoms' indices, ascending
+   */
   public int[] deadAtoms(float[][] codes) {
     return blocks.get(0).deadAtoms(codes);
   }
@@ -228,12 +272,23 @@ public final class LinkedDictionaries {
   /**
    * As {@link Dictionary#reinitialiseDead}, with the error summed over the modalities: each dead
    * atom takes, in every block, that block's (normalised) input of one badly reconstructed example.
+   *
+   * @param inputsPerModality per modality, [batch][n_inputs_i]
+   * @param codes the shared codes, [batch][n_atoms]
+   * @return the atoms replaced, ascending
    */
   public int[] reinitialiseDead(List<float[][]> inputsPerModality, float[][] codes) {
     return reinitialise(deadAtoms(codes), inputsPerModality, codes);
   }
 
-  /** As {@link #reinitialiseDead}, for the given {@code atoms}. Returns the atoms replaced. */
+  /**
+   * As {@link #reinitialiseDead}, for the given {@code atoms}. Returns the atoms replaced.
+   *
+   * @param atoms the atoms to replace
+   * @param inputsPerModality per modality, [batch][n_inputs_i]
+   * @param codes the shared codes, [batch][n_atoms]
+   * @return the atoms replaced
+   */
   public int[] reinitialise(int[] atoms, List<float[][]> inputsPerModality, float[][] codes) {
     float[][] stacked = stackInputs(inputsPerModality);
     if (stacked.length != codes.length) {

@@ -32,7 +32,16 @@ public final class LinkedLearning {
    * @param seed the order in which examples are drawn
    */
   public record Config(LcaConfig lca, float eta, int batch, int steps, int deadWindow, long seed) {
-    /** Checks every setting, with the fix in the message. */
+    /**
+     * Checks every setting, with the fix in the message.
+     *
+     * @param lca inference settings
+     * @param eta Hebbian rate, finite and &gt; 0
+     * @param batch examples per step, &gt;= 1
+     * @param steps Hebbian steps, &gt;= 1
+     * @param deadWindow steps per dead-atom window, &gt;= 1
+     * @param seed seed of the example order
+     */
     public Config {
       if (!(eta > 0) || Float.isInfinite(eta)) {
         throw new IllegalArgumentException(
@@ -65,7 +74,13 @@ public final class LinkedLearning {
     /** No drive: plain inference. */
     public static final Drive NONE = new Drive(DriveKind.NONE, null, 0);
 
-    /** Checks that the drive's settings agree with its kind. */
+    /**
+     * Checks that the drive's settings agree with its kind.
+     *
+     * @param kind none, modality or current
+     * @param blocks the class blocks; may be null only for {@link DriveKind#NONE}
+     * @param amplitude the driver's value on an example's class block
+     */
     public Drive {
       if (kind != DriveKind.NONE && blocks == null) {
         throw new IllegalArgumentException("an ordinal drive needs its class blocks");
@@ -87,6 +102,9 @@ public final class LinkedLearning {
     /**
      * After every {@code deadWindow} steps, once that step's update is done: the window's averages,
      * with the dictionaries as they now are (to read, not to change).
+     *
+     * @param window the window's averages
+     * @param dictionaries the dictionaries after the window's last update
      */
     default void onWindow(Window window, LinkedDictionaries dictionaries) {}
 
@@ -126,8 +144,14 @@ public final class LinkedLearning {
   /**
    * Learns {@code dictionaries} in place.
    *
+   * @param dictionaries learned in place
    * @param inputs one row-major array per modality, all with {@code labels.length} rows
    * @param labels class of each example (only read by an ordinal drive)
+   * @param drive the ordinal driver, or {@link Drive#NONE}
+   * @param config rates, batch, steps, dead window and seed
+   * @param threads the inference session's thread pools
+   * @param listener told of every step and window
+   * @return averages over the last window
    */
   public static Result learn(
       LinkedDictionaries dictionaries,

@@ -8,7 +8,13 @@ package org.sparsecode.lca;
  */
 public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
 
-  /** Checks the block sizes. */
+  /**
+   * Checks the block sizes.
+   *
+   * @param nAtoms neurons in the dictionary
+   * @param classes number of classes, &gt;= 1
+   * @param blockSize neurons per class block, &gt;= 1; {@code classes * blockSize <= nAtoms}
+   */
   public OrdinalBlocks {
     if (classes < 1 || blockSize < 1) {
       throw new IllegalArgumentException(
@@ -30,12 +36,22 @@ public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
     }
   }
 
-  /** The document's layout: 10 classes, blocks of 25 (250 of the neurons). */
+  /**
+   * The document's layout: 10 classes, blocks of 25 (250 of the neurons).
+   *
+   * @param nAtoms neurons in the dictionary, &gt;= 250
+   * @return the layout
+   */
   public static OrdinalBlocks document(int nAtoms) {
     return new OrdinalBlocks(nAtoms, 10, 25);
   }
 
-  /** The class whose block holds {@code neuron}, or -1 for a neuron in no block. */
+  /**
+   * The class whose block holds {@code neuron}, or -1 for a neuron in no block.
+   *
+   * @param neuron a neuron in [0, nAtoms)
+   * @return its class, or -1
+   */
   public int classOf(int neuron) {
     if (neuron < 0 || neuron >= nAtoms) {
       throw new IllegalArgumentException("neuron " + neuron + " is outside 0.." + (nAtoms - 1));
@@ -44,14 +60,26 @@ public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
     return k < classes ? k : -1;
   }
 
-  /** The driver of one example of class {@code label}: {@code amplitude} on its block. */
+  /**
+   * The driver of one example of class {@code label}: {@code amplitude} on its block.
+   *
+   * @param label the example's class, in [0, classes)
+   * @param amplitude the value on the class's block
+   * @return nAtoms values
+   */
   public float[] driver(int label, float amplitude) {
     float[] d = new float[nAtoms];
     fill(d, 0, label, amplitude);
     return d;
   }
 
-  /** The drivers of {@code labels}, row-major [labels.length x n_atoms]. */
+  /**
+   * The drivers of {@code labels}, row-major [labels.length x n_atoms].
+   *
+   * @param labels the examples' classes
+   * @param amplitude the value on each class's block
+   * @return row-major [labels.length, nAtoms]
+   */
   public float[] drivers(int[] labels, float amplitude) {
     float[] d = new float[labels.length * nAtoms];
     for (int n = 0; n < labels.length; n++) {
@@ -64,6 +92,10 @@ public record OrdinalBlocks(int nAtoms, int classes, int blockSize) {
    * Block purity of codes [labels.length x n_atoms] (row-major): for each class, the share of its
    * examples' activation mass (sum of |a|) that lies in its own block. Entry {@code classes} is the
    * mean over the classes that have mass (NaN for a class with no examples or no activity).
+   *
+   * @param codes row-major [labels.length, nAtoms]
+   * @param labels each example's class
+   * @return classes + 1 values: each class's purity, then their mean
    */
   public double[] purity(float[] codes, int[] labels) {
     if (codes.length != (long) labels.length * nAtoms) {

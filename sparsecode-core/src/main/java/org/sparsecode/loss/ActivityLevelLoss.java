@@ -40,7 +40,13 @@ public final class ActivityLevelLoss {
     return target;
   }
 
-  /** The term as a scalar; {@code h} may have any rank. */
+  /**
+   * The term as a scalar; {@code h} may have any rank.
+   *
+   * @param tf ops of the graph to build into
+   * @param h the activations, float32, any rank (usually [batch, units])
+   * @return {@code |mean(h) - target|}, a float32 scalar
+   */
   public Operand<TFloat32> call(Ops tf, Operand<TFloat32> h) {
     Operand<TFloat32> mean = tf.math.mean(tf.identity(h), L1ActivityPenalty.allAxes(tf, h));
     return tf.math.abs(tf.math.sub(mean, tf.constant(target)));

@@ -48,6 +48,10 @@ public final class L1ActivityPenalty {
    * without the abs op and its gradient, two passes over the activations fewer per step. The value
    * is the same, and so is the gradient through the ReLU: abs' and 1 differ only at 0, where the
    * ReLU's gradient is 0. With lambda 0 no penalty op is built at all.
+   *
+   * @param tf ops of the graph to build into
+   * @param activations float32 values &gt;= 0, any rank (not checked)
+   * @return the weighted sum, a float32 scalar
    */
   public Operand<TFloat32> callOnNonNegative(Ops tf, Operand<TFloat32> activations) {
     checkBatch(activations);

@@ -66,7 +66,11 @@ public final class OvrLoss {
     return epsilon;
   }
 
-  /** The explicit gradient of this loss with respect to {@code H}. */
+  /**
+   * The explicit gradient of this loss with respect to {@code H}.
+   *
+   * @return the closed-form gradient at this loss's lambda
+   */
   public OvrUpdateRule updateRule() {
     return new OvrUpdateRule(lambda, epsilon);
   }

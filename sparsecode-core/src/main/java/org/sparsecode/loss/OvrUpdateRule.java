@@ -80,7 +80,12 @@ public final class OvrUpdateRule {
     return tf.math.mul(tf.constant(2 * lambda), tf.math.div(inner, n));
   }
 
-  /** dOVR/dH in double precision, {@code h[i]} being row i; a plain reference for the op. */
+  /**
+   * dOVR/dH in double precision, {@code h[i]} being row i; a plain reference for the op.
+   *
+   * @param h the codes, [batch][units]
+   * @return dOVR/dH, [batch][units]
+   */
   public double[][] gradient(double[][] h) {
     int rows = h.length;
     int k = rows == 0 ? 0 : h[0].length;

@@ -79,6 +79,14 @@ public final class ConvAutoencoderClassifier {
   /**
    * As {@link #build(ModelGraph, CnnConfig, Decoder, float, AdamConfig)}, with the training batch
    * size B of {@link #LOSS_AE} (the blog's: 100).
+   *
+   * @param model the graph to build into
+   * @param c the encoder's convolution, classes, lambda and initialisation
+   * @param decoder how the code is mapped back to the image
+   * @param maxKernelNorm the bound C on each decoder atom's L2 norm, &gt; 0 (the blog: 1)
+   * @param optimizer the training's optimiser settings
+   * @param lossAeBatch B, the training batch size, &gt; 0
+   * @return the classifier's endpoints, with the {@value #RECONSTRUCTION} output [batch, side*side]
    */
   public static ClassifierGraph build(
       ModelGraph model,

@@ -18,7 +18,9 @@ public enum Decoder {
    */
   CONV_TRANSPOSE_BLOG_BUGS;
 
-  /** The name sweep files use: conv_transpose, subpixel, conv_transpose_blog_bugs. */
+  /**
+   * @return the name sweep files use: conv_transpose, subpixel, conv_transpose_blog_bugs
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

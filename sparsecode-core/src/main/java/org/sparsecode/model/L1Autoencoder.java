@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Layer;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.sparsecode.optim.LearningRate;
 import org.tensorflow.Operand;
@@ -27,14 +28,18 @@ public final class L1Autoencoder {
   private L1Autoencoder() {}
 
   /**
-   * Builds the autoencoder with its train step (Adam at the configuration's rate, in a {@link
-   * org.sparsecode.optim.LearningRate} a schedule can lower).
+   * Builds the autoencoder with its train step (Adam at the training's rate, held in a {@link
+   * org.sparsecode.optim.LearningRate} that {@link org.sparsecode.train.EncoderTrainer}'s schedule
+   * can lower).
    *
    * @param graph the graph to build into
    * @param inputs features per raw example (the input {@code features}, [batch, inputs])
    * @param preprocess fixed map applied first (for example a fitted PCA), not trained
    * @param preprocessedWidth its output width
-   * @param config units, initialisation, L1 weight, rate and seed
+   * @param config units, initialisation, L1 weight and seed
+   * @param optimizer the training's Adam settings ({@link
+   *     org.sparsecode.train.EncoderTrainConfig#optimizer()}); the rate variable starts at its
+   *     learning rate
    * @return the encoder's endpoints; its codes are [batch, units]
    */
   public static EncoderGraph build(
@@ -42,7 +47,8 @@ public final class L1Autoencoder {
       int inputs,
       Layer preprocess,
       int preprocessedWidth,
-      L1AutoencoderConfig config) {
+      L1AutoencoderConfig config,
+      AdamConfig optimizer) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
         tf.withName("features")
@@ -69,8 +75,8 @@ public final class L1Autoencoder {
 
     List<org.tensorflow.op.core.Variable<TFloat32>> variables =
         List.of(encoder.weights(), encoder.bias(), decoder.weights(), decoder.bias());
-    LearningRate rate = new LearningRate(tf, "learning_rate", config.learningRate());
-    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value());
+    LearningRate rate = new LearningRate(tf, "learning_rate", optimizer.learningRate());
+    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value(), optimizer);
     Op trainStep =
         adam.applyGradients(
             DeterministicAdam.gradients(graph.graph(), loss, variables), "train_step");
@@ -82,6 +88,7 @@ public final class L1Autoencoder {
         Map.of(RECONSTRUCTION, mse, L1, l1),
         trainStep,
         rate,
+        optimizer,
         variables);
   }
 }

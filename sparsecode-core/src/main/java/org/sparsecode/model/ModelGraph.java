@@ -7,7 +7,8 @@ import org.tensorflow.op.Ops;
 
 /**
  * Owns one TensorFlow {@link Graph} and the {@link Session} that runs it. Build ops with {@link
- * #tf()}; the session opens (and initialises the variables) on first use.
+ * #tf()}; the session opens (and initialises the variables) on first use. Both hold native memory:
+ * close this object (try-with-resources), which closes the session, then the graph.
  */
 public final class ModelGraph implements AutoCloseable {
   private final Graph graph = new Graph();
@@ -45,7 +46,12 @@ public final class ModelGraph implements AutoCloseable {
     return threads;
   }
 
-  /** The session, opened and with every variable initialised on the first call. */
+  /**
+   * The session, opened and with every variable initialised on the first call.
+   *
+   * @return the graph's session, owned by this object: do not close it, close the {@link
+   *     ModelGraph}
+   */
   public synchronized Session session() {
     if (session == null) {
       session = new Session(graph, threads.toConfigProto());

@@ -6,6 +6,7 @@ import org.sparsecode.loss.ActivityLevelLoss;
 import org.sparsecode.loss.OvrLoss;
 import org.sparsecode.nn.Dense;
 import org.sparsecode.nn.Layer;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.optim.DeterministicAdam;
 import org.sparsecode.optim.LearningRate;
 import org.tensorflow.Operand;
@@ -37,6 +38,14 @@ public final class OvrEncoder {
    * The code layer of the OVR-Encoder and of every baseline that must start from the same weights
    * (random ReLU features, the L1 autoencoder's encoder): weights N(0, stddev^2) from {@code seed},
    * biases 0.
+   *
+   * @param tf ops of the graph to build into
+   * @param inputs the layer's input width
+   * @param units the layer's output width
+   * @param stddev the weights' standard deviation, &gt; 0
+   * @param seed seed of the weight draw (stream 1)
+   * @return the Dense layer named {@code encoder}, [batch, inputs] to [batch, units], without
+   *     activation
    */
   public static Dense codeLayer(Ops tf, int inputs, int units, float stddev, long seed) {
     return Dense.builder("encoder", inputs, units)
@@ -47,16 +56,27 @@ public final class OvrEncoder {
   }
 
   /**
+   * Builds the encoder with its train step (Adam at the training's rate, held in a {@link
+   * org.sparsecode.optim.LearningRate} that {@link org.sparsecode.train.EncoderTrainer}'s schedule
+   * can lower). Train it with {@link org.sparsecode.train.EncoderTrainer}.
+   *
+   * @param graph the graph to build into
    * @param inputs features per raw example (the placeholder's width)
    * @param preprocess fixed map applied first (for example a fitted PCA), not trained
    * @param preprocessedWidth its output width
+   * @param config units, initialisation, lambda, activity target, update rule and seed
+   * @param optimizer the training's Adam settings ({@link
+   *     org.sparsecode.train.EncoderTrainConfig#optimizer()}); the rate variable starts at its
+   *     learning rate
+   * @return the encoder's endpoints; its codes are [batch, units]
    */
   public static EncoderGraph build(
       ModelGraph graph,
       int inputs,
       Layer preprocess,
       int preprocessedWidth,
-      OvrEncoderConfig config) {
+      OvrEncoderConfig config,
+      AdamConfig optimizer) {
     Ops tf = graph.tf();
     Placeholder<TFloat32> input =
         tf.withName("features")
@@ -72,8 +92,8 @@ public final class OvrEncoder {
     Operand<TFloat32> activity = new ActivityLevelLoss(config.activityTarget()).call(tf, h);
     Operand<TFloat32> loss = tf.withName("loss").math.add(ovr, activity);
 
-    LearningRate rate = new LearningRate(tf, "learning_rate", config.learningRate());
-    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value());
+    LearningRate rate = new LearningRate(tf, "learning_rate", optimizer.learningRate());
+    DeterministicAdam adam = new DeterministicAdam(graph.graph(), rate.value(), optimizer);
     List<GradAndVar<? extends TType>> pairs =
         switch (config.updateRule()) {
           case AUTODIFF ->
@@ -96,6 +116,7 @@ public final class OvrEncoder {
         Map.of(OVR, ovr, ACTIVITY, activity),
         trainStep,
         rate,
+        optimizer,
         List.of(layer.weights(), layer.bias()));
   }
 

@@ -13,12 +13,16 @@ public enum Regularizer {
   /** Dropout on the hidden layer while training; evaluation uses every unit. */
   DROPOUT;
 
-  /** The name sweep files use: none, l1, ovr, dropout. */
+  /**
+   * @return the name sweep files use: none, l1, ovr, dropout
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Whether lambda weights a penalty term (L1, OVR). */
+  /**
+   * @return whether lambda weights a penalty term (true for L1 and OVR)
+   */
   public boolean usesLambda() {
     return this == L1 || this == OVR;
   }

@@ -95,7 +95,14 @@ public final class Conv2d implements Layer {
     return apply(tf, input, Algorithm.DIRECT);
   }
 
-  /** The convolution computed by {@code algorithm}. */
+  /**
+   * The convolution computed by {@code algorithm}.
+   *
+   * @param tf ops of the graph to build into
+   * @param input float32 [batch, height, width, inChannels]
+   * @param algorithm how to compute it; all give the same values up to rounding
+   * @return float32 [batch, outHeight, outWidth, outChannels]
+   */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Algorithm algorithm) {
     checkInput(input.shape(), inChannels, "Conv2d");
     Operand<TFloat32> out =
@@ -191,12 +198,16 @@ public final class Conv2d implements Layer {
     return shifted.size() == 1 ? shifted.get(0) : tf.math.addN(shifted);
   }
 
-  /** Kernel of shape [kernelHeight, kernelWidth, inChannels, outChannels]. */
+  /**
+   * @return the kernel variable, [kernelHeight, kernelWidth, inChannels, outChannels]
+   */
   public Variable<TFloat32> kernel() {
     return kernel;
   }
 
-  /** Bias of shape [outChannels], or null when built without one. */
+  /**
+   * @return the bias variable, [outChannels], or null when built without one
+   */
   public Variable<TFloat32> bias() {
     return bias;
   }

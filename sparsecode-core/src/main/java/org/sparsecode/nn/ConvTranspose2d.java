@@ -98,12 +98,16 @@ public final class ConvTranspose2d implements Layer {
     return bias == null ? out : tf.math.add(out, bias);
   }
 
-  /** Kernel of shape [kernelHeight, kernelWidth, outChannels, inChannels]. */
+  /**
+   * @return the kernel variable, [kernelHeight, kernelWidth, outChannels, inChannels]
+   */
   public Variable<TFloat32> kernel() {
     return kernel;
   }
 
-  /** Bias of shape [outChannels], or null when built without one. */
+  /**
+   * @return the bias variable, [outChannels], or null when built without one
+   */
   public Variable<TFloat32> bias() {
     return bias;
   }

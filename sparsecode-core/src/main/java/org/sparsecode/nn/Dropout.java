@@ -21,6 +21,8 @@ public final class Dropout implements Layer {
 
   /**
    * @param rate probability of dropping a value, 0 &lt; rate &lt; 1
+   * @param seed the seed of the draws (with {@code stream}, they differ from step to step but
+   *     repeat from run to run)
    * @param stream distinguishes this draw from other seeded draws under the same seed; >= 1
    */
   public Dropout(float rate, long seed, int stream) {
@@ -61,6 +63,11 @@ public final class Dropout implements Layer {
   /**
    * The input masked by a given uniform draw of the same shape: {@code x * [u >= rate] / (1 -
    * rate)}.
+   *
+   * @param tf ops of the graph to build into
+   * @param input float32, any shape
+   * @param uniform float32 values in [0, 1), of {@code input}'s shape
+   * @return the masked and rescaled input, of {@code input}'s shape
    */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Operand<TFloat32> uniform) {
     Operand<TFloat32> keep =

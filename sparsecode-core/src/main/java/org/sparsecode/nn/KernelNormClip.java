@@ -42,7 +42,14 @@ public final class KernelNormClip {
 
   private KernelNormClip() {}
 
-  /** {@link #clip(Ops, Variable, int[], float)} with {@code maxNorm} = 1. */
+  /**
+   * {@link #clip(Ops, Variable, int[], float)} with {@code maxNorm} = 1.
+   *
+   * @param tf ops of the graph to build into
+   * @param kernel the kernel variable to clip
+   * @param reduceAxes the axes of one filter (for example {0, 1, 2} of a [h, w, in, out] kernel)
+   * @return the assign op; run it after each train step
+   */
   public static Assign<TFloat32> clip(Ops tf, Variable<TFloat32> kernel, int[] reduceAxes) {
     return clip(tf, kernel, reduceAxes, 1f);
   }
@@ -50,6 +57,12 @@ public final class KernelNormClip {
   /**
    * An op that assigns {@code kernel * min(1, maxNorm / norm)}, with {@code norm} the L2 norm over
    * {@code reduceAxes} (kept as size-1 dimensions so it broadcasts back onto the kernel).
+   *
+   * @param tf ops of the graph to build into
+   * @param kernel the kernel variable to clip
+   * @param reduceAxes the axes of one filter (for example {0, 1, 2} of a [h, w, in, out] kernel)
+   * @param maxNorm the largest norm a filter may keep, &gt; 0
+   * @return the assign op; run it after each train step
    */
   public static Assign<TFloat32> clip(
       Ops tf, Variable<TFloat32> kernel, int[] reduceAxes, float maxNorm) {

@@ -28,7 +28,11 @@ public final class SubpixelShuffle implements Layer {
   private final int r;
   private final Order order;
 
-  /** A shuffle in TensorFlow's depth_to_space order. */
+  /**
+   * A shuffle in TensorFlow's depth_to_space order.
+   *
+   * @param r the upscale factor, &gt;= 1
+   */
   public SubpixelShuffle(int r) {
     this(r, Order.DEPTH_TO_SPACE);
   }
@@ -52,7 +56,11 @@ public final class SubpixelShuffle implements Layer {
     return shuffle(tf, input, r, order);
   }
 
-  /** The inverse rearrangement (space to depth in the same order), as a layer. */
+  /**
+   * The inverse rearrangement (space to depth in the same order), as a layer.
+   *
+   * @return a layer from [N, r*H, r*W, C] to [N, H, W, r*r*C]
+   */
   public Layer inverse() {
     return (tf, x) -> unshuffle(tf, x, r, order);
   }
@@ -71,7 +79,15 @@ public final class SubpixelShuffle implements Layer {
     return order;
   }
 
-  /** [N, H, W, r*r*C] to [N, r*H, r*W, C]. */
+  /**
+   * [N, H, W, r*r*C] to [N, r*H, r*W, C].
+   *
+   * @param tf ops of the graph to build into
+   * @param x float32 [N, H, W, r*r*C]
+   * @param r the upscale factor, &gt;= 1
+   * @param order how the r*r*C channels map to the r x r blocks
+   * @return float32 [N, r*H, r*W, C]
+   */
   public static Operand<TFloat32> shuffle(Ops tf, Operand<TFloat32> x, int r, Order order) {
     checkFactor(r);
     Shape s = staticShape(x, "shuffle");
@@ -96,7 +112,15 @@ public final class SubpixelShuffle implements Layer {
     return tf.reshape(tf.linalg.transpose(split, tf.constant(perm)), dims(tf, -1, h * r, w * r, c));
   }
 
-  /** [N, r*H, r*W, C] to [N, H, W, r*r*C]: the inverse of {@link #shuffle} in the same order. */
+  /**
+   * [N, r*H, r*W, C] to [N, H, W, r*r*C]: the inverse of {@link #shuffle} in the same order.
+   *
+   * @param tf ops of the graph to build into
+   * @param x float32 [N, r*H, r*W, C]
+   * @param r the downscale factor, &gt;= 1
+   * @param order how the r*r*C channels map to the r x r blocks
+   * @return float32 [N, H, W, r*r*C]
+   */
   public static Operand<TFloat32> unshuffle(Ops tf, Operand<TFloat32> x, int r, Order order) {
     checkFactor(r);
     Shape s = staticShape(x, "unshuffle");

@@ -17,7 +17,15 @@ public record AdamConfig(float learningRate, float beta1, float beta2, float eps
   /** Adam at the blog's learning rate 0.001 with the usual beta1, beta2 and epsilon. */
   public static final AdamConfig DEFAULT = withLearningRate(DEFAULT_LEARNING_RATE);
 
-  /** Checks every setting, with the fix in the message. */
+  /**
+   * Checks every setting, with the fix in the message.
+   *
+   * @param learningRate step size, finite and &gt; 0
+   * @param beta1 decay of the first moment, in [0, 1)
+   * @param beta2 decay of the second moment, in [0, 1)
+   * @param epsilon added to the root of the second moment, finite and &gt; 0
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
   public AdamConfig {
     if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
       throw new IllegalArgumentException(

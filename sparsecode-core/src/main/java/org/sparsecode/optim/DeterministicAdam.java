@@ -67,6 +67,9 @@ public final class DeterministicAdam extends Optimizer {
    * Adam whose learning rate is the value of {@code learningRate} when a step runs, for example a
    * {@link LearningRate} variable that a schedule lowers; usual beta1 0.9, beta2 0.999, epsilon
    * 1e-8.
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate a float32 scalar in {@code graph}
    */
   public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate) {
     this(
@@ -100,7 +103,31 @@ public final class DeterministicAdam extends Optimizer {
     this.epsilon = epsilon;
   }
 
-  /** Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8. */
+  /**
+   * Adam whose learning rate is the value of {@code learningRate} when a step runs (for example a
+   * {@link LearningRate} variable that a schedule lowers), with the betas and epsilon of {@code
+   * config}; {@code config}'s learning rate is not read here (it is the variable's initial value).
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate a float32 scalar in {@code graph}
+   * @param config beta1, beta2 and epsilon
+   */
+  public DeterministicAdam(Graph graph, Operand<TFloat32> learningRate, AdamConfig config) {
+    this(
+        graph,
+        Float.NaN,
+        java.util.Objects.requireNonNull(learningRate, "learningRate"),
+        config.beta1(),
+        config.beta2(),
+        config.epsilon());
+  }
+
+  /**
+   * Adam with the usual beta1 0.9, beta2 0.999, epsilon 1e-8.
+   *
+   * @param graph the graph the slots and update ops are added to
+   * @param learningRate step size, finite and &gt; 0
+   */
   public DeterministicAdam(Graph graph, float learningRate) {
     this(graph, learningRate, 0.9f, 0.999f, 1e-8f);
   }
@@ -173,7 +200,14 @@ public final class DeterministicAdam extends Optimizer {
     return (Output<TFloat32>) v;
   }
 
-  /** The variables paired with their gradients of {@code loss}, for {@link #applyGradients}. */
+  /**
+   * The variables paired with their gradients of {@code loss}, for {@link #applyGradients}.
+   *
+   * @param graph the graph of {@code loss}
+   * @param loss a float32 scalar
+   * @param variables the variables to train, float32
+   * @return one (gradient, variable) pair per variable, in order
+   */
   public static List<GradAndVar<? extends TType>> gradients(
       Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
     Output<?>[] vars = new Output<?>[variables.size()];

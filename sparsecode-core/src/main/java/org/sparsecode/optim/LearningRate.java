@@ -34,17 +34,27 @@ public final class LearningRate {
     current = initial;
   }
 
-  /** The rate as read by the optimiser at every step. */
+  /**
+   * @return the rate's variable, a float32 scalar the optimiser reads at every step
+   */
   public Operand<TFloat32> value() {
     return variable;
   }
 
-  /** The rate last set (or the initial one). */
+  /**
+   * @return the rate last set (or the initial one), which the following steps use
+   */
   public float current() {
     return current;
   }
 
-  /** Sets the rate used by the following steps. */
+  /**
+   * Sets the rate used by the following steps.
+   *
+   * @param session a session of the rate's graph
+   * @param rate the new rate, finite and &gt; 0
+   * @throws IllegalArgumentException for a rate that is not finite and &gt; 0
+   */
   public void set(Session session, float rate) {
     check(rate);
     try (TFloat32 t = TFloat32.scalarOf(rate)) {

@@ -11,7 +11,12 @@ import org.tensorflow.proto.ConfigProto;
  */
 public record ThreadSettings(int intraOp, int interOp) {
 
-  /** Checks that both counts are &gt;= 0. */
+  /**
+   * Checks that both counts are &gt;= 0.
+   *
+   * @param intraOp threads one op may use, &gt;= 0; 0 lets TensorFlow choose
+   * @param interOp ops run at once, &gt;= 0; 0 lets TensorFlow choose
+   */
   public ThreadSettings {
     if (intraOp < 0 || interOp < 0) {
       throw new IllegalArgumentException(
@@ -22,7 +27,11 @@ public record ThreadSettings(int intraOp, int interOp) {
     }
   }
 
-  /** One op at a time, each using every core: the fastest setting measured for small models. */
+  /**
+   * One op at a time, each using every core: the fastest setting measured for small models.
+   *
+   * @return intra-op one thread per available processor, inter-op 1
+   */
   public static ThreadSettings defaults() {
     return new ThreadSettings(Runtime.getRuntime().availableProcessors(), 1);
   }

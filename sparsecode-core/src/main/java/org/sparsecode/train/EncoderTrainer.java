@@ -54,6 +54,14 @@ public final class EncoderTrainer {
               + " has "
               + width);
     }
+    if (!model.optimizer().equals(config.optimizer())) {
+      throw new IllegalArgumentException(
+          "the encoder's train step was built with "
+              + model.optimizer()
+              + " but the training configuration says "
+              + config.optimizer()
+              + "; build the encoder with the configuration's optimizer()");
+    }
     if (validation.size() == 0) {
       throw new IllegalArgumentException(
           "the plateau schedule needs a validation set, but " + validation.name() + " is empty");
@@ -121,6 +129,12 @@ public final class EncoderTrainer {
    * The loss averaged over consecutive batches of {@code batch} examples of {@code data} (the loss
    * compares codes within a batch, so it is measured at the training batch size); a remainder
    * smaller than a batch is left out, unless the data set is smaller than one batch.
+   *
+   * @param session a session of the encoder's graph
+   * @param model the encoder
+   * @param data the examples, of the encoder's input width
+   * @param batch examples per batch, &gt; 0 (use the training batch size)
+   * @return the mean loss per batch
    */
   public static double meanLoss(Session session, EncoderGraph model, Dataset data, int batch) {
     return meanOf(session, model.input(), model.loss(), data, batch);
@@ -129,6 +143,13 @@ public final class EncoderTrainer {
   /**
    * {@code value} (a scalar per batch) averaged over batches of {@code data} as in {@link
    * #meanLoss}.
+   *
+   * @param session a session of the graph of {@code value}
+   * @param images the input placeholder, float32 [batch, features]
+   * @param value a float32 scalar computed from a batch
+   * @param data the examples, of the placeholder's width
+   * @param batch examples per batch, &gt; 0
+   * @return the mean of {@code value} over the batches
    */
   public static double meanOf(
       Session session,
@@ -141,6 +162,13 @@ public final class EncoderTrainer {
 
   /**
    * Several scalars per batch averaged as in {@link #meanLoss}, from one pass over {@code data}.
+   *
+   * @param session a session of the graph of {@code values}
+   * @param images the input placeholder, float32 [batch, features]
+   * @param values float32 scalars computed from a batch
+   * @param data the examples, of the placeholder's width
+   * @param batch examples per batch, &gt; 0
+   * @return the mean of each value over the batches, in the order of {@code values}
    */
   public static double[] meansOf(
       Session session,

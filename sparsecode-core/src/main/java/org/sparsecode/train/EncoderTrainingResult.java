@@ -39,7 +39,9 @@ public record EncoderTrainingResult(
     return steps / trainSeconds;
   }
 
-  /** How many times the schedule lowered the rate. */
+  /**
+   * @return how many times the schedule lowered the rate
+   */
   public int rateDrops() {
     int drops = 0;
     for (int e = 1; e < learningRate.length; e++) {

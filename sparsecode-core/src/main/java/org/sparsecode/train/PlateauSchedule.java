@@ -39,6 +39,9 @@ public final class PlateauSchedule {
 
   /**
    * The rate for the next epoch, given this epoch's validation loss (NaN counts as no improvement).
+   *
+   * @param validationLoss this epoch's validation loss
+   * @return the rate for the next epoch, the current one or lowered by the factor
    */
   public float afterEpoch(double validationLoss) {
     if (validationLoss < best) {
@@ -61,7 +64,9 @@ public final class PlateauSchedule {
     return rate;
   }
 
-  /** The lowest validation loss seen so far (infinite before the first epoch). */
+  /**
+   * @return the lowest validation loss seen so far (infinite before the first epoch)
+   */
   public double best() {
     return best;
   }

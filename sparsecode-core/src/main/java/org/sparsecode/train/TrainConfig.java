@@ -19,7 +19,16 @@ import org.sparsecode.optim.AdamConfig;
 public record TrainConfig(
     int steps, int batchSize, int evalEvery, long shuffleSeed, AdamConfig optimizer) {
 
-  /** Checks every setting, with the fix in the message. */
+  /**
+   * Checks every setting, with the fix in the message.
+   *
+   * @param steps optimiser steps, &gt; 0
+   * @param batchSize examples per step, &gt; 0
+   * @param evalEvery evaluate every this many steps, &gt; 0
+   * @param shuffleSeed seed of the example order
+   * @param optimizer Adam's settings, not null
+   * @throws IllegalArgumentException naming the setting that is out of range
+   */
   public TrainConfig {
     if (steps <= 0) {
       throw new IllegalArgumentException(

@@ -34,7 +34,12 @@ public record TrainingResult(
     return losses[losses.length - 1];
   }
 
-  /** The first evaluated step whose validation accuracy reached {@code accuracy}, if any. */
+  /**
+   * The first evaluated step whose validation accuracy reached {@code accuracy}, if any.
+   *
+   * @param accuracy the validation accuracy to reach, in [0, 1]
+   * @return that step, or empty when no evaluation reached it
+   */
   public java.util.OptionalInt firstStepReaching(double accuracy) {
     return curve.stream()
         .filter(p -> p.validation().accuracy() >= accuracy)
@@ -42,7 +47,11 @@ public record TrainingResult(
         .findFirst();
   }
 
-  /** Steps per second of the whole run, periodic evaluations included. */
+  /**
+   * Steps per second of the whole run, periodic evaluations included.
+   *
+   * @return optimiser steps per second of wall time
+   */
   public double stepsPerSecond() {
     return steps / trainSeconds;
   }

@@ -43,7 +43,10 @@ public final class TrainingStep implements AutoCloseable {
     labelTensor = TInt32.tensorOf(Shape.of(batchSize));
   }
 
-  /** The host batch: fill these arrays, then call {@link #run()}. */
+  /**
+   * @return the host batch's features, row-major [batchSize, features]: fill them, then call {@link
+   *     #run()}
+   */
   public float[] images() {
     return images;
   }
@@ -55,7 +58,11 @@ public final class TrainingStep implements AutoCloseable {
     return labels;
   }
 
-  /** Runs one step on the current host batch and returns the training loss before the update. */
+  /**
+   * Runs one step on the current host batch and returns the training loss before the update.
+   *
+   * @return the batch's training loss, before the update
+   */
   public float run() {
     imageTensor.copyFrom(imageBuffer);
     labelTensor.copyFrom(labelBuffer);

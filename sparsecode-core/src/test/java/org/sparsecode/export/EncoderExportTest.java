@@ -38,21 +38,23 @@ class EncoderExportTest {
     int units = 24;
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       Pca pca = Pca.fit(data.train(), 10, true, ThreadSettings.defaults());
+      EncoderTrainConfig training =
+          EncoderTrainConfig.builder()
+              .epochs(2)
+              .maxSteps(100)
+              .batchSize(32)
+              .shuffleSeed(3)
+              .learningRate(1e-2f)
+              .build();
       EncoderGraph m =
           OvrEncoder.build(
               g,
               ToyData.FEATURES,
               pca,
               pca.components(),
-              new OvrEncoderConfig(
-                  units, 0.05f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
-      EncoderTrainer.train(
-          g,
-          m,
-          data.train(),
-          data.validation(),
-          new EncoderTrainConfig(2, 100, 32, 3, 5, 0.1f),
-          TrainingListener.NONE);
+              OvrEncoderConfig.builder().units(units).lambda(1e-3f).seed(3).build(),
+              training.optimizer());
+      EncoderTrainer.train(g, m, data.train(), data.validation(), training, TrainingListener.NONE);
       try (TFloat32 x = Tensors.features(data.test(), 0, 10);
           Result r = g.session().runner().feed(m.input(), x).fetch(m.codes()).run()) {
         TFloat32 codes = (TFloat32) r.get(0);

@@ -242,7 +242,14 @@ class ExportReloadTest {
               12,
               pca,
               pca.components(),
-              new L1AutoencoderConfig(16, 0.3f, 0.05f, 1e-3f, 1e-2f, 3));
+              L1AutoencoderConfig.builder()
+                  .units(16)
+                  .initStddev(0.3f)
+                  .decoderStddev(0.05f)
+                  .l1(1e-3f)
+                  .seed(3)
+                  .build(),
+              ADAM);
       train(g, m, x);
       expected =
           inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);
@@ -268,8 +275,13 @@ class ExportReloadTest {
               12,
               pca,
               pca.components(),
-              new OvrEncoderConfig(
-                  units, 0.3f, 1e-3f, 0.5f, 1e-2f, OvrEncoderConfig.UpdateRule.AUTODIFF, 3));
+              OvrEncoderConfig.builder()
+                  .units(units)
+                  .initStddev(0.3f)
+                  .lambda(1e-3f)
+                  .seed(3)
+                  .build(),
+              ADAM);
       train(g, m, x);
       expectedCodes =
           inProcess(g.session(), m.input(), Map.of(SavedModelExport.OUTPUT_CODES, m.codes()), x);

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.loss.OvrLoss;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.train.EncoderTrainConfig;
 import org.sparsecode.train.EncoderTrainer;
@@ -29,9 +30,26 @@ class OvrEncoderTest {
     return out;
   }
 
+  private static final AdamConfig ADAM = AdamConfig.withLearningRate(1e-2f);
+
   private static OvrEncoderConfig config(
       int units, float lambda, OvrEncoderConfig.UpdateRule rule) {
-    return new OvrEncoderConfig(units, 0.5f, lambda, 0.5f, 1e-2f, rule, 5);
+    return OvrEncoderConfig.builder()
+        .units(units)
+        .initStddev(0.5f)
+        .lambda(lambda)
+        .updateRule(rule)
+        .seed(5)
+        .build();
+  }
+
+  private static EncoderTrainConfig training(int epochs, int batch) {
+    return EncoderTrainConfig.builder()
+        .epochs(epochs)
+        .maxSteps(1000)
+        .batchSize(batch)
+        .optimizer(ADAM)
+        .build();
   }
 
   /**
@@ -45,7 +63,7 @@ class OvrEncoderTest {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
       EncoderGraph m =
           OvrEncoder.build(
-              g, 3, (tf, x) -> x, 3, config(4, 0.5f, OvrEncoderConfig.UpdateRule.AUTODIFF));
+              g, 3, (tf, x) -> x, 3, config(4, 0.5f, OvrEncoderConfig.UpdateRule.AUTODIFF), ADAM);
       Ops tf = g.tf();
       var setWeights = tf.assign(m.variables().get(0), tf.constant(w));
       g.session().runner().addTarget(setWeights).run().close();
@@ -144,16 +162,10 @@ class OvrEncoderTest {
     double[] finals = new double[2];
     for (OvrEncoderConfig.UpdateRule rule : OvrEncoderConfig.UpdateRule.values()) {
       try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
-        EncoderGraph m = OvrEncoder.build(g, d, (tf, x) -> x, d, config(32, 1e-2f, rule));
+        EncoderGraph m = OvrEncoder.build(g, d, (tf, x) -> x, d, config(32, 1e-2f, rule), ADAM);
         double before = EncoderTrainer.meanLoss(g.session(), m, validation, 20);
         EncoderTrainingResult r =
-            EncoderTrainer.train(
-                g,
-                m,
-                train,
-                validation,
-                new EncoderTrainConfig(4, 1000, 20, 1, 5, 0.1f),
-                TrainingListener.NONE);
+            EncoderTrainer.train(g, m, train, validation, training(4, 20), TrainingListener.NONE);
         assertEquals(4, r.epochs());
         assertEquals(40, r.steps(), "4 epochs of ceil(200 / 20) steps");
         assertTrue(
@@ -174,14 +186,73 @@ class OvrEncoderTest {
         e.getMessage().contains("autodiff") && e.getMessage().contains("explicit"), e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new OvrEncoderConfig(
-                    0, 0.05f, 5e-5f, 0.5f, 5e-4f, OvrEncoderConfig.UpdateRule.AUTODIFF, 1));
+            IllegalArgumentException.class, () -> OvrEncoderConfig.builder().units(0).build());
     assertTrue(e.getMessage().contains("8192"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> training(1, 1));
+    assertTrue(e.getMessage().contains("within a batch"), e.getMessage());
     e =
         assertThrows(
-            IllegalArgumentException.class, () -> new EncoderTrainConfig(1, 10, 1, 1, 5, 0.1f));
-    assertTrue(e.getMessage().contains("within a batch"), e.getMessage());
+            IllegalArgumentException.class,
+            () -> EncoderTrainConfig.builder().learningRate(0f).build());
+    assertTrue(e.getMessage().contains("learning_rate must be"), e.getMessage());
+  }
+
+  /** The builders start from the document's encoder and its training. */
+  @Test
+  void buildersDefaultToTheDocumentsEncoder() {
+    OvrEncoderConfig encoder = OvrEncoderConfig.builder().build();
+    assertEquals(8192, encoder.units());
+    assertEquals(0.05f, encoder.initStddev());
+    assertEquals(5e-5f, encoder.lambda());
+    assertEquals(0.5f, encoder.activityTarget());
+    assertEquals(OvrEncoderConfig.UpdateRule.AUTODIFF, encoder.updateRule());
+    assertEquals(1, encoder.seed());
+    assertEquals(OvrEncoderConfig.document(5e-5f, 1), encoder);
+    OvrEncoderConfig changed = encoder.toBuilder().lambda(1e-4f).build();
+    assertEquals(1e-4f, changed.lambda());
+    assertEquals(encoder, changed.toBuilder().lambda(5e-5f).build());
+    EncoderTrainConfig training = EncoderTrainConfig.builder().build();
+    assertEquals(
+        new EncoderTrainConfig(
+            35, Integer.MAX_VALUE, 128, 1, 5, 0.1f, AdamConfig.withLearningRate(5e-4f)),
+        training);
+    L1AutoencoderConfig ae = L1AutoencoderConfig.builder().l1(1e-3f).build();
+    assertEquals(8192, ae.units());
+    assertEquals(0.05f, ae.initStddev());
+    assertEquals(0.01f, ae.decoderStddev());
+    assertEquals(1e-3f, ae.l1());
+    assertEquals(ae, ae.toBuilder().build());
+  }
+
+  /**
+   * The encoder's rate variable starts at the training's rate, and the trainer refuses an encoder
+   * whose train step was built with other settings, before any step runs.
+   */
+  @Test
+  void encoderIsBuiltWithTheTrainingsOptimizer() {
+    Dataset data = new Dataset("toy", new float[8 * 3], new int[8], 3, 1);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      EncoderGraph m =
+          L1Autoencoder.build(
+              g,
+              3,
+              (tf, x) -> x,
+              3,
+              L1AutoencoderConfig.builder().units(4).build(),
+              AdamConfig.withLearningRate(0.02f));
+      assertEquals(AdamConfig.withLearningRate(0.02f), m.optimizer());
+      assertEquals(0.02f, m.learningRate().current());
+      try (Result r = g.session().runner().fetch(m.learningRate().value()).run()) {
+        assertEquals(0.02f, ((TFloat32) r.get(0)).getFloat());
+      }
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> EncoderTrainer.train(g, m, data, data, training(1, 4), TrainingListener.NONE));
+      assertTrue(
+          e.getMessage().contains("build the encoder with the configuration's optimizer()"),
+          e.getMessage());
+      assertEquals(0.02f, m.learningRate().current(), "nothing trained");
+    }
   }
 }

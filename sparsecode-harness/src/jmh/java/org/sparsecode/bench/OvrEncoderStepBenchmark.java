@@ -16,7 +16,9 @@ import org.sparsecode.model.EncoderGraph;
 import org.sparsecode.model.ModelGraph;
 import org.sparsecode.model.OvrEncoder;
 import org.sparsecode.model.OvrEncoderConfig;
+import org.sparsecode.optim.AdamConfig;
 import org.sparsecode.runtime.ThreadSettings;
+import org.sparsecode.train.EncoderTrainConfig;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -60,8 +62,16 @@ public class OvrEncoderStepBenchmark {
   public void setUp() {
     int intra = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     graph = new ModelGraph(new ThreadSettings(intra, 1));
-    OvrEncoderConfig config = new OvrEncoderConfig(UNITS, 0.05f, 5e-5f, 0.5f, 5e-4f, rule, 1);
-    model = OvrEncoder.build(graph, INPUTS, (tf, x) -> x, INPUTS, config);
+    OvrEncoderConfig config =
+        OvrEncoderConfig.builder().units(UNITS).lambda(5e-5f).updateRule(rule).seed(1).build();
+    model =
+        OvrEncoder.build(
+            graph,
+            INPUTS,
+            (tf, x) -> x,
+            INPUTS,
+            config,
+            AdamConfig.withLearningRate(EncoderTrainConfig.DOCUMENT_LEARNING_RATE));
     float[] x = new float[batch * INPUTS];
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < x.length; i++) {

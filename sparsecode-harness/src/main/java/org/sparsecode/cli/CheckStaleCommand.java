@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sparsecode.experiment.Staleness;
 import org.sparsecode.experiment.TrialFingerprints;
+import org.sparsecode.harness.Staleness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -12,8 +12,10 @@ import org.sparsecode.harness.SweepSpec;
 /**
  * {@code reproduce all}: every table in turn, a table that reads another's results after it ({@code
  * codes_from}), otherwise the cheapest first, so that results come early. Prints the estimate
- * before it starts and the actual time per table at the end. A table whose data set is not
- * available is skipped with a note; a table that fails does not stop the others.
+ * before it starts and the actual time per table at the end, then writes the summary of every
+ * published number ({@code summary.csv} and {@code .md} beside the tables' reports, as {@code
+ * sparsecode summary} does). A table whose data set is not available is skipped with a note; a
+ * table that fails does not stop the others.
  */
 final class ReproduceAll {
   static final String ALL = "all";
@@ -82,6 +84,22 @@ final class ReproduceAll {
     System.out.printf(
         "%-26s %14s %14s%n",
         "total", "", SuiteEstimate.duration((System.nanoTime() - suiteStart) / 1e9));
+    System.out.println();
+    try {
+      SummaryCommand.write(
+          command.common.harnessDir,
+          command.resultsDir,
+          command.budget,
+          ReportTargets.resolve(command.budget, command.reportsDir, command.graphsDir).reportsDir(),
+          System.out);
+    } catch (RuntimeException | java.io.IOException e) {
+      // The tables' reports are written; only the summary is missing.
+      System.err.println(
+          "sparsecode: the summary was not written: "
+              + e.getMessage()
+              + "; fix that, then run ./sparsecode summary");
+      exit = Main.EXIT_FAILURE;
+    }
     return exit;
   }
 

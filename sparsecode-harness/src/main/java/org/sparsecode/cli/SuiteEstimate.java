@@ -18,9 +18,11 @@ import org.sparsecode.harness.TrialResult;
  * How long each table takes, from the wall times of stored trials: a trial with a result at the
  * budget counts its own time; one without borrows the time of the same trial at another budget,
  * scaled by the ratio of steps (and of {@code train_size} where both budgets set it); failing that,
- * the table's mean seconds per step at any budget. Only what was measured goes in: a table with no
- * stored trial at all has no estimate. The times include evaluation and were measured on whatever
- * machine ran them, at whatever load, so they are a guide, not a promise.
+ * the time of the same grid point at another seed (a seed changes the numbers, not the work), at
+ * this budget or scaled from another; failing that, the table's mean seconds per step at any
+ * budget. Only what was measured goes in: a table with no stored trial at all has no estimate. The
+ * times include evaluation and were measured on whatever machine ran them, at whatever load, so
+ * they are a guide, not a promise.
  */
 final class SuiteEstimate {
   /**
@@ -47,6 +49,8 @@ final class SuiteEstimate {
     Map<String, TrialResult> here =
         byId(new ResultStore(resultsDir, spec.table(), budget).readAll());
     Map<String, Map.Entry<String, TrialResult>> elsewhere = new HashMap<>();
+    // by grid point (the trial id without its seed part), for trials of another seed
+    Map<String, Map.Entry<String, TrialResult>> otherSeed = new HashMap<>();
     double seconds = 0;
     double steps = 0;
     for (String other : spec.budgets().keySet()) {
@@ -55,6 +59,12 @@ final class SuiteEstimate {
         if (Double.isFinite(wall)) {
           if (!other.equals(budget)) {
             elsewhere.putIfAbsent(r.trial().id(), Map.entry(other, r));
+          }
+          String point = SweepSpec.pointId(r.trial().id());
+          var known = otherSeed.get(point);
+          // a time measured at this budget beats one scaled from another
+          if (known == null || (other.equals(budget) && !known.getKey().equals(budget))) {
+            otherSeed.put(point, Map.entry(other, r));
           }
           seconds += wall;
           steps += spec.steps(other);
@@ -67,6 +77,7 @@ final class SuiteEstimate {
     int done = 0;
     int measured = 0;
     int scaled = 0;
+    int seeded = 0;
     for (Trial t : trials) {
       TrialResult own = here.get(t.id());
       double estimate;
@@ -77,6 +88,10 @@ final class SuiteEstimate {
         var e = elsewhere.get(t.id());
         estimate = e.getValue().metric("wall_seconds") * scale(spec, budget, e.getKey());
         scaled++;
+      } else if (otherSeed.containsKey(SweepSpec.pointId(t.id()))) {
+        var e = otherSeed.get(SweepSpec.pointId(t.id()));
+        estimate = e.getValue().metric("wall_seconds") * scale(spec, budget, e.getKey());
+        seeded++;
       } else {
         estimate = perStep * spec.steps(budget);
       }
@@ -98,8 +113,12 @@ final class SuiteEstimate {
       if (scaled > 0) {
         parts.add(scaled + " scaled by steps from another budget");
       }
-      if (trials.size() - measured - scaled > 0) {
-        parts.add((trials.size() - measured - scaled) + " at the table's mean time per step");
+      if (seeded > 0) {
+        parts.add(seeded + " from the same grid point at another seed");
+      }
+      if (trials.size() - measured - scaled - seeded > 0) {
+        parts.add(
+            (trials.size() - measured - scaled - seeded) + " at the table's mean time per step");
       }
       basis = String.join(", ", parts);
     }

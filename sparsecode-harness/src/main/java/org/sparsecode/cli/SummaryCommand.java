@@ -1,9 +1,12 @@
 package org.sparsecode.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sparsecode.data.Mnist;
 import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.report.Summary;
@@ -51,21 +54,54 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    write(harnessDir, resultsDir, budget, reportsDir, System.out);
+    return 0;
+  }
+
+  /**
+   * Writes {@code summary.csv} and {@code summary.md} under {@code reportsDir} from the stored
+   * results of {@code budget}, and prints the counts and where they went. {@code reproduce all}
+   * ends with it too.
+   */
+  static void write(
+      Path harnessDir, Path resultsDir, String budget, Path reportsDir, PrintStream out)
+      throws IOException {
     Summary summary =
-        new Summary(harnessDir, resultsDir, budget, new TrialFingerprints(harnessDir, 5000));
+        new Summary(
+            harnessDir,
+            resultsDir,
+            budget,
+            new TrialFingerprints(harnessDir, Mnist.DEFAULT_VALIDATION_SIZE));
     List<Summary.Row> rows = summary.rows();
     Files.createDirectories(reportsDir);
     List<String> notes =
         List.of(
-            "command: ./sparsecode summary" + (budget.equals("full") ? "" : " --budget " + budget),
+            "command: " + command(harnessDir, resultsDir, budget, reportsDir),
             "budget: " + budget + " (the trials under " + resultsDir + "/<table>/" + budget + ")",
             "seeds: as each row's seeds column says (the sweep files' seeds)",
             "commit: " + ProvenanceCapture.gitCommit(Path.of(".")));
     Path csv = reportsDir.resolve("summary.csv");
     Path md = reportsDir.resolve("summary.md");
     String counts = SummaryReport.write(rows, notes, csv, md);
-    System.out.print(counts);
-    System.out.printf("Wrote %s and %s (%d rows)%n", csv, md, rows.size());
-    return 0;
+    out.print(counts);
+    out.printf("Wrote %s and %s (%d rows)%n", csv, md, rows.size());
+  }
+
+  /** The summary command that writes these files, naming only the options off their defaults. */
+  private static String command(Path harnessDir, Path resultsDir, String budget, Path reportsDir) {
+    StringBuilder sb = new StringBuilder("./sparsecode summary");
+    if (!budget.equals("full")) {
+      sb.append(" --budget ").append(budget);
+    }
+    if (!harnessDir.equals(Path.of("harness"))) {
+      sb.append(" --harness-dir ").append(harnessDir);
+    }
+    if (!resultsDir.equals(Path.of("results"))) {
+      sb.append(" --results-dir ").append(resultsDir);
+    }
+    if (!reportsDir.equals(Path.of("reports"))) {
+      sb.append(" --reports-dir ").append(reportsDir);
+    }
+    return sb.toString();
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.data.Mnist;
-import org.sparsecode.experiment.Staleness;
 import org.sparsecode.experiment.TrialFingerprints;
 import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.Staleness;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
@@ -54,10 +54,20 @@ final class SweepReporting {
                 + " with --rerun-stale)");
   }
 
+  /** The compact table of the columns a reader compares, then the report's findings. */
+  static void printSummary(SweepSpec spec, String table, String report, PrintStream out) {
+    TerminalSummary.table(spec, table).forEach(out::println);
+    List<String> findings = TerminalSummary.findings(report);
+    if (!findings.isEmpty()) {
+      out.println();
+      findings.forEach(out::println);
+    }
+  }
+
   /**
    * Writes {@code <reports>/<table>.csv}, {@code .md} and the figures under {@code <graphs>} and
-   * prints the table when all {@code trials} have results; otherwise says what is missing. Returns
-   * the exit code (0 in both cases: an unfinished shard is not an error).
+   * prints a compact table and the findings when all {@code trials} have results; otherwise says
+   * what is missing. Returns the exit code (0 in both cases: an unfinished shard is not an error).
    */
   static int writeIfComplete(
       SweepSpec spec,
@@ -99,12 +109,13 @@ final class SweepReporting {
         SweepReports.forModel(spec.model())
             .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
     String standing = standing(spec, budget, store);
-    java.nio.file.Files.writeString(
-        md, java.nio.file.Files.readString(md).stripTrailing() + "\n\n" + standing + "\n");
+    String report = java.nio.file.Files.readString(md);
+    java.nio.file.Files.writeString(md, report.stripTrailing() + "\n\n" + standing + "\n");
     out.println();
-    out.println(markdown);
+    printSummary(spec, markdown, report, out);
+    out.println();
     out.println(standing);
-    out.printf("Wrote %s, %s and the figures in %s%n", csv, md, targets.graphsDir());
+    out.printf("Full report: %s (every column: %s; figures in %s)%n", md, csv, targets.graphsDir());
     return 0;
   }
 }

@@ -1,5 +1,8 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.Classifier.CURVE_SECONDS;
+import static org.sparsecode.harness.TrialNames.Classifier.STEPS_TO_97;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,17 +40,6 @@ import org.tensorflow.TensorFlow;
  * dataset} (see {@link ExperimentContext#DATASET}); the rest are the model's.
  */
 public abstract class ClassifierExperiment implements Experiment {
-  /**
-   * First evaluated step at which validation accuracy reached 0.97 (-1: never), a measure of how
-   * fast a model learns; its resolution is the trial's eval_every.
-   */
-  public static final String STEPS_TO_97 = "steps_to_97_validation";
-
-  /**
-   * Seconds spent recording the learning curve beyond the periodic validation, inside the training
-   * time.
-   */
-  public static final String CURVE_SECONDS = "curve_seconds";
 
   /** Builds the trial's model into {@code graph}, its train step with {@link #optimizer(Trial)}. */
   protected abstract ClassifierGraph build(ModelGraph graph, Trial trial, Splits data);

@@ -1,5 +1,7 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.Classifier.RECONSTRUCTIONS_FILE;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +28,6 @@ import org.tensorflow.types.TFloat32;
  */
 public final class ConvAutoencoderExperiment extends ClassifierExperiment {
   public static final int SAMPLES = 8;
-  public static final String RECONSTRUCTIONS_FILE = "reconstructions.f32";
 
   @Override
   public String model() {

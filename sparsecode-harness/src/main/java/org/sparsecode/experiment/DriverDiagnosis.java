@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Mnist;
+import org.sparsecode.glyphs.DigitGlyphs;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.LcaLinked;
 import org.sparsecode.io.AtomicFiles;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.CodeInference;
@@ -86,9 +88,9 @@ public final class DriverDiagnosis {
     Map<String, Object> params = (Map<String, Object>) yaml.get("params");
     Trial trial = new Trial("lca-linked", 0, String.valueOf(yaml.get("trial")), params);
     LcaLinkedExperiment.Settings s = LcaLinkedExperiment.Settings.from(trial);
-    float[][] phi1 = Npy.read(artifacts.resolve(LcaLinkedExperiment.DICTIONARY_MNIST)).matrix();
+    float[][] phi1 = Npy.read(artifacts.resolve(LcaLinked.DICTIONARY_MNIST)).matrix();
     Dictionary phi2 =
-        new Dictionary(Npy.read(artifacts.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
+        new Dictionary(Npy.read(artifacts.resolve(LcaLinked.DICTIONARY_GLYPH)).matrix());
     int k = s.neurons();
     int n = subset.size();
     int width = subset.featureSize();

@@ -2,6 +2,7 @@ package org.sparsecode.experiment;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.sparsecode.harness.TrialNames.LcaLinked;
 import org.sparsecode.lca.LinkedLearning.DriveKind;
 
 /**
@@ -11,13 +12,13 @@ import org.sparsecode.lca.LinkedLearning.DriveKind;
  */
 public enum LcaFeatures {
   /** An MNIST-only dictionary: the baseline. */
-  SINGLE("single", 1, DriveKind.NONE),
+  SINGLE(LcaLinked.SINGLE, 1, DriveKind.NONE),
   /** MNIST linked with the rendered digit of its class. */
-  LINKED("linked", 2, DriveKind.NONE),
+  LINKED(LcaLinked.LINKED, 2, DriveKind.NONE),
   /** Linked, plus the class-block driver as a third modality (identity dictionary, fixed). */
-  ORDINAL_MODALITY("ordinal_modality", 2, DriveKind.MODALITY),
+  ORDINAL_MODALITY(LcaLinked.ORDINAL_MODALITY, 2, DriveKind.MODALITY),
   /** Linked, plus the class-block driver as a current added to the drive b. */
-  ORDINAL_CURRENT("ordinal_current", 2, DriveKind.CURRENT);
+  ORDINAL_CURRENT(LcaLinked.ORDINAL_CURRENT, 2, DriveKind.CURRENT);
 
   private final String key;
   private final int modalities;

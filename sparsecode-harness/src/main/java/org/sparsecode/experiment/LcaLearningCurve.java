@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparsecode.data.Dataset;
+import org.sparsecode.harness.TrialNames.LcaLinked;
 import org.sparsecode.io.CurveCsv;
 import org.sparsecode.lca.CodeInference;
 import org.sparsecode.lca.LinkedDictionaries;
@@ -100,17 +101,17 @@ final class LcaLearningCurve implements LinkedLearning.StepListener, AutoCloseab
       float[] x = LcaLinkedExperiment.prepare(subset.features(), settings.unitNorm());
       float[] codes = plain.codes(x, subset.size(), phi1, settings.inferenceChunk());
       var m = score(dictionaries, codes);
-      row[7] = m.get(LcaLinkedExperiment.L0_MNIST);
-      row[8] = m.get(LcaLinkedExperiment.MSE_MNIST);
-      row[9] = m.getOrDefault(LcaLinkedExperiment.CROSS_MODAL_ACCURACY, Double.NaN);
-      row[10] = m.get(LcaLinkedExperiment.BLOCK_PURITY);
-      row[11] = m.getOrDefault(LcaLinkedExperiment.L0_GLYPH, Double.NaN);
-      row[12] = m.getOrDefault(LcaLinkedExperiment.MSE_GLYPH, Double.NaN);
+      row[7] = m.get(LcaLinked.L0_MNIST);
+      row[8] = m.get(LcaLinked.MSE_MNIST);
+      row[9] = m.getOrDefault(LcaLinked.CROSS_MODAL_ACCURACY, Double.NaN);
+      row[10] = m.get(LcaLinked.BLOCK_PURITY);
+      row[11] = m.getOrDefault(LcaLinked.L0_GLYPH, Double.NaN);
+      row[12] = m.getOrDefault(LcaLinked.MSE_GLYPH, Double.NaN);
       if (driven != null) {
         var d = score(dictionaries, drivenCodes(x, phi1));
-        row[13] = d.get(LcaLinkedExperiment.L0_MNIST);
-        row[14] = d.getOrDefault(LcaLinkedExperiment.CROSS_MODAL_ACCURACY, Double.NaN);
-        row[15] = d.get(LcaLinkedExperiment.BLOCK_PURITY);
+        row[13] = d.get(LcaLinked.L0_MNIST);
+        row[14] = d.getOrDefault(LcaLinked.CROSS_MODAL_ACCURACY, Double.NaN);
+        row[15] = d.get(LcaLinked.BLOCK_PURITY);
       }
     }
     rows.add(row);

@@ -1,5 +1,30 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.LcaLinked.BLOCK_PURITY;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CODE_SECONDS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CROSS_MODAL_ACCURACY;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CROSS_MODAL_MSE;
+import static org.sparsecode.harness.TrialNames.LcaLinked.DEAD_ATOMS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.DICTIONARY_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.DICTIONARY_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.GLYPH_RECONSTRUCTIONS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_FRACTION_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_FRACTION_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.LEARN_SECONDS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.MODEL;
+import static org.sparsecode.harness.TrialNames.LcaLinked.MSE_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.MSE_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.REINITIALISED_ATOMS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.SAMPLE_CROSS_MODAL;
+import static org.sparsecode.harness.TrialNames.LcaLinked.SAMPLE_DIGITS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.SAMPLE_INDICES;
+import static org.sparsecode.harness.TrialNames.LcaLinked.SAMPLE_RECONSTRUCTIONS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.TEST_ACTIVE_COUNTS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.TRAIN_L0;
+import static org.sparsecode.harness.TrialNames.LcaLinked.blockPurity;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +41,7 @@ import org.sparsecode.data.Splits;
 import org.sparsecode.export.EventFileWriter;
 import org.sparsecode.export.LcaEncoderExport;
 import org.sparsecode.export.SavedModelExport;
+import org.sparsecode.glyphs.DigitGlyphs;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
@@ -49,36 +75,15 @@ import org.tensorflow.TensorFlow;
  * driver_amplitude, block_size, coded_train} (how many training images get codes, from the first),
  * {@code inference_chunk} and {@code seed}.
  *
- * <p>Artifacts per trial (NumPy {@code .npy}, see {@link Npy}): the dictionaries {@value
- * #DICTIONARY_MNIST} and {@value #DICTIONARY_GLYPH} [784 x neurons]; the code cache under {@value
- * #CODES_DIR}/ (see {@link #codes(Path)}); and what the figures draw: {@value #SAMPLE_INDICES},
- * {@value #SAMPLE_DIGITS}, {@value #SAMPLE_RECONSTRUCTIONS}, {@value #SAMPLE_CROSS_MODAL}, {@value
- * #GLYPH_RECONSTRUCTIONS} and {@value #TEST_ACTIVE_COUNTS}.
+ * <p>Artifacts per trial (NumPy {@code .npy}, see {@link Npy}), named in {@link
+ * org.sparsecode.harness.TrialNames.LcaLinked}: the two dictionaries [784 x neurons]; the code
+ * cache under {@value #CODES_DIR}/ (see {@link #codes(Path)}); and what the figures draw (sample
+ * digits, their reconstructions and cross-modal reconstructions, the glyphs' reconstructions and
+ * the test digits' active counts).
  */
 public final class LcaLinkedExperiment implements Experiment {
-  public static final String MODEL = "lca_linked";
 
-  public static final String DICTIONARY_MNIST = "dictionary_mnist.npy";
-  public static final String DICTIONARY_GLYPH = "dictionary_glyph.npy";
   public static final String CODES_DIR = "codes";
-
-  /** Test indices of the figure samples: the first {@link #SAMPLES_PER_CLASS} of each class. */
-  public static final String SAMPLE_INDICES = "sample_indices.npy";
-
-  /** The sample test digits, pixels in [0, 1]. */
-  public static final String SAMPLE_DIGITS = "sample_digits.npy";
-
-  /** Phi_1 a of each sample, on the pixel scale. */
-  public static final String SAMPLE_RECONSTRUCTIONS = "sample_mnist_reconstructions.npy";
-
-  /** Phi_2 a of each sample, a inferred from the MNIST digit alone, on the dictionary's scale. */
-  public static final String SAMPLE_CROSS_MODAL = "sample_cross_modal.npy";
-
-  /** Phi_2 a for each of the ten glyphs, a inferred from the glyph alone, on the pixel scale. */
-  public static final String GLYPH_RECONSTRUCTIONS = "glyph_reconstructions.npy";
-
-  /** Active atoms of each test digit's code (int32). */
-  public static final String TEST_ACTIVE_COUNTS = "test_active_counts.npy";
 
   public static final int SAMPLES_PER_CLASS = 2;
 
@@ -89,47 +94,6 @@ public final class LcaLinkedExperiment implements Experiment {
   public static final String INFERENCE_CURVE = "lca_inference_curve.csv";
 
   static final int INFERENCE_CURVE_DIGITS = 100;
-
-  /** Active atoms per test digit, code from the MNIST image alone. */
-  public static final String L0_MNIST = "l0_mnist";
-
-  public static final String L0_FRACTION_MNIST = "l0_fraction_mnist";
-
-  /** Active atoms per rendered digit, code from the glyph alone (mean over the ten). */
-  public static final String L0_GLYPH = "l0_glyph";
-
-  public static final String L0_FRACTION_GLYPH = "l0_fraction_glyph";
-
-  /** Squared error per pixel on [0, 1] of Phi_1 a against the test digit. */
-  public static final String MSE_MNIST = "mse_mnist";
-
-  /** Squared error per pixel on [0, 1] of Phi_2 a against the glyph it was inferred from. */
-  public static final String MSE_GLYPH = "mse_glyph";
-
-  /** Atoms active on no test digit. */
-  public static final String DEAD_ATOMS = "dead_atoms";
-
-  public static final String REINITIALISED_ATOMS = "reinitialised_atoms";
-
-  /** Share of test digits whose Phi_2 a is nearest to their own class's glyph. */
-  public static final String CROSS_MODAL_ACCURACY = "cross_modal_accuracy";
-
-  /** Squared error per pixel on [0, 1] of Phi_2 a against the own class's glyph. */
-  public static final String CROSS_MODAL_MSE = "cross_modal_mse";
-
-  /** Mean over classes of the share of test activation mass in the class's own block. */
-  public static final String BLOCK_PURITY = "block_purity";
-
-  /** Active atoms per example while learning (all modalities and the driver), last window. */
-  public static final String TRAIN_L0 = "train_l0";
-
-  public static final String LEARN_SECONDS = "learn_seconds";
-  public static final String CODE_SECONDS = "code_seconds";
-
-  /** Block purity of one class: {@code block_purity_<class>}. */
-  public static String blockPurity(int label) {
-    return BLOCK_PURITY + "_" + label;
-  }
 
   /** A trial's settings, read and checked once. */
   public record Settings(

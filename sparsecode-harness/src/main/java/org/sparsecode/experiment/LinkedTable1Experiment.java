@@ -1,5 +1,30 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.Table1.CLASSIFIERS;
+import static org.sparsecode.harness.TrialNames.Table1.EMBED_LABELS;
+import static org.sparsecode.harness.TrialNames.Table1.EMBED_PCA;
+import static org.sparsecode.harness.TrialNames.Table1.EMBED_POINTS;
+import static org.sparsecode.harness.TrialNames.Table1.EMBED_TSNE;
+import static org.sparsecode.harness.TrialNames.Table1.MODEL;
+import static org.sparsecode.harness.TrialNames.Table1.PCA_KNN;
+import static org.sparsecode.harness.TrialNames.Table1.PCA_SILHOUETTE;
+import static org.sparsecode.harness.TrialNames.Table1.RAW;
+import static org.sparsecode.harness.TrialNames.Table1.RBF_GAMMA;
+import static org.sparsecode.harness.TrialNames.Table1.RBF_REFIT_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.RBF_SCALE_GAMMA;
+import static org.sparsecode.harness.TrialNames.Table1.RBF_TRAIN_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.SELECTION;
+import static org.sparsecode.harness.TrialNames.Table1.TEST_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.TRAIN_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.TSNE_KNN;
+import static org.sparsecode.harness.TrialNames.Table1.TSNE_SILHOUETTE;
+import static org.sparsecode.harness.TrialNames.Table1.VALIDATION_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.accuracy;
+import static org.sparsecode.harness.TrialNames.Table1.chosenC;
+import static org.sparsecode.harness.TrialNames.Table1.selectSeconds;
+import static org.sparsecode.harness.TrialNames.Table1.testSeconds;
+import static org.sparsecode.harness.TrialNames.Table1.validationAccuracy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,6 +51,7 @@ import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.AtomicFiles;
 import org.sparsecode.io.Npy;
@@ -35,7 +61,7 @@ import org.tensorflow.TensorFlow;
 /**
  * Table I and Fig. 5 of Doc 002: logistic regression, a linear SVM and an RBF SVM on raw MNIST
  * pixels and on the codes of the linked-dictionary sweep, and 2-D PCA and t-SNE embeddings of the
- * same features. One trial per kind of {@code features}: {@value #RAW} (pixels in [0, 1]) or an
+ * same features. One trial per kind of {@code features}: {@code raw} (pixels in [0, 1]) or an
  * {@link LcaFeatures} key, whose codes are read from the trial of that kind in the sweep named by
  * {@code codes_from} (lca-linked) under the same budget and results folder.
  *
@@ -52,81 +78,19 @@ import org.tensorflow.TensorFlow;
  * tsne_perplexity, tsne_iterations, seed}.
  */
 public final class LinkedTable1Experiment implements Experiment {
-  public static final String MODEL = "lca_table1";
-
-  /** The {@code features} value of raw pixels. */
-  public static final String RAW = "raw";
-
-  /** The classifiers of Table I, in its column order. */
-  public static final List<ClassifierKind> CLASSIFIERS =
-      List.of(ClassifierKind.LR, ClassifierKind.SVM_LINEAR, ClassifierKind.SVM_RBF);
-
-  public static final String TRAIN_SIZE = "train_size";
-
-  /** Training examples of the RBF SVM: the first ones of the train_size used by the others. */
-  public static final String RBF_TRAIN_SIZE = "svm_rbf_train_size";
 
   /**
    * Param: {@code true} refits the chosen RBF setting on all train_size examples before the test.
    */
   public static final String RBF_REFIT = "svm_rbf_refit";
 
-  /** Metric: training examples of the RBF SVM scored on test (the refit's, if refitted). */
-  public static final String RBF_REFIT_SIZE = "svm_rbf_refit_size";
-
-  public static final String VALIDATION_SIZE = "validation_size";
-  public static final String TEST_SIZE = "test_size";
-
   /** Share of zero feature values in the training features (codes are sparse, pixels too). */
   public static final String ZERO_FRACTION = "zero_fraction";
 
   public static final String FEATURE_COUNT = "feature_count";
 
-  /** The RBF kernel width chosen, and {@link ClassifierSettings#scaleGamma} it is a multiple of. */
-  public static final String RBF_GAMMA = "svm_rbf_gamma";
-
-  public static final String RBF_SCALE_GAMMA = "svm_rbf_scale_gamma";
-  public static final String PCA_SILHOUETTE = "pca_silhouette";
-  public static final String PCA_KNN = "pca_knn_accuracy";
-  public static final String TSNE_SILHOUETTE = "tsne_silhouette";
-  public static final String TSNE_KNN = "tsne_knn_accuracy";
   public static final String TSNE_KL = "tsne_kl";
-  public static final String EMBED_POINTS = "embedding_points";
   public static final String EMBED_SECONDS = "embedding_seconds";
-
-  /** Artifacts: the embedded test points' labels [n] and coordinates [n x 2]. */
-  public static final String EMBED_LABELS = "embedding_labels.npy";
-
-  public static final String EMBED_PCA = "embedding_pca.npy";
-  public static final String EMBED_TSNE = "embedding_tsne.npy";
-
-  /** Artifact: every candidate's validation accuracy, per classifier. */
-  public static final String SELECTION = "model_selection.txt";
-
-  /** Test accuracy of a classifier: {@code lr_accuracy}. */
-  public static String accuracy(ClassifierKind kind) {
-    return kind.reportName() + "_accuracy";
-  }
-
-  /** Validation accuracy of the chosen settings: {@code lr_validation_accuracy}. */
-  public static String validationAccuracy(ClassifierKind kind) {
-    return kind.reportName() + "_validation_accuracy";
-  }
-
-  /** The chosen C: {@code lr_c}. */
-  public static String chosenC(ClassifierKind kind) {
-    return kind.reportName() + "_c";
-  }
-
-  /** Seconds to fit and score every candidate: {@code lr_select_seconds}. */
-  public static String selectSeconds(ClassifierKind kind) {
-    return kind.reportName() + "_select_seconds";
-  }
-
-  /** Seconds to predict the test split: {@code lr_test_seconds}. */
-  public static String testSeconds(ClassifierKind kind) {
-    return kind.reportName() + "_test_seconds";
-  }
 
   @Override
   public String model() {
@@ -253,36 +217,15 @@ public final class LinkedTable1Experiment implements Experiment {
 
   /** The candidates of one classifier: every C of its grid (with every gamma for RBF). */
   static List<ClassifierSettings> grid(Trial trial, ClassifierKind kind, double scaleGamma) {
-    double[] cs = numbers(trial, kind.reportName() + "_c");
+    double[] cs = trial.numbersParam(kind.reportName() + "_c");
     double[] gammas = new double[0];
     if (kind.usesGamma()) {
-      gammas = numbers(trial, "svm_rbf_gamma_factors");
+      gammas = trial.numbersParam(Table1.RBF_GAMMA_FACTORS);
       for (int i = 0; i < gammas.length; i++) {
         gammas[i] *= scaleGamma;
       }
     }
     return ModelSelection.grid(kind, cs, gammas);
-  }
-
-  /** A comma-separated list of numbers, e.g. {@code "0.1, 1, 10"}. */
-  public static double[] numbers(Trial trial, String key) {
-    String text = trial.stringParam(key);
-    try {
-      return Arrays.stream(text.split(","))
-          .map(String::trim)
-          .mapToDouble(Double::parseDouble)
-          .toArray();
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          key
-              + " must be comma-separated numbers such as \"0.1, 1, 10\","
-              + " got \""
-              + text
-              + "\"; fix it in harness/"
-              + trial.table()
-              + ".yaml",
-          e);
-    }
   }
 
   /**
@@ -354,10 +297,10 @@ public final class LinkedTable1Experiment implements Experiment {
   }
 
   /**
-   * The features of a trial: MNIST pixels for {@value #RAW}, else the codes of the matching trial
-   * of {@code codes_from} under the same results folder and budget as this trial's artifacts
-   * ({@code <results>/<table>/<budget>/artifacts/<trial>}), rebuilt from its dictionary when its
-   * code cache is missing. The codes' labels must be MNIST's: both come from the same images.
+   * The features of a trial: MNIST pixels for {@code raw}, else the codes of the matching trial of
+   * {@code codes_from} under the same results folder and budget as this trial's artifacts ({@code
+   * <results>/<table>/<budget>/artifacts/<trial>}), rebuilt from its dictionary when its code cache
+   * is missing. The codes' labels must be MNIST's: both come from the same images.
    */
   static Splits features(Trial trial, Path artifacts, Splits mnist, ThreadSettings threads) {
     String features = trial.stringParam("features");

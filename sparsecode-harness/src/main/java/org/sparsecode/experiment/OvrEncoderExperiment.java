@@ -1,12 +1,21 @@
 package org.sparsecode.experiment;
 
+import static org.sparsecode.harness.TrialNames.OvrEncoder.CODE_WIDTH;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_EPOCHS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_SECONDS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ENCODER_VALIDATION_LOSS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.LR_DROPS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.PROBE_EPOCHS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.PROBE_SECONDS;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.SPARSITY_BELOW_0_1;
+import static org.sparsecode.harness.TrialNames.OvrEncoder.ZERO_FRACTION;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -22,6 +31,8 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames;
+import org.sparsecode.harness.TrialNames.OvrEncoder.Features;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.ClassifierGraph;
@@ -67,43 +78,9 @@ import org.tensorflow.TensorFlow;
  * <p>The PCA is fitted once per training set and settings, and reused by the following trials.
  */
 public final class OvrEncoderExperiment implements Experiment {
-  public static final String SPARSITY_BELOW_0_1 = "sparsity_below_0_1";
-  public static final String ZERO_FRACTION = "zero_fraction";
-  public static final String CODE_WIDTH = "code_width";
-  public static final String ENCODER_EPOCHS = "encoder_epochs";
-  public static final String ENCODER_VALIDATION_LOSS = "encoder_validation_loss";
-  public static final String LR_DROPS = "lr_drops";
-  public static final String ENCODER_SECONDS = "encoder_seconds";
-  public static final String PROBE_EPOCHS = "probe_epochs";
-  public static final String PROBE_SECONDS = "probe_seconds";
 
   /** Prefix of the encoder's loss terms measured on the test set ({@code test_ovr}, ...). */
   public static final String TEST_PREFIX = "test_";
-
-  /** The kinds of features a trial scores. */
-  public enum Features {
-    RAW,
-    PCA,
-    RANDOM_RELU,
-    L1_AUTOENCODER,
-    OVR_ENCODER;
-
-    public String key() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Features parse(String value) {
-      for (Features f : values()) {
-        if (f.key().equals(value)) {
-          return f;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown features '"
-              + value
-              + "'; use raw, pca, random_relu, l1_autoencoder or ovr_encoder");
-    }
-  }
 
   private record PcaKey(
       float[] trainFeatures, int trainSize, int components, boolean standardize) {}
@@ -113,7 +90,7 @@ public final class OvrEncoderExperiment implements Experiment {
 
   @Override
   public String model() {
-    return "ovr_encoder";
+    return TrialNames.OvrEncoder.MODEL;
   }
 
   @Override
@@ -236,9 +213,20 @@ public final class OvrEncoderExperiment implements Experiment {
             case OVR_ENCODER, L1_AUTOENCODER -> {
               EncoderGraph encoder =
                   features == Features.OVR_ENCODER
-                      ? OvrEncoder.build(graph, inputs, pca, pca.components(), ovrConfig(trial))
+                      ? OvrEncoder.build(
+                          graph,
+                          inputs,
+                          pca,
+                          pca.components(),
+                          ovrConfig(trial),
+                          encoderOptimizer(trial))
                       : L1Autoencoder.build(
-                          graph, inputs, pca, pca.components(), autoencoderConfig(trial));
+                          graph,
+                          inputs,
+                          pca,
+                          pca.components(),
+                          autoencoderConfig(trial),
+                          encoderOptimizer(trial));
               encoderRuns.add(
                   train(trial, graph, encoder, data, context.listener().apply(trial), metrics));
               yield new FeatureGraph(encoder.input(), encoder.codes(), encoder.codeUnits());
@@ -264,15 +252,8 @@ public final class OvrEncoderExperiment implements Experiment {
       Splits data,
       TrainingListener listener,
       Map<String, Double> metrics) {
-    int batch = trial.intParam("batch");
-    EncoderTrainConfig config =
-        new EncoderTrainConfig(
-            trial.intParam("epochs"),
-            trial.intParam("steps"),
-            batch,
-            trial.longParam("seed"),
-            trial.intParam("lr_patience"),
-            (float) trial.doubleParam("lr_factor"));
+    EncoderTrainConfig config = encoderTraining(trial);
+    int batch = config.batchSize();
     EncoderTrainingResult result =
         EncoderTrainer.train(graph, encoder, data.train(), data.validation(), config, listener);
     metrics.put(ENCODER_EPOCHS, (double) result.epochs());
@@ -351,24 +332,42 @@ public final class OvrEncoderExperiment implements Experiment {
   public static final String PROBE_CURVE = "probe_curve.csv";
 
   static OvrEncoderConfig ovrConfig(Trial trial) {
-    return new OvrEncoderConfig(
-        trial.intParam("units"),
-        (float) trial.doubleParam("init_stddev"),
-        (float) trial.doubleParam("lambda"),
-        (float) trial.doubleParam("activity_target"),
-        (float) trial.doubleParam("learning_rate"),
-        OvrEncoderConfig.UpdateRule.parse(trial.stringParam("update_rule")),
-        trial.longParam("seed"));
+    return OvrEncoderConfig.builder()
+        .units(trial.intParam("units"))
+        .initStddev((float) trial.doubleParam("init_stddev"))
+        .lambda((float) trial.doubleParam("lambda"))
+        .activityTarget((float) trial.doubleParam("activity_target"))
+        .updateRule(OvrEncoderConfig.UpdateRule.parse(trial.stringParam("update_rule")))
+        .seed(trial.longParam("seed"))
+        .build();
   }
 
   static L1AutoencoderConfig autoencoderConfig(Trial trial) {
-    return new L1AutoencoderConfig(
-        trial.intParam("units"),
-        (float) trial.doubleParam("init_stddev"),
-        (float) trial.doubleParam("ae_decoder_stddev"),
-        (float) trial.doubleParam("ae_l1"),
-        (float) trial.doubleParam("learning_rate"),
-        trial.longParam("seed"));
+    return L1AutoencoderConfig.builder()
+        .units(trial.intParam("units"))
+        .initStddev((float) trial.doubleParam("init_stddev"))
+        .decoderStddev((float) trial.doubleParam("ae_decoder_stddev"))
+        .l1((float) trial.doubleParam("ae_l1"))
+        .seed(trial.longParam("seed"))
+        .build();
+  }
+
+  /** The encoder's training: epochs, step cap, batch, seed, plateau schedule and Adam's rate. */
+  static EncoderTrainConfig encoderTraining(Trial trial) {
+    return EncoderTrainConfig.builder()
+        .epochs(trial.intParam("epochs"))
+        .maxSteps(trial.intParam("steps"))
+        .batchSize(trial.intParam("batch"))
+        .shuffleSeed(trial.longParam("seed"))
+        .lrPatience(trial.intParam("lr_patience"))
+        .lrFactor((float) trial.doubleParam("lr_factor"))
+        .optimizer(encoderOptimizer(trial))
+        .build();
+  }
+
+  /** Adam as the encoder's training sets it; the encoder's graph is built with it. */
+  static AdamConfig encoderOptimizer(Trial trial) {
+    return AdamConfig.withLearningRate((float) trial.doubleParam("learning_rate"));
   }
 
   /** The PCA of this training set and settings, fitted on first use. */

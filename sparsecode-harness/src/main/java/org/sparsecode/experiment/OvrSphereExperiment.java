@@ -3,6 +3,7 @@ package org.sparsecode.experiment;
 import org.sparsecode.data.SphereData;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.OvrSphere;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.MlpClassifier;
@@ -23,11 +24,10 @@ import org.sparsecode.model.ModelGraph;
  * weights start scaled to the fan-in ({@link MlpConfig.Init#SCALED}).
  */
 public final class OvrSphereExperiment extends ClassifierExperiment {
-  public static final String MODEL = "ovr_sphere";
 
   @Override
   public String model() {
-    return MODEL;
+    return OvrSphere.MODEL;
   }
 
   @Override

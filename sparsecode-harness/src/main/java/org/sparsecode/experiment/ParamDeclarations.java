@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.harness.Param;
 import org.sparsecode.harness.ParamSet;
+import org.sparsecode.harness.TrialNames.LcaLinked;
+import org.sparsecode.harness.TrialNames.OvrEncoder;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.model.Decoder;
 import org.sparsecode.model.Regularizer;
 
@@ -149,7 +152,7 @@ public final class ParamDeclarations {
             }));
     add(
         new ParamSet(
-            LcaLinkedExperiment.MODEL,
+            LcaLinked.MODEL,
             List.of(
                 choice(
                     "features",
@@ -216,11 +219,11 @@ public final class ParamDeclarations {
                     null,
                     "draws the initial atoms and the batch order")),
             LcaLinkedExperiment.Settings::from));
-    List<String> table1Features = new ArrayList<>(List.of(LinkedTable1Experiment.RAW));
+    List<String> table1Features = new ArrayList<>(List.of(Table1.RAW));
     table1Features.addAll(Arrays.stream(LcaFeatures.values()).map(LcaFeatures::key).toList());
     add(
         new ParamSet(
-            LinkedTable1Experiment.MODEL,
+            Table1.MODEL,
             List.of(
                 choice(
                     "features",
@@ -257,21 +260,16 @@ public final class ParamDeclarations {
                     null,
                     "always 1: the classifiers train to convergence, not for steps"),
                 integer(
-                    LinkedTable1Experiment.TRAIN_SIZE,
-                    1,
-                    MAX_BATCH,
-                    null,
-                    "training examples the classifiers see"),
+                    Table1.TRAIN_SIZE, 1, MAX_BATCH, null, "training examples the classifiers see"),
                 integer(
-                    LinkedTable1Experiment.VALIDATION_SIZE,
+                    Table1.VALIDATION_SIZE,
                     1,
                     MAX_BATCH,
                     null,
                     "validation examples model selection uses"),
+                integer(Table1.TEST_SIZE, 1, MAX_BATCH, null, "test examples scored"),
                 integer(
-                    LinkedTable1Experiment.TEST_SIZE, 1, MAX_BATCH, null, "test examples scored"),
-                integer(
-                        LinkedTable1Experiment.RBF_TRAIN_SIZE,
+                        Table1.RBF_TRAIN_SIZE,
                         1,
                         MAX_BATCH,
                         null,
@@ -283,7 +281,7 @@ public final class ParamDeclarations {
             List.of(
                 choice(
                     "features",
-                    names(OvrEncoderExperiment.Features.values()),
+                    names(OvrEncoder.Features.values()),
                     null,
                     "the representation the linear probe reads"),
                 choice("dataset", DATASETS, "mnist", "the data set"),

@@ -27,8 +27,11 @@ import org.sparsecode.features.Pca;
 import org.sparsecode.features.RandomReluFeatures;
 import org.sparsecode.features.Standardizer;
 import org.sparsecode.harness.Fingerprint;
+import org.sparsecode.harness.Fingerprints;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.lca.CodeInference;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.L1Autoencoder;
@@ -59,7 +62,7 @@ import org.tensorflow.TensorFlow;
  *       fingerprint of the trial read, so a change upstream makes them stale too.
  * </ul>
  */
-public final class TrialFingerprints {
+public final class TrialFingerprints implements Fingerprints {
   /**
    * The sampler and seed scheme and the Java-side numerics. Bump it with any change that alters
    * numbers without showing in a graph (batch order, seeding, Hebbian rule, PCA, t-SNE,
@@ -85,7 +88,7 @@ public final class TrialFingerprints {
     this.validationSize = validationSize;
   }
 
-  /** The fingerprint of {@code trial} of {@code spec} under {@code budget}. */
+  @Override
   public Fingerprint of(SweepSpec spec, String budget, Trial trial) {
     String key = spec.table() + "/" + budget + "/" + trial.id();
     Fingerprint cached = cache.get(key);
@@ -144,11 +147,11 @@ public final class TrialFingerprints {
   }
 
   private String ovrEncoderGraph(Trial trial) {
-    var features = OvrEncoderExperiment.Features.parse(trial.stringParam("features"));
+    var features = TrialNames.OvrEncoder.Features.parse(trial.stringParam("features"));
     int inputs = shapeOf(datasetName(trial)).featureSize();
     List<String> hashes = new ArrayList<>();
     int width = inputs;
-    if (features != OvrEncoderExperiment.Features.RAW) {
+    if (features != TrialNames.OvrEncoder.Features.RAW) {
       int k = trial.intParam("pca_components");
       Dataset standIn = standIn(datasetName(trial) + "-train", inputs);
       Standardizer standardizer =
@@ -169,11 +172,22 @@ public final class TrialFingerprints {
                           trial.longParam("seed"))
                       .width();
               case OVR_ENCODER ->
-                  OvrEncoder.build(graph, inputs, pca, k, OvrEncoderExperiment.ovrConfig(trial))
+                  OvrEncoder.build(
+                          graph,
+                          inputs,
+                          pca,
+                          k,
+                          OvrEncoderExperiment.ovrConfig(trial),
+                          OvrEncoderExperiment.encoderOptimizer(trial))
                       .codeUnits();
               case L1_AUTOENCODER ->
                   L1Autoencoder.build(
-                          graph, inputs, pca, k, OvrEncoderExperiment.autoencoderConfig(trial))
+                          graph,
+                          inputs,
+                          pca,
+                          k,
+                          OvrEncoderExperiment.autoencoderConfig(trial),
+                          OvrEncoderExperiment.encoderOptimizer(trial))
                       .codeUnits();
               case RAW -> throw new AssertionError("handled above");
             };
@@ -212,7 +226,7 @@ public final class TrialFingerprints {
    */
   private String upstream(Trial trial, String budget) {
     String features = trial.stringParam("features");
-    if (features.equals(LinkedTable1Experiment.RAW)) {
+    if (features.equals(Table1.RAW)) {
       return Fingerprint.NONE;
     }
     SweepSpec source =

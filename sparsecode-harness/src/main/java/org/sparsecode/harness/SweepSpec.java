@@ -39,6 +39,22 @@ import org.yaml.snakeyaml.error.YAMLException;
  * {@code seed} param. The first seed's trials keep the plain ids (so a sweep that gains seeds keeps
  * its results); the others add {@code __seed_<n>}. Trials expand seed by seed: the first seed's
  * pass is the sweep without {@code seeds:}.
+ *
+ * <p>To give the extra seeds to some grid points only, {@code seeds:} is a mapping instead:
+ *
+ * <pre>
+ * seeds:
+ *   values: [1, 2, 3]
+ *   only:                 # the points that run every seed; the others run the first seed only
+ *     - {decoder: conv_transpose_blog_bugs}
+ *     - {decoder: [conv_transpose, subpixel], lambda: [0, 1.0e-5]}
+ * </pre>
+ *
+ * A point runs every seed when it matches one selector of {@code only}: each key of the selector is
+ * a grid key, and the point's value of it (from its grid, or from {@code params} for a grid that
+ * leaves the key out) is one of the selector's values. Every value must be one that some grid point
+ * has, and every selector must match a point. The later seeds' passes keep the grid order, skipping
+ * the points no selector matches.
  */
 public final class SweepSpec {
   private static final Set<String> TOP_KEYS =
@@ -56,6 +72,9 @@ public final class SweepSpec {
   private static final String SEED_ID = ID_SEPARATOR + "seed_";
 
   public static final String SEED = "seed";
+
+  /** The keys of {@code seeds:} when it is a mapping. */
+  private static final Set<String> SEEDS_KEYS = Set.of("values", "only");
 
   private final Path file;
   private final String table;
@@ -75,6 +94,12 @@ public final class SweepSpec {
   /** The seeds of {@code seeds:}, or empty when the file has none. */
   private final List<Long> seeds;
 
+  /**
+   * The selectors of {@code seeds.only}: the points that run every seed. Empty when every point
+   * does.
+   */
+  private final List<Map<String, List<Object>>> seedsOnly;
+
   /** One trial's grid values (its id) and the fixed params of the grid it comes from. */
   private record Point(Map<String, Object> values, Map<String, Object> fixed) {}
 
@@ -89,7 +114,8 @@ public final class SweepSpec {
       List<Map<String, List<Object>>> grids,
       List<Map<String, Object>> gridParams,
       List<Map<String, Object>> paper,
-      List<Long> seeds) {
+      List<Long> seeds,
+      List<Map<String, List<Object>>> seedsOnly) {
     this.file = file;
     this.table = table;
     this.title = title;
@@ -102,6 +128,23 @@ public final class SweepSpec {
     this.grid = Collections.unmodifiableMap(union(grids));
     this.paper = Collections.unmodifiableList(paper);
     this.seeds = List.copyOf(seeds);
+    this.seedsOnly = List.copyOf(seedsOnly);
+  }
+
+  private SweepSpec withSeedsOnly(List<Map<String, List<Object>>> only) {
+    return new SweepSpec(
+        file,
+        table,
+        title,
+        document,
+        model,
+        params,
+        budgets,
+        grids,
+        gridParams,
+        paper,
+        seeds,
+        only);
   }
 
   /** Reads {@code <harnessDir>/<table>.yaml}. */
@@ -252,6 +295,14 @@ public final class SweepSpec {
   }
 
   /**
+   * The selectors of {@code seeds.only} (key to the values it accepts); empty when every grid point
+   * runs every seed.
+   */
+  public List<Map<String, List<Object>>> seedsOnly() {
+    return seedsOnly;
+  }
+
+  /**
    * The id of a trial's grid point, the same for all its seeds: the trial id without its seed part.
    */
   public static String pointId(String trialId) {
@@ -275,6 +326,9 @@ public final class SweepSpec {
     List<Long> passes = seeds.isEmpty() ? java.util.Collections.singletonList(null) : seeds;
     for (int s = 0; s < passes.size(); s++) {
       for (Point point : points) {
+        if (s > 0 && !runsEverySeed(point)) {
+          continue;
+        }
         Map<String, Object> p = new LinkedHashMap<>(params);
         p.putAll(budgetEntries);
         p.putAll(point.fixed());
@@ -288,6 +342,26 @@ public final class SweepSpec {
       }
     }
     return trials;
+  }
+
+  /** True when the point matches a selector of {@code seeds.only}, or there is none. */
+  private boolean runsEverySeed(Point point) {
+    return seedsOnly.isEmpty() || seedsOnly.stream().anyMatch(sel -> matches(sel, point));
+  }
+
+  private boolean matches(Map<String, List<Object>> selector, Point point) {
+    for (Map.Entry<String, List<Object>> e : selector.entrySet()) {
+      Object v = value(point, e.getKey());
+      if (e.getValue().stream().noneMatch(want -> Values.same(want, v))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A grid key's value at a point: its grid's, or the default of params for a grid without it. */
+  private Object value(Point point, String key) {
+    return point.values().containsKey(key) ? point.values().get(key) : params.get(key);
   }
 
   /** The document's published row for a trial, matching grid values numerically. */
@@ -417,7 +491,31 @@ public final class SweepSpec {
       Map<String, List<Object>> grid = union(grids);
       Map<String, Map<String, Object>> budgets = budgets(top.get("budgets"), grid);
       List<Map<String, Object>> paper = paper(top.get("paper"), grid, params);
-      List<Long> seeds = seeds(top.get("seeds"), grid);
+      Object rawSeeds = top.get("seeds");
+      Object seedValues = rawSeeds;
+      Object rawOnly = null;
+      if (rawSeeds instanceof Map<?, ?> sm) {
+        for (Object k : sm.keySet()) {
+          if (!SEEDS_KEYS.contains(String.valueOf(k))) {
+            throw error(
+                "seeds." + k,
+                "unknown key",
+                "seeds: takes values (the seeds) and only (the grid points that run them all)");
+          }
+        }
+        if (!sm.containsKey("values")) {
+          throw error("seeds", "has no values", "add values: [1, 2, 3] under seeds:");
+        }
+        seedValues = sm.get("values");
+        rawOnly = sm.get("only");
+        if (rawOnly == null && sm.containsKey("only")) {
+          throw error(
+              "seeds.only",
+              "has no selectors",
+              "list the grid points that run every seed, e.g. - {lambda: [0]}, or remove only:");
+        }
+      }
+      List<Long> seeds = seeds(seedValues, grid, rawSeeds instanceof Map<?, ?>);
       SweepSpec spec =
           new SweepSpec(
               file,
@@ -430,10 +528,12 @@ public final class SweepSpec {
               grids,
               gridParams,
               paper,
-              seeds);
+              seeds,
+              List.of());
       checkUniqueIds(spec);
       checkDistinctTrials(spec);
-      return spec;
+      // The selectors are checked against the grid points, so against the spec read so far.
+      return rawOnly == null ? spec : spec.withSeedsOnly(only(rawOnly, spec));
     }
 
     private String requiredString(Map<?, ?> top, String key, String what) {
@@ -641,13 +741,20 @@ public final class SweepSpec {
       return budgets;
     }
 
-    /** {@code seeds: [1, 2, 3]}: distinct whole numbers, not also swept by the grid. */
-    private List<Long> seeds(Object raw, Map<String, List<Object>> grid) {
+    /**
+     * {@code seeds: [1, 2, 3]} or {@code seeds.values}: distinct whole numbers, not also swept by
+     * the grid.
+     */
+    private List<Long> seeds(Object raw, Map<String, List<Object>> grid, boolean inMapping) {
       if (raw == null) {
         return List.of();
       }
+      String where = inMapping ? "seeds.values" : "seeds";
       if (!(raw instanceof List<?> list) || list.isEmpty()) {
-        throw error("seeds", "must be a non-empty list of whole numbers", "write seeds: [1, 2, 3]");
+        throw error(
+            where,
+            "must be a non-empty list of whole numbers",
+            "write " + (inMapping ? "values" : "seeds") + ": [1, 2, 3]");
       }
       if (grid.containsKey(SEED)) {
         throw error("seeds", "and grid.seed both give seeds", "keep one of them");
@@ -659,14 +766,81 @@ public final class SweepSpec {
             || n.doubleValue() != Math.rint(n.doubleValue())
             || n.doubleValue() < 0) {
           throw error(
-              "seeds[" + i + "]",
+              where + "[" + i + "]",
               "is " + list.get(i) + ", not a whole number >= 0",
-              "write seeds: [1, 2, 3]");
+              "write " + (inMapping ? "values" : "seeds") + ": [1, 2, 3]");
         }
         if (out.contains(n.longValue())) {
-          throw error("seeds", "seed " + n.longValue() + " appears twice", "remove the duplicate");
+          throw error(where, "seed " + n.longValue() + " appears twice", "remove the duplicate");
         }
         out.add(n.longValue());
+      }
+      return out;
+    }
+
+    /**
+     * {@code seeds.only}: a non-empty list of selectors, each a non-empty mapping from grid keys to
+     * a value or list of values that grid points have; each selector must match some point.
+     */
+    private List<Map<String, List<Object>>> only(Object raw, SweepSpec spec) {
+      String fix = "write only: [{" + spec.grid.keySet().iterator().next() + ": [<value>]}]";
+      if (!(raw instanceof List<?> list) || list.isEmpty()) {
+        throw error("seeds.only", "must be a non-empty list of grid-point selectors", fix);
+      }
+      List<Point> points = spec.gridPoints();
+      List<Map<String, List<Object>>> out = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String name = "seeds.only[" + i + "]";
+        Map<?, ?> m = mapping(list.get(i), name, false);
+        if (m.isEmpty()) {
+          throw error(name, "is empty", "name at least one grid key and its values");
+        }
+        Map<String, List<Object>> selector = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          String k = String.valueOf(e.getKey());
+          String where = name + "." + k;
+          if (!spec.grid.containsKey(k)) {
+            throw error(
+                where,
+                "is not a grid key",
+                "select grid points by the grid keys " + spec.grid.keySet());
+          }
+          List<Object> have = new ArrayList<>();
+          for (Point p : points) {
+            Object v = spec.value(p, k);
+            if (have.stream().noneMatch(h -> Values.same(h, v))) {
+              have.add(v);
+            }
+          }
+          List<?> raws = e.getValue() instanceof List<?> l ? l : List.of(e.getValue());
+          if (raws.isEmpty()) {
+            throw error(where, "is an empty list", "give at least one value or remove the key");
+          }
+          List<Object> values = new ArrayList<>();
+          for (int j = 0; j < raws.size(); j++) {
+            Object v = scalar(raws.get(j), where + "[" + j + "]");
+            if (have.stream().noneMatch(h -> Values.same(h, v))) {
+              throw error(
+                  where,
+                  Values.canonical(v) + " is no grid point's value",
+                  "choose among "
+                      + String.join(", ", have.stream().map(Values::canonical).toList()));
+            }
+            if (values.stream().anyMatch(u -> Values.same(u, v))) {
+              throw error(
+                  where, "value " + Values.canonical(v) + " appears twice", "remove the duplicate");
+            }
+            values.add(v);
+          }
+          selector.put(k, Collections.unmodifiableList(values));
+        }
+        if (points.stream().noneMatch(p -> spec.matches(selector, p))) {
+          throw error(
+              name,
+              "matches no grid point (no grid has all these values together)",
+              "fix the values or split it into one selector per grid");
+        }
+        out.add(Collections.unmodifiableMap(selector));
       }
       return out;
     }

@@ -1,5 +1,6 @@
 package org.sparsecode.harness;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,6 +65,26 @@ public record Trial(String table, int index, String id, Map<String, Object> para
   /** The value as text; a list as its comma-separated values ("0.1, 1, 10"). */
   public String stringParam(String key) {
     return Values.canonical(required(key));
+  }
+
+  /** A list of numbers, written as a YAML list or comma-separated ("0.1, 1, 10"). */
+  public double[] numbersParam(String key) {
+    String text = stringParam(key);
+    try {
+      return Arrays.stream(text.split(","))
+          .map(String::trim)
+          .mapToDouble(Double::parseDouble)
+          .toArray();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key
+              + " must be comma-separated numbers such as \"0.1, 1, 10\", got \""
+              + text
+              + "\"; fix it in harness/"
+              + table
+              + ".yaml",
+          e);
+    }
   }
 
   private Object required(String key) {

@@ -1,19 +1,19 @@
 package org.sparsecode.report;
 
-import static org.sparsecode.experiment.LcaLinkedExperiment.BLOCK_PURITY;
-import static org.sparsecode.experiment.LcaLinkedExperiment.CODE_SECONDS;
-import static org.sparsecode.experiment.LcaLinkedExperiment.CROSS_MODAL_ACCURACY;
-import static org.sparsecode.experiment.LcaLinkedExperiment.CROSS_MODAL_MSE;
-import static org.sparsecode.experiment.LcaLinkedExperiment.DEAD_ATOMS;
-import static org.sparsecode.experiment.LcaLinkedExperiment.L0_FRACTION_GLYPH;
-import static org.sparsecode.experiment.LcaLinkedExperiment.L0_FRACTION_MNIST;
-import static org.sparsecode.experiment.LcaLinkedExperiment.L0_GLYPH;
-import static org.sparsecode.experiment.LcaLinkedExperiment.L0_MNIST;
-import static org.sparsecode.experiment.LcaLinkedExperiment.LEARN_SECONDS;
-import static org.sparsecode.experiment.LcaLinkedExperiment.MSE_GLYPH;
-import static org.sparsecode.experiment.LcaLinkedExperiment.MSE_MNIST;
-import static org.sparsecode.experiment.LcaLinkedExperiment.REINITIALISED_ATOMS;
-import static org.sparsecode.experiment.LcaLinkedExperiment.TRAIN_L0;
+import static org.sparsecode.harness.TrialNames.LcaLinked.BLOCK_PURITY;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CODE_SECONDS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CROSS_MODAL_ACCURACY;
+import static org.sparsecode.harness.TrialNames.LcaLinked.CROSS_MODAL_MSE;
+import static org.sparsecode.harness.TrialNames.LcaLinked.DEAD_ATOMS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_FRACTION_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_FRACTION_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.L0_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.LEARN_SECONDS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.MSE_GLYPH;
+import static org.sparsecode.harness.TrialNames.LcaLinked.MSE_MNIST;
+import static org.sparsecode.harness.TrialNames.LcaLinked.REINITIALISED_ATOMS;
+import static org.sparsecode.harness.TrialNames.LcaLinked.TRAIN_L0;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -35,14 +35,16 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.sparsecode.experiment.DigitGlyphs;
-import org.sparsecode.experiment.LcaFeatures;
-import org.sparsecode.experiment.LcaLinkedExperiment;
+import org.sparsecode.glyphs.DigitGlyphs;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.LcaLinked;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.CodeInference;
+import org.sparsecode.lca.LcaConfig;
+import org.sparsecode.lca.Threshold;
 import org.sparsecode.runtime.ThreadSettings;
 
 /**
@@ -183,8 +185,7 @@ public final class LcaLinkedReport {
     for (TrialResult r : results) {
       sb.append("| ").append(r.trial().params().get("features")).append(" |");
       for (int c = 0; c < 10; c++) {
-        sb.append(
-            String.format(Locale.ROOT, " %.3f |", r.metric(LcaLinkedExperiment.blockPurity(c))));
+        sb.append(String.format(Locale.ROOT, " %.3f |", r.metric(LcaLinked.blockPurity(c))));
       }
       sb.append(String.format(Locale.ROOT, " %.3f |%n", r.metric(BLOCK_PURITY)));
     }
@@ -254,7 +255,7 @@ public final class LcaLinkedReport {
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (TrialResult r : results) {
       Path dir = artifacts.resolve(r.trial().id());
-      if (Files.isRegularFile(dir.resolve(LcaLinkedExperiment.DICTIONARY_MNIST))) {
+      if (Files.isRegularFile(dir.resolve(LcaLinked.DICTIONARY_MNIST))) {
         dirs.put(String.valueOf(r.trial().params().get("features")), dir);
       }
     }
@@ -273,11 +274,11 @@ public final class LcaLinkedReport {
               + " the glyph alone");
     }
 
-    Path linked = dirs.get(LcaFeatures.LINKED.key());
+    Path linked = dirs.get(LcaLinked.LINKED);
     if (linked != null) {
       Path f = png.resolveSibling(stem + "-dictionaries.png");
-      float[][] mnist = Npy.read(linked.resolve(LcaLinkedExperiment.DICTIONARY_MNIST)).matrix();
-      float[][] glyph = Npy.read(linked.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix();
+      float[][] mnist = Npy.read(linked.resolve(LcaLinked.DICTIONARY_MNIST)).matrix();
+      float[][] glyph = Npy.read(linked.resolve(LcaLinked.DICTIONARY_GLYPH)).matrix();
       int k = mnist[0].length;
       int perRow = (int) Math.ceil(Math.sqrt(k));
       AtomGrid.write(
@@ -306,22 +307,22 @@ public final class LcaLinkedReport {
     }
 
     List<AtomGrid.Panel> ordinal = new ArrayList<>();
-    for (LcaFeatures f : List.of(LcaFeatures.ORDINAL_MODALITY, LcaFeatures.ORDINAL_CURRENT)) {
-      Path dir = dirs.get(f.key());
+    for (String kind : List.of(LcaLinked.ORDINAL_MODALITY, LcaLinked.ORDINAL_CURRENT)) {
+      Path dir = dirs.get(kind);
       if (dir == null) {
         continue;
       }
       int blockSize =
           ((Number)
                   results.stream()
-                      .filter(r -> f.key().equals(r.trial().params().get("features")))
+                      .filter(r -> kind.equals(r.trial().params().get("features")))
                       .findFirst()
                       .orElseThrow()
                       .trial()
                       .params()
                       .get("block_size"))
               .intValue();
-      float[][] phi = Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_MNIST)).matrix();
+      float[][] phi = Npy.read(dir.resolve(LcaLinked.DICTIONARY_MNIST)).matrix();
       int k = phi[0].length;
       List<List<float[]>> rows = new ArrayList<>();
       List<String> labels = new ArrayList<>();
@@ -330,8 +331,7 @@ public final class LcaLinkedReport {
         labels.add(c < 10 && (c + 1) * blockSize <= k ? String.valueOf(c) : "-");
       }
       ordinal.add(
-          new AtomGrid.Panel(
-              f.key() + ": MNIST dictionary, one row per class block", rows, labels));
+          new AtomGrid.Panel(kind + ": MNIST dictionary, one row per class block", rows, labels));
     }
     if (!ordinal.isEmpty()) {
       Path f = png.resolveSibling(stem + "-ordinal.png");
@@ -411,7 +411,7 @@ public final class LcaLinkedReport {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
-      Path file = e.getValue().resolve(LcaLinkedExperiment.TEST_ACTIVE_COUNTS);
+      Path file = e.getValue().resolve(LcaLinked.TEST_ACTIVE_COUNTS);
       if (!Files.isRegularFile(file)) {
         continue;
       }
@@ -459,13 +459,14 @@ public final class LcaLinkedReport {
     for (TrialResult r : results) {
       String kind = String.valueOf(r.trial().params().get("features"));
       Path dir = dirs.get(kind);
-      if (dir == null || !Files.isRegularFile(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH))) {
+      if (dir == null || !Files.isRegularFile(dir.resolve(LcaLinked.DICTIONARY_GLYPH))) {
         continue;
       }
       int[] active =
           glyphActiveAtoms(
-              LcaLinkedExperiment.Settings.from(r.trial()),
-              Npy.read(dir.resolve(LcaLinkedExperiment.DICTIONARY_GLYPH)).matrix());
+              lcaConfig(r.trial()),
+              r.trial().stringParam("input_norm").equals("unit"),
+              Npy.read(dir.resolve(LcaLinked.DICTIONARY_GLYPH)).matrix());
       List<Double> ys = new ArrayList<>();
       double mean = 0;
       for (int a : active) {
@@ -481,8 +482,20 @@ public final class LcaLinkedReport {
     return any;
   }
 
-  /** Active atoms of each of the ten glyphs' codes under {@code phi2}. */
-  static int[] glyphActiveAtoms(LcaLinkedExperiment.Settings s, float[][] phi2) {
+  /** The inference settings a stored trial learned its dictionaries with. */
+  static LcaConfig lcaConfig(Trial t) {
+    return new LcaConfig(
+        (float) t.doubleParam("lambda"),
+        (float) t.doubleParam("tau"),
+        t.intParam("iterations"),
+        Threshold.valueOf(t.stringParam("threshold").toUpperCase(Locale.ROOT)));
+  }
+
+  /**
+   * Active atoms of each of the ten glyphs' codes under {@code phi2}, each glyph divided by its L2
+   * norm first when {@code unitNorm} (as the trial's input_norm did while learning).
+   */
+  static int[] glyphActiveAtoms(LcaConfig lca, boolean unitNorm, float[][] phi2) {
     float[][] glyphs = DigitGlyphs.all();
     int width = glyphs[0].length;
     float[] x = new float[10 * width];
@@ -491,7 +504,7 @@ public final class LcaLinkedReport {
       for (float v : glyphs[c]) {
         norm += (double) v * v;
       }
-      double scale = s.unitNorm() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      double scale = unitNorm && norm > 0 ? 1 / Math.sqrt(norm) : 1;
       for (int p = 0; p < width; p++) {
         x[c * width + p] = (float) (glyphs[c][p] * scale);
       }
@@ -499,7 +512,7 @@ public final class LcaLinkedReport {
     int k = phi2[0].length;
     float[] codes;
     try (CodeInference inference =
-        new CodeInference(width, k, s.lca(), false, ThreadSettings.defaults())) {
+        new CodeInference(width, k, lca, false, ThreadSettings.defaults())) {
       codes = inference.codes(x, 10, phi2, 10);
     }
     int[] active = new int[10];
@@ -517,16 +530,16 @@ public final class LcaLinkedReport {
     Path first = dirs.values().iterator().next();
     rows.add(
         new ImageGrid.Row(
-            "MNIST test digits", images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
+            "MNIST test digits", images(first.resolve(LcaLinked.SAMPLE_DIGITS), false)));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
       rows.add(
           new ImageGrid.Row(
               "Phi_1 a, " + e.getKey(),
-              images(e.getValue().resolve(LcaLinkedExperiment.SAMPLE_RECONSTRUCTIONS), false)));
+              images(e.getValue().resolve(LcaLinked.SAMPLE_RECONSTRUCTIONS), false)));
     }
     rows.add(new ImageGrid.Row("rendered digits", List.of(DigitGlyphs.all())));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
-      Path glyphs = e.getValue().resolve(LcaLinkedExperiment.GLYPH_RECONSTRUCTIONS);
+      Path glyphs = e.getValue().resolve(LcaLinked.GLYPH_RECONSTRUCTIONS);
       if (Files.isRegularFile(glyphs)) {
         rows.add(new ImageGrid.Row("Phi_2 a (a from glyph), " + e.getKey(), images(glyphs, false)));
       }
@@ -547,10 +560,9 @@ public final class LcaLinkedReport {
     Path first = dirs.values().iterator().next();
     rows.add(
         new ImageGrid.Row(
-            "(a) input: MNIST digit",
-            images(first.resolve(LcaLinkedExperiment.SAMPLE_DIGITS), false)));
+            "(a) input: MNIST digit", images(first.resolve(LcaLinked.SAMPLE_DIGITS), false)));
     for (Map.Entry<String, Path> e : dirs.entrySet()) {
-      Path file = e.getValue().resolve(LcaLinkedExperiment.SAMPLE_CROSS_MODAL);
+      Path file = e.getValue().resolve(LcaLinked.SAMPLE_CROSS_MODAL);
       if (Files.isRegularFile(file)) {
         rows.add(new ImageGrid.Row("(b) Phi_2 a, " + e.getKey(), images(file, true)));
       }
@@ -558,7 +570,7 @@ public final class LcaLinkedReport {
     if (rows.size() == 1) {
       return false;
     }
-    int[] index = Npy.read(first.resolve(LcaLinkedExperiment.SAMPLE_INDICES)).ints();
+    int[] index = Npy.read(first.resolve(LcaLinked.SAMPLE_INDICES)).ints();
     float[][] glyphs = DigitGlyphs.all();
     int perClass = index.length / 10;
     List<float[]> expected = new ArrayList<>();

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.TrialNames.Classifier;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 
@@ -43,7 +43,7 @@ final class LearningCurves {
             png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))"));
     double curveSeconds = 0, wallSeconds = 0;
     for (TrialResult r : results) {
-      double c = r.metric(ClassifierExperiment.CURVE_SECONDS);
+      double c = r.metric(Classifier.CURVE_SECONDS);
       if (Double.isFinite(c)) {
         curveSeconds += c;
         wallSeconds += r.metric(Metrics.WALL_SECONDS);
@@ -159,7 +159,7 @@ final class LearningCurves {
     for (TrialResult r : results) {
       Object decoder = r.trial().params().get("decoder");
       Object lambda = r.trial().params().get("lambda");
-      double steps = r.metric(ClassifierExperiment.STEPS_TO_97);
+      double steps = r.metric(Classifier.STEPS_TO_97);
       if (decoder == null || lambda == null || Double.isNaN(steps)) {
         continue;
       }

@@ -1,15 +1,15 @@
 package org.sparsecode.report;
 
-import static org.sparsecode.experiment.LinkedTable1Experiment.CLASSIFIERS;
-import static org.sparsecode.experiment.LinkedTable1Experiment.EMBED_POINTS;
-import static org.sparsecode.experiment.LinkedTable1Experiment.PCA_KNN;
-import static org.sparsecode.experiment.LinkedTable1Experiment.PCA_SILHOUETTE;
-import static org.sparsecode.experiment.LinkedTable1Experiment.RAW;
-import static org.sparsecode.experiment.LinkedTable1Experiment.TEST_SIZE;
-import static org.sparsecode.experiment.LinkedTable1Experiment.TRAIN_SIZE;
-import static org.sparsecode.experiment.LinkedTable1Experiment.TSNE_KNN;
-import static org.sparsecode.experiment.LinkedTable1Experiment.TSNE_SILHOUETTE;
-import static org.sparsecode.experiment.LinkedTable1Experiment.VALIDATION_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.CLASSIFIERS;
+import static org.sparsecode.harness.TrialNames.Table1.EMBED_POINTS;
+import static org.sparsecode.harness.TrialNames.Table1.PCA_KNN;
+import static org.sparsecode.harness.TrialNames.Table1.PCA_SILHOUETTE;
+import static org.sparsecode.harness.TrialNames.Table1.RAW;
+import static org.sparsecode.harness.TrialNames.Table1.TEST_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.TRAIN_SIZE;
+import static org.sparsecode.harness.TrialNames.Table1.TSNE_KNN;
+import static org.sparsecode.harness.TrialNames.Table1.TSNE_SILHOUETTE;
+import static org.sparsecode.harness.TrialNames.Table1.VALIDATION_SIZE;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -32,8 +32,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparsecode.classify.ClassifierKind;
 import org.sparsecode.classify.ClassifierSettings;
-import org.sparsecode.experiment.LinkedTable1Experiment;
 import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 
@@ -129,7 +129,7 @@ public final class LinkedTable1Report {
     for (TrialResult r : results) {
       Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
       for (ClassifierKind kind : CLASSIFIERS) {
-        double ours = r.metric(LinkedTable1Experiment.accuracy(kind));
+        double ours = r.metric(Table1.accuracy(kind));
         Double theirs = paper.get(kind.reportName()) instanceof Number n ? n.doubleValue() : null;
         List<Object> row = new ArrayList<>();
         row.add(features(r));
@@ -137,14 +137,14 @@ public final class LinkedTable1Report {
         row.add(finite(ours));
         row.add(theirs);
         row.add(theirs == null || !Double.isFinite(ours) ? null : 100 * (ours - theirs));
-        row.add(finite(r.metric(LinkedTable1Experiment.validationAccuracy(kind))));
-        row.add(finite(r.metric(LinkedTable1Experiment.chosenC(kind))));
-        row.add(kind.usesGamma() ? finite(r.metric(LinkedTable1Experiment.RBF_GAMMA)) : null);
+        row.add(finite(r.metric(Table1.validationAccuracy(kind))));
+        row.add(finite(r.metric(Table1.chosenC(kind))));
+        row.add(kind.usesGamma() ? finite(r.metric(Table1.RBF_GAMMA)) : null);
         row.add(finite(trainSize(r, kind)));
         row.add(finite(r.metric(VALIDATION_SIZE)));
         row.add(finite(r.metric(TEST_SIZE)));
-        row.add(finite(r.metric(LinkedTable1Experiment.selectSeconds(kind))));
-        row.add(finite(r.metric(LinkedTable1Experiment.testSeconds(kind))));
+        row.add(finite(r.metric(Table1.selectSeconds(kind))));
+        row.add(finite(r.metric(Table1.testSeconds(kind))));
         rows.add(row);
       }
     }
@@ -189,7 +189,7 @@ public final class LinkedTable1Report {
       Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
       List<String> cells = new ArrayList<>();
       for (ClassifierKind kind : CLASSIFIERS) {
-        double ours = r.metric(LinkedTable1Experiment.accuracy(kind));
+        double ours = r.metric(Table1.accuracy(kind));
         if (!(paper.get(kind.reportName()) instanceof Number n)) {
           cells.add(String.format(Locale.ROOT, "%s %.4f (no published number)", kind, ours));
           continue;
@@ -236,7 +236,7 @@ public final class LinkedTable1Report {
     if (raw != null) {
       sb.append("\nCodes against raw pixels, per classifier (points):\n\n");
       for (ClassifierKind kind : CLASSIFIERS) {
-        double base = raw.metric(LinkedTable1Experiment.accuracy(kind));
+        double base = raw.metric(Table1.accuracy(kind));
         List<String> diffs = new ArrayList<>();
         int better = 0;
         int codes = 0;
@@ -245,7 +245,7 @@ public final class LinkedTable1Report {
           if (r == raw) {
             continue;
           }
-          double d = 100 * (r.metric(LinkedTable1Experiment.accuracy(kind)) - base);
+          double d = 100 * (r.metric(Table1.accuracy(kind)) - base);
           diffs.add(String.format(Locale.ROOT, "%s %+.2f", features(r), d));
           codes++;
           better += d > 0 ? 1 : 0;
@@ -288,18 +288,16 @@ public final class LinkedTable1Report {
     List<String> edges = new ArrayList<>();
     for (TrialResult r : results) {
       for (ClassifierKind kind : CLASSIFIERS) {
-        double[] cs = LinkedTable1Experiment.numbers(r.trial(), kind.reportName() + "_c");
-        edge(edges, r, kind + " C", r.metric(LinkedTable1Experiment.chosenC(kind)), cs);
+        double[] cs = r.trial().numbersParam(Table1.chosenC(kind));
+        edge(edges, r, kind + " C", r.metric(Table1.chosenC(kind)), cs);
         if (kind.usesGamma()) {
-          double factor =
-              r.metric(LinkedTable1Experiment.RBF_GAMMA)
-                  / r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA);
+          double factor = r.metric(Table1.RBF_GAMMA) / r.metric(Table1.RBF_SCALE_GAMMA);
           edge(
               edges,
               r,
               kind + " gamma factor",
               factor,
-              LinkedTable1Experiment.numbers(r.trial(), "svm_rbf_gamma_factors"));
+              r.trial().numbersParam(Table1.RBF_GAMMA_FACTORS));
         }
       }
     }
@@ -441,7 +439,7 @@ public final class LinkedTable1Report {
       throws IOException {
     StringBuilder sb = new StringBuilder();
     for (TrialResult r : results) {
-      Path file = artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.SELECTION);
+      Path file = artifacts.resolve(r.trial().id()).resolve(Table1.SELECTION);
       if (Files.isRegularFile(file)) {
         sb.append("### ")
             .append(features(r))
@@ -494,8 +492,7 @@ public final class LinkedTable1Report {
       throws IOException {
     List<TrialResult> drawn = new ArrayList<>();
     for (TrialResult r : results) {
-      if (Files.isRegularFile(
-          artifacts.resolve(r.trial().id()).resolve(LinkedTable1Experiment.EMBED_TSNE))) {
+      if (Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(Table1.EMBED_TSNE))) {
         drawn.add(r);
       }
     }
@@ -522,8 +519,8 @@ public final class LinkedTable1Report {
       for (int col = 0; col < drawn.size(); col++) {
         TrialResult r = drawn.get(col);
         Path dir = artifacts.resolve(r.trial().id());
-        int[] labels = Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_LABELS)).ints();
-        String[] files = {LinkedTable1Experiment.EMBED_PCA, LinkedTable1Experiment.EMBED_TSNE};
+        int[] labels = Npy.read(dir.resolve(Table1.EMBED_LABELS)).ints();
+        String[] files = {Table1.EMBED_PCA, Table1.EMBED_TSNE};
         String[] names = {"PCA", "t-SNE"};
         double[][] scores = {
           {r.metric(PCA_SILHOUETTE), r.metric(PCA_KNN)},
@@ -605,7 +602,7 @@ public final class LinkedTable1Report {
   }
 
   private static String sizes(TrialResult r) {
-    double chosenOn = r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE);
+    double chosenOn = r.metric(Table1.RBF_TRAIN_SIZE);
     double rbf = trainSize(r, ClassifierKind.SVM_RBF);
     String rbfNote =
         !Double.isFinite(chosenOn) || (chosenOn == rbf && rbf == r.metric(TRAIN_SIZE))
@@ -651,8 +648,7 @@ public final class LinkedTable1Report {
     if (!kind.usesGamma()) {
       return r.metric(TRAIN_SIZE);
     }
-    for (String metric :
-        List.of(LinkedTable1Experiment.RBF_REFIT_SIZE, LinkedTable1Experiment.RBF_TRAIN_SIZE)) {
+    for (String metric : List.of(Table1.RBF_REFIT_SIZE, Table1.RBF_TRAIN_SIZE)) {
       if (Double.isFinite(r.metric(metric))) {
         return r.metric(metric);
       }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.sparsecode.experiment.OvrEncoderExperiment;
-import org.sparsecode.experiment.OvrEncoderExperiment.Features;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.OvrEncoder;
+import org.sparsecode.harness.TrialNames.OvrEncoder.Features;
 import org.sparsecode.harness.TrialResult;
 
 /**
@@ -34,22 +34,22 @@ public final class OvrEncoderReport {
       List.of(
           Metrics.TEST_ACCURACY,
           Metrics.VALIDATION_ACCURACY,
-          OvrEncoderExperiment.SPARSITY_BELOW_0_1,
-          OvrEncoderExperiment.ZERO_FRACTION,
+          OvrEncoder.SPARSITY_BELOW_0_1,
+          OvrEncoder.ZERO_FRACTION,
           AVR,
           Metrics.DEAD_FRACTION,
-          OvrEncoderExperiment.CODE_WIDTH,
-          OvrEncoderExperiment.ENCODER_EPOCHS,
+          OvrEncoder.CODE_WIDTH,
+          OvrEncoder.ENCODER_EPOCHS,
           Metrics.STEPS,
-          OvrEncoderExperiment.LR_DROPS,
-          OvrEncoderExperiment.ENCODER_VALIDATION_LOSS,
+          OvrEncoder.LR_DROPS,
+          OvrEncoder.ENCODER_VALIDATION_LOSS,
           "test_ovr",
           "test_activity",
           "test_reconstruction_mse",
           "test_l1",
-          OvrEncoderExperiment.PROBE_EPOCHS,
-          OvrEncoderExperiment.ENCODER_SECONDS,
-          OvrEncoderExperiment.PROBE_SECONDS,
+          OvrEncoder.PROBE_EPOCHS,
+          OvrEncoder.ENCODER_SECONDS,
+          OvrEncoder.PROBE_SECONDS,
           Metrics.WALL_SECONDS);
 
   public static String write(
@@ -156,7 +156,7 @@ public final class OvrEncoderReport {
             "- Best OVR-Encoder by validation accuracy: %s, test accuracy %.4f, %.1f%% of its test activations below 0.1.%n",
             best.trial().id(),
             bestTest,
-            100 * best.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1)));
+            100 * best.metric(OvrEncoder.SPARSITY_BELOW_0_1)));
     for (Map.Entry<Features, TrialResult> e : baseline.entrySet()) {
       double theirs = e.getValue().metric(Metrics.TEST_ACCURACY);
       sb.append(
@@ -191,26 +191,20 @@ public final class OvrEncoderReport {
               Locale.ROOT,
               "- Training the OVR-Encoder (%s) changes the share of test activations below 0.1 from %.1f%% (random ReLU features: the same layer, untrained) to %.1f%%, exact zeros from %.1f%% to %.1f%%, and the AVR from %.0f to %.0f of %.0f units; test accuracy from %.4f to %.4f.%n",
               d.trial().id(),
-              100 * random.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
-              100 * d.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
-              100 * random.metric(OvrEncoderExperiment.ZERO_FRACTION),
-              100 * d.metric(OvrEncoderExperiment.ZERO_FRACTION),
+              100 * random.metric(OvrEncoder.SPARSITY_BELOW_0_1),
+              100 * d.metric(OvrEncoder.SPARSITY_BELOW_0_1),
+              100 * random.metric(OvrEncoder.ZERO_FRACTION),
+              100 * d.metric(OvrEncoder.ZERO_FRACTION),
               random.metric(Metrics.AVR_TEST),
               d.metric(Metrics.AVR_TEST),
-              d.metric(OvrEncoderExperiment.CODE_WIDTH),
+              d.metric(OvrEncoder.CODE_WIDTH),
               random.metric(Metrics.TEST_ACCURACY),
               d.metric(Metrics.TEST_ACCURACY)));
     }
     double low =
-        ovr.stream()
-            .mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1))
-            .min()
-            .orElseThrow();
+        ovr.stream().mapToDouble(r -> r.metric(OvrEncoder.SPARSITY_BELOW_0_1)).min().orElseThrow();
     double high =
-        ovr.stream()
-            .mapToDouble(r -> r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1))
-            .max()
-            .orElseThrow();
+        ovr.stream().mapToDouble(r -> r.metric(OvrEncoder.SPARSITY_BELOW_0_1)).max().orElseThrow();
     sb.append(
         String.format(
             Locale.ROOT,
@@ -258,8 +252,8 @@ public final class OvrEncoderReport {
               key,
               MarkdownReport.display(key, r.trial().doubleParam(key)),
               r.metric(Metrics.TEST_ACCURACY),
-              100 * r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1),
-              100 * r.metric(OvrEncoderExperiment.ZERO_FRACTION),
+              100 * r.metric(OvrEncoder.SPARSITY_BELOW_0_1),
+              100 * r.metric(OvrEncoder.ZERO_FRACTION),
               r.metric(Metrics.AVR_TEST)));
     }
     if (key.equals("batch")) {
@@ -356,8 +350,8 @@ public final class OvrEncoderReport {
       }
       kinds.add(f.key());
       accuracy.add(r.metric(Metrics.TEST_ACCURACY));
-      below.add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
-      zeros.add(r.metric(OvrEncoderExperiment.ZERO_FRACTION));
+      below.add(r.metric(OvrEncoder.SPARSITY_BELOW_0_1));
+      zeros.add(r.metric(OvrEncoder.ZERO_FRACTION));
     }
     List<SweepFigure.Panel> panels = new ArrayList<>();
     panels.add(
@@ -396,10 +390,8 @@ public final class OvrEncoderReport {
       for (TrialResult r : series) {
         labels.add(MarkdownReport.display(key, r.trial().doubleParam(key)));
         accuracyLine.add(r.metric(Metrics.TEST_ACCURACY));
-        sparsityLines
-            .get("activations below 0.1")
-            .add(r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1));
-        sparsityLines.get("exact zeros").add(r.metric(OvrEncoderExperiment.ZERO_FRACTION));
+        sparsityLines.get("activations below 0.1").add(r.metric(OvrEncoder.SPARSITY_BELOW_0_1));
+        sparsityLines.get("exact zeros").add(r.metric(OvrEncoder.ZERO_FRACTION));
       }
       panels.add(
           new SweepFigure.Panel(

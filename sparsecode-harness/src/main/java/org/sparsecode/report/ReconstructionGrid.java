@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.sparsecode.experiment.ConvAutoencoderExperiment;
+import org.sparsecode.harness.TrialNames.Classifier;
 import org.sparsecode.harness.TrialResult;
 
 /**
@@ -28,8 +28,7 @@ public final class ReconstructionGrid {
     List<String> labels = new ArrayList<>();
     List<List<float[]>> reconstructions = new ArrayList<>();
     for (TrialResult r : results) {
-      Path file =
-          artifacts.resolve(r.trial().id()).resolve(ConvAutoencoderExperiment.RECONSTRUCTIONS_FILE);
+      Path file = artifacts.resolve(r.trial().id()).resolve(Classifier.RECONSTRUCTIONS_FILE);
       if (!Files.isRegularFile(file)) {
         if (originals == null) {
           continue;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.sparsecode.experiment.Staleness;
-import org.sparsecode.experiment.TrialFingerprints;
+import org.sparsecode.harness.Fingerprints;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ResultStore;
+import org.sparsecode.harness.Staleness;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
 
@@ -123,10 +123,10 @@ public final class Summary {
   private final Path harnessDir;
   private final Path resultsDir;
   private final String budget;
-  private final TrialFingerprints fingerprints;
+  private final Fingerprints fingerprints;
   private final Map<String, TableResults> tables = new LinkedHashMap<>();
 
-  public Summary(Path harnessDir, Path resultsDir, String budget, TrialFingerprints fingerprints) {
+  public Summary(Path harnessDir, Path resultsDir, String budget, Fingerprints fingerprints) {
     this.harnessDir = harnessDir;
     this.resultsDir = resultsDir;
     this.budget = budget;

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Classifier;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.model.ConvAutoencoderClassifier;
 
@@ -244,7 +244,7 @@ public final class SweepTables {
     extraMetrics.removeAll(NOT_SHOWN);
     // The same quantities on the last training batch, and the curves' cost, stay in the CSV only.
     extraMetrics.removeIf(
-        m -> m.endsWith(TRAIN_BATCH_SUFFIX) || m.equals(ClassifierExperiment.CURVE_SECONDS));
+        m -> m.endsWith(TRAIN_BATCH_SUFFIX) || m.equals(Classifier.CURVE_SECONDS));
     List<String> metricColumns = new ArrayList<>(METRIC_COLUMNS);
     metricColumns.addAll(extraMetrics);
     // A document's number with no metric of ours under its name (loss_ae) still gets our column,
@@ -445,7 +445,7 @@ public final class SweepTables {
    * and a verdict counted from those comparisons.
    */
   static java.util.Optional<String> learningSpeed(SweepSpec spec, List<TrialResult> results) {
-    String key = ClassifierExperiment.STEPS_TO_97;
+    String key = Classifier.STEPS_TO_97;
     if (!spec.grid().containsKey("lambda")
         || results.stream().noneMatch(r -> r.metrics().containsKey(key))) {
       return java.util.Optional.empty();

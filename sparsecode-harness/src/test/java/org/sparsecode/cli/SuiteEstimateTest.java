@@ -32,23 +32,34 @@ class SuiteEstimateTest {
   }
 
   @Test
-  void ownTimesScaledTimesAndTheMeanRate() throws Exception {
-    // blog-fc: 7 trials, quick 2,000 steps, full 20,000 steps.
+  void ownTimesScaledTimesOtherSeedsAndTheMeanRate() throws Exception {
+    // blog-fc: 7 lambdas x seeds 1, 2, 3 (trial i + 7 is trial i at seed 2, i + 14 at seed 3);
+    // quick 2,000 steps, full 20,000 steps.
     store("full", 0, 100);
     store("full", 1, 60);
     store("quick", 1, 9);
+    store("full", 9, 70); // lambda 5e-5 at seed 2
     SuiteEstimate.Table quick = SuiteEstimate.of(fc, "quick", tmp);
-    // trial 0 scaled from full: 100 / 10; trial 1 its own 9; trials 2..6 at the mean rate over all
-    // three stored trials, (100 + 60 + 9) s / (20,000 + 20,000 + 2,000) steps, times 2,000 steps.
-    double mean = 169.0 / 42000 * 2000;
-    assertEquals(10 + 9 + 5 * mean, quick.wholeSeconds(), 1e-9);
-    assertEquals(10 + 5 * mean, quick.remainingSeconds(), 1e-9);
+    // lambda 0: all three seeds from full seed 1, 100 / 10; lambda 1e-5: seed 1 its own 9, seeds 2
+    // and 3 borrow it (this budget beats a scaled time); lambda 5e-5: seed 2 scaled from full,
+    // 70 / 10, and seeds 1 and 3 borrow that; lambdas 1e-4 .. 2.7e-3 (12 trials): the mean rate
+    // over all four stored trials, (100 + 60 + 9 + 70) s / (3 x 20,000 + 2,000) steps x 2,000.
+    double mean = 239.0 / 62000 * 2000;
+    assertEquals(3 * 10 + 3 * 9 + 3 * 7 + 12 * mean, quick.wholeSeconds(), 1e-9);
+    assertEquals(3 * 10 + 2 * 9 + 3 * 7 + 12 * mean, quick.remainingSeconds(), 1e-9);
     assertEquals(1, quick.done());
     assertEquals(1, quick.measured());
+    assertEquals(
+        "1 measured at this budget, 2 scaled by steps from another budget,"
+            + " 6 from the same grid point at another seed, 12 at the table's mean time per step",
+        quick.basis());
 
     SuiteEstimate.Table full = SuiteEstimate.of(fc, "full", tmp);
-    // trials 2..6 have no result at any budget: the mean rate at 20,000 steps.
-    assertEquals(100 + 60 + 5 * (169.0 / 42000 * 20000), full.wholeSeconds(), 1e-9);
+    // seeds 2 and 3 of lambdas 0 and 1e-5 and seeds 1 and 3 of 5e-5 borrow their seed's full time;
+    // the other 12 trials have no result at any seed: the mean rate at 20,000 steps.
+    assertEquals(
+        3 * 100 + 3 * 60 + 3 * 70 + 12 * (239.0 / 62000 * 20000), full.wholeSeconds(), 1e-9);
+    assertEquals(3, full.measured());
   }
 
   @Test

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.data.Dataset;
 import org.sparsecode.data.Splits;
+import org.sparsecode.glyphs.DigitGlyphs;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.LcaLinked;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 import org.sparsecode.lca.OrdinalBlocks;
@@ -55,7 +57,7 @@ class LcaLinkedExperimentTest {
   void sweepEndToEnd(@TempDir Path tmp) throws IOException {
     Splits data = glyphsWithNoise();
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "lca-linked");
-    assertEquals(LcaLinkedExperiment.MODEL, spec.model());
+    assertEquals(LcaLinked.MODEL, spec.model());
     Experiment experiment = Experiments.forModel(spec.model());
     Path artifacts = tmp.resolve("artifacts");
     Path tensorboard = tmp.resolve("tb");
@@ -89,7 +91,7 @@ class LcaLinkedExperimentTest {
 
     // The metrics agree with the cached test codes.
     float[] test = codes.test().features();
-    int[] counts = Npy.read(dir.resolve(LcaLinkedExperiment.TEST_ACTIVE_COUNTS)).ints();
+    int[] counts = Npy.read(dir.resolve(LcaLinked.TEST_ACTIVE_COUNTS)).ints();
     double l0 = 0;
     for (int n = 0; n < 100; n++) {
       int active = 0;
@@ -100,16 +102,16 @@ class LcaLinkedExperimentTest {
       l0 += active / 100.0;
     }
     assertTrue(l0 > 0 && l0 < 30, "codes should be sparse, not empty: " + l0);
-    assertEquals(l0, linked.metric(LcaLinkedExperiment.L0_MNIST), 1e-9);
+    assertEquals(l0, linked.metric(LcaLinked.L0_MNIST), 1e-9);
     double[] purity = new OrdinalBlocks(30, 10, 3).purity(test, data.test().labels());
-    assertEquals(purity[10], linked.metric(LcaLinkedExperiment.BLOCK_PURITY), 1e-12);
-    assertEquals(purity[4], linked.metric(LcaLinkedExperiment.blockPurity(4)), 1e-12);
+    assertEquals(purity[10], linked.metric(LcaLinked.BLOCK_PURITY), 1e-12);
+    assertEquals(purity[4], linked.metric(LcaLinked.blockPurity(4)), 1e-12);
     // Images are their class's glyph plus noise: the glyph dictionary should name the class.
     assertTrue(
-        linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY) > 0.8,
-        "cross-modal accuracy " + linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY));
+        linked.metric(LcaLinked.CROSS_MODAL_ACCURACY) > 0.8,
+        "cross-modal accuracy " + linked.metric(LcaLinked.CROSS_MODAL_ACCURACY));
     assertTrue(
-        Double.isNaN(results.get(0).metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY)),
+        Double.isNaN(results.get(0).metric(LcaLinked.CROSS_MODAL_ACCURACY)),
         "the MNIST-only dictionary has no second modality");
 
     // The learning curve: one row per dead window (12 steps, windows of 4), test scores at the end.
@@ -142,8 +144,8 @@ class LcaLinkedExperimentTest {
         scalars.get("lca_inference/energy").get(30L),
         1e-5f * Math.abs((float) inference[29]));
     assertEquals(
-        (float) linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
-        scalars.get("final/" + LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(12L),
+        (float) linked.metric(LcaLinked.CROSS_MODAL_ACCURACY),
+        scalars.get("final/" + LcaLinked.CROSS_MODAL_ACCURACY).get(12L),
         1e-7f);
     var atoms =
         org.sparsecode.testing.EventFiles.values(events, "dictionary/glyph_atoms")
@@ -190,8 +192,8 @@ class LcaLinkedExperimentTest {
     ResultTable back = CsvReport.read(csv);
     assertEquals(4, back.rows().size());
     assertEquals(
-        linked.metric(LcaLinkedExperiment.CROSS_MODAL_ACCURACY),
-        back.numbers(LcaLinkedExperiment.CROSS_MODAL_ACCURACY).get(1),
+        linked.metric(LcaLinked.CROSS_MODAL_ACCURACY),
+        back.numbers(LcaLinked.CROSS_MODAL_ACCURACY).get(1),
         1e-12);
     assertTrue(Files.readString(md).contains("## Block purity per class"));
     for (String figure :

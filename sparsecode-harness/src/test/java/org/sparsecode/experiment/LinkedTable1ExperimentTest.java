@@ -29,6 +29,7 @@ import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.Npy;
 import org.sparsecode.report.SweepReports;
@@ -75,7 +76,7 @@ class LinkedTable1ExperimentTest {
 
     SweepSpec spec = SweepSpec.load(Path.of("harness"), "linked-table1");
     Experiment experiment = Experiments.forModel(spec.model());
-    assertEquals(LinkedTable1Experiment.MODEL, spec.model());
+    assertEquals(Table1.MODEL, spec.model());
     Path artifacts = results.resolve("linked-table1").resolve("quick").resolve("artifacts");
     ExperimentContext context =
         new ExperimentContext(
@@ -101,30 +102,22 @@ class LinkedTable1ExperimentTest {
 
     // The embeddings: 5 test points per class, scored on the coordinates the figure draws.
     Path dir = artifacts.resolve("features_linked");
-    int[] labels = Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_LABELS)).ints();
+    int[] labels = Npy.read(dir.resolve(Table1.EMBED_LABELS)).ints();
     assertEquals(50, labels.length);
     for (int c = 0; c < 10; c++) {
       final int cls = c;
       assertEquals(5, java.util.Arrays.stream(labels).filter(l -> l == cls).count());
     }
-    double[] pca = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_PCA)).floats());
-    double[] tsne = doubles(Npy.read(dir.resolve(LinkedTable1Experiment.EMBED_TSNE)).floats());
+    double[] pca = doubles(Npy.read(dir.resolve(Table1.EMBED_PCA)).floats());
+    double[] tsne = doubles(Npy.read(dir.resolve(Table1.EMBED_TSNE)).floats());
     TrialResult linked = results1.get(1);
-    assertEquals(
-        Separation.silhouette(pca, 2, labels),
-        linked.metric(LinkedTable1Experiment.PCA_SILHOUETTE),
-        1e-5);
-    assertEquals(
-        Separation.knnAccuracy(tsne, 2, labels, 3),
-        linked.metric(LinkedTable1Experiment.TSNE_KNN),
-        1e-9);
+    assertEquals(Separation.silhouette(pca, 2, labels), linked.metric(Table1.PCA_SILHOUETTE), 1e-5);
+    assertEquals(Separation.knnAccuracy(tsne, 2, labels, 3), linked.metric(Table1.TSNE_KNN), 1e-9);
     // The classes are well apart in the codes: the 2-D embeddings keep most of that.
+    assertTrue(linked.metric(Table1.TSNE_KNN) > 0.8, "t-SNE kNN " + linked.metric(Table1.TSNE_KNN));
     assertTrue(
-        linked.metric(LinkedTable1Experiment.TSNE_KNN) > 0.8,
-        "t-SNE kNN " + linked.metric(LinkedTable1Experiment.TSNE_KNN));
-    assertTrue(
-        linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)) > 0.9,
-        "codes lr " + linked.metric(LinkedTable1Experiment.accuracy(ClassifierKind.LR)));
+        linked.metric(Table1.accuracy(ClassifierKind.LR)) > 0.9,
+        "codes lr " + linked.metric(Table1.accuracy(ClassifierKind.LR)));
 
     // The report draws Fig. 5 from the artifacts.
     Path out = tmp.resolve("out");
@@ -261,7 +254,7 @@ class LinkedTable1ExperimentTest {
     }
     double n = rbfX.values().length;
     double scale = 1 / (rbfX.cols() * (sumSq / n - (sum / n) * (sum / n)));
-    assertEquals(scale, r.metric(LinkedTable1Experiment.RBF_SCALE_GAMMA), 1e-9 * scale);
+    assertEquals(scale, r.metric(Table1.RBF_SCALE_GAMMA), 1e-9 * scale);
 
     Map<ClassifierKind, List<ClassifierSettings>> candidates = new LinkedHashMap<>();
     candidates.put(
@@ -295,8 +288,8 @@ class LinkedTable1ExperimentTest {
         }
       }
       String id = r.trial().id() + " " + kind;
-      assertEquals(best, r.metric(LinkedTable1Experiment.validationAccuracy(kind)), 0, id);
-      assertEquals(chosen.settings().c(), r.metric(LinkedTable1Experiment.chosenC(kind)), 0, id);
+      assertEquals(best, r.metric(Table1.validationAccuracy(kind)), 0, id);
+      assertEquals(chosen.settings().c(), r.metric(Table1.chosenC(kind)), 0, id);
       Classifier scored =
           kind.usesGamma() && rbfRefit != rbfTrain
               ? Classifier.fit(
@@ -304,16 +297,15 @@ class LinkedTable1ExperimentTest {
                   first(data.train(), rbfRefit),
                   java.util.Arrays.copyOf(data.train().labels(), rbfRefit))
               : chosen;
-      assertEquals(
-          scored.accuracy(test, testY), r.metric(LinkedTable1Experiment.accuracy(kind)), 0, id);
+      assertEquals(scored.accuracy(test, testY), r.metric(Table1.accuracy(kind)), 0, id);
       if (kind.usesGamma()) {
-        assertEquals(chosen.settings().gamma(), r.metric(LinkedTable1Experiment.RBF_GAMMA), 0, id);
+        assertEquals(chosen.settings().gamma(), r.metric(Table1.RBF_GAMMA), 0, id);
       }
     }
-    assertEquals(150, r.metric(LinkedTable1Experiment.TRAIN_SIZE));
-    assertEquals(rbfTrain, r.metric(LinkedTable1Experiment.RBF_TRAIN_SIZE));
-    assertEquals(rbfRefit, r.metric(LinkedTable1Experiment.RBF_REFIT_SIZE));
-    assertEquals(100, r.metric(LinkedTable1Experiment.TEST_SIZE));
+    assertEquals(150, r.metric(Table1.TRAIN_SIZE));
+    assertEquals(rbfTrain, r.metric(Table1.RBF_TRAIN_SIZE));
+    assertEquals(rbfRefit, r.metric(Table1.RBF_REFIT_SIZE));
+    assertEquals(100, r.metric(Table1.TEST_SIZE));
   }
 
   @Test
@@ -327,7 +319,7 @@ class LinkedTable1ExperimentTest {
     Trial raw = spec.expand("quick").get(0);
     assertEquals("raw", raw.stringParam("features"));
     Map<String, Object> params = new LinkedHashMap<>(small(raw).params());
-    params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 60);
+    params.put(Table1.RBF_TRAIN_SIZE, 60);
     Trial trial = new Trial(raw.table(), raw.index(), raw.id(), params);
     TrialResult r =
         LinkedTable1Experiment.run(
@@ -351,10 +343,10 @@ class LinkedTable1ExperimentTest {
     checkAgainstWrappers(refit, pixels, 60, 150);
     // The refit is a different model: on this data it scores differently from the 60-image fit.
     assertNotEquals(
-        r.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)),
-        refit.metric(LinkedTable1Experiment.accuracy(ClassifierKind.SVM_RBF)));
+        r.metric(Table1.accuracy(ClassifierKind.SVM_RBF)),
+        refit.metric(Table1.accuracy(ClassifierKind.SVM_RBF)));
     assertTrue(
-        java.nio.file.Files.readString(tmp.resolve(LinkedTable1Experiment.SELECTION))
+        java.nio.file.Files.readString(tmp.resolve(Table1.SELECTION))
             .contains(
                 "scored model: the chosen setting refitted on the first 150 training examples"));
     params.put(LinkedTable1Experiment.RBF_REFIT, "yes");
@@ -375,7 +367,7 @@ class LinkedTable1ExperimentTest {
         notBoolean.getMessage());
     params.remove(LinkedTable1Experiment.RBF_REFIT);
 
-    params.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, 151);
+    params.put(Table1.RBF_TRAIN_SIZE, 151);
     Trial tooMany = new Trial(raw.table(), raw.index(), raw.id(), params);
     var e =
         assertThrows(
@@ -489,7 +481,6 @@ class LinkedTable1ExperimentTest {
             () -> LinkedTable1Experiment.grid(bad, ClassifierKind.LR, 1));
     assertTrue(e.getMessage().contains("lr_c must be comma-separated numbers"), e.getMessage());
     assertArrayEquals(
-        new double[] {0.1, 1},
-        LinkedTable1Experiment.numbers(new Trial("t", 0, "x", Map.of("k", "0.1 , 1")), "k"));
+        new double[] {0.1, 1}, new Trial("t", 0, "x", Map.of("k", "0.1 , 1")).numbersParam("k"));
   }
 }

@@ -17,6 +17,7 @@ import org.sparsecode.data.DataSets;
 import org.sparsecode.data.Splits;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.OvrEncoder;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.runtime.ThreadSettings;
 import org.sparsecode.testing.ToyData;
@@ -72,17 +73,16 @@ class OvrEncoderExperimentTest {
     for (var e : widths.entrySet()) {
       TrialResult r = experiment.run(trial(e.getKey()), context(data, null));
       assertEquals(TrialResult.Status.OK, r.status(), e.getKey() + ": " + r.message());
-      assertEquals((double) e.getValue(), r.metric(OvrEncoderExperiment.CODE_WIDTH), e.getKey());
+      assertEquals((double) e.getValue(), r.metric(OvrEncoder.CODE_WIDTH), e.getKey());
       // The toy classes differ by a mean shift: any of these features separates them well.
       assertTrue(
           r.metric(Metrics.TEST_ACCURACY) > 0.9,
           e.getKey() + " accuracy " + r.metric(Metrics.TEST_ACCURACY));
-      double below = r.metric(OvrEncoderExperiment.SPARSITY_BELOW_0_1);
-      double zeros = r.metric(OvrEncoderExperiment.ZERO_FRACTION);
+      double below = r.metric(OvrEncoder.SPARSITY_BELOW_0_1);
+      double zeros = r.metric(OvrEncoder.ZERO_FRACTION);
       assertTrue(zeros <= below && below <= 1, e.getKey() + ": exact zeros are below 0.1");
       boolean trained = e.getKey().equals("ovr_encoder") || e.getKey().equals("l1_autoencoder");
-      assertEquals(
-          trained ? 3.0 : Double.NaN, r.metric(OvrEncoderExperiment.ENCODER_EPOCHS), e.getKey());
+      assertEquals(trained ? 3.0 : Double.NaN, r.metric(OvrEncoder.ENCODER_EPOCHS), e.getKey());
       if (trained) {
         assertEquals(3 * 13.0, r.metric(Metrics.STEPS), "3 epochs of ceil(400 / 32) steps");
       }
@@ -107,7 +107,7 @@ class OvrEncoderExperimentTest {
     assertArrayEquals(new double[] {1, 2, 3}, curve.column("epoch"));
     double[] validation = curve.column("validation_loss");
     assertEquals(
-        r.metric(OvrEncoderExperiment.ENCODER_VALIDATION_LOSS),
+        r.metric(OvrEncoder.ENCODER_VALIDATION_LOSS),
         validation[2],
         1e-5 * Math.abs(validation[2]));
     var scalars =

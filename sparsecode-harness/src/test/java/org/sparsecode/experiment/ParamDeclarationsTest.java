@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.sparsecode.harness.ParamSet;
 import org.sparsecode.harness.SweepCheck;
 import org.sparsecode.harness.SweepSpec;
+import org.sparsecode.harness.TrialNames.LcaLinked;
+import org.sparsecode.harness.TrialNames.Table1;
 
 /** Every shipped sweep file satisfies its model's declarations, and every model is declared. */
 class ParamDeclarationsTest {
@@ -35,8 +37,8 @@ class ParamDeclarationsTest {
             "mlp_regularized",
             "ovr_sphere",
             "ovr_encoder",
-            LcaLinkedExperiment.MODEL,
-            LinkedTable1Experiment.MODEL)) {
+            LcaLinked.MODEL,
+            Table1.MODEL)) {
       assertTrue(declared.contains(model), model);
       Experiments.forModel(model); // and the experiment exists
     }

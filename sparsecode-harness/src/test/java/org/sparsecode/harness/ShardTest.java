@@ -31,25 +31,28 @@ class ShardTest {
   }
 
   @Test
-  void sevenTrialsOverThreeShards() {
+  void twentyOneTrialsOverFourShards() {
     List<Trial> trials = SweepSpec.load(Path.of("harness", "blog-fc.yaml")).expand("full");
     List<Trial> union = new ArrayList<>();
-    int[] sizes = new int[3];
-    for (int k = 0; k < 3; k++) {
-      List<Trial> mine = new Shard(k, 3).select(trials);
+    // 7 lambdas x seeds 1, 2, 3
+    assertEquals(21, trials.size());
+    int[] sizes = new int[4];
+    for (int k = 0; k < 4; k++) {
+      List<Trial> mine = new Shard(k, 4).select(trials);
       sizes[k] = mine.size();
       for (Trial t : mine) {
-        assertEquals(k, t.index() % 3);
+        assertEquals(k, t.index() % 4);
       }
       union.addAll(mine);
     }
-    assertEquals(List.of(3, 2, 2), List.of(sizes[0], sizes[1], sizes[2]));
+    assertEquals(List.of(6, 5, 5, 5), List.of(sizes[0], sizes[1], sizes[2], sizes[3]));
     assertEquals(
-        List.of(0, 3, 6), new Shard(0, 3).select(trials).stream().map(Trial::index).toList());
+        List.of(0, 4, 8, 12, 16, 20),
+        new Shard(0, 4).select(trials).stream().map(Trial::index).toList());
     union.sort((a, b) -> Integer.compare(a.index(), b.index()));
     assertEquals(trials, union);
     assertEquals(trials, Shard.ALL.select(trials));
     // more shards than trials: some shards are empty, none overlap
-    assertEquals(0, new Shard(9, 10).select(trials).size());
+    assertEquals(0, new Shard(29, 30).select(trials).size());
   }
 }

@@ -46,13 +46,18 @@ class SweepSpecTest {
   }
 
   @Test
-  void blogFcExpandsToSevenTrialsInOrder() {
+  void blogFcExpandsToSevenTrialsPerSeedInOrder() {
     SweepSpec spec = SweepSpec.load(BLOG_FC);
     assertEquals("blog-fc", spec.table());
     assertEquals("fc", spec.model());
     assertEquals("Doc 000 (a): Sparse coding: a simple exploration", spec.document());
-    List<Trial> full = spec.expand("full");
-    assertEquals(7, full.size());
+    List<Trial> all = spec.expand("full");
+    // seeds: [1, 2, 3]: seed 1's pass first, with the plain ids
+    assertEquals(21, all.size());
+    assertEquals("lambda_0__seed_2", all.get(7).id());
+    assertEquals("lambda_0.0027__seed_3", all.get(20).id());
+    assertEquals(3, all.get(20).longParam("seed"));
+    List<Trial> full = all.subList(0, 7);
     assertEquals(
         List.of(
             "lambda_0",
@@ -92,7 +97,7 @@ class SweepSpecTest {
           List.copyOf(t.params().keySet()));
     }
     List<Trial> quick = spec.expand("quick");
-    assertEquals(7, quick.size());
+    assertEquals(21, quick.size());
     assertEquals(2000, quick.get(3).intParam("steps"));
     assertEquals(500, quick.get(3).intParam("eval_every"));
     assertEquals(full.get(3).id(), quick.get(3).id());

@@ -36,7 +36,11 @@ class SweepSubGridsTest {
   @Test
   void theOvrEncoderSweepExpandsGridAfterGrid() {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-encoder.yaml"));
-    List<Trial> trials = spec.expand("full");
+    List<Trial> all = spec.expand("full");
+    // seeds: [1, 2, 3]; seed 1's pass first, with the plain ids
+    assertEquals(33, all.size());
+    assertEquals("features_raw__seed_2", all.get(11).id());
+    List<Trial> trials = all.subList(0, 11);
     assertEquals(
         List.of(
             "features_raw",

@@ -14,10 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.classify.ClassifierKind;
-import org.sparsecode.experiment.LinkedTable1Experiment;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.harness.TrialResult;
 
 /** The Table I report on made-up results whose comparisons are worked out by hand. */
@@ -42,22 +42,22 @@ class LinkedTable1ReportTest {
     for (Trial t : spec.expand("full")) {
       double[] a = ACCURACY.get(t.stringParam("features"));
       Map<String, Double> m = new LinkedHashMap<>();
-      m.put(LinkedTable1Experiment.TRAIN_SIZE, 10000.0);
-      m.put(LinkedTable1Experiment.VALIDATION_SIZE, 2000.0);
-      m.put(LinkedTable1Experiment.TEST_SIZE, 10000.0);
+      m.put(Table1.TRAIN_SIZE, 10000.0);
+      m.put(Table1.VALIDATION_SIZE, 2000.0);
+      m.put(Table1.TEST_SIZE, 10000.0);
       for (int k = 0; k < 3; k++) {
-        ClassifierKind kind = LinkedTable1Experiment.CLASSIFIERS.get(k);
-        m.put(LinkedTable1Experiment.accuracy(kind), a[k]);
-        m.put(LinkedTable1Experiment.validationAccuracy(kind), a[k] + 0.001);
-        m.put(LinkedTable1Experiment.chosenC(kind), 10.0);
+        ClassifierKind kind = Table1.CLASSIFIERS.get(k);
+        m.put(Table1.accuracy(kind), a[k]);
+        m.put(Table1.validationAccuracy(kind), a[k] + 0.001);
+        m.put(Table1.chosenC(kind), 10.0);
       }
-      m.put(LinkedTable1Experiment.RBF_GAMMA, 0.02);
-      m.put(LinkedTable1Experiment.EMBED_POINTS, 1000.0);
+      m.put(Table1.RBF_GAMMA, 0.02);
+      m.put(Table1.EMBED_POINTS, 1000.0);
       boolean raw = t.stringParam("features").equals("raw");
-      m.put(LinkedTable1Experiment.PCA_SILHOUETTE, raw ? 0.05 : 0.02);
-      m.put(LinkedTable1Experiment.PCA_KNN, raw ? 0.40 : 0.45);
-      m.put(LinkedTable1Experiment.TSNE_SILHOUETTE, raw ? 0.30 : 0.35);
-      m.put(LinkedTable1Experiment.TSNE_KNN, raw ? 0.90 : 0.92);
+      m.put(Table1.PCA_SILHOUETTE, raw ? 0.05 : 0.02);
+      m.put(Table1.PCA_KNN, raw ? 0.40 : 0.45);
+      m.put(Table1.TSNE_SILHOUETTE, raw ? 0.30 : 0.35);
+      m.put(Table1.TSNE_KNN, raw ? 0.90 : 0.92);
       out.add(new TrialResult(t, TrialResult.Status.OK, "", m, PROVENANCE));
     }
     return out;
@@ -77,13 +77,13 @@ class LinkedTable1ReportTest {
     List<TrialResult> edged = new ArrayList<>();
     for (TrialResult r : results) {
       Map<String, Double> m = new LinkedHashMap<>(r.metrics());
-      m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.01); // gamma 0.02: factor 2, inside
+      m.put(Table1.RBF_SCALE_GAMMA, 0.01); // gamma 0.02: factor 2, inside
       if (r.trial().stringParam("features").equals("linked")) {
-        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.LR), 100000.0);
-        m.put(LinkedTable1Experiment.chosenC(ClassifierKind.SVM_LINEAR), 0.01);
+        m.put(Table1.chosenC(ClassifierKind.LR), 100000.0);
+        m.put(Table1.chosenC(ClassifierKind.SVM_LINEAR), 0.01);
       }
       if (r.trial().stringParam("features").equals("raw")) {
-        m.put(LinkedTable1Experiment.RBF_SCALE_GAMMA, 0.005); // factor 4
+        m.put(Table1.RBF_SCALE_GAMMA, 0.005); // factor 4
       }
       edged.add(new TrialResult(r.trial(), r.status(), r.message(), m, r.provenance()));
     }
@@ -132,8 +132,8 @@ class LinkedTable1ReportTest {
     for (TrialResult r : fakeResults(spec)) {
       Map<String, Double> m = new LinkedHashMap<>(r.metrics());
       boolean raw = r.trial().stringParam("features").equals("raw");
-      m.put(LinkedTable1Experiment.RBF_TRAIN_SIZE, raw ? 4000.0 : 2000.0);
-      m.put(LinkedTable1Experiment.RBF_REFIT_SIZE, raw ? 4000.0 : 10000.0);
+      m.put(Table1.RBF_TRAIN_SIZE, raw ? 4000.0 : 2000.0);
+      m.put(Table1.RBF_REFIT_SIZE, raw ? 4000.0 : 10000.0);
       refitted.add(new TrialResult(r.trial(), r.status(), r.message(), m, r.provenance()));
     }
     String g = LinkedTable1Report.findings(spec, "full", refitted);

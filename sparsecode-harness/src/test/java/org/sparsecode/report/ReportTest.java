@@ -18,11 +18,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.experiment.ClassifierExperiment;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Classifier;
 import org.sparsecode.harness.TrialResult;
 
 class ReportTest {
@@ -141,7 +141,7 @@ class ReportTest {
       m.put(Metrics.RSS_MIB_END, 404.0);
       m.put(Metrics.STEPS, 10.0);
       m.put(Metrics.WALL_SECONDS, 4.0 + t.index());
-      m.put(ClassifierExperiment.STEPS_TO_97, t.index() == 0 ? 8.0 : 6.0);
+      m.put(Classifier.STEPS_TO_97, t.index() == 0 ? 8.0 : 6.0);
       results.add(
           new TrialResult(
               t,

@@ -1,4 +1,4 @@
-package org.sparsecode.experiment;
+package org.sparsecode.glyphs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

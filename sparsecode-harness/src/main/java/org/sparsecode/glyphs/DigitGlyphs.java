@@ -1,4 +1,4 @@
-package org.sparsecode.experiment;
+package org.sparsecode.glyphs;
 
 import java.awt.Color;
 import java.awt.Font;

@@ -1,4 +1,4 @@
-package org.sparsecode.experiment;
+package org.sparsecode.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.sparsecode.harness.Fingerprint;
-import org.sparsecode.harness.ResultStore;
-import org.sparsecode.harness.SweepSpec;
-import org.sparsecode.harness.Trial;
-import org.sparsecode.harness.TrialResult;
 
 /**
  * Whether stored trials still match the code and the sweep files: each stored result's recorded
- * fingerprint against the one {@link TrialFingerprints} gives its trial now.
+ * fingerprint against the one {@link Fingerprints} gives its trial now.
  */
 public final class Staleness {
   private Staleness() {}
@@ -50,7 +45,7 @@ public final class Staleness {
    * does not need it, but it shows every stored trial's graph still builds).
    */
   public static List<Entry> scan(
-      Path harnessDir, Path resultsDir, TrialFingerprints fingerprints, boolean buildAll)
+      Path harnessDir, Path resultsDir, Fingerprints fingerprints, boolean buildAll)
       throws IOException {
     List<Entry> out = new ArrayList<>();
     for (SweepSpec spec : SweepSpec.listTables(harnessDir)) {
@@ -68,15 +63,11 @@ public final class Staleness {
   }
 
   /**
-   * The stored trials of one table and budget; see {@link #scan(Path, Path, TrialFingerprints,
+   * The stored trials of one table and budget; see {@link #scan(Path, Path, Fingerprints,
    * boolean)}.
    */
   public static List<Entry> scan(
-      SweepSpec spec,
-      String budget,
-      ResultStore store,
-      TrialFingerprints fingerprints,
-      boolean buildAll)
+      SweepSpec spec, String budget, ResultStore store, Fingerprints fingerprints, boolean buildAll)
       throws IOException {
     Map<String, Trial> current = new LinkedHashMap<>();
     if (spec.budgets().containsKey(budget)) {
