@@ -33,6 +33,7 @@ import os
 import statistics
 import sys
 import time
+import warnings
 
 import numpy as np
 import scipy.sparse
@@ -40,6 +41,7 @@ import sklearn
 from joblib import parallel_backend
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, PredefinedSplit
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.svm import SVC, LinearSVC
 
 KINDS = ("lr", "svm_linear", "svm_rbf")
@@ -96,6 +98,14 @@ def blas():
     return "", ""
 
 
+def quiet():
+    """LIBLINEAR stops at max_iter on the largest C values on both sides; sparsecode's Java side says
+    nothing then, and here the warning would repeat for every fit (worker processes read the
+    environment variable, threads the filter)."""
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
+    os.environ["PYTHONWARNINGS"] = "ignore::sklearn.exceptions.ConvergenceWarning"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", required=True, help="folder of train-x.f32, train-y.i32, validation-x.f32, validation-y.i32")
@@ -122,6 +132,7 @@ def main():
     if args.threads < 1 or args.runs < 1 or args.warmup_runs < 0 or args.features < 1:
         p.error("--threads, --runs and --features must be >= 1 and --warmup-runs >= 0")
 
+    quiet()
     d = args.features
     train_y = np.fromfile(os.path.join(args.data, "train-y.i32"), dtype="<i4")
     validation_y = np.fromfile(os.path.join(args.data, "validation-y.i32"), dtype="<i4")

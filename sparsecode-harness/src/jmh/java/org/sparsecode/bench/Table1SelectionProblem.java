@@ -19,6 +19,7 @@ import org.sparsecode.data.Splits;
 import org.sparsecode.experiment.LinkedTable1Experiment;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
+import org.sparsecode.harness.TrialNames.Table1;
 
 /**
  * The classifier selection that {@code --table table1-selection} times, the same in JMH and in the
@@ -56,19 +57,16 @@ final class Table1SelectionProblem {
   static Table1SelectionProblem load() {
     Trial trial =
         SweepSpec.load(Path.of("harness"), TABLE).expand(BUDGET).stream()
-            .filter(t -> LinkedTable1Experiment.RAW.equals(t.params().get("features")))
+            .filter(t -> Table1.RAW.equals(t.params().get("features")))
             .findFirst()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "harness/" + TABLE + ".yaml has no trial with features raw"));
     Splits mnist = Mnist.load();
-    Dataset train =
-        mnist.train().slice("train", 0, trial.intParam(LinkedTable1Experiment.TRAIN_SIZE));
+    Dataset train = mnist.train().slice("train", 0, trial.intParam(Table1.TRAIN_SIZE));
     Dataset validation =
-        mnist
-            .validation()
-            .slice("validation", 0, trial.intParam(LinkedTable1Experiment.VALIDATION_SIZE));
+        mnist.validation().slice("validation", 0, trial.intParam(Table1.VALIDATION_SIZE));
     FeatureMatrix trainX = new FeatureMatrix(train.features(), train.size(), train.featureSize());
     return new Table1SelectionProblem(
         trial, train, validation, trainX, ClassifierSettings.scaleGamma(trainX));
@@ -81,12 +79,12 @@ final class Table1SelectionProblem {
 
   /** The C grid of one kind. */
   double[] cs(ClassifierKind kind) {
-    return LinkedTable1Experiment.numbers(trial, kind.reportName() + "_c");
+    return trial.numbersParam(Table1.chosenC(kind));
   }
 
   /** The gamma factors of the RBF grid (multiples of {@link #scaleGamma}). */
   double[] gammaFactors() {
-    return LinkedTable1Experiment.numbers(trial, "svm_rbf_gamma_factors");
+    return trial.numbersParam(Table1.RBF_GAMMA_FACTORS);
   }
 
   /** The absolute gammas of one kind's grid; empty for the linear kinds. */
