@@ -100,10 +100,11 @@ def blas():
 
 def quiet():
     """LIBLINEAR stops at max_iter on the largest C values on both sides; sparsecode's Java side says
-    nothing then, and here the warning would repeat for every fit (worker processes read the
-    environment variable, threads the filter)."""
+    nothing then, and here the warning would repeat for every fit. Threads follow the filter; worker
+    processes read the environment variable, which cannot name scikit-learn's class before it is
+    imported, so there it names ConvergenceWarning's base class."""
     warnings.filterwarnings("ignore", category=ConvergenceWarning)
-    os.environ["PYTHONWARNINGS"] = "ignore::sklearn.exceptions.ConvergenceWarning"
+    os.environ["PYTHONWARNINGS"] = "ignore::UserWarning"
 
 
 def main():

@@ -143,6 +143,13 @@ final class Table1SelectionProblem {
 
   /** Writes the features (float32) and labels (int32), little-endian, where the peer reads them. */
   void writeFiles(Path dir) throws IOException {
+    writeFiles(trainX, trainY, validationX, validationY, dir);
+  }
+
+  /** Writes any training and validation split as the peer reads them. */
+  static void writeFiles(
+      FeatureMatrix trainX, int[] trainY, FeatureMatrix validationX, int[] validationY, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
     writeFloats(trainX.values(), dir.resolve("train-x.f32"));
     writeInts(trainY, dir.resolve("train-y.i32"));

@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.bench.Table1SelectionBench.Selection;
 import org.sparsecode.classify.ClassifierKind;
+import org.sparsecode.classify.FeatureMatrix;
 
 /** How the Table I selection benchmark compares the two sides' choices and times. */
 class Table1SelectionBenchTest {
@@ -65,6 +73,65 @@ class Table1SelectionBenchTest {
     assertEquals(0.01, s.c());
     assertTrue(Double.isNaN(s.gamma()));
     assertArrayEquals(new double[] {0.831, 0.863}, s.scores());
+  }
+
+  /**
+   * The peer on the problem whose linear-SVM scores are worked out by hand in ModelSelectionTest:
+   * boundaries 1/7, 2/5 and 20/41 for C = 0.01, 0.1 and 1 put 3, 2 and 1 of the 3 validation points
+   * on their side. Checks that the peer reads the files the Java side writes, keeps the grid's
+   * order and scores the predefined fold. Skipped where Debian's python3-sklearn is missing.
+   */
+  @Test
+  void thePeerScoresTheHandComputedProblemAsWorkedOut(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(
+        new ProcessBuilder(Peer.PYTHON, "-c", "import sklearn").start().waitFor() == 0,
+        "python3-sklearn is not installed");
+    float[][] rows = new float[20][];
+    int[] labels = new int[20];
+    for (int i = 0; i < 20; i++) {
+      rows[i] = new float[] {i < 10 ? 0f : 1f};
+      labels[i] = i < 10 ? 0 : 1;
+    }
+    Table1SelectionProblem.writeFiles(
+        FeatureMatrix.of(rows),
+        labels,
+        FeatureMatrix.of(new float[][] {{0.1f}, {0.3f}, {0.45f}}),
+        new int[] {0, 1, 1},
+        dir);
+    Process p =
+        new ProcessBuilder(
+                Peer.PYTHON,
+                Table1SelectionBench.PEER,
+                "--data",
+                dir.toString(),
+                "--features",
+                "1",
+                "--kinds",
+                "svm_linear",
+                "--svm-linear-c",
+                "0.01,0.1,1",
+                "--lr-c",
+                "1",
+                "--svm-rbf-c",
+                "1",
+                "--svm-rbf-gamma",
+                "1",
+                "--threads",
+                "1",
+                "--runs",
+                "1",
+                "--warmup-runs",
+                "0")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    Map<String, String> json = Peer.flatJson(out);
+    Selection s = Table1SelectionBench.peerSelection(json, ClassifierKind.SVM_LINEAR, 3, 1.0);
+    assertArrayEquals(new double[] {1.0, 2.0 / 3, 1.0 / 3}, s.scores(), 1e-12);
+    assertEquals(0.01, s.c());
+    assertTrue(Files.exists(dir.resolve("train-x.f32")));
   }
 
   @Test
