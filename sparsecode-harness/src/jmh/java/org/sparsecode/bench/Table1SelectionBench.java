@@ -42,7 +42,7 @@ final class Table1SelectionBench {
    * The joblib backends the tuned peer runs with: worker processes (loky, scikit-learn's default)
    * and threads (LIBSVM and LIBLINEAR release the GIL), which spare each selection the start of the
    * workers and the copy of the data to them. Neither was faster on every kind, so the tuned peer
-   * runs both and each kind keeps the faster.
+   * runs both and each kind keeps its fastest run (the one as installed included).
    */
   static final List<String> TUNED_BACKENDS = List.of("threading", "loky");
 
