@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Prints the models' declared parameters as the Markdown tables the README shows. */
+/** Prints the models' declared parameters as the Markdown tables of docs/sweep-files.md. */
 @Command(
     name = "params",
     mixinStandardHelpOptions = true,

@@ -105,12 +105,23 @@ final class SweepReporting {
     Path csv = targets.reportsDir().resolve(spec.table() + ".csv");
     Path md = targets.reportsDir().resolve(spec.table() + ".md");
     Path png = targets.graphsDir().resolve(spec.table() + ".png");
-    String markdown =
-        SweepReports.forModel(spec.model())
-            .write(spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
-    String standing = standing(spec, budget, store);
-    String report = java.nio.file.Files.readString(md);
-    java.nio.file.Files.writeString(md, report.stripTrailing() + "\n\n" + standing + "\n");
+    ReportRollback previous =
+        ReportRollback.snapshot(spec.table(), targets.reportsDir(), targets.graphsDir());
+    String markdown;
+    String report;
+    String standing;
+    try {
+      markdown =
+          SweepReports.forModel(spec.model())
+              .write(
+                  spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
+      standing = standing(spec, budget, store);
+      report = java.nio.file.Files.readString(md);
+      java.nio.file.Files.writeString(md, report.stripTrailing() + "\n\n" + standing + "\n");
+    } catch (IOException | RuntimeException e) {
+      previous.restore();
+      throw e;
+    }
     out.println();
     printSummary(spec, markdown, report, out);
     out.println();

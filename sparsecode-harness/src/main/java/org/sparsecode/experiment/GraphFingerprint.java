@@ -33,14 +33,26 @@ import org.tensorflow.proto.NodeDef;
  * <p>Each node's hash covers its op type, its attributes (without the ones that hold names: {@code
  * shared_name}, {@code container} and TensorFlow's internal {@code _...} ones), the dtype and shape
  * of each output, the hashes of the nodes feeding its inputs in input order (with the output index
- * used) and, as a set, its control inputs. A node's name thus never enters; its place in the graph
- * does, through its inputs. The graph's hash is that of the sorted list of node hashes (and of the
- * function library's entries), so it does not depend on the order of creation either. Loops' back
- * edges (inputs read from a {@code NextIteration} op) enter by op type only, which makes every
- * graph a DAG for the hash.
+ * used; an AddN of more than 8 inputs takes them as a multiset, since TensorFlow's gradient builder
+ * orders those differently in each process) and, as a set, its control inputs. A node's name thus
+ * never enters; its place in the graph does, through its inputs. The graph's hash is that of the
+ * sorted list of node hashes (and of the function library's entries), so it does not depend on the
+ * order of creation either. Loops' back edges (inputs read from a {@code NextIteration} op) enter
+ * by op type only, which makes every graph a DAG for the hash.
  */
 public final class GraphFingerprint {
   private static final Set<String> NAME_ATTRS = Set.of("shared_name", "container");
+
+  /**
+   * TensorFlow keeps up to 8 edges of a node in creation order and more in a set ordered by memory
+   * address. Its gradient builder walks a node's input edges to pass gradients on, so where more
+   * than 8 branches meet in one op (the 9 taps of a 3x3 tap-product convolution, summed by one
+   * AddN), the gradients it then sums come in an order that changes from process to process. An
+   * AddN of more than this many inputs is therefore hashed with its inputs as a multiset. Smaller
+   * AddNs keep their input order: it was seen stable across processes for every sweep's graphs, and
+   * sorting it would change their recorded fingerprints.
+   */
+  static final int ORDERED_ADDN_INPUTS = 8;
 
   private GraphFingerprint() {}
 
@@ -128,6 +140,7 @@ public final class GraphFingerprint {
       text.append("out ").append(output).append('\n');
     }
     List<String> controls = new ArrayList<>();
+    List<String> inputs = new ArrayList<>();
     for (String input : node.getInputList()) {
       String source = sourceName(input);
       NodeDef from = byName.get(source);
@@ -142,8 +155,14 @@ public final class GraphFingerprint {
       if (input.startsWith("^")) {
         controls.add(ref);
       } else {
-        text.append("in ").append(ref).append(':').append(outputIndex(input)).append('\n');
+        inputs.add("in " + ref + ':' + outputIndex(input) + '\n');
       }
+    }
+    if (node.getOp().equals("AddN") && inputs.size() > ORDERED_ADDN_INPUTS) {
+      Collections.sort(inputs);
+    }
+    for (String in : inputs) {
+      text.append(in);
     }
     Collections.sort(controls);
     for (String c : controls) {

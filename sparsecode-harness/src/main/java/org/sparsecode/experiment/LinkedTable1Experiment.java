@@ -50,6 +50,7 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.ProvenanceCapture;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.RunProvenance;
+import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialNames.Table1;
 import org.sparsecode.harness.TrialResult;
@@ -323,14 +324,18 @@ public final class LinkedTable1Experiment implements Experiment {
       LcaFeatures kind = LcaFeatures.parse(features);
       Trial source = null;
       for (TrialResult r : finished) {
-        if (features.equals(String.valueOf(r.trial().params().get("features")))
-            && r.status() == TrialResult.Status.OK) {
+        if (readsCodesOf(trial, r.trial()) && r.status() == TrialResult.Status.OK) {
           source = r.trial();
         }
       }
       if (source == null) {
         throw new IllegalStateException(
-            missingCodes(trial, codesFrom, budget, store.trialsDir(), "trial " + kind.trialId()));
+            missingCodes(
+                trial,
+                codesFrom,
+                budget,
+                store.trialsDir(),
+                "trial " + kind.trialId() + " with seed " + trial.params().get(SweepSpec.SEED)));
       }
       codes =
           LcaLinkedExperiment.codes(
@@ -342,6 +347,19 @@ public final class LinkedTable1Experiment implements Experiment {
     checkSameImages(codes.validation(), mnist.validation(), "validation", codesFrom);
     checkSameImages(codes.test(), mnist.test(), "test", codesFrom);
     return codes;
+  }
+
+  /**
+   * Whether {@code reader} classifies the codes of {@code source}: the same {@code features} and
+   * the same {@code seed}, so that each seed of Table I reads the dictionaries learned with that
+   * seed.
+   */
+  static boolean readsCodesOf(Trial reader, Trial source) {
+    return sameParam(reader, source, "features") && sameParam(reader, source, SweepSpec.SEED);
+  }
+
+  private static boolean sameParam(Trial a, Trial b, String key) {
+    return String.valueOf(a.params().get(key)).equals(String.valueOf(b.params().get(key)));
   }
 
   /** The message when the codes a trial needs were never made. */

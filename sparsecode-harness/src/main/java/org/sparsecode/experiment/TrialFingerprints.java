@@ -232,7 +232,7 @@ public final class TrialFingerprints implements Fingerprints {
     SweepSpec source =
         specs.computeIfAbsent(trial.stringParam("codes_from"), t -> SweepSpec.load(harnessDir, t));
     for (Trial t : source.expand(budget)) {
-      if (features.equals(String.valueOf(t.params().get("features")))) {
+      if (LinkedTable1Experiment.readsCodesOf(trial, t)) {
         return of(source, budget, t).value();
       }
     }
@@ -243,7 +243,9 @@ public final class TrialFingerprints implements Fingerprints {
             + trial.table()
             + " reads the codes of the "
             + features
-            + " trial of "
+            + " trial with seed "
+            + trial.params().get(SweepSpec.SEED)
+            + " of "
             + source.table()
             + ", which harness/"
             + source.table()

@@ -62,14 +62,25 @@ public final class ProvenanceCapture {
   /**
    * {@code git rev-parse HEAD}, plus "-dirty" when tracked files have uncommitted changes (so a
    * table is never attributed to a commit it was not built from); "unknown" without git or a
-   * repository.
+   * repository. The run's own outputs ({@code results/}, {@code reports/}, {@code graphs/}) do not
+   * count: a sweep's earlier trials, not yet committed, say nothing about the code.
    */
   public static String gitCommit(Path workDir) {
     String head = git(workDir, "rev-parse", "HEAD");
     if (head == null || head.isBlank()) {
       return "unknown";
     }
-    String status = git(workDir, "status", "--porcelain", "--untracked-files=no");
+    String status =
+        git(
+            workDir,
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            ".",
+            ":(exclude)results",
+            ":(exclude)reports",
+            ":(exclude)graphs");
     return status == null || status.isBlank() ? head.trim() : head.trim() + "-dirty";
   }
 

@@ -335,7 +335,8 @@ public final class SweepSpec {
         p.putAll(point.values());
         String id = trialId(point.values());
         if (passes.get(s) != null) {
-          p.put(SEED, passes.get(s));
+          // as YAML reads a seed written in params (an Integer), so stored params compare equal
+          p.put(SEED, Values.normalize(String.valueOf(passes.get(s))));
           id += s == 0 ? "" : SEED_ID + passes.get(s);
         }
         trials.add(new Trial(table, trials.size(), id, p));

@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 
@@ -38,7 +42,7 @@ public final class CurvesFigure {
 
   /**
    * The curves the trials left under {@code artifacts} (trials without one are skipped), labelled
-   * by their grid values.
+   * by their grid values, and by their seed for the seeds after a grid point's first.
    */
   public static List<Curve> read(List<TrialResult> results, Path artifacts, List<String> gridKeys)
       throws IOException {
@@ -60,9 +64,33 @@ public final class CurvesFigure {
             .append(k.equals("lambda") ? "lambda " : "")
             .append(MarkdownReport.display(k, shown));
       }
+      if (!SweepSpec.pointId(r.trial().id()).equals(r.trial().id())) {
+        label.append(", seed ").append(r.trial().params().get("seed"));
+      }
       out.add(new Curve(label.toString(), CurveCsv.read(file)));
     }
     return out;
+  }
+
+  private static final String SEED_LABEL = ", seed ";
+
+  /** The label of a curve's grid point, without its seed. */
+  private static String pointLabel(Curve c) {
+    int at = c.label().indexOf(SEED_LABEL);
+    return at < 0 ? c.label() : c.label().substring(0, at);
+  }
+
+  private static void seedStyle(XYSeries series, Curve c, Map<String, Color> colours) {
+    series.setMarker(SeriesMarkers.NONE);
+    Color colour = colours.get(pointLabel(c));
+    if (colour == null) {
+      return; // one seed per point: the chart's own colours, as always
+    }
+    series.setLineColor(colour);
+    if (c.label().contains(SEED_LABEL)) {
+      series.setLineStyle(SeriesLines.DASH_DASH);
+      series.setShowInLegend(false);
+    }
   }
 
   /** Writes the two-panel figure; draws nothing and returns false when there are no curves. */
@@ -87,6 +115,16 @@ public final class CurvesFigure {
     XYChart avr =
         chart("AVR on the batch just trained on", "active hidden units per example (log scale)");
     double avrMin = Double.POSITIVE_INFINITY, avrMax = 0;
+    // Later seeds take their grid point's colour, dashed, and stay out of the legend.
+    Map<String, Color> colours = new HashMap<>();
+    boolean seeds = curves.stream().anyMatch(c -> c.label().contains(SEED_LABEL));
+    if (seeds) {
+      Color[] cycle = accuracy.getStyler().getSeriesColors();
+      for (Curve c : curves) {
+        String point = pointLabel(c);
+        colours.computeIfAbsent(point, k -> cycle[colours.size() % cycle.length]);
+      }
+    }
     for (Curve c : curves) {
       double[] steps = c.table().column("step");
       double[] acc = c.table().column("validation_accuracy");
@@ -108,10 +146,10 @@ public final class CurvesFigure {
         }
       }
       if (!xs.isEmpty()) {
-        accuracy.addSeries(c.label(), xs, ys).setMarker(SeriesMarkers.NONE);
+        seedStyle(accuracy.addSeries(c.label(), xs, ys), c, colours);
       }
       if (!xa.isEmpty()) {
-        avr.addSeries(c.label(), xa, ya).setMarker(SeriesMarkers.NONE);
+        seedStyle(avr.addSeries(c.label(), xa, ya), c, colours);
       }
     }
     if (mark.isPresent()) {
@@ -131,7 +169,11 @@ public final class CurvesFigure {
     if (avrMax > 0) {
       LogAxis.decades(avr.getStyler(), avrMin, avrMax);
     }
-    List<String> lines = Captions.wrap(caption, 2 * PANEL_WIDTH - 24);
+    List<String> shown = new ArrayList<>(caption);
+    if (seeds) {
+      shown.add("dashed: the grid point's other seeds, in its colour");
+    }
+    List<String> lines = Captions.wrap(shown, 2 * PANEL_WIDTH - 24);
     int height = PANEL_HEIGHT + CAPTION_LINE * (lines.size() + 1);
     BufferedImage image = new BufferedImage(2 * PANEL_WIDTH, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

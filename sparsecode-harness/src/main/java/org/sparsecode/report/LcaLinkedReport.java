@@ -90,8 +90,17 @@ public final class LcaLinkedReport {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     List<String> sections = new ArrayList<>();
-    sections.add(purityByClass(results));
-    sections.add(method(results));
+    // Each kind once, its metrics the mean over its seeds.
+    List<TrialResult> points = SeedSpread.means(results);
+    sections.add(purityByClass(points));
+    sections.add(method(points));
+    SeedSpread.addTo(
+        sections,
+        results,
+        List.of(L0_MNIST, MSE_MNIST, L0_GLYPH, CROSS_MODAL_ACCURACY, BLOCK_PURITY),
+        r -> String.valueOf(r.trial().params().get("features")),
+        table.notes(),
+        csv);
     List<String> figures = writeFigures(spec, table, results, png, artifacts);
     sections.add(
         "## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
@@ -243,14 +252,19 @@ public final class LcaLinkedReport {
 
   /** Draws what the artifacts allow; returns one line per figure written. */
   private static List<String> writeFigures(
-      SweepSpec spec, ResultTable table, List<TrialResult> results, Path png, Path artifacts)
+      SweepSpec spec, ResultTable table, List<TrialResult> seedResults, Path png, Path artifacts)
       throws IOException {
     List<String> written = new ArrayList<>();
     List<String> caption = table.caption().subList(1, table.caption().size());
-    writeSummary(table, results, png);
+    writeSummary(table, seedResults, png);
     written.add(
         png.getFileName()
-            + ": sparsity, reconstruction error, cross-modal accuracy and block purity per kind");
+            + ": sparsity, reconstruction error, cross-modal accuracy and block purity per kind"
+            + (SeedSpread.severalSeeds(seedResults)
+                ? " (mean over seeds, error bars one sd); the figures below draw each kind's"
+                    + " first seed"
+                : ""));
+    List<TrialResult> results = SeedSpread.means(seedResults);
 
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (TrialResult r : results) {
@@ -346,8 +360,9 @@ public final class LcaLinkedReport {
     return written;
   }
 
-  private static void writeSummary(ResultTable table, List<TrialResult> results, Path png)
+  private static void writeSummary(ResultTable table, List<TrialResult> seedResults, Path png)
       throws IOException {
+    List<TrialResult> results = SeedSpread.means(seedResults);
     List<String> kinds = new ArrayList<>();
     for (TrialResult r : results) {
       kinds.add(String.valueOf(r.trial().params().get("features")));
@@ -362,6 +377,14 @@ public final class LcaLinkedReport {
     Map<String, List<Double>> shares = new LinkedHashMap<>();
     shares.put("cross-modal nearest-class accuracy", column(results, CROSS_MODAL_ACCURACY));
     shares.put("block purity (chance 0.098)", column(results, BLOCK_PURITY));
+    Map<String, String> metricOf = new LinkedHashMap<>();
+    metricOf.put("MNIST test digits (code from MNIST)", L0_MNIST);
+    metricOf.put("rendered digits (code from the glyph)", L0_GLYPH);
+    metricOf.put("MNIST", MSE_MNIST);
+    metricOf.put("rendered digits", MSE_GLYPH);
+    metricOf.put("cross-modal Phi_2 a vs its class's glyph", CROSS_MODAL_MSE);
+    metricOf.put("cross-modal nearest-class accuracy", CROSS_MODAL_ACCURACY);
+    metricOf.put("block purity (chance 0.098)", BLOCK_PURITY);
     // Kinds of features are categories: bars, or points on the log axis.
     SweepFigure.write(
         png,
@@ -369,12 +392,20 @@ public final class LcaLinkedReport {
         kinds,
         List.of(
             new SweepFigure.Panel(
-                "Active atoms per input", "atoms", false, l0, "features", kinds, true),
+                "Active atoms per input",
+                "atoms",
+                false,
+                l0,
+                SeedSpread.errorBars(seedResults, results, l0, metricOf),
+                "features",
+                kinds,
+                true),
             new SweepFigure.Panel(
                 "Reconstruction error per pixel (test)",
                 "squared error (log scale)",
                 true,
                 mse,
+                SeedSpread.errorBars(seedResults, results, mse, metricOf),
                 "features",
                 kinds,
                 true),
@@ -383,6 +414,7 @@ public final class LcaLinkedReport {
                 "share",
                 false,
                 shares,
+                SeedSpread.errorBars(seedResults, results, shares, metricOf),
                 "features",
                 kinds,
                 true)),

@@ -1,5 +1,7 @@
 package org.sparsecode.report;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,9 +80,60 @@ final class LearningCurves {
               avr[0],
               avr[avr.length - 1]));
     }
+    lastBatchOutliers(curves).ifPresent(text -> sb.append('\n').append(text));
     MidTrainingCheck.forTable(spec.table())
         .ifPresent(check -> sb.append('\n').append(midTraining(check, results, curves)));
     return sb.toString();
+  }
+
+  /**
+   * Curves whose last evaluation's AVR (the one the table shows, measured on a single training
+   * batch) is more than twice or less than half the median over the second half of the run: the
+   * table's number there is not typical of the trained model.
+   */
+  static Optional<String> lastBatchOutliers(List<CurvesFigure.Curve> curves) {
+    List<String> lines = new ArrayList<>();
+    for (CurvesFigure.Curve c : curves) {
+      double[] step = c.table().column("step");
+      double[] avr = c.table().column("avr_train_batch");
+      int last = avr.length - 1;
+      int from = avr.length / 2;
+      if (last - from < 2) {
+        continue;
+      }
+      double[] half = Arrays.copyOfRange(avr, from, last);
+      Arrays.sort(half);
+      double median =
+          half.length % 2 == 1
+              ? half[half.length / 2]
+              : (half[half.length / 2 - 1] + half[half.length / 2]) / 2;
+      double ratio = avr[last] / median;
+      if (median > 0 && (ratio > 2 || ratio < 0.5)) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "- %s: AVR %.2f at the last evaluation (step %.0f), %.2f times the median %.2f of"
+                    + " the evaluations from step %.0f to %.0f",
+                c.label(),
+                avr[last],
+                step[last],
+                ratio,
+                median,
+                step[from],
+                step[last - 1]));
+      }
+    }
+    if (lines.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The AVR of the last training batch, which the table shows, sits far from the rest of the"
+            + " run's second half in "
+            + lines.size()
+            + (lines.size() == 1 ? " curve" : " curves")
+            + " (compare avr_test, over the whole test set):\n\n"
+            + String.join("\n", lines)
+            + "\n");
   }
 
   /**
@@ -144,6 +197,25 @@ final class LearningCurves {
             avr[at] / check.avr(),
             check.avr(),
             step.length > 1 ? step[1] - step[0] : step[0]));
+    // Later evaluations at or above the document's accuracy: how low the AVR went there.
+    int lowest = -1;
+    for (int i = at + 1; reached && i < acc.length; i++) {
+      if (acc[i] >= check.accuracy() && (lowest < 0 || avr[i] < avr[lowest])) {
+        lowest = i;
+      }
+    }
+    if (lowest >= 0 && avr[lowest] < avr[at]) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%nThe AVR kept falling while the accuracy held: the lowest AVR at a later evaluation"
+                  + " still at or above %.3f was %.2f at step %.0f (%.4f), %.2f times the blog's.%n",
+              check.accuracy(),
+              avr[lowest],
+              step[lowest],
+              acc[lowest],
+              avr[lowest] / check.avr()));
+    }
     return sb.toString();
   }
 

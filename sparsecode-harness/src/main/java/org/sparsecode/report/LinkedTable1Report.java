@@ -100,10 +100,25 @@ public final class LinkedTable1Report {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
     List<String> sections = new ArrayList<>();
+    List<TrialResult> seedResults = results;
+    // Each kind of features once, its metrics the mean over its seeds; the figures from artifacts
+    // draw its first seed.
+    results = SeedSpread.means(seedResults);
     sections.add(findings(spec, budget, results));
+    List<String> seedMetrics = new ArrayList<>();
+    for (ClassifierKind kind : CLASSIFIERS) {
+      seedMetrics.add(Table1.accuracy(kind));
+    }
+    seedMetrics.add(TSNE_KNN);
+    SeedSpread.addTo(
+        sections, seedResults, seedMetrics, LinkedTable1Report::features, table.notes(), csv);
     sections.add(embeddings(results));
     sections.add(method(results));
-    writeAccuracyFigure(table, png);
+    writeAccuracyFigure(
+        SeedSpread.severalSeeds(seedResults) ? table(spec, budget, results, command) : table,
+        errorBars(seedResults, results),
+        table.caption(),
+        png);
     List<String> figures =
         new ArrayList<>(
             List.of(
@@ -454,7 +469,25 @@ public final class LinkedTable1Report {
             "## Model selection (validation accuracy of every candidate)\n\n" + sb);
   }
 
-  private static void writeAccuracyFigure(ResultTable table, Path png) throws IOException {
+  /** Per classifier, the sd over seeds of its accuracy at each kind of features (points). */
+  private static Map<ClassifierKind, List<Double>> errorBars(
+      List<TrialResult> seedResults, List<TrialResult> points) {
+    Map<ClassifierKind, List<Double>> out = new LinkedHashMap<>();
+    if (SeedSpread.severalSeeds(seedResults)) {
+      for (ClassifierKind kind : CLASSIFIERS) {
+        out.put(kind, SeedSpread.sds(seedResults, points, Table1.accuracy(kind)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Test accuracy per classifier and kind of features from {@code table} (one row per kind and
+   * classifier), with {@code errors} as the "ours" error bars where given.
+   */
+  private static void writeAccuracyFigure(
+      ResultTable table, Map<ClassifierKind, List<Double>> errors, List<String> caption, Path png)
+      throws IOException {
     List<String> features = new ArrayList<>();
     for (List<Object> row : table.rows()) {
       if (!features.contains(String.valueOf(row.get(0)))) {
@@ -476,11 +509,20 @@ public final class LinkedTable1Report {
       Map<String, List<Double>> series = new LinkedHashMap<>();
       series.put("ours (test)", ours);
       series.put("document", paper);
+      Map<String, List<Double>> bars =
+          errors.containsKey(kind) ? Map.of("ours (test)", errors.get(kind)) : Map.of();
       panels.add(
           new SweepFigure.Panel(
-              kind + ": test accuracy", "accuracy", false, series, "features", features, true));
+              kind + ": test accuracy",
+              "accuracy",
+              false,
+              series,
+              bars,
+              "features",
+              features,
+              true));
     }
-    SweepFigure.write(png, "features", features, panels, table.caption());
+    SweepFigure.write(png, "features", features, panels, caption);
   }
 
   /**

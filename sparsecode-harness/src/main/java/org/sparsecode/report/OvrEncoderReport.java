@@ -64,7 +64,21 @@ public final class OvrEncoderReport {
       throws IOException {
     ResultTable table = table(spec, budget, results, command);
     CsvReport.write(table, csv);
-    MarkdownReport.write(table, md, List.of(findings(spec, results), settings(results)));
+    // Each grid point once, its metrics the mean over its seeds.
+    List<TrialResult> points = SeedSpread.means(results);
+    List<String> sections = new ArrayList<>(List.of(findings(spec, points), settings(points)));
+    SeedSpread.addTo(
+        sections,
+        results,
+        List.of(
+            Metrics.TEST_ACCURACY,
+            OvrEncoder.SPARSITY_BELOW_0_1,
+            OvrEncoder.ZERO_FRACTION,
+            Metrics.AVR_TEST),
+        r -> SeedSpread.pointOf(r),
+        table.notes(),
+        csv);
+    MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, results, png);
     return MarkdownReport.render(table);
   }
@@ -334,8 +348,12 @@ public final class OvrEncoderReport {
   }
 
   /** Accuracy and sparsity by features, and the OVR-Encoder against batch size and lambda. */
-  static void writeFigure(SweepSpec spec, ResultTable table, List<TrialResult> results, Path png)
+  static void writeFigure(
+      SweepSpec spec, ResultTable table, List<TrialResult> seedResults, Path png)
       throws IOException {
+    // Each grid point once (the mean over its seeds), with the sd over seeds as error bars.
+    List<TrialResult> results = SeedSpread.means(seedResults);
+    List<TrialResult> drawn = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     List<Double> accuracy = new ArrayList<>();
     List<Double> below = new ArrayList<>();
@@ -349,17 +367,25 @@ public final class OvrEncoderReport {
         continue;
       }
       kinds.add(f.key());
+      drawn.add(r);
       accuracy.add(r.metric(Metrics.TEST_ACCURACY));
       below.add(r.metric(OvrEncoder.SPARSITY_BELOW_0_1));
       zeros.add(r.metric(OvrEncoder.ZERO_FRACTION));
     }
     List<SweepFigure.Panel> panels = new ArrayList<>();
+    Map<String, String> metricOf =
+        Map.of(
+            "test accuracy", Metrics.TEST_ACCURACY,
+            "activations below 0.1", OvrEncoder.SPARSITY_BELOW_0_1,
+            "exact zeros", OvrEncoder.ZERO_FRACTION);
+    Map<String, List<Double>> accuracySeries = Map.of("test accuracy", accuracy);
     panels.add(
         new SweepFigure.Panel(
             "Test accuracy of logistic regression",
             "accuracy",
             false,
-            Map.of("test accuracy", accuracy),
+            accuracySeries,
+            SeedSpread.errorBars(seedResults, drawn, accuracySeries, metricOf),
             "features",
             kinds,
             true));
@@ -372,6 +398,7 @@ public final class OvrEncoderReport {
             "fraction of activations",
             false,
             sparsity,
+            SeedSpread.errorBars(seedResults, drawn, sparsity, metricOf),
             "features",
             kinds,
             true));
@@ -393,12 +420,14 @@ public final class OvrEncoderReport {
         sparsityLines.get("activations below 0.1").add(r.metric(OvrEncoder.SPARSITY_BELOW_0_1));
         sparsityLines.get("exact zeros").add(r.metric(OvrEncoder.ZERO_FRACTION));
       }
+      Map<String, List<Double>> accuracyLines = Map.of("test accuracy", accuracyLine);
       panels.add(
           new SweepFigure.Panel(
               "OVR-Encoder: test accuracy against " + key,
               "accuracy",
               false,
-              Map.of("test accuracy", accuracyLine),
+              accuracyLines,
+              SeedSpread.errorBars(seedResults, series, accuracyLines, metricOf),
               key,
               labels,
               false));
@@ -408,6 +437,7 @@ public final class OvrEncoderReport {
               "fraction of test activations",
               false,
               sparsityLines,
+              SeedSpread.errorBars(seedResults, series, sparsityLines, metricOf),
               key,
               labels,
               false));

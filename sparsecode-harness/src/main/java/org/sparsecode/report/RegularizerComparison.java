@@ -45,7 +45,17 @@ public final class RegularizerComparison {
       throws IOException {
     ResultTable table = SweepTables.table(spec, budget, results, command);
     CsvReport.write(table, csv);
-    MarkdownReport.write(table, md, List.of(setup(results), findings(results)));
+    // Each grid point once, its metrics the mean over its seeds.
+    List<TrialResult> points = SeedSpread.means(results);
+    List<String> sections = new ArrayList<>(List.of(setup(points), findings(points)));
+    SeedSpread.addTo(
+        sections,
+        results,
+        List.of(Metrics.TEST_ACCURACY, Metrics.AVR_TEST, MlpClassifier.BELOW_THRESHOLD),
+        RegularizerComparison::label,
+        table.notes(),
+        csv);
+    MarkdownReport.write(table, md, sections);
     writeFigure(results, png, table.caption());
     return MarkdownReport.render(table);
   }
@@ -260,41 +270,54 @@ public final class RegularizerComparison {
    */
   static void writeFigure(List<TrialResult> results, Path png, List<String> caption)
       throws IOException {
-    List<TrialResult> ovr = ok(results, OVR);
+    List<TrialResult> points = SeedSpread.means(results);
+    List<TrialResult> ovr = ok(points, OVR);
     List<String> xLabels = new ArrayList<>();
     for (TrialResult r : ovr) {
       xLabels.add(lambdaText(lambda(r)));
     }
-    Map<String, List<Double>> accuracy = new LinkedHashMap<>();
-    Map<String, List<Double>> avr = new LinkedHashMap<>();
-    Map<String, List<Double>> silent = new LinkedHashMap<>();
-    Map<String, List<Double>> ovrSeries =
-        Map.of(
-            Metrics.TEST_ACCURACY, values(ovr, Metrics.TEST_ACCURACY),
-            Metrics.AVR_TEST, values(ovr, Metrics.AVR_TEST),
-            MlpClassifier.BELOW_THRESHOLD, values(ovr, MlpClassifier.BELOW_THRESHOLD));
-    accuracy.put("ovr", ovrSeries.get(Metrics.TEST_ACCURACY));
-    avr.put("ovr", ovrSeries.get(Metrics.AVR_TEST));
-    silent.put("ovr", ovrSeries.get(MlpClassifier.BELOW_THRESHOLD));
-    for (TrialResult r : results) {
-      if (r.status() != TrialResult.Status.OK || regularizer(r).equals(OVR)) {
-        continue;
+    String[] metrics = {Metrics.TEST_ACCURACY, Metrics.AVR_TEST, MlpClassifier.BELOW_THRESHOLD};
+    // Per metric: the series, and their error bars (sd over seeds) when points repeat.
+    List<Map<String, List<Double>>> series = new ArrayList<>();
+    List<Map<String, List<Double>>> errors = new ArrayList<>();
+    boolean bars = SeedSpread.severalSeeds(results);
+    for (String m : metrics) {
+      Map<String, List<Double>> lines = new LinkedHashMap<>();
+      Map<String, List<Double>> spread = new LinkedHashMap<>();
+      lines.put("ovr", values(ovr, m));
+      if (bars) {
+        spread.put("ovr", SeedSpread.sds(results, ovr, m));
       }
-      accuracy.put(label(r), Collections.nCopies(xLabels.size(), r.metric(Metrics.TEST_ACCURACY)));
-      avr.put(label(r), Collections.nCopies(xLabels.size(), r.metric(Metrics.AVR_TEST)));
-      silent.put(
-          label(r), Collections.nCopies(xLabels.size(), r.metric(MlpClassifier.BELOW_THRESHOLD)));
+      for (TrialResult r : points) {
+        if (r.status() != TrialResult.Status.OK || regularizer(r).equals(OVR)) {
+          continue;
+        }
+        lines.put(label(r), Collections.nCopies(xLabels.size(), r.metric(m)));
+        if (bars) {
+          spread.put(label(r), Collections.nCopies(xLabels.size(), SeedSpread.sd(results, r, m)));
+        }
+      }
+      series.add(lines);
+      errors.add(spread);
     }
+    Map<String, List<Double>> accuracy = series.get(0);
+    Map<String, List<Double>> avr = series.get(1);
+    Map<String, List<Double>> silent = series.get(2);
     List<SweepFigure.Panel> panels =
         List.of(
-            new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
+            new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy, errors.get(0)),
             new SweepFigure.Panel(
-                "AVR: active hidden units per test example", "active units (log scale)", true, avr),
+                "AVR: active hidden units per test example",
+                "active units (log scale)",
+                true,
+                avr,
+                errors.get(1)),
             new SweepFigure.Panel(
                 "Fraction of test activations below " + MlpClassifier.SILENT_BELOW,
                 MlpClassifier.BELOW_THRESHOLD,
                 false,
-                silent));
+                silent,
+                errors.get(2)));
     SweepFigure.write(png, "OVR lambda (other regularizers: flat lines)", xLabels, panels, caption);
   }
 

@@ -227,11 +227,10 @@ public final class Summary {
       String metric,
       double paper,
       List<TrialResult> trials) {
-    List<TrialResult> measured =
-        trials.stream().filter(r -> !Double.isNaN(r.metric(metric))).toList();
+    java.util.Optional<SeedSpread.Stat> stat = SeedSpread.of(trials, metric);
     String stale = stale(t, trials);
     String ids = ids(spec.table(), trials);
-    if (measured.isEmpty()) {
+    if (stat.isEmpty()) {
       return new Row(
           spec.document(),
           spec.table(),
@@ -248,16 +247,11 @@ public final class Summary {
           ids,
           "");
     }
-    double[] values = measured.stream().mapToDouble(r -> r.metric(metric)).toArray();
-    Spread s = Spread.of(values);
-    boolean accuracy = metric.endsWith("accuracy");
-    double low = s.min();
-    double high = s.max();
-    if (accuracy) {
-      int n = TestSetSize.of(measured.get(0));
-      low = WilsonInterval.of(s.min(), n).low();
-      high = WilsonInterval.of(s.max(), n).high();
-    }
+    Spread s = stat.get().spread();
+    boolean accuracy = stat.get().low() != null;
+    // Metrics without a sampling interval (AVR, loss_ae): the seeds' range itself.
+    double low = accuracy ? stat.get().low() : s.min();
+    double high = accuracy ? stat.get().high() : s.max();
     String verdict = paper < low ? ABOVE : paper > high ? BELOW : REPRODUCED;
     String difference =
         accuracy

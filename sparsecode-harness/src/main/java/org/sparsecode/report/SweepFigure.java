@@ -182,6 +182,7 @@ public final class SweepFigure {
         LogAxis.decades(styler, range[0], range[1]);
       }
     }
+    int index = 0;
     for (Map.Entry<String, List<Double>> s : panel.series().entrySet()) {
       List<Double> ys = new ArrayList<>();
       boolean any = false;
@@ -192,12 +193,41 @@ public final class SweepFigure {
       }
       if (any) {
         List<Double> errors = panel.errorBars().get(s.getKey());
+        // XChart draws error bars wrongly on a log axis: there the spread is two unlabelled
+        // point series (mean - sd and mean + sd) in the series' colour.
+        boolean bars = errors != null && !panel.logY();
         CategorySeries series =
-            errors == null
-                ? chart.addSeries(s.getKey(), xLabels, ys)
-                : chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors));
+            bars
+                ? chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors))
+                : chart.addSeries(s.getKey(), xLabels, ys);
         series.setMarker(
             s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+        // The spread's extra series would shift the colour cycle: colours are set explicitly.
+        Color colour = styler.getSeriesColors()[index % styler.getSeriesColors().length];
+        if (panel.logY() && !panel.errorBars().isEmpty()) {
+          series.setLineColor(colour);
+          series.setMarkerColor(colour);
+        }
+        if (errors != null && panel.logY()) {
+          for (int sign : new int[] {-1, 1}) {
+            List<Double> bound = new ArrayList<>();
+            for (int i = 0; i < ys.size(); i++) {
+              Double e = i < errors.size() ? errors.get(i) : null;
+              Double y = ys.get(i);
+              double b = y == null || e == null ? Double.NaN : y + sign * e;
+              bound.add(Double.isFinite(b) && b > 0 && e > 0 ? b : null);
+            }
+            if (bound.stream().anyMatch(v -> v != null)) {
+              CategorySeries spread =
+                  chart.addSeries(s.getKey() + (sign < 0 ? " - sd" : " + sd"), xLabels, bound);
+              spread.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+              spread.setMarker(SeriesMarkers.TRIANGLE_UP);
+              spread.setMarkerColor(colour);
+              spread.setShowInLegend(false);
+            }
+          }
+        }
+        index++;
       }
     }
     return chart;

@@ -3,6 +3,7 @@ package org.sparsecode.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,9 @@ public final class SweepTables {
     ReconstructionGrid.writeIfPresent(
         table, results, artifacts, png.resolveSibling(spec.table() + "-reconstructions.png"));
     List<String> sections = new ArrayList<>(List.of(findings(spec, results)));
-    SeedSpread.section(results).ifPresent(sections::add);
+    columnsCounted(results).ifPresent(sections::add);
+    SeedSpread.addTo(
+        sections, results, seedMetrics(results), SeedSpread::pointOf, table.notes(), csv);
     List<CurvesFigure.Curve> curves =
         CurvesFigure.read(results, artifacts, new ArrayList<>(spec.grid().keySet()));
     Optional<CurvesFigure.Mark> mark =
@@ -83,13 +86,59 @@ public final class SweepTables {
         CurvesFigure.write(png.resolveSibling(curvesPng), curves, mark, table.caption());
     sections.add(LearningCurves.section(spec, results, curves, drawn ? curvesPng : null));
     learningSpeed(spec, results).ifPresent(sections::add);
-    decoderComparison(results).ifPresent(sections::add);
+    decoderComparison(SeedSpread.means(results)).ifPresent(sections::add);
+    byDecoder(spec, SeedSpread.means(results)).ifPresent(sections::add);
     LearningCurves.decoderLearningSpeed(results, curves).ifPresent(sections::add);
     lossAeComparison(spec, results).ifPresent(sections::add);
     benchmarkSection(spec, md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, png);
     return MarkdownReport.render(table);
+  }
+
+  /**
+   * What the AVR columns count, with the number of hidden units computed from the results (avr_test
+   * / l0_fraction_test); empty when no trial has both.
+   */
+  static Optional<String> columnsCounted(List<TrialResult> results) {
+    java.util.OptionalDouble units =
+        results.stream()
+            .filter(
+                r ->
+                    Double.isFinite(r.metric(Metrics.AVR_TEST))
+                        && r.metric(Metrics.L0_FRACTION_TEST) > 0)
+            .mapToDouble(r -> r.metric(Metrics.AVR_TEST) / r.metric(Metrics.L0_FRACTION_TEST))
+            .findFirst();
+    if (units.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "## What the columns count%n%n"
+                + "- `avr_train`: the blog's AVR, the mean number of hidden units active per example,"
+                + " counted on the last training batch.%n"
+                + "- `avr_test`: the same count over the %,d test images; `l0_fraction_test` divides it"
+                + " by the %,.0f hidden units.%n"
+                + "- `dead_fraction`: the share of the hidden units active on no test image.%n"
+                + "- `test_accuracy_ci95`: the 95%% Wilson interval of the test accuracy on the test"
+                + " set.%n",
+            TestSetSize.IMAGE_TEST_SET,
+            units.getAsDouble()));
+  }
+
+  /** The metrics a point's seeds are summarised by: accuracy, AVR and what the document gives. */
+  static List<String> seedMetrics(List<TrialResult> results) {
+    List<String> metrics =
+        new ArrayList<>(
+            List.of(
+                Metrics.TEST_ACCURACY,
+                Metrics.AVR_TRAIN,
+                Metrics.AVR_TEST,
+                ConvAutoencoderClassifier.RECON_MSE,
+                ConvAutoencoderClassifier.LOSS_AE));
+    metrics.removeIf(m -> results.stream().allMatch(r -> Double.isNaN(r.metric(m))));
+    return metrics;
   }
 
   /**
@@ -104,12 +153,19 @@ public final class SweepTables {
     for (Object v : spec.grid().get(x)) {
       xLabels.add(MarkdownReport.display(x, number(v)));
     }
-    Map<String, List<Double>> accuracy = new LinkedHashMap<>();
-    Map<String, Integer> seeds = new java.util.HashMap<>(); // seeds seen per series and point
-    Map<String, List<Double>> avr = new LinkedHashMap<>();
+    // Ours: each seed's value per series and point, drawn as the mean with the sd as error bars.
+    Map<String, List<List<Double>>> accuracy = new LinkedHashMap<>();
+    Map<String, List<List<Double>>> avr = new LinkedHashMap<>();
     // Autoencoders: their reconstruction error, the blog's subpixel-or-transposed question.
-    Map<String, List<Double>> reconstruction = new LinkedHashMap<>();
+    Map<String, List<List<Double>>> reconstruction = new LinkedHashMap<>();
+    Map<String, List<Double>> paperAccuracy = new LinkedHashMap<>();
+    Map<String, List<Double>> paperAvr = new LinkedHashMap<>();
+    // Series in the order they first get a value, ours and the document's interleaved.
+    Set<String> accuracyOrder = new LinkedHashSet<>();
+    Set<String> avrOrder = new LinkedHashSet<>();
+    Set<String> reconstructionOrder = new LinkedHashSet<>();
     int xColumn = table.column(x);
+    int n = xLabels.size();
     for (int r = 0; r < table.rows().size(); r++) {
       List<Object> row = table.rows().get(r);
       StringBuilder group = new StringBuilder();
@@ -118,74 +174,112 @@ public final class SweepTables {
       }
       String suffix = group.length() == 0 ? "" : " " + group;
       int at = xLabels.indexOf(MarkdownReport.display(x, row.get(xColumn)));
-      spread(
-          accuracy,
-          seeds,
-          "ours" + suffix,
-          at,
-          xLabels.size(),
-          cell(table, row, Metrics.TEST_ACCURACY));
+      add(accuracy, accuracyOrder, "ours" + suffix, at, n, cell(table, row, Metrics.TEST_ACCURACY));
       if (others.isEmpty()) {
-        put(
+        add(
             avr,
+            avrOrder,
             "ours (last training batch)",
             at,
-            xLabels.size(),
+            n,
             cell(table, row, Metrics.AVR_TRAIN));
-        put(avr, "ours (test set)", at, xLabels.size(), cell(table, row, Metrics.AVR_TEST));
+        add(avr, avrOrder, "ours (test set)", at, n, cell(table, row, Metrics.AVR_TEST));
       } else {
-        put(avr, "ours" + suffix, at, xLabels.size(), cell(table, row, Metrics.AVR_TRAIN));
+        add(avr, avrOrder, "ours" + suffix, at, n, cell(table, row, Metrics.AVR_TRAIN));
       }
-      put(
-          accuracy,
-          "document" + suffix,
-          at,
-          xLabels.size(),
-          cell(table, row, "paper_test_accuracy"));
-      put(avr, "document" + suffix, at, xLabels.size(), cell(table, row, "paper_avr"));
-      put(
+      Double paperA = cell(table, row, "paper_test_accuracy");
+      put(paperAccuracy, "document" + suffix, at, n, paperA);
+      if (paperA != null && at >= 0) {
+        accuracyOrder.add("document" + suffix);
+      }
+      Double paperV = cell(table, row, "paper_avr");
+      put(paperAvr, "document" + suffix, at, n, paperV);
+      if (paperV != null && at >= 0) {
+        avrOrder.add("document" + suffix);
+      }
+      add(
           reconstruction,
+          reconstructionOrder,
           "ours" + suffix,
           at,
-          xLabels.size(),
+          n,
           cell(table, row, ConvAutoencoderClassifier.RECON_MSE));
     }
     List<SweepFigure.Panel> panels =
         new ArrayList<>(
             List.of(
-                new SweepFigure.Panel("Test accuracy", "accuracy", false, accuracy),
-                new SweepFigure.Panel(
+                panel("Test accuracy", "accuracy", false, accuracy, paperAccuracy, accuracyOrder),
+                panel(
                     others.isEmpty()
                         ? "AVR: active hidden units per example"
                         : "AVR on the last training batch",
                     "active units per example (log scale)",
                     true,
-                    avr)));
+                    avr,
+                    paperAvr,
+                    avrOrder)));
     if (!reconstruction.isEmpty()) {
       panels.add(
-          new SweepFigure.Panel(
+          panel(
               "Reconstruction error on the test set",
               "squared error per pixel on [0, 1] (log scale)",
               true,
-              reconstruction));
+              reconstruction,
+              Map.of(),
+              reconstructionOrder));
     }
-    SweepFigure.write(png, x, xLabels, panels, table.caption());
-  }
-
-  private static Double cell(ResultTable table, List<Object> row, String column) {
-    if (!table.columns().contains(column)) {
-      return null;
+    List<String> caption = new ArrayList<>(table.caption());
+    if (panels.stream().anyMatch(p -> !p.errorBars().isEmpty())) {
+      caption.add(
+          "ours: the mean over each point's seeds; error bars (triangles on a log axis): one"
+              + " standard deviation");
     }
-    return row.get(table.column(column)) instanceof Number n ? n.doubleValue() : null;
+    SweepFigure.write(png, x, xLabels, panels, caption);
   }
 
   /**
-   * Adds one seed's value at {@code at}: the series holds the mean over the seeds seen so far and,
-   * once a second seed arrives, two more series hold the lowest and the highest seed (the spread).
+   * A panel of our series (each point the mean over its seeds, with the sd as error bars where a
+   * point has several) and the document's, in {@code order}.
    */
-  private static void spread(
-      Map<String, List<Double>> series,
-      Map<String, Integer> seen,
+  private static SweepFigure.Panel panel(
+      String title,
+      String yLabel,
+      boolean logY,
+      Map<String, List<List<Double>>> ours,
+      Map<String, List<Double>> document,
+      Set<String> order) {
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    Map<String, List<Double>> errors = new LinkedHashMap<>();
+    boolean repeated = false;
+    for (Map.Entry<String, List<List<Double>>> e : ours.entrySet()) {
+      List<Double> means = new ArrayList<>();
+      List<Double> sds = new ArrayList<>();
+      for (List<Double> values : e.getValue()) {
+        if (values.isEmpty()) {
+          means.add(null);
+          sds.add(null);
+          continue;
+        }
+        Spread s = Spread.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+        means.add(s.mean());
+        sds.add(s.n() > 1 ? s.std() : null);
+        repeated |= s.n() > 1;
+      }
+      series.put(e.getKey(), means);
+      errors.put(e.getKey(), sds);
+    }
+    series.putAll(document);
+    Map<String, List<Double>> ordered = new LinkedHashMap<>();
+    for (String name : order) {
+      ordered.put(name, series.get(name));
+    }
+    return new SweepFigure.Panel(title, yLabel, logY, ordered, repeated ? errors : Map.of());
+  }
+
+  /** Adds one seed's value of a named series at {@code at}; skips nulls. */
+  private static void add(
+      Map<String, List<List<Double>>> series,
+      Set<String> order,
       String name,
       int at,
       int size,
@@ -193,21 +287,25 @@ public final class SweepTables {
     if (value == null || at < 0) {
       return;
     }
-    String low = name + " (lowest seed)";
-    String high = name + " (highest seed)";
-    List<Double> means = series.get(name);
-    Double mean = means == null ? null : means.get(at);
-    if (mean == null) {
-      put(series, name, at, size, value);
-      seen.put(name + "@" + at, 1);
-      return;
+    order.add(name);
+    List<List<Double>> points =
+        series.computeIfAbsent(
+            name,
+            k -> {
+              List<List<Double>> empty = new ArrayList<>();
+              for (int i = 0; i < size; i++) {
+                empty.add(new ArrayList<>());
+              }
+              return empty;
+            });
+    points.get(at).add(value);
+  }
+
+  private static Double cell(ResultTable table, List<Object> row, String column) {
+    if (!table.columns().contains(column)) {
+      return null;
     }
-    int n = seen.merge(name + "@" + at, 1, Integer::sum);
-    means.set(at, mean + (value - mean) / n);
-    Double lo = series.containsKey(low) ? series.get(low).get(at) : null;
-    Double hi = series.containsKey(high) ? series.get(high).get(at) : null;
-    put(series, low, at, size, Math.min(value, lo == null ? mean : lo));
-    put(series, high, at, size, Math.max(value, hi == null ? mean : hi));
+    return row.get(table.column(column)) instanceof Number n ? n.doubleValue() : null;
   }
 
   /** Sets one point of a named series, creating the series (all gaps) on first use; skips nulls. */
@@ -341,6 +439,10 @@ public final class SweepTables {
   /** A Markdown section of numbers computed from the table: how ours compares with the document. */
   static String findings(SweepSpec spec, List<TrialResult> results) {
     StringBuilder sb = new StringBuilder("## How ours compares\n\n");
+    boolean severalSeeds = SeedSpread.severalSeeds(results);
+    List<TrialResult> seedResults = results;
+    // Each grid point once: the mean over its seeds, and the first seed's run for the times.
+    results = SeedSpread.means(results);
     int compared = 0;
     int withinOnePoint = 0;
     double ourSeconds = 0;
@@ -369,9 +471,10 @@ public final class SweepTables {
         lines.add(
             String.format(
                 java.util.Locale.ROOT,
-                "- %s: accuracy %.4f vs %.4f (%+.2f points)%s; AVR %.2f on the training batch, %.2f on test, vs %s",
+                "- %s: accuracy %.4f%s vs %.4f (%+.2f points)%s; AVR %.2f on the training batch, %.2f on test, vs %s",
                 r.trial().id(),
                 ours,
+                seedNote(seedResults, r),
                 theirs,
                 100 * (ours - theirs),
                 ok ? "" : " **more than one point below**",
@@ -385,9 +488,10 @@ public final class SweepTables {
     sb.append(
         String.format(
             java.util.Locale.ROOT,
-            "%d of %d trials reach the document's test accuracy within one point or better.%n%n",
+            "%d of %d %s reach the document's test accuracy within one point or better.%n%n",
             withinOnePoint,
-            compared));
+            compared,
+            severalSeeds ? "grid points (mean over their seeds)" : "trials"));
     for (String l : lines) {
       sb.append(l).append('\n');
     }
@@ -396,7 +500,8 @@ public final class SweepTables {
       sb.append(
           String.format(
               java.util.Locale.ROOT,
-              "Whole sweep: %.0f s here (evaluation included) against %.0f s for the document's runs (%.2fx).%n",
+              "Whole sweep%s: %.0f s here (evaluation included) against %.0f s for the document's runs (%.2fx).%n",
+              severalSeeds ? " (each point's first seed)" : "",
               ourSeconds,
               paperSeconds,
               paperSeconds / ourSeconds));
@@ -404,7 +509,7 @@ public final class SweepTables {
     double fastest = Double.POSITIVE_INFINITY;
     double slowest = 0;
     double steps = 0;
-    for (TrialResult r : results) {
+    for (TrialResult r : seedResults) {
       double w = r.metric(Metrics.WALL_SECONDS);
       if (r.status() == TrialResult.Status.OK && Double.isFinite(w)) {
         steps = Math.max(steps, r.metric(Metrics.STEPS));
@@ -422,7 +527,7 @@ public final class SweepTables {
               slowest));
     }
     double worstGrowth = Double.NEGATIVE_INFINITY;
-    for (TrialResult r : results) {
+    for (TrialResult r : seedResults) {
       double a = r.metric(Metrics.RSS_MIB_STEP_1000);
       double b = r.metric(Metrics.RSS_MIB_END);
       if (Double.isFinite(a) && Double.isFinite(b)) {
@@ -437,6 +542,20 @@ public final class SweepTables {
               100 * worstGrowth));
     }
     return sb.toString();
+  }
+
+  /** " (mean of 3 seeds, sd 0.0012)" for a point with several seeds, "" for one. */
+  static String seedNote(List<TrialResult> results, TrialResult point) {
+    Double sd = SeedSpread.sd(results, point, Metrics.TEST_ACCURACY);
+    if (sd == null) {
+      return "";
+    }
+    int n =
+        SeedSpread.byPoint(results).get(SweepSpec.pointId(point.trial().id())).stream()
+            .filter(r -> r.status() == TrialResult.Status.OK)
+            .toList()
+            .size();
+    return String.format(java.util.Locale.ROOT, " (mean of %d seeds, sd %.4f)", n, sd);
   }
 
   /**
@@ -454,7 +573,9 @@ public final class SweepTables {
         new StringBuilder(
             "## Does sparsity speed learning up?\n\n"
                 + "First evaluated step at which validation accuracy reached 0.97 (never: not within the budget),"
-                + " each lambda against lambda 0 of the same model.\n\n");
+                + " each lambda against lambda 0 of the same model"
+                + (SeedSpread.severalSeeds(results) ? " and seed" : "")
+                + ".\n\n");
     Map<String, Double> baseline = new LinkedHashMap<>();
     for (TrialResult r : results) {
       if (lambdaOf(r) == 0) {
@@ -508,9 +629,9 @@ public final class SweepTables {
     return v instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
-  /** The trial's grid values other than lambda, as a key. */
+  /** The trial's grid values other than lambda, and its seed, as a key. */
   private static String groupOf(SweepSpec spec, TrialResult r) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder("seed=" + r.trial().params().get("seed") + ";");
     for (String k : spec.grid().keySet()) {
       if (!k.equals("lambda")) {
         sb.append(k).append('=').append(r.trial().params().get(k)).append(';');
@@ -574,6 +695,145 @@ public final class SweepTables {
             better,
             compared));
     return java.util.Optional.of(sb.toString());
+  }
+
+  /**
+   * Each decoder over its lambdas: the range of test accuracy and reconstruction error, and for a
+   * decoder the document gives numbers for, how far ours lie from them; then what a decoder with
+   * the document's numbers (the bug-compatible one) costs against the others at the same lambda.
+   */
+  static java.util.Optional<String> byDecoder(SweepSpec spec, List<TrialResult> points) {
+    Map<String, List<TrialResult>> decoders = new LinkedHashMap<>();
+    for (TrialResult r : points) {
+      Object d = r.trial().params().get("decoder");
+      if (d != null && r.status() == TrialResult.Status.OK) {
+        decoders.computeIfAbsent(d.toString(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    if (decoders.size() < 2) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder sb =
+        new StringBuilder(
+            "## By decoder\n\n"
+                + "Each decoder over its lambdas (a point with several seeds counts by its mean):\n\n");
+    String withPaper = null;
+    for (Map.Entry<String, List<TrialResult>> e : decoders.entrySet()) {
+      List<TrialResult> rs = e.getValue();
+      double[] acc = rs.stream().mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY)).toArray();
+      double[] mse =
+          rs.stream().mapToDouble(r -> r.metric(ConvAutoencoderClassifier.RECON_MSE)).toArray();
+      Spread a = Spread.of(acc);
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "- %s: test accuracy %.4f to %.4f over %d lambdas",
+              e.getKey(),
+              a.min(),
+              a.max(),
+              rs.size()));
+      if (Arrays.stream(mse).allMatch(Double::isFinite)) {
+        Spread m = Spread.of(mse);
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; reconstruction error %s to %s",
+                MarkdownReport.meanSquaredError(m.min()),
+                MarkdownReport.meanSquaredError(m.max())));
+      }
+      List<Double> points100 = new ArrayList<>();
+      List<String> avrRatios = new ArrayList<>();
+      for (TrialResult r : rs) {
+        Map<String, Object> paper = spec.paperRow(r.trial()).orElse(Map.of());
+        if (paper.get("test_accuracy") instanceof Number pa) {
+          points100.add(100 * (r.metric(Metrics.TEST_ACCURACY) - pa.doubleValue()));
+        }
+        if (paper.get("avr") instanceof Number pv) {
+          avrRatios.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%.2f at %s",
+                  r.metric(Metrics.AVR_TRAIN) / pv.doubleValue(),
+                  MarkdownReport.display("lambda", lambdaOf(r))));
+        }
+      }
+      if (!points100.isEmpty()) {
+        withPaper = e.getKey();
+        Spread d = Spread.of(points100.stream().mapToDouble(Double::doubleValue).toArray());
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; against the document's accuracy %+.2f to %+.2f points",
+                d.min(),
+                d.max()));
+        if (!avrRatios.isEmpty()) {
+          sb.append("; AVR over the document's: ").append(String.join(", ", avrRatios));
+        }
+      }
+      sb.append('\n');
+    }
+    if (withPaper != null) {
+      List<String> others = new ArrayList<>(decoders.keySet());
+      others.remove(withPaper);
+      double bestOther = Double.NEGATIVE_INFINITY;
+      double worstOther = Double.POSITIVE_INFINITY;
+      for (String o : others) {
+        for (TrialResult r : decoders.get(o)) {
+          bestOther = Math.max(bestOther, r.metric(Metrics.TEST_ACCURACY));
+          worstOther = Math.min(worstOther, r.metric(Metrics.TEST_ACCURACY));
+        }
+      }
+      // Reconstruction against the other decoders at the same lambda (lambda > 0: the penalty on).
+      double lowRatio = Double.POSITIVE_INFINITY;
+      double highRatio = 0;
+      for (TrialResult r : decoders.get(withPaper)) {
+        double mine = r.metric(ConvAutoencoderClassifier.RECON_MSE);
+        if (lambdaOf(r) == 0 || !(mine > 0)) {
+          continue;
+        }
+        for (String o : others) {
+          for (TrialResult q : decoders.get(o)) {
+            double theirs = q.metric(ConvAutoencoderClassifier.RECON_MSE);
+            if (lambdaOf(q) == lambdaOf(r) && theirs > 0) {
+              lowRatio = Math.min(lowRatio, theirs / mine);
+              highRatio = Math.max(highRatio, theirs / mine);
+            }
+          }
+        }
+      }
+      Spread mineAcc =
+          Spread.of(
+              decoders.get(withPaper).stream()
+                  .mapToDouble(r -> r.metric(Metrics.TEST_ACCURACY))
+                  .toArray());
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%n%s, the decoder with the document's numbers, classifies at %.4f to %.4f against"
+                  + " %.4f to %.4f for the others (%s)",
+              withPaper,
+              mineAcc.min(),
+              mineAcc.max(),
+              worstOther,
+              bestOther,
+              String.join(", ", others)));
+      if (highRatio > 0) {
+        sb.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "; with the penalty on (lambda > 0), the others' reconstruction error is %s to"
+                    + " %s times its own at the same lambda",
+                times(lowRatio),
+                times(highRatio)));
+      }
+      sb.append(".\n");
+    }
+    return java.util.Optional.of(sb.toString());
+  }
+
+  /** A ratio: two decimals below 10, whole above ("1.53", "628"). */
+  private static String times(double ratio) {
+    return String.format(java.util.Locale.ROOT, ratio < 10 ? "%.2f" : "%.0f", ratio);
   }
 
   /**

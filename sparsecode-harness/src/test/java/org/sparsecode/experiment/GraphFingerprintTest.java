@@ -3,8 +3,13 @@ package org.sparsecode.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.sparsecode.model.CnnConfig;
+import org.sparsecode.model.ConvAutoencoderClassifier;
+import org.sparsecode.model.Decoder;
 import org.sparsecode.model.FcConfig;
 import org.sparsecode.model.MlpClassifier;
 import org.sparsecode.model.MlpConfig;
@@ -102,6 +107,54 @@ class GraphFingerprintTest {
           graph,
           MlpConfig.l1(
               FcConfig.builder().inputs(784).hidden(hidden).classes(10).seed(1).build(), lambda));
+      return GraphFingerprint.of(graph.graph());
+    }
+  }
+
+  /** AddN over constants of the given values, listed in that order. */
+  private static String addN(float... values) {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      List<Operand<TFloat32>> inputs = new ArrayList<>();
+      for (float v : values) {
+        inputs.add(tf.constant(v));
+      }
+      tf.math.addN(inputs);
+      return GraphFingerprint.of(g);
+    }
+  }
+
+  @Test
+  void aLargeAddNsInputsAreAMultiset() {
+    String nine = addN(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertEquals(nine, addN(9, 3, 1, 8, 2, 7, 4, 6, 5));
+    assertNotEquals(nine, addN(1, 2, 3, 4, 5, 6, 7, 8, 10));
+    // A multiset, not a set: which input repeats still counts.
+    assertNotEquals(addN(1, 1, 2, 3, 4, 5, 6, 7, 8), addN(1, 2, 2, 3, 4, 5, 6, 7, 8));
+  }
+
+  /** Up to 8 inputs TensorFlow keeps the order, and so does the hash (recorded hashes stay). */
+  @Test
+  void aSmallAddNKeepsItsInputOrder() {
+    assertNotEquals(addN(1, 2, 3), addN(3, 2, 1));
+    assertNotEquals(addN(1, 2, 3, 4, 5, 6, 7, 8), addN(8, 1, 2, 3, 4, 5, 6, 7));
+  }
+
+  /**
+   * The tap-product decoder's input gradient sums 9 parts in an order that TensorFlow picks anew
+   * for each graph: the hash must not follow it.
+   */
+  @Test
+  void theSubpixelAutoencoderIsHashedStably() {
+    String first = subpixelAutoencoder();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(first, subpixelAutoencoder());
+    }
+  }
+
+  private static String subpixelAutoencoder() {
+    try (ModelGraph graph = new ModelGraph(new ThreadSettings(1, 1))) {
+      ConvAutoencoderClassifier.build(graph, CnnConfig.blog(1e-5f, 1), Decoder.SUBPIXEL, 1f);
       return GraphFingerprint.of(graph.graph());
     }
   }

@@ -1,14 +1,37 @@
 package org.sparsecode.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Deterministic stand-ins for training, so runner and store tests need no TensorFlow. */
 final class Fakes {
   private Fakes() {}
 
-  static final Path BLOG_FC = Path.of("harness", "blog-fc.yaml");
+  /**
+   * blog-fc's sweep file without its {@code seeds:} line: the runner and store tests count its
+   * seven trials (one per lambda) and name them by lambda alone.
+   */
+  static final Path BLOG_FC = withoutSeeds(Path.of("harness", "blog-fc.yaml"));
+
+  private static Path withoutSeeds(Path sweep) {
+    try {
+      List<String> lines =
+          Files.readAllLines(sweep).stream().filter(l -> !l.startsWith("seeds:")).toList();
+      Path dir = Files.createTempDirectory("sweep");
+      Path copy = dir.resolve(sweep.getFileName());
+      Files.write(copy, lines);
+      copy.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static final RunProvenance PROVENANCE =
       new RunProvenance(

@@ -64,12 +64,20 @@ class ProvenanceCaptureTest {
     }
     git(tmp, "init", "-q");
     Files.writeString(tmp.resolve("a.txt"), "one");
-    git(tmp, "add", "a.txt");
+    Files.createDirectories(tmp.resolve("results"));
+    Files.writeString(tmp.resolve("results").resolve("trial.yaml"), "first run");
+    Files.createDirectories(tmp.resolve("reports"));
+    Files.writeString(tmp.resolve("reports").resolve("t.md"), "first report");
+    git(tmp, "add", "a.txt", "results", "reports");
     git(tmp, "commit", "-q", "-m", "first");
     String clean = ProvenanceCapture.gitCommit(tmp);
     assertTrue(clean.matches("[0-9a-f]{40}"), clean);
     Files.writeString(tmp.resolve("untracked.txt"), "not tracked");
     assertEquals(clean, ProvenanceCapture.gitCommit(tmp)); // untracked files do not count
+    // a sweep's own outputs, rewritten and not yet committed, say nothing about the code
+    Files.writeString(tmp.resolve("results").resolve("trial.yaml"), "rerun");
+    Files.writeString(tmp.resolve("reports").resolve("t.md"), "rewritten");
+    assertEquals(clean, ProvenanceCapture.gitCommit(tmp));
     Files.writeString(tmp.resolve("a.txt"), "two");
     assertEquals(clean + "-dirty", ProvenanceCapture.gitCommit(tmp));
   }

@@ -33,6 +33,17 @@ class LearningCurvesTest {
         reached.contains("first reached 0.981 (0.9815) at step 1500, with AVR 30.00"), reached);
     assertTrue(reached.contains("1.06 times the blog's 28.19"), reached);
     assertTrue(reached.contains("every 500 steps"), reached);
+    // After it, step 2,000 is still above 0.981 with AVR 20: 20 / 28.19 = 0.71.
+    assertTrue(
+        reached.contains(
+            "the lowest AVR at a later evaluation still at or above 0.981 was 20.00 at step 2000"
+                + " (0.9830), 0.71 times the blog's."),
+        reached);
+    // A later evaluation below 0.981 (step 1,500, AVR 30) does not count; step 2,000 (AVR 20) does.
+    String dipped =
+        LearningCurves.midTraining(
+            MidTrainingCheck.BLOG_FC, List.of(), List.of(curve(0.97, 0.9815, 0.979, 0.9812)));
+    assertTrue(dipped.contains("was 20.00 at step 2000 (0.9812)"), dipped);
 
     String never =
         LearningCurves.midTraining(
@@ -40,6 +51,7 @@ class LearningCurvesTest {
     assertTrue(
         never.contains("never reached 0.981; its best was 0.9805 at step 1000, with AVR 40.00"),
         never);
+    assertTrue(!never.contains("kept falling"), never);
   }
 
   @Test
@@ -58,5 +70,27 @@ class LearningCurvesTest {
     assertEquals(
         false, CurvesFigure.write(tmp.resolve("none.png"), List.of(), Optional.empty(), List.of()));
     assertEquals(false, Files.exists(tmp.resolve("none.png")));
+  }
+
+  @Test
+  void aLastBatchFarFromTheSecondHalfIsNamed() {
+    List<String> columns = List.of("step", "validation_accuracy", "avr_train_batch");
+    double[] avr = {100, 80, 66, 64, 70, 65, 201.93};
+    List<double[]> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < avr.length; i++) {
+      rows.add(new double[] {500 * (i + 1), 0.97, avr[i]});
+    }
+    CurvesFigure.Curve burst =
+        new CurvesFigure.Curve("lambda 5e-05", new CurveCsv.Table(columns, rows));
+    // Second half without the last: steps 2,000 to 3,000, AVR 64, 70, 65, median 65;
+    // 201.93 / 65 = 3.11.
+    String text = LearningCurves.lastBatchOutliers(List.of(burst)).orElseThrow();
+    assertTrue(
+        text.contains(
+            "- lambda 5e-05: AVR 201.93 at the last evaluation (step 3500), 3.11 times the median"
+                + " 65.00 of the evaluations from step 2000 to 3000"),
+        text);
+    // A last batch within a factor of two of the median is not named.
+    assertTrue(LearningCurves.lastBatchOutliers(List.of(curve(0.9, 0.95, 0.96, 0.97))).isEmpty());
   }
 }

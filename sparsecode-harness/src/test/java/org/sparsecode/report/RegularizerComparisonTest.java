@@ -146,4 +146,52 @@ class RegularizerComparisonTest {
     BufferedImage png = ImageIO.read(tmp.resolve("t.png").toFile());
     assertEquals(3 * 640, png.getWidth());
   }
+
+  /** The same trials again as seed 2, with the test accuracy 0.002 lower and AVR 20 higher. */
+  private static List<TrialResult> withSecondSeed() {
+    List<TrialResult> out = new ArrayList<>(results());
+    for (TrialResult r : results()) {
+      Map<String, Object> params = new LinkedHashMap<>(r.trial().params());
+      params.put("seed", 2L);
+      Map<String, Double> m = new LinkedHashMap<>(r.metrics());
+      m.put(Metrics.TEST_ACCURACY, r.metric(Metrics.TEST_ACCURACY) - 0.002);
+      m.put(Metrics.AVR_TEST, r.metric(Metrics.AVR_TEST) + 20);
+      Trial t =
+          new Trial(r.trial().table(), r.trial().index(), r.trial().id() + "__seed_2", params);
+      out.add(new TrialResult(t, TrialResult.Status.OK, "", m, PROVENANCE));
+    }
+    return out;
+  }
+
+  @Test
+  void severalSeedsAreAggregatedPerPoint(@TempDir Path tmp) throws IOException {
+    SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-regularizer.yaml"));
+    RegularizerComparison.write(
+        spec,
+        "quick",
+        withSecondSeed(),
+        "cmd",
+        tmp.resolve("t.csv"),
+        tmp.resolve("t.md"),
+        tmp.resolve("t.png"),
+        tmp.resolve("artifacts"));
+    String page = Files.readString(tmp.resolve("t.md"));
+    // dropout: 0.9820 and 0.9800, mean 0.9810, sd 0.002 / sqrt(2) = 0.0014;
+    // the interval runs from Wilson's low end of 0.9800 to the high end of 0.9820 on 10,000.
+    WilsonInterval lowSeed = WilsonInterval.of(0.9800, 10_000);
+    WilsonInterval highSeed = WilsonInterval.of(0.9820, 10_000);
+    String interval = new WilsonInterval(lowSeed.low(), highSeed.high()).format();
+    assertTrue(
+        page.contains(
+            "| dropout 0.5 | test_accuracy | 2 | 0.9810 ± 0.0014 | "
+                + interval
+                + " | 0.9820, 0.9800 |"),
+        page);
+    // AVR of dropout: 260 and 280, mean 270, sd 20 / sqrt(2) = 14.14.
+    assertTrue(
+        page.contains("| dropout 0.5 | avr_test | 2 | 270.00 ± 14.14 |  | 260.00, 280.00 |"), page);
+    String csv = Files.readString(tmp.resolve("t-seeds.csv"));
+    assertTrue(csv.contains("dropout 0.5,test_accuracy,2,0.981"), csv);
+    assertEquals(3 * 640, ImageIO.read(tmp.resolve("t.png").toFile()).getWidth());
+  }
 }
