@@ -92,6 +92,7 @@ public final class LcaLinkedReport {
     List<String> sections = new ArrayList<>();
     // Each kind once, its metrics the mean over its seeds.
     List<TrialResult> points = SeedSpread.means(results);
+    sections.add(findings(points));
     sections.add(purityByClass(points));
     sections.add(method(points));
     SeedSpread.addTo(
@@ -178,6 +179,77 @@ public final class LcaLinkedReport {
 
   private static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
+  }
+
+  /**
+   * What the table says, kind by kind: cross-modal accuracy, block purity against chance (a block's
+   * share of the neurons), dead atoms and the time spent learning and coding.
+   */
+  static String findings(List<TrialResult> results) {
+    StringBuilder sb = new StringBuilder("## Findings\n\n");
+    List<TrialResult> ok =
+        results.stream().filter(r -> r.status() == TrialResult.Status.OK).toList();
+    for (TrialResult r : ok) {
+      double cross = r.metric(CROSS_MODAL_ACCURACY);
+      if (Double.isFinite(cross)) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "- Cross-modal, %s: inferred from the MNIST digit alone, the code reconstructs a"
+                    + " rendered digit nearest to the right class for %.1f%% of the test digits"
+                    + " (error against that digit %.5f per pixel).%n",
+                r.trial().params().get("features"),
+                100 * cross,
+                r.metric(CROSS_MODAL_MSE)));
+      }
+    }
+    for (TrialResult r : ok) {
+      double purity = r.metric(BLOCK_PURITY);
+      Object block = r.trial().params().get("block_size");
+      Object neurons = r.trial().params().get("neurons");
+      if (Double.isFinite(purity) && block instanceof Number b && neurons instanceof Number n) {
+        double chance = b.doubleValue() / n.doubleValue();
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "- Block purity, %s: %.2f of a class's activation mass falls in its own block,"
+                    + " %.1f times chance (%d/%d = %.3f).%n",
+                r.trial().params().get("features"),
+                purity,
+                purity / chance,
+                b.intValue(),
+                n.intValue(),
+                chance));
+      }
+    }
+    long withDead = ok.stream().filter(r -> r.metric(DEAD_ATOMS) > 0).count();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Dead atoms: %s.%n",
+            withDead == 0
+                ? "no atom is dead on the test set, in any of the " + ok.size() + " dictionaries"
+                : withDead
+                    + " of "
+                    + ok.size()
+                    + " dictionaries have atoms active on no test digit"));
+    double[] learn =
+        ok.stream().mapToDouble(r -> r.metric(LEARN_SECONDS)).filter(Double::isFinite).toArray();
+    double[] code =
+        ok.stream().mapToDouble(r -> r.metric(CODE_SECONDS)).filter(Double::isFinite).toArray();
+    if (learn.length > 0 && code.length > 0) {
+      Spread l = Spread.of(learn);
+      Spread c = Spread.of(code);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- Time: %.0f to %.0f s of learning and %.0f to %.0f s of coding per trial.%n",
+              l.min(),
+              l.max(),
+              c.min(),
+              c.max()));
+    }
+    return sb.toString();
   }
 
   static String purityByClass(List<TrialResult> results) {
