@@ -126,9 +126,96 @@ public final class LcaLinkedReport {
           + " atoms, error per modality, dictionary change, dead atoms; every tenth of the run, scores on 1,000"
           + " test digits) and `lca_inference_curve.csv` (energy, active atoms and error per LCA iteration).\n";
     }
-    return "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their artifacts: "
-        + String.join(", ", with)
-        + ".\n";
+    StringBuilder sb =
+        new StringBuilder(
+            "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their"
+                + " artifacts: "
+                + String.join(", ", with)
+                + ".\n");
+    for (TrialResult r : results) {
+      Path file = artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE);
+      if (with.contains(r.trial().id())) {
+        crossModalAlongLearning(
+                String.valueOf(r.trial().params().get("features")),
+                org.sparsecode.io.CurveCsv.read(file))
+            .ifPresent(line -> sb.append("\n").append(line).append("\n"));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One sentence on a trial's cross-modal accuracy along its learning (the curve's test-subset
+   * scores, every tenth of the run), with the class driver off and, where recorded, on; empty for
+   * kinds without a glyph dictionary.
+   */
+  static java.util.Optional<String> crossModalAlongLearning(
+      String features, org.sparsecode.io.CurveCsv.Table curve) {
+    String plain = "cross_modal_accuracy";
+    String driven = "driven_cross_modal_accuracy";
+    if (!curve.has(plain)) {
+      return java.util.Optional.empty();
+    }
+    double[] steps = curve.column("step");
+    double[] acc = curve.column(plain);
+    double[] on = curve.has(driven) ? curve.column(driven) : new double[acc.length];
+    List<Integer> scored = new ArrayList<>();
+    for (int i = 0; i < acc.length; i++) {
+      if (Double.isFinite(acc[i])) {
+        scored.add(i);
+      }
+    }
+    if (scored.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    int peak = scored.get(0);
+    for (int i : scored) {
+      if (acc[i] > acc[peak]) {
+        peak = i;
+      }
+    }
+    int last = scored.get(scored.size() - 1);
+    StringBuilder sb =
+        new StringBuilder("- `")
+            .append(features)
+            .append("`, cross-modal accuracy on the curve's test digits (driver off)");
+    boolean hasDriven = Double.isFinite(on[last]);
+    if (hasDriven) {
+      sb.append(", and with the class driver on as while learning,");
+    }
+    sb.append(" by Hebbian step: ");
+    List<String> points = new ArrayList<>();
+    for (int i : scored) {
+      // every other score keeps the sentence short; the CSV has them all
+      if (i == scored.get(0) || (scored.indexOf(i) + 1) % 2 == 0) {
+        points.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d: %.3f%s",
+                (long) steps[i],
+                acc[i],
+                hasDriven ? String.format(java.util.Locale.ROOT, " (%.3f)", on[i]) : ""));
+      }
+    }
+    sb.append(String.join("; ", points)).append(". ");
+    if (acc[last] < acc[peak] - 0.02) {
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "It peaks at %.3f at step %,d and falls to %.3f by step %,d.",
+              acc[peak],
+              (long) steps[peak],
+              acc[last],
+              (long) steps[last]));
+    } else {
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "It ends within 2 points of its peak (%.3f at step %,d).",
+              acc[peak],
+              (long) steps[peak]));
+    }
+    return java.util.Optional.of(sb.toString());
   }
 
   /**
