@@ -3,6 +3,9 @@ package org.sparsecode.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sparsecode.data.Dataset;
+import org.sparsecode.eval.ClassifierMetrics;
+import org.sparsecode.eval.Evaluation;
 import org.sparsecode.model.ClassifierGraph;
 import org.sparsecode.model.CnnClassifier;
 import org.sparsecode.model.CnnConfig;
@@ -17,9 +20,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * Trains the blog's CNN and its three autoencoders a few Adam steps on a fixed stream of synthetic
  * batches, at the intra-op thread count given as argument, and prints one line per model with the
- * bits of every step's loss and of every weight after training. Run in child JVMs: TensorFlow sizes
- * its thread pools once per process, from the first session, so a second session in the same JVM
- * runs on the first one's pool whatever its settings.
+ * bits of every step's loss, of the evaluation's AVR on 1,000 synthetic images and of every weight
+ * after training. Run in child JVMs: TensorFlow sizes its thread pools once per process, from the
+ * first session, so a second session in the same JVM runs on the first one's pool whatever its
+ * settings.
  */
 public final class ConvReproducibilityProbe {
   static final int STEPS = 2;
@@ -45,6 +49,7 @@ public final class ConvReproducibilityProbe {
           model.equals("CNN")
               ? CnnClassifier.build(g, config)
               : ConvAutoencoderClassifier.build(g, config, Decoder.valueOf(model), 1f);
+      ClassifierMetrics metrics = new ClassifierMetrics(g.tf(), m);
       StringBuilder bits = new StringBuilder("losses");
       SplittableRandom random = new SplittableRandom(42);
       try (TrainingStep step = new TrainingStep(g.session(), m, BATCH, PIXELS)) {
@@ -61,6 +66,16 @@ public final class ConvReproducibilityProbe {
           bits.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(step.run())));
         }
       }
+      float[] x = new float[ClassifierMetrics.DEFAULT_CHUNK * PIXELS];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = random.nextDouble() < 0.8 ? 0f : (float) random.nextDouble();
+      }
+      Evaluation e =
+          metrics.evaluate(
+              g.session(),
+              new Dataset("synthetic", x, new int[ClassifierMetrics.DEFAULT_CHUNK], PIXELS, 10),
+              ClassifierMetrics.DEFAULT_CHUNK);
+      bits.append(" avr=").append(Double.toHexString(e.avr()));
       for (var v : m.variables()) {
         try (Result r = g.session().runner().fetch(v).run()) {
           TFloat32 t = (TFloat32) r.get(0);
