@@ -36,6 +36,7 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     boolean summary = false;
+    boolean waitPolicy = false;
     int runs = 3;
     Path out = Path.of("reports");
     String table = "blog-fc";
@@ -44,17 +45,22 @@ public final class BenchMain {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--summary" -> summary = true;
+        case "--wait-policy" -> waitPolicy = true;
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--table" -> table = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "--help", "-h" -> {
           System.out.println(
-              "usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca] [--quick] [--threads N] [--out DIR]\n"
+              "usage: harness/bench [--table blog-fc|blog-cnn|blog-ae|lca|table1-selection] [--quick] [--threads N] [--out DIR]\n"
                   + "       harness/bench --summary [--runs R] [--threads N] [--out DIR]\n"
-                  + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference\n"
+                  + "       harness/bench --wait-policy [--runs R] [--threads N] [--out DIR]\n"
+                  + "  --table T    whose training steps to measure (default: blog-fc); lca: one LCA inference;\n"
+                  + "               table1-selection: Table I's classifier selections beside scikit-learn\n"
                   + "  --summary    every workload beside tuned and as-installed PyTorch, R rounds (default 3), medians,\n"
                   + "               into bench-summary.csv/.md (about 6 minutes on 2 cores)\n"
+                  + "  --wait-policy  the tuned PyTorch peer's FC and CNN steps with OMP_WAIT_POLICY PASSIVE and ACTIVE,\n"
+                  + "               R rounds (default 3), medians, into bench-peer-wait-policy.csv/.md (about 3 minutes)\n"
                   + "  --quick      short JMH and peer runs, for a first look (write them under target/)\n"
                   + "  --threads N  threads for TensorFlow and PyTorch (default: all cores)\n"
                   + "  --out DIR    where bench-<table>.csv/.md go (default: reports)");
@@ -74,8 +80,16 @@ public final class BenchMain {
       BenchSummary.run(threads, runs, out);
       return;
     }
+    if (waitPolicy) {
+      PeerWaitPolicy.run(threads, runs, out);
+      return;
+    }
     if (table.equals("lca")) {
       LcaBench.run(threads, quick, out);
+      return;
+    }
+    if (table.equals(Table1SelectionBench.TABLE)) {
+      Table1SelectionBench.run(threads, quick, out);
       return;
     }
     List<BenchModel> models = BenchModel.forTable(table);

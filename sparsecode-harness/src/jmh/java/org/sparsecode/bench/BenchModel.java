@@ -118,7 +118,9 @@ public enum BenchModel {
         java.util.Arrays.stream(values()).filter(m -> m.table.equals(table)).toList();
     if (models.isEmpty()) {
       throw new IllegalArgumentException(
-          "no benchmark for table '" + table + "'; choose blog-fc, blog-cnn, blog-ae or lca");
+          "no benchmark for table '"
+              + table
+              + "'; choose blog-fc, blog-cnn, blog-ae, lca or table1-selection");
     }
     return models;
   }

@@ -27,16 +27,23 @@ final class Peer {
   static final long GRACE_SECONDS = 90;
 
   /**
+   * What the tuned peer's idle OpenMP threads do between parallel regions: PASSIVE sleeps, which
+   * leaves the cores to the threads that work; ACTIVE spins, which wakes faster. {@code
+   * harness/bench --wait-policy} times both on the FC and CNN steps.
+   */
+  static final String WAIT_POLICY = "PASSIVE";
+
+  /**
    * The tuned setup. glibc malloc returns every freed block above its mmap threshold (128 KiB at
    * first) to the kernel, so each step's gradient buffers are mapped, faulted in and unmapped
-   * again; the two thresholds keep them in the heap. PASSIVE stops idle OpenMP threads spinning on
-   * cores that the other threads need.
+   * again; the two thresholds keep them in the heap. The OpenMP wait policy is {@link
+   * #WAIT_POLICY}.
    */
   static final Map<String, String> TUNED =
       Map.of(
           "MALLOC_MMAP_THRESHOLD_", "16777216",
           "MALLOC_TRIM_THRESHOLD_", "268435456",
-          "OMP_WAIT_POLICY", "PASSIVE");
+          "OMP_WAIT_POLICY", WAIT_POLICY);
 
   enum Setup {
     AS_INSTALLED("as installed"),
@@ -53,7 +60,9 @@ final class Peer {
 
   /** The tuned environment in words, for reports. */
   static String tunedSettings(int threads) {
-    return "MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=268435456 OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS="
+    return "MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=268435456 OMP_WAIT_POLICY="
+        + WAIT_POLICY
+        + " OMP_NUM_THREADS="
         + threads
         + ", torch.set_num_threads("
         + threads
@@ -72,13 +81,20 @@ final class Peer {
       double seconds,
       Setup setup)
       throws IOException, InterruptedException {
-    if (!Files.isExecutable(Path.of(PYTHON))) {
-      System.err.println(
-          "bench: " + PYTHON + " not found; the PyTorch peer needs Debian's python3-torch");
-      return Optional.empty();
-    }
-    List<String> command = new ArrayList<>(List.of(PYTHON, script));
-    command.addAll(args);
+    return run(script, args, threads, warmupSeconds, seconds, setup, Map.of());
+  }
+
+  /** As above, with {@code overrides} set last in the environment (for comparing settings). */
+  static Optional<Map<String, String>> run(
+      String script,
+      List<String> args,
+      int threads,
+      double warmupSeconds,
+      double seconds,
+      Setup setup,
+      Map<String, String> overrides)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(args);
     command.addAll(
         List.of(
             "--threads",
@@ -87,6 +103,37 @@ final class Peer {
             fmt(warmupSeconds),
             "--seconds",
             fmt(seconds)));
+    // A peer whose threads spin on a busy machine can take minutes per step: give up on it then.
+    long limit = (long) (warmupSeconds + seconds) + GRACE_SECONDS;
+    return runScript(script, command, threads, limit, setup, "python3-torch", overrides);
+  }
+
+  /**
+   * Runs {@code script} with {@code args} as they are in {@code setup}, stopped after {@code
+   * limitSeconds}; empty (with a note on stderr naming the Debian package {@code needs}) when
+   * Python is missing or the script fails.
+   */
+  static Optional<Map<String, String>> runScript(
+      String script, List<String> args, int threads, long limitSeconds, Setup setup, String needs)
+      throws IOException, InterruptedException {
+    return runScript(script, args, threads, limitSeconds, setup, needs, Map.of());
+  }
+
+  private static Optional<Map<String, String>> runScript(
+      String script,
+      List<String> args,
+      int threads,
+      long limitSeconds,
+      Setup setup,
+      String needs,
+      Map<String, String> overrides)
+      throws IOException, InterruptedException {
+    if (!Files.isExecutable(Path.of(PYTHON))) {
+      System.err.println("bench: " + PYTHON + " not found; the peer needs Debian's " + needs);
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>(List.of(PYTHON, script));
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
     // The launcher sets the allocator for the JVM; the peer as installed must not inherit it.
@@ -97,24 +144,33 @@ final class Peer {
       env.putAll(TUNED);
       env.put("OMP_NUM_THREADS", String.valueOf(threads));
     }
+    env.putAll(overrides);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
-    // A peer whose threads spin on a busy machine can take minutes per step: give up on it then.
-    long limit = (long) (warmupSeconds + seconds) + GRACE_SECONDS;
-    if (!p.waitFor(limit, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!p.waitFor(limitSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+      // Worker processes (joblib's) would outlive the script.
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly().waitFor();
       System.err.println(
-          "bench: the PyTorch peer ("
+          "bench: the peer "
+              + script
+              + " ("
               + setup.words
               + ") did not finish within "
-              + limit
+              + limitSeconds
               + " s; left out");
       return Optional.empty();
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.exitValue() != 0 || !out.startsWith("{")) {
       System.err.println(
-          "bench: the PyTorch peer failed (is python3-torch installed? apt-get install python3-torch)");
+          "bench: the peer "
+              + script
+              + " failed (is "
+              + needs
+              + " installed? apt-get install "
+              + needs
+              + ")");
       return Optional.empty();
     }
     return Optional.of(flatJson(out));

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sparsecode.data.Mnist;
 import org.sparsecode.experiment.TrialFingerprints;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
           + " stale trial. Reads the stored results; trains nothing."
     })
 final class SummaryCommand implements Callable<Integer> {
+  private static final Path README = Path.of("README.md");
+
   @Option(
       names = "--harness-dir",
       paramLabel = "DIR",
@@ -85,6 +88,15 @@ final class SummaryCommand implements Callable<Integer> {
     String counts = SummaryReport.write(rows, notes, csv, md);
     out.print(counts);
     out.printf("Wrote %s and %s (%d rows)%n", csv, md, rows.size());
+    // The README quotes the reference summary's counts; a summary of other results leaves it alone.
+    boolean reference =
+        budget.equals("full")
+            && reportsDir.equals(Path.of("reports"))
+            && resultsDir.equals(Path.of("results"));
+    Optional<String> headline = ReadmeHeadline.of(Files.readString(md));
+    if (reference && headline.isPresent() && ReadmeHeadline.refresh(README, headline.get())) {
+      out.printf("The headline that %s quotes is current%n", README);
+    }
   }
 
   /** The summary command that writes these files, naming only the options off their defaults. */

@@ -92,6 +92,7 @@ public final class LcaLinkedReport {
     List<String> sections = new ArrayList<>();
     // Each kind once, its metrics the mean over its seeds.
     List<TrialResult> points = SeedSpread.means(results);
+    sections.add(findings(points));
     sections.add(purityByClass(points));
     sections.add(method(points));
     SeedSpread.addTo(
@@ -125,9 +126,96 @@ public final class LcaLinkedReport {
           + " atoms, error per modality, dictionary change, dead atoms; every tenth of the run, scores on 1,000"
           + " test digits) and `lca_inference_curve.csv` (energy, active atoms and error per LCA iteration).\n";
     }
-    return "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their artifacts: "
-        + String.join(", ", with)
-        + ".\n";
+    StringBuilder sb =
+        new StringBuilder(
+            "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their"
+                + " artifacts: "
+                + String.join(", ", with)
+                + ".\n");
+    for (TrialResult r : results) {
+      Path file = artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE);
+      if (with.contains(r.trial().id())) {
+        crossModalAlongLearning(
+                String.valueOf(r.trial().params().get("features")),
+                org.sparsecode.io.CurveCsv.read(file))
+            .ifPresent(line -> sb.append("\n").append(line).append("\n"));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One sentence on a trial's cross-modal accuracy along its learning (the curve's test-subset
+   * scores, every tenth of the run), with the class driver off and, where recorded, on; empty for
+   * kinds without a glyph dictionary.
+   */
+  static java.util.Optional<String> crossModalAlongLearning(
+      String features, org.sparsecode.io.CurveCsv.Table curve) {
+    String plain = "cross_modal_accuracy";
+    String driven = "driven_cross_modal_accuracy";
+    if (!curve.has(plain)) {
+      return java.util.Optional.empty();
+    }
+    double[] steps = curve.column("step");
+    double[] acc = curve.column(plain);
+    double[] on = curve.has(driven) ? curve.column(driven) : new double[acc.length];
+    List<Integer> scored = new ArrayList<>();
+    for (int i = 0; i < acc.length; i++) {
+      if (Double.isFinite(acc[i])) {
+        scored.add(i);
+      }
+    }
+    if (scored.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    int peak = scored.get(0);
+    for (int i : scored) {
+      if (acc[i] > acc[peak]) {
+        peak = i;
+      }
+    }
+    int last = scored.get(scored.size() - 1);
+    StringBuilder sb =
+        new StringBuilder("- `")
+            .append(features)
+            .append("`, cross-modal accuracy on the curve's test digits (driver off)");
+    boolean hasDriven = Double.isFinite(on[last]);
+    if (hasDriven) {
+      sb.append(", and with the class driver on as while learning,");
+    }
+    sb.append(" by Hebbian step: ");
+    List<String> points = new ArrayList<>();
+    for (int i : scored) {
+      // every other score keeps the sentence short; the CSV has them all
+      if (i == scored.get(0) || (scored.indexOf(i) + 1) % 2 == 0) {
+        points.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d: %.3f%s",
+                (long) steps[i],
+                acc[i],
+                hasDriven ? String.format(java.util.Locale.ROOT, " (%.3f)", on[i]) : ""));
+      }
+    }
+    sb.append(String.join("; ", points)).append(". ");
+    if (acc[last] < acc[peak] - 0.02) {
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "It peaks at %.3f at step %,d and falls to %.3f by step %,d.",
+              acc[peak],
+              (long) steps[peak],
+              acc[last],
+              (long) steps[last]));
+    } else {
+      sb.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "It ends within 2 points of its peak (%.3f at step %,d).",
+              acc[peak],
+              (long) steps[peak]));
+    }
+    return java.util.Optional.of(sb.toString());
   }
 
   /**
@@ -178,6 +266,77 @@ public final class LcaLinkedReport {
 
   private static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
+  }
+
+  /**
+   * What the table says, kind by kind: cross-modal accuracy, block purity against chance (a block's
+   * share of the neurons), dead atoms and the time spent learning and coding.
+   */
+  static String findings(List<TrialResult> results) {
+    StringBuilder sb = new StringBuilder("## Findings\n\n");
+    List<TrialResult> ok =
+        results.stream().filter(r -> r.status() == TrialResult.Status.OK).toList();
+    for (TrialResult r : ok) {
+      double cross = r.metric(CROSS_MODAL_ACCURACY);
+      if (Double.isFinite(cross)) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "- Cross-modal, %s: inferred from the MNIST digit alone, the code reconstructs a"
+                    + " rendered digit nearest to the right class for %.1f%% of the test digits"
+                    + " (error against that digit %.5f per pixel).%n",
+                r.trial().params().get("features"),
+                100 * cross,
+                r.metric(CROSS_MODAL_MSE)));
+      }
+    }
+    for (TrialResult r : ok) {
+      double purity = r.metric(BLOCK_PURITY);
+      Object block = r.trial().params().get("block_size");
+      Object neurons = r.trial().params().get("neurons");
+      if (Double.isFinite(purity) && block instanceof Number b && neurons instanceof Number n) {
+        double chance = b.doubleValue() / n.doubleValue();
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "- Block purity, %s: %.2f of a class's activation mass falls in its own block,"
+                    + " %.1f times chance (%d/%d = %.3f).%n",
+                r.trial().params().get("features"),
+                purity,
+                purity / chance,
+                b.intValue(),
+                n.intValue(),
+                chance));
+      }
+    }
+    long withDead = ok.stream().filter(r -> r.metric(DEAD_ATOMS) > 0).count();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "- Dead atoms: %s.%n",
+            withDead == 0
+                ? "no atom is dead on the test set, in any of the " + ok.size() + " dictionaries"
+                : withDead
+                    + " of "
+                    + ok.size()
+                    + " dictionaries have atoms active on no test digit"));
+    double[] learn =
+        ok.stream().mapToDouble(r -> r.metric(LEARN_SECONDS)).filter(Double::isFinite).toArray();
+    double[] code =
+        ok.stream().mapToDouble(r -> r.metric(CODE_SECONDS)).filter(Double::isFinite).toArray();
+    if (learn.length > 0 && code.length > 0) {
+      Spread l = Spread.of(learn);
+      Spread c = Spread.of(code);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "- Time: %.0f to %.0f s of learning and %.0f to %.0f s of coding per trial.%n",
+              l.min(),
+              l.max(),
+              c.min(),
+              c.max()));
+    }
+    return sb.toString();
   }
 
   static String purityByClass(List<TrialResult> results) {

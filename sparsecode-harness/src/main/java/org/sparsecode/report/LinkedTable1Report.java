@@ -184,6 +184,8 @@ public final class LinkedTable1Report {
    * document's accuracy within {@link #TOLERANCE}, and codes against raw pixels per classifier.
    */
   static String findings(SweepSpec spec, String budget, List<TrialResult> results) {
+    // Each kind of features once, its metrics the mean over its seeds.
+    results = SeedSpread.means(results);
     StringBuilder sb = new StringBuilder("## Findings\n\n");
     if (!"full".equals(budget)) {
       sb.append("Budget ")

@@ -66,7 +66,7 @@ public final class OvrEncoderReport {
     CsvReport.write(table, csv);
     // Each grid point once, its metrics the mean over its seeds.
     List<TrialResult> points = SeedSpread.means(results);
-    List<String> sections = new ArrayList<>(List.of(findings(spec, points), settings(points)));
+    List<String> sections = new ArrayList<>(List.of(findings(spec, results), settings(points)));
     SeedSpread.addTo(
         sections,
         results,
@@ -143,6 +143,9 @@ public final class OvrEncoderReport {
    * Sections of numbers computed from the table: do the codes beat pixels, does small batch hurt.
    */
   static String findings(SweepSpec spec, List<TrialResult> results) {
+    boolean severalSeeds = SeedSpread.severalSeeds(results);
+    // Each grid point once, its metrics the mean over its seeds.
+    results = SeedSpread.means(results);
     StringBuilder sb = new StringBuilder("## Findings\n\n");
     Map<Features, TrialResult> baseline = new LinkedHashMap<>();
     for (TrialResult r : results) {
@@ -231,7 +234,11 @@ public final class OvrEncoderReport {
         .append('\n');
     sb.append(sweepSection(spec, ovr, "lambda", "Lambda")).append('\n');
     sb.append(
-        "All numbers come from one seed; differences of a few tenths of a point may be noise.\n");
+        severalSeeds
+            ? "A point with several seeds counts by its mean over them; their spread is under Over"
+                + " seeds.\n"
+            : "All numbers come from one seed; differences of a few tenths of a point may be"
+                + " noise.\n");
     return sb.toString();
   }
 

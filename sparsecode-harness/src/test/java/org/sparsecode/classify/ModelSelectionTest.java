@@ -57,6 +57,37 @@ class ModelSelectionTest {
   }
 
   @Test
+  void linearSvmScoresMatchTheHandComputedBoundaries() {
+    // Ten copies of x = 0 (class 0) and of x = 1 (class 1). LIBLINEAR's squared-hinge SVM with the
+    // intercept as a regularised constant feature minimises 0.5 (w^2 + b^2) + k (1 + b)^2
+    // + k (1 - w - b)^2 with k = 10 C; setting the gradient to zero gives
+    // w = 2k (1 + 4k) / (1 + 6k + 4k^2), b = -4k^2 / (1 + 6k + 4k^2), so the boundary -b / w is
+    // 2k / (1 + 4k): 1/7 for C = 0.01, 2/5 for C = 0.1, 20/41 for C = 1.
+    float[][] rows = new float[20][];
+    int[] labels = new int[20];
+    for (int i = 0; i < 20; i++) {
+      rows[i] = new float[] {i < 10 ? 0f : 1f};
+      labels[i] = i < 10 ? 0 : 1;
+    }
+    // 0.1 lies below every boundary, 0.3 above 1/7 only, 0.45 above 1/7 and 2/5.
+    FeatureMatrix validation = FeatureMatrix.of(new float[][] {{0.1f}, {0.3f}, {0.45f}});
+    int[] validationLabels = {0, 1, 1};
+
+    Result result =
+        ModelSelection.select(
+            ModelSelection.grid(
+                ClassifierKind.SVM_LINEAR, new double[] {0.01, 0.1, 1}, new double[0]),
+            FeatureMatrix.of(rows),
+            labels,
+            validation,
+            validationLabels,
+            Refit.TRAIN);
+
+    assertEquals(List.of(1.0, 2.0 / 3, 1.0 / 3), validationAccuracies(result));
+    assertEquals(ClassifierSettings.linear(ClassifierKind.SVM_LINEAR, 0.01), result.chosen());
+  }
+
+  @Test
   void tiesGoToTheEarliestCandidate() {
     Labelled train = ToySets.separable(60, 21);
     Labelled validation = ToySets.separable(60, 22);
