@@ -94,6 +94,14 @@ final class ReproduceCommand implements Callable<Integer> {
               + " unverified (stored before fingerprints were recorded); see `sparsecode check-stale`.")
   boolean rerunStale;
 
+  @Option(
+      names = "--report-only",
+      description =
+          "Train nothing: write the table's report from the trials already stored. Every grid"
+              + " point's first seed must be stored; later seeds still to run are named in the"
+              + " report, whose means and spreads are then over the seeds stored.")
+  boolean reportOnly;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
@@ -112,6 +120,11 @@ final class ReproduceCommand implements Callable<Integer> {
     ThreadSettings threads = common.threadSettings();
     ReportTargets targets = ReportTargets.resolve(budget, reportsDir, graphsDir);
     ResultStore store = new ResultStore(resultsDir, table, budget);
+    if (reportOnly) {
+      SweepSpec spec = SweepSpec.load(common.harnessDir, table);
+      return SweepReporting.writeIfComplete(
+          spec, budget, spec.expand(budget), store, targets, commandLine(table), System.out);
+    }
     // Every check that can fail without training runs now, before the lock and the first trial.
     SweepPreflight checked = SweepPreflight.run(common, table, budget, selected, store);
     SweepSpec spec = checked.spec();
@@ -166,6 +179,9 @@ final class ReproduceCommand implements Callable<Integer> {
             .append(budget);
     if (!"0/1".equals(shard)) {
       sb.append(" --shard ").append(shard);
+    }
+    if (reportOnly) {
+      sb.append(" --report-only");
     }
     return sb.toString();
   }

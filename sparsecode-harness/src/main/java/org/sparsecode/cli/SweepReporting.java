@@ -88,7 +88,11 @@ final class SweepReporting {
         missing.add(trial.id());
       }
     }
-    if (!missing.isEmpty()) {
+    // Every grid point's first seed stored, only later seeds missing: the report covers the seeds
+    // there are and names the ones still to run, so a table's findings need not wait for them.
+    List<String> laterSeeds =
+        missing.stream().filter(id -> !SweepSpec.pointId(id).equals(id)).toList();
+    if (!missing.isEmpty() && laterSeeds.size() < missing.size()) {
       out.printf(
           "%d of %d trials of %s have results in %s; still to run: %s.%n"
               + "Run the other shards (or this command again), then join shard folders with"
@@ -116,6 +120,20 @@ final class SweepReporting {
               .write(
                   spec, budget, results, command, csv, md, png, store.dir().resolve("artifacts"));
       standing = standing(spec, budget, store);
+      if (!laterSeeds.isEmpty()) {
+        standing =
+            String.format(
+                java.util.Locale.ROOT,
+                "Seeds still to run: %d trial(s) (%s); every grid point's first seed is stored, and"
+                    + " the means and spreads above are over the seeds stored. %s",
+                laterSeeds.size(),
+                String.join(", ", laterSeeds),
+                standing);
+        out.printf(
+            "%d trial(s) of later seeds still to run (%s); writing the report over the seeds"
+                + " stored.%n",
+            laterSeeds.size(), String.join(", ", laterSeeds));
+      }
       report = java.nio.file.Files.readString(md);
       java.nio.file.Files.writeString(md, report.stripTrailing() + "\n\n" + standing + "\n");
     } catch (IOException | RuntimeException e) {

@@ -112,7 +112,7 @@ public final class LcaLinkedReport {
   }
 
   /** Which trials left learning curves ({@code curve.csv}, {@code lca_inference_curve.csv}). */
-  static String curves(List<TrialResult> results, Path artifacts) {
+  static String curves(List<TrialResult> results, Path artifacts) throws IOException {
     List<String> with = new ArrayList<>();
     for (TrialResult r : results) {
       if (Files.isRegularFile(
@@ -158,7 +158,11 @@ public final class LcaLinkedReport {
     }
     double[] steps = curve.column("step");
     double[] acc = curve.column(plain);
-    double[] on = curve.has(driven) ? curve.column(driven) : new double[acc.length];
+    double[] on = new double[acc.length];
+    java.util.Arrays.fill(on, Double.NaN);
+    if (curve.has(driven)) {
+      on = curve.column(driven);
+    }
     List<Integer> scored = new ArrayList<>();
     for (int i = 0; i < acc.length; i++) {
       if (Double.isFinite(acc[i])) {

@@ -140,6 +140,9 @@ public final class OvrSphereReport {
 
   private static List<String> checkGrid(SweepSpec spec) {
     List<String> keys = new ArrayList<>(spec.grid().keySet());
+    if (!spec.seeds().isEmpty() && !keys.contains(SEED)) {
+      keys.add(SEED); // seeds: [..] sets the seed param as a grid key would
+    }
     for (String k : List.of(WIDTH, PARTITIONS, SEED)) {
       if (!keys.contains(k)) {
         throw new IllegalArgumentException(

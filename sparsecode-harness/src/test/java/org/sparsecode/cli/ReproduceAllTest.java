@@ -104,7 +104,7 @@ class ReproduceAllTest {
   }
 
   /** Runs the command line and returns what it printed on standard output. */
-  private static String captured(String... args) {
+  static String captured(String... args) {
     PrintStream saved = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
