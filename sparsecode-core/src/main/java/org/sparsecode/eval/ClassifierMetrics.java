@@ -12,7 +12,9 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
 
 /**
  * Accuracy, AVR and dead units computed inside the graph, batch by batch, so that evaluating 10,000
@@ -25,7 +27,7 @@ public final class ClassifierMetrics {
   private final ClassifierGraph model;
   private final Operand<TFloat32> correctCount;
   private final Operand<TFloat32> taskLossSum;
-  private final Operand<TFloat32> activeCount;
+  private final Operand<? extends TNumber> activeCount;
   private final Operand<TFloat32> unitActiveInBatch;
   private final List<String> extraNames;
 
@@ -50,7 +52,14 @@ public final class ClassifierMetrics {
     Operand<TFloat32> flat =
         m.reshape(model.hidden(), m.constant(new int[] {-1, model.hiddenUnits()}));
     Operand<TFloat32> active = m.dtypes.cast(m.math.greater(flat, m.constant(0f)), TFloat32.class);
-    activeCount = m.reduceSum(active, m.constant(new int[] {0, 1}));
+    // A float32 sum of 0s and 1s is exact while it stays below 2^24. A chunk of a wide layer (the
+    // CNN's 39,200 units) passes that, and TensorFlow splits the sum by the number of intra-op
+    // threads, so its rounding would depend on them: such layers count in float64, exact.
+    boolean wide = (long) model.hiddenUnits() * DEFAULT_CHUNK >= 1L << 24;
+    activeCount =
+        wide
+            ? m.reduceSum(m.dtypes.cast(active, TFloat64.class), m.constant(new int[] {0, 1}))
+            : m.reduceSum(active, m.constant(new int[] {0, 1}));
     unitActiveInBatch = m.reduceMax(active, m.constant(0));
     extraNames = new ArrayList<>(new TreeSet<>(model.exampleSums().keySet()));
   }
@@ -83,7 +92,10 @@ public final class ClassifierMetrics {
           Result r = run(session, x, y)) {
         correct += ((TFloat32) r.get(0)).getFloat();
         lossSum += ((TFloat32) r.get(1)).getFloat();
-        active += ((TFloat32) r.get(2)).getFloat();
+        active +=
+            r.get(2) instanceof TFloat64 exact
+                ? exact.getDouble()
+                : ((TFloat32) r.get(2)).getFloat();
         ((TFloat32) r.get(3))
             .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(unitFlags, false, false));
         for (int k = 0; k < extraNames.size(); k++) {

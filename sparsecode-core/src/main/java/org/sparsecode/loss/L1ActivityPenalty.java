@@ -58,6 +58,38 @@ public final class L1ActivityPenalty {
     return lambda == 0 ? tf.constant(0f) : scaled(tf, activations);
   }
 
+  /**
+   * As {@link #callOnNonNegative}, summed in two steps: each example's activations, then the
+   * batch's sums. TensorFlow splits one sum over all of a large tensor (millions of entries) into
+   * parts by the number of intra-op threads, so its rounding depends on it; a sum per example and
+   * one over the batch do not. The value may differ from {@link #callOnNonNegative} in the last
+   * bits; the gradient is the same.
+   *
+   * @param tf ops of the graph to build into
+   * @param activations float32 values &gt;= 0, [batch, ...] of rank &gt;= 2 known when the graph is
+   *     built
+   * @return the weighted sum, a float32 scalar
+   */
+  public Operand<TFloat32> callOnNonNegativePerExample(Ops tf, Operand<TFloat32> activations) {
+    checkBatch(activations);
+    int rank = activations.shape().numDimensions();
+    if (activations.shape().isUnknown() || rank < 2) {
+      throw new IllegalArgumentException(
+          "callOnNonNegativePerExample needs activations [batch, ...] of known rank >= 2, got shape "
+              + activations.shape()
+              + "; use callOnNonNegative");
+    }
+    if (lambda == 0) {
+      return tf.constant(0f);
+    }
+    int[] unitAxes = new int[rank - 1];
+    for (int i = 0; i < unitAxes.length; i++) {
+      unitAxes[i] = i + 1;
+    }
+    Operand<TFloat32> perExample = tf.reduceSum(activations, tf.constant(unitAxes));
+    return tf.math.mul(tf.constant(lambda), tf.reduceSum(perExample, tf.constant(0)));
+  }
+
   private static void checkBatch(Operand<TFloat32> activations) {
     if (!activations.shape().isUnknown() && activations.shape().numDimensions() == 0) {
       throw new IllegalArgumentException(

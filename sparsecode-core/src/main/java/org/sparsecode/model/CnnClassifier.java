@@ -93,7 +93,10 @@ public final class CnnClassifier {
             .biasInit(c.biasInit())
             .seed(c.seed(), 1)
             .build(tf);
-    Operand<TFloat32> hidden = tf.withName("hidden_activations").nn.relu(conv.apply(tf, image4d));
+    Operand<TFloat32> hidden =
+        tf.withName("hidden_activations")
+            .nn
+            .relu(conv.apply(tf, image4d, Conv2d.Algorithm.PATCH_PRODUCT));
     Dense output =
         Dense.builder("output", c.hiddenUnits(), c.classes())
             .stddev(c.initStddev())
@@ -103,7 +106,9 @@ public final class CnnClassifier {
     Operand<TFloat32> flat = tf.reshape(hidden, tf.constant(new int[] {-1, c.hiddenUnits()}));
     Operand<TFloat32> logits = tf.withName("logits").identity(output.apply(tf, flat));
     Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(c.classes()).call(tf, logits, labels);
-    Operand<TFloat32> penalty = new L1ActivityPenalty(c.lambda()).callOnNonNegative(tf, hidden);
+    // Summed per example: one sum over the 3.9M activations would round by the thread count.
+    Operand<TFloat32> penalty =
+        new L1ActivityPenalty(c.lambda()).callOnNonNegativePerExample(tf, hidden);
     return new Encoder(
         images,
         labels,

@@ -129,7 +129,8 @@ public final class ConvAutoencoderClassifier {
         decoderKernel = layer.kernel();
         // Kernel [k, k, out = 1, in = filters]: one atom per hidden map.
         atomAxes = KernelNormClip.CONV_TRANSPOSE_PER_INPUT_CHANNEL;
-        Operand<TFloat32> decoded = layer.apply(tf, e.hidden());
+        Operand<TFloat32> decoded =
+            layer.apply(tf, e.hidden(), ConvTranspose2d.Algorithm.TAP_PRODUCTS);
         if (bugs) {
           // Bug 1: adding the encoder's F biases b_c broadcasts the 1-channel output d to F copies,
           // each compared with the image x. Their summed error, sum_c (d + b_c - x)^2, equals

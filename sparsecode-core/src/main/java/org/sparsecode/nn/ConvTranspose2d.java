@@ -19,6 +19,23 @@ import org.tensorflow.types.TInt32;
  * size may be unknown.
  */
 public final class ConvTranspose2d implements Layer {
+  /**
+   * How {@link #apply(Ops, Operand, Algorithm)} computes the transposed convolution; both agree up
+   * to float rounding.
+   */
+  public enum Algorithm {
+    /** TensorFlow's conv2d_transpose op (Conv2DBackpropInput). */
+    DIRECT,
+    /**
+     * One matrix product of the input with every tap's kernel, [batch*H*W x in] x [in x
+     * (kh*kw*out)], spread onto the stride-upsampled output grid, then the taps' shifted slices
+     * summed. Every gradient is then a matrix product or a copy, whose results do not depend on the
+     * number of intra-op threads; the kernel gradient of conv2d_transpose (Conv2DBackpropFilter)
+     * does.
+     */
+    TAP_PRODUCTS
+  }
+
   private final Variable<TFloat32> kernel;
   private final Variable<TFloat32> bias;
   private final int kernelHeight;
@@ -75,6 +92,18 @@ public final class ConvTranspose2d implements Layer {
 
   @Override
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input) {
+    return apply(tf, input, Algorithm.DIRECT);
+  }
+
+  /**
+   * The transposed convolution computed by {@code algorithm}.
+   *
+   * @param tf ops of the graph to build into
+   * @param input float32 [batch, height, width, inChannels], height and width known
+   * @param algorithm how to compute it; both give the same values up to rounding
+   * @return float32 [batch, outHeight, outWidth, outChannels]
+   */
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> input, Algorithm algorithm) {
     Shape shape = input.shape();
     Conv2d.checkInput(shape, inChannels, "ConvTranspose2d");
     if (shape.get(1) == Shape.UNKNOWN_SIZE || shape.get(2) == Shape.UNKNOWN_SIZE) {
@@ -85,6 +114,14 @@ public final class ConvTranspose2d implements Layer {
     }
     int outHeight = padding.transposeOutputSize((int) shape.get(1), kernelHeight, stride);
     int outWidth = padding.transposeOutputSize((int) shape.get(2), kernelWidth, stride);
+    Operand<TFloat32> out =
+        algorithm == Algorithm.TAP_PRODUCTS
+            ? tapProducts(tf, input, outHeight, outWidth)
+            : direct(tf, input, outHeight, outWidth);
+    return bias == null ? out : tf.math.add(out, bias);
+  }
+
+  private Operand<TFloat32> direct(Ops tf, Operand<TFloat32> input, int outHeight, int outWidth) {
     // The op takes the full output shape as a tensor; only the batch size is left to run time.
     Operand<TInt32> batch =
         tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
@@ -92,10 +129,68 @@ public final class ConvTranspose2d implements Layer {
         tf.concat(
             List.of(batch, tf.constant(new int[] {outHeight, outWidth, outChannels})),
             tf.constant(0));
-    Operand<TFloat32> out =
-        tf.nn.conv2dBackpropInput(
-            outShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
-    return bias == null ? out : tf.math.add(out, bias);
+    return tf.nn.conv2dBackpropInput(
+        outShape, kernel, input, List.of(1L, (long) stride, (long) stride, 1L), padding.name());
+  }
+
+  /**
+   * out[y * stride + i - padTop, x * stride + j - padLeft] += input[y, x] K[i, j], with the padding
+   * of the strided conv2d whose adjoint this is.
+   */
+  private Operand<TFloat32> tapProducts(
+      Ops tf, Operand<TFloat32> input, int outHeight, int outWidth) {
+    int height = (int) input.shape().get(1);
+    int width = (int) input.shape().get(2);
+    int taps = kernelHeight * kernelWidth;
+    int channels = taps * outChannels;
+    // [kh, kw, out, in] -> [in, kh * kw * out]: column (i * kw + j) * out + o.
+    Operand<TFloat32> tapKernels =
+        tf.reshape(
+            tf.linalg.transpose(kernel, tf.constant(new int[] {3, 0, 1, 2})),
+            tf.constant(new int[] {inChannels, channels}));
+    Operand<TFloat32> products =
+        tf.linalg.matMul(tf.reshape(input, tf.constant(new int[] {-1, inChannels})), tapKernels);
+    // Each input position's products land on every stride-th output position: interleave zeros.
+    Operand<TFloat32> upsampled =
+        tf.reshape(
+            tf.pad(
+                tf.reshape(products, tf.constant(new int[] {-1, height, 1, width, 1, channels})),
+                tf.constant(
+                    new int[][] {{0, 0}, {0, 0}, {0, stride - 1}, {0, 0}, {0, stride - 1}, {0, 0}}),
+                tf.constant(0f)),
+            tf.constant(new int[] {-1, height * stride, width * stride, channels}));
+    int padTop = padding == Padding.SAME ? Math.max(kernelHeight - stride, 0) / 2 : 0;
+    int padLeft = padding == Padding.SAME ? Math.max(kernelWidth - stride, 0) / 2 : 0;
+    // Tap (i, j) is the upsampled grid shifted by (i - padTop, j - padLeft); a margin of the
+    // kernel size on every side keeps each shifted window inside.
+    Operand<TFloat32> canvas =
+        tf.pad(
+            upsampled,
+            tf.constant(
+                new int[][] {
+                  {0, 0},
+                  {kernelHeight, kernelHeight + Math.max(0, outHeight - height * stride)},
+                  {kernelWidth, kernelWidth + Math.max(0, outWidth - width * stride)},
+                  {0, 0}
+                }),
+            tf.constant(0f));
+    List<Operand<TFloat32>> shifted = new java.util.ArrayList<>();
+    for (int i = 0; i < kernelHeight; i++) {
+      for (int j = 0; j < kernelWidth; j++) {
+        shifted.add(
+            tf.slice(
+                canvas,
+                tf.constant(
+                    new int[] {
+                      0,
+                      kernelHeight - i + padTop,
+                      kernelWidth - j + padLeft,
+                      (i * kernelWidth + j) * outChannels
+                    }),
+                tf.constant(new int[] {-1, outHeight, outWidth, outChannels})));
+      }
+    }
+    return shifted.size() == 1 ? shifted.get(0) : tf.math.addN(shifted);
   }
 
   /**

@@ -81,4 +81,39 @@ class ClassifierMetricsTest {
     assertEquals(whole.meanTaskLoss(), chunked.meanTaskLoss(), 1e-6);
     assertEquals(whole.extras().get("input_sum"), chunked.extras().get("input_sum"), 1e-6);
   }
+
+  /**
+   * 999 examples with all 20,001 units active and one with none: 19,980,999 active in the chunk, an
+   * odd count above 2^24 that a float32 sum cannot hold. Wide layers count in float64.
+   */
+  @Test
+  void aWideLayersActiveCountIsExact() {
+    int units = 20_001;
+    int examples = 1000;
+    float[] features = new float[examples * 3];
+    for (int i = 0; i < examples; i++) {
+      features[i * 3] = i < examples - 1 ? 1f : -1f;
+    }
+    Dataset data = new Dataset("wide", features, new int[examples], 3, 3);
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
+      Placeholder<TInt32> y = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> hidden =
+          tf.nn.relu(
+              tf.linalg.matMul(x, tf.ones(tf.constant(new int[] {3, units}), TFloat32.class)));
+      Operand<TFloat32> taskLoss = new SoftmaxCrossEntropy(3).call(tf, x, y);
+      ClassifierGraph model =
+          ClassifierGraph.builder(g)
+              .inputs(x, y)
+              .outputs(x, tf.nn.softmax(x), 3)
+              .hidden(hidden, units)
+              .loss(taskLoss, taskLoss)
+              .training(tf.noOp(), org.sparsecode.optim.AdamConfig.DEFAULT, List.of())
+              .build();
+      Evaluation e = new ClassifierMetrics(tf, model).evaluate(g.session(), data, examples);
+      assertEquals(19_980_999 / 1000.0, e.avr(), 1e-9);
+      assertEquals(0.0, e.deadFraction());
+    }
+  }
 }

@@ -88,6 +88,48 @@ class L1ActivityPenaltyTest {
     }
   }
 
+  /** Summed per example, then over the batch: the same value and gradient, by hand. */
+  @Test
+  void thePerExampleFormHasTheSameValueAndGradientThroughAReLU() {
+    // Two examples of 2x2 pre-activations; the positive ones sum to (2 + 0.25) + (3 + 1) = 6.25.
+    float[][][] pre = {{{-1.5f, 0f}, {2f, 0.25f}}, {{3f, -0.5f}, {0f, 1f}}};
+    float lambda = 0.5f;
+    float[][][] expected = {{{0f, 0f}, {lambda, lambda}}, {{lambda, 0f}, {0f, lambda}}};
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      var x = tf.constant(pre);
+      var penalty = new L1ActivityPenalty(lambda).callOnNonNegativePerExample(tf, tf.nn.relu(x));
+      var grad =
+          g.graph()
+              .addGradients(penalty.asOutput(), new org.tensorflow.Output<?>[] {x.asOutput()})[0];
+      try (Result r = g.session().runner().fetch(penalty).fetch(grad).run()) {
+        assertEquals(lambda * 6.25f, ((TFloat32) r.get(0)).getFloat(), 1e-6f);
+        TFloat32 gx = (TFloat32) r.get(1);
+        for (int n = 0; n < 2; n++) {
+          for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+              assertEquals(expected[n][i][j], gx.getFloat(n, i, j), 0f, n + "," + i + "," + j);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void thePerExampleFormNeedsABatchOfVectorsAtLeast() {
+    try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
+      Ops tf = g.tf();
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new L1ActivityPenalty(1f)
+                      .callOnNonNegativePerExample(tf, tf.constant(new float[] {5f, 7f})));
+      assertTrue(e.getMessage().contains("use callOnNonNegative"), e.getMessage());
+    }
+  }
+
   @Test
   void theNonNegativeFormWithZeroLambdaIsAConstantZero() {
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {

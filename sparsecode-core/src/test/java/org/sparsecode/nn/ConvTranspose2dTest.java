@@ -33,8 +33,24 @@ class ConvTranspose2dTest {
    * * 2 + k.
    */
   @ParameterizedTest
-  @CsvSource({"3, SAME", "3, VALID", "4, SAME", "4, VALID", "1, SAME"})
-  void forwardMatchesScatterReference(int k, Padding padding) {
+  @CsvSource({
+    "3, SAME, 2, DIRECT",
+    "3, VALID, 2, DIRECT",
+    "4, SAME, 2, DIRECT",
+    "4, VALID, 2, DIRECT",
+    "1, SAME, 2, DIRECT",
+    "3, SAME, 2, TAP_PRODUCTS",
+    "3, VALID, 2, TAP_PRODUCTS",
+    "4, SAME, 2, TAP_PRODUCTS",
+    "4, VALID, 2, TAP_PRODUCTS",
+    "1, SAME, 2, TAP_PRODUCTS",
+    "3, SAME, 1, TAP_PRODUCTS",
+    "2, SAME, 3, TAP_PRODUCTS",
+    "5, SAME, 3, TAP_PRODUCTS",
+    "5, VALID, 3, TAP_PRODUCTS"
+  })
+  void forwardMatchesScatterReference(
+      int k, Padding padding, int stride, ConvTranspose2d.Algorithm algorithm) {
     int size = 3;
     float[] x = random(11, N * size * size * CODE);
     try (ModelGraph g = new ModelGraph(ThreadSettings.defaults())) {
@@ -43,15 +59,15 @@ class ConvTranspose2dTest {
       ConvTranspose2d dec =
           ConvTranspose2d.builder("dec", CODE, IMAGE)
               .kernel(k, k)
-              .stride(S)
+              .stride(stride)
               .padding(padding)
               .useBias(true)
               .stddev(0.5f)
               .biasInit(-0.2f)
               .seed(3, 1)
               .build(tf);
-      Operand<TFloat32> out = dec.apply(tf, in);
-      int outSize = padding == Padding.SAME ? size * S : (size - 1) * S + k;
+      Operand<TFloat32> out = dec.apply(tf, in, algorithm);
+      int outSize = padding == Padding.SAME ? size * stride : (size - 1) * stride + k;
       assertArrayEquals(
           new long[] {-1, outSize, outSize, IMAGE},
           out.shape().asArray(),
@@ -79,7 +95,7 @@ class ConvTranspose2dTest {
                 k,
                 k,
                 IMAGE,
-                S,
+                stride,
                 padding,
                 doubles((TFloat32) r.get(2)));
         assertArrayEquals(expected, doubles(got), 1e-5);
@@ -177,8 +193,16 @@ class ConvTranspose2dTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"3, SAME", "4, SAME", "3, VALID"})
-  void gradientMatchesFiniteDifferences(int k, Padding padding) {
+  @CsvSource({
+    "3, SAME, DIRECT",
+    "4, SAME, DIRECT",
+    "3, VALID, DIRECT",
+    "3, SAME, TAP_PRODUCTS",
+    "4, SAME, TAP_PRODUCTS",
+    "3, VALID, TAP_PRODUCTS"
+  })
+  void gradientMatchesFiniteDifferences(
+      int k, Padding padding, ConvTranspose2d.Algorithm algorithm) {
     int size = 3;
     int outSize = padding.transposeOutputSize(size, k, S);
     float[] x = random(31, N * size * size * CODE);
@@ -198,7 +222,7 @@ class ConvTranspose2dTest {
               .build(tf);
       Operand<TFloat32> diff =
           tf.math.sub(
-              dec.apply(tf, in),
+              dec.apply(tf, in, algorithm),
               tf.constant(Shape.of(N, outSize, outSize, IMAGE), DataBuffers.of(target)));
       Operand<TFloat32> loss =
           tf.math.mul(

@@ -34,7 +34,7 @@ final class CommonOptions {
       names = "--threads",
       paramLabel = "N",
       description =
-          "TensorFlow intra-op threads (default: all ${sys:sparsecode.cores} cores). Results do not depend on it.")
+          "TensorFlow intra-op threads (default: all ${sys:sparsecode.cores} cores). Models fc, mlp_regularized, ovr_sphere, cnn, cnn_ae and lca_linked give bit-identical results at any value; ovr_encoder and lca_table1 only at the same value (their loss or PCA round by it). Not part of a trial's fingerprint: check --stale does not flag a rerun at another value.")
   Integer threads;
 
   @Option(
