@@ -266,30 +266,27 @@ final class BenchSummary {
             hebbian::step,
             hebbian::tearDown,
             LCA_PEER,
-            List.of(
-                "--inputs",
-                hInputs.toString(),
-                "--dictionary",
-                hDictionary.toString(),
-                "--batch",
-                String.valueOf(HebbianStepBenchmark.BATCH),
-                "--n-inputs",
-                String.valueOf(HebbianStepBenchmark.INPUTS),
-                "--atoms",
-                String.valueOf(HebbianStepBenchmark.ATOMS),
-                "--lam",
-                String.valueOf(HebbianStepBenchmark.CONFIG.lambda()),
-                "--tau",
-                String.valueOf(HebbianStepBenchmark.CONFIG.tau()),
-                "--iterations",
-                String.valueOf(HebbianStepBenchmark.CONFIG.iterations()),
-                "--hebbian",
-                String.valueOf(HebbianStepBenchmark.ETA)),
+            hebbianPeerArgs(hInputs, hDictionary),
             HebbianStepBenchmark.flopsPerStep(),
             "the inference's 2 B n K + 2 K n K + 199 * 2 B K K, then 2 B K n (A Phi^T, the residual) + 2 B n K (R^T A, the update), "
                 + "B = 100, n = 784, K = 256, counted densely",
             3));
     return list;
+  }
+
+  /** The LCA peer's options for the Hebbian step's problem, then its learning rate. */
+  private static List<String> hebbianPeerArgs(Path inputs, Path dictionary) {
+    List<String> args =
+        new ArrayList<>(
+            LcaBench.peerArgs(
+                inputs,
+                dictionary,
+                HebbianStepBenchmark.BATCH,
+                HebbianStepBenchmark.INPUTS,
+                HebbianStepBenchmark.ATOMS,
+                HebbianStepBenchmark.CONFIG));
+    args.addAll(List.of("--hebbian", String.valueOf(HebbianStepBenchmark.ETA)));
+    return args;
   }
 
   /**

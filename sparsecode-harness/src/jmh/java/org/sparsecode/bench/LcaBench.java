@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.bench.BenchMain.Measured;
 import org.sparsecode.lca.Lca;
+import org.sparsecode.lca.LcaConfig;
 import org.sparsecode.report.CsvReport;
 import org.sparsecode.report.MarkdownReport;
 import org.sparsecode.report.ResultTable;
@@ -257,23 +258,35 @@ final class LcaBench {
 
   /** The peer's options for the problem held in the two files. */
   static List<String> peerArgs(Path inputsFile, Path dictionaryFile) {
+    return peerArgs(
+        inputsFile,
+        dictionaryFile,
+        LcaBenchProblem.BATCH,
+        LcaBenchProblem.INPUTS,
+        LcaBenchProblem.ATOMS,
+        LcaBenchProblem.CONFIG);
+  }
+
+  /** The peer's options for an LCA problem of these sizes and settings held in the two files. */
+  static List<String> peerArgs(
+      Path inputsFile, Path dictionaryFile, int batch, int inputs, int atoms, LcaConfig config) {
     return List.of(
         "--inputs",
         inputsFile.toString(),
         "--dictionary",
         dictionaryFile.toString(),
         "--batch",
-        String.valueOf(LcaBenchProblem.BATCH),
+        String.valueOf(batch),
         "--n-inputs",
-        String.valueOf(LcaBenchProblem.INPUTS),
+        String.valueOf(inputs),
         "--atoms",
-        String.valueOf(LcaBenchProblem.ATOMS),
+        String.valueOf(atoms),
         "--lam",
-        String.valueOf(LcaBenchProblem.CONFIG.lambda()),
+        String.valueOf(config.lambda()),
         "--tau",
-        String.valueOf(LcaBenchProblem.CONFIG.tau()),
+        String.valueOf(config.tau()),
         "--iterations",
-        String.valueOf(LcaBenchProblem.CONFIG.iterations()));
+        String.valueOf(config.iterations()));
   }
 
   private static List<Object> lcaRow(

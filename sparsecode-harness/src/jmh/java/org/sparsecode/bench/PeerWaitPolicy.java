@@ -65,8 +65,8 @@ final class PeerWaitPolicy {
     List<List<Object>> rows = new ArrayList<>();
     List<String> verdicts = new ArrayList<>();
     for (String model : MODELS) {
-      double passive = Table1SelectionBench.median(rates.get(model + " PASSIVE"));
-      double active = Table1SelectionBench.median(rates.get(model + " ACTIVE"));
+      double passive = BenchSummary.median(rates.get(model + " PASSIVE"));
+      double active = BenchSummary.median(rates.get(model + " ACTIVE"));
       for (String policy : POLICIES) {
         List<Double> r = rates.get(model + " " + policy);
         rows.add(
@@ -74,7 +74,7 @@ final class PeerWaitPolicy {
                 model + "_train_step",
                 policy,
                 (double) threads,
-                Table1SelectionBench.median(r),
+                BenchSummary.median(r),
                 r.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 r.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                 policy.equals("ACTIVE") ? active / passive : 1.0));

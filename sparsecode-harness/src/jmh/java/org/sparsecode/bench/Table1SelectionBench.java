@@ -318,7 +318,7 @@ final class Table1SelectionBench {
   static Selection readSelection(Path file, List<Double> seconds) throws IOException {
     List<String> lines = Files.readAllLines(file);
     return new Selection(
-        median(seconds),
+        BenchSummary.median(seconds),
         seconds,
         Double.parseDouble(lines.get(0)),
         Double.parseDouble(lines.get(1)),
@@ -409,11 +409,5 @@ final class Table1SelectionBench {
       }
     }
     return seconds;
-  }
-
-  static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

@@ -189,9 +189,10 @@ public final class LcaLinkedReport {
     }
     sb.append(" by Hebbian step: ");
     List<String> points = new ArrayList<>();
-    for (int i : scored) {
-      // every other score keeps the sentence short; the CSV has them all
-      if (i == scored.get(0) || (scored.indexOf(i) + 1) % 2 == 0) {
+    for (int k = 0; k < scored.size(); k++) {
+      int i = scored.get(k);
+      // the first and then every other score keep the sentence short; the CSV has them all
+      if (k == 0 || k % 2 == 1) {
         points.add(
             String.format(
                 java.util.Locale.ROOT,

@@ -136,7 +136,7 @@ class Table1SelectionBenchTest {
 
   @Test
   void medianOfOddAndEvenCounts() {
-    assertEquals(2.0, Table1SelectionBench.median(List.of(3.0, 1.0, 2.0)));
-    assertEquals(2.5, Table1SelectionBench.median(List.of(4.0, 1.0, 2.0, 3.0)));
+    assertEquals(2.0, BenchSummary.median(List.of(3.0, 1.0, 2.0)));
+    assertEquals(2.5, BenchSummary.median(List.of(4.0, 1.0, 2.0, 3.0)));
   }
 }
