@@ -125,14 +125,17 @@ final class SweepReporting {
             String.format(
                 java.util.Locale.ROOT,
                 "Seeds still to run: %d trial(s) (%s); every grid point's first seed is stored, and"
-                    + " the means and spreads above are over the seeds stored. %s",
+                    + " the means and spreads above are over the seeds stored (`./sparsecode"
+                    + " reproduce %s --budget %s` runs the rest). %s",
                 laterSeeds.size(),
                 String.join(", ", laterSeeds),
+                spec.table(),
+                budget,
                 standing);
         out.printf(
             "%d trial(s) of later seeds still to run (%s); writing the report over the seeds"
-                + " stored.%n",
-            laterSeeds.size(), String.join(", ", laterSeeds));
+                + " stored. `./sparsecode reproduce %s --budget %s` runs the rest.%n",
+            laterSeeds.size(), String.join(", ", laterSeeds), spec.table(), budget);
       }
       report = java.nio.file.Files.readString(md);
       java.nio.file.Files.writeString(md, report.stripTrailing() + "\n\n" + standing + "\n");
