@@ -58,6 +58,11 @@ public final class ModelSelection {
               .append(chosen.describe())
               .append("\nfinal model trained on: ")
               .append(refit == Refit.TRAIN ? "train" : "train+validation");
+      if (chosen.kind() == ClassifierKind.SVM_RBF) {
+        s.append(
+            "\ncandidates trained by LIBSVM on kernel matrices precomputed from the training set's"
+                + " squared distances (computed once for the grid)");
+      }
       for (Score score : scores) {
         s.append(
             String.format(
@@ -102,7 +107,8 @@ public final class ModelSelection {
   /**
    * Trains each candidate on train, scores it on validation, returns the best one refitted. The
    * candidates are fitted side by side on all cores (each fit runs on one); the choice and the
-   * models do not depend on that.
+   * models do not depend on that. RBF candidates are trained by {@link PrecomputedRbfSvm} on the
+   * training set's squared distances, computed once for the whole grid.
    */
   public static Result select(
       List<ClassifierSettings> candidates,
@@ -143,6 +149,11 @@ public final class ModelSelection {
     Checks.checkFeatures(validationX, trainX.cols());
 
     Best best = new Best();
+    // RBF candidates share one set of training distances instead of recomputing them per fit.
+    float[] distances =
+        candidates.stream().anyMatch(c -> c.kind() == ClassifierKind.SVM_RBF)
+            ? SquaredDistances.within(trainX, threads)
+            : null;
     List<Callable<Score>> fits = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       int index = i;
@@ -150,7 +161,10 @@ public final class ModelSelection {
       fits.add(
           () -> {
             long start = System.nanoTime();
-            Classifier model = Classifier.fit(candidate, trainX, trainY);
+            Classifier model =
+                candidate.kind() == ClassifierKind.SVM_RBF
+                    ? PrecomputedRbfSvm.fit(candidate, trainX, trainY, distances)
+                    : Classifier.fit(candidate, trainX, trainY);
             double seconds = (System.nanoTime() - start) / 1e9;
             double accuracy = model.accuracy(validationX, validationY);
             best.offer(index, accuracy, model);
@@ -186,7 +200,7 @@ public final class ModelSelection {
   }
 
   /** Runs the tasks on {@code threads} threads (on this one when 1), results in task order. */
-  private static <T> List<T> runAll(List<Callable<T>> tasks, int threads) {
+  static <T> List<T> runAll(List<Callable<T>> tasks, int threads) {
     List<T> out = new ArrayList<>();
     if (threads == 1) {
       for (Callable<T> task : tasks) {

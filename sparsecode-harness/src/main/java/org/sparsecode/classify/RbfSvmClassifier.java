@@ -55,6 +55,11 @@ final class RbfSvmClassifier implements Classifier {
     return p;
   }
 
+  /** LIBSVM's model, for comparisons in tests. */
+  svm_model model() {
+    return model;
+  }
+
   /** The number of support vectors, all classes together. */
   int supportVectorCount() {
     return svm.svm_get_nr_sv(model);

@@ -365,7 +365,9 @@ public final class TrialFingerprints implements Fingerprints {
     return "; liblinear "
         + mavenVersion(de.bwaldvogel.liblinear.Linear.class, "de.bwaldvogel", "liblinear")
         + "; libsvm "
-        + mavenVersion(libsvm.svm.class, "tw.edu.ntu.csie", "libsvm");
+        + mavenVersion(libsvm.svm.class, "tw.edu.ntu.csie", "libsvm")
+        // Model selection's RBF fits read kernels precomputed from float32 squared distances.
+        + "; svm_rbf selection on precomputed kernels";
   }
 
   /** The version in the jar's Maven metadata, else its manifest, else "unknown". */
