@@ -140,6 +140,46 @@ final class PrecomputedRbfSvm implements Classifier {
     return new PrecomputedRbfSvm(settings, classes, supportVectors, pairs);
   }
 
+  /**
+   * LIBSVM's trained multi-class model as the same pair models, so that it predicts from dense
+   * distances too: LIBSVM's own prediction recomputes each test row's kernel with every support
+   * vector from the sparse rows, which took minutes for a model of 55,000 codes.
+   */
+  static PrecomputedRbfSvm fromLibsvm(ClassifierSettings settings, svm_model model, int cols) {
+    int[] start = new int[model.nr_class];
+    for (int c = 1; c < model.nr_class; c++) {
+      start[c] = start[c - 1] + model.nSV[c - 1];
+    }
+    float[] values = new float[model.l * cols];
+    for (int s = 0; s < model.l; s++) {
+      for (svm_node node : model.SV[s]) {
+        values[s * cols + node.index - 1] = (float) node.value;
+      }
+    }
+    List<PairModel> pairs = new ArrayList<>();
+    int p = 0;
+    for (int i = 0; i < model.nr_class; i++) {
+      for (int j = i + 1; j < model.nr_class; j++, p++) {
+        // LIBSVM keeps class i's weights against class j in row j - 1, class j's in row i.
+        int ni = model.nSV[i];
+        int nj = model.nSV[j];
+        int[] sv = new int[ni + nj];
+        double[] coef = new double[ni + nj];
+        for (int t = 0; t < ni; t++) {
+          sv[t] = start[i] + t;
+          coef[t] = model.sv_coef[j - 1][start[i] + t];
+        }
+        for (int t = 0; t < nj; t++) {
+          sv[ni + t] = start[j] + t;
+          coef[ni + t] = model.sv_coef[i][start[j] + t];
+        }
+        pairs.add(new PairModel(i, j, sv, coef, model.rho[p]));
+      }
+    }
+    return new PrecomputedRbfSvm(
+        settings, model.label.clone(), new FeatureMatrix(values, model.l, cols), pairs);
+  }
+
   /** The number of support vectors, all classes together. */
   int supportVectorCount() {
     return supportVectors.rows();

@@ -5,16 +5,22 @@ import libsvm.svm_model;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
-/** A C-SVM with the RBF kernel trained by LIBSVM. */
+/**
+ * A C-SVM with the RBF kernel trained by LIBSVM. It predicts as LIBSVM does, from kernels computed
+ * once per test row and support vector from dense squared distances ({@link
+ * PrecomputedRbfSvm#fromLibsvm}).
+ */
 final class RbfSvmClassifier implements Classifier {
   private final ClassifierSettings settings;
   private final int featureCount;
   private final svm_model model;
+  private final PrecomputedRbfSvm predictor;
 
   private RbfSvmClassifier(ClassifierSettings settings, int featureCount, svm_model model) {
     this.settings = settings;
     this.featureCount = featureCount;
     this.model = model;
+    this.predictor = PrecomputedRbfSvm.fromLibsvm(settings, model, featureCount);
   }
 
   static RbfSvmClassifier fit(ClassifierSettings settings, FeatureMatrix x, int[] labels) {
@@ -78,10 +84,6 @@ final class RbfSvmClassifier implements Classifier {
   @Override
   public int[] predict(FeatureMatrix x) {
     Checks.checkFeatures(x, featureCount);
-    int[] predicted = new int[x.rows()];
-    for (int r = 0; r < x.rows(); r++) {
-      predicted[r] = (int) svm.svm_predict(model, SparseRows.libsvmRow(x, r));
-    }
-    return predicted;
+    return predictor.predict(x);
   }
 }

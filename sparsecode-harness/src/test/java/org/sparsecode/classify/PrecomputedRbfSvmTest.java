@@ -57,7 +57,13 @@ class PrecomputedRbfSvmTest {
         String what = settings.hyperParameters();
 
         assertEquals(libsvm.supportVectorCount(), ours.supportVectorCount(), what);
-        assertArrayEquals(libsvm.predict(test), ours.predict(test), what);
+        int[] libsvmPredictions = new int[test.rows()];
+        for (int r = 0; r < test.rows(); r++) {
+          libsvmPredictions[r] =
+              (int) svm.svm_predict(libsvm.model(), SparseRows.libsvmRow(test, r));
+        }
+        assertArrayEquals(libsvmPredictions, ours.predict(test), what);
+        assertArrayEquals(libsvmPredictions, libsvm.predict(test), what);
         double[][] decisions = ours.decisionValues(test);
         double[] expected = new double[decisions[0].length];
         double largest = 0;
@@ -70,6 +76,19 @@ class PrecomputedRbfSvmTest {
         // LIBSVM stops once no KKT condition is violated by more than eps; kernels that differ in
         // their last float bit can take it to different stopping points within that tolerance.
         assertTrue(largest < settings.eps(), what + ": decision values differ by up to " + largest);
+        // LIBSVM's own model, predicting from the dense distances: only the kernel's rounding.
+        double[][] converted =
+            PrecomputedRbfSvm.fromLibsvm(settings, libsvm.model(), train.cols())
+                .decisionValues(test);
+        double largestConverted = 0;
+        for (int r = 0; r < test.rows(); r++) {
+          svm.svm_predict_values(libsvm.model(), SparseRows.libsvmRow(test, r), expected);
+          for (int p = 0; p < expected.length; p++) {
+            largestConverted = Math.max(largestConverted, Math.abs(expected[p] - converted[r][p]));
+          }
+        }
+        assertTrue(
+            largestConverted < 1e-5, what + ": converted model differs by " + largestConverted);
         // Not a trivial problem: the classes overlap, so neither model is perfect on test.
         double accuracy = ours.accuracy(test, testY);
         assertTrue(accuracy > 0.4 && accuracy < 0.99, what + ": accuracy " + accuracy);
