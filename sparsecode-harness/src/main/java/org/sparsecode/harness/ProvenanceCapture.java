@@ -128,20 +128,56 @@ public final class ProvenanceCapture {
         + System.getProperty("os.arch");
   }
 
-  /** "model name" from /proc/cpuinfo (Linux), else the architecture. */
+  /**
+   * The vector extensions that decide which kernels oneDNN and TensorFlow pick at run time, hence
+   * the rounding of every matrix product: a long trial rerun on a CPU with other extensions gives
+   * other numbers (seen: an ovr-regularizer trial rerun by the same commit on another machine moved
+   * 0.26 points).
+   */
+  static final List<String> VECTOR_FLAGS =
+      List.of(
+          "avx",
+          "avx2",
+          "fma",
+          "avx512f",
+          "avx512dq",
+          "avx512bw",
+          "avx512vl",
+          "avx512_vnni",
+          "avx512_bf16",
+          "amx_tile");
+
+  /**
+   * "model name" from /proc/cpuinfo (Linux) followed by the {@link #VECTOR_FLAGS} the CPU has, e.g.
+   * "AMD EPYC; avx avx2 fma avx512f ...", else the architecture.
+   */
   public static String cpuModel() {
+    String model = null;
+    List<String> flags = List.of();
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          int colon = line.indexOf(':');
-          if (colon > 0) {
-            return line.substring(colon + 1).trim();
-          }
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        if (model == null && line.startsWith("model name")) {
+          model = line.substring(colon + 1).trim();
+        } else if (flags.isEmpty() && line.startsWith("flags")) {
+          flags = List.of(line.substring(colon + 1).trim().split("\\s+"));
         }
       }
     } catch (IOException | RuntimeException e) {
       // not Linux, or /proc unreadable
     }
-    return System.getProperty("os.arch", "unknown");
+    if (model == null) {
+      return System.getProperty("os.arch", "unknown");
+    }
+    List<String> present = new java.util.ArrayList<>();
+    for (String flag : VECTOR_FLAGS) {
+      if (flags.contains(flag)) {
+        present.add(flag);
+      }
+    }
+    return present.isEmpty() ? model : model + "; " + String.join(" ", present);
   }
 }

@@ -58,6 +58,28 @@ class ProvenanceCaptureTest {
   }
 
   @Test
+  void cpuModelNamesTheVectorExtensions() throws Exception {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (!Files.isReadable(cpuinfo)) {
+      return; // not Linux
+    }
+    String flagsLine =
+        Files.readAllLines(cpuinfo).stream()
+            .filter(l -> l.startsWith("flags"))
+            .findFirst()
+            .orElse("");
+    List<String> flags = List.of(flagsLine.substring(flagsLine.indexOf(':') + 1).trim().split(" "));
+    String model = ProvenanceCapture.cpuModel();
+    for (String flag : ProvenanceCapture.VECTOR_FLAGS) {
+      // each listed flag appears as a whole word exactly when the CPU has it
+      assertEquals(
+          flags.contains(flag),
+          List.of(model.split("[; ]+")).contains(flag),
+          flag + " in " + model);
+    }
+  }
+
+  @Test
   void gitCommitAndDirtyFlag() throws Exception {
     if (!gitAvailable()) {
       return;
