@@ -34,7 +34,7 @@ class LcaLateralTest {
       assertTrue(
           share[STEPS - 1] > Lateral.AUTO_SPARSE_UP_TO,
           kind + ": last step share " + share[STEPS - 1]);
-      for (Lateral lateral : new Lateral[] {Lateral.SPARSE, Lateral.AUTO}) {
+      for (Lateral lateral : new Lateral[] {Lateral.SPARSE, Lateral.SPARSE_ENTRIES, Lateral.AUTO}) {
         Lca.Traced other = Lca.inferWithTraces(X, PHI, config, lateral);
         for (int n = 0; n < BATCH; n++) {
           for (int j = 0; j < ATOMS; j++) {
@@ -71,19 +71,21 @@ class LcaLateralTest {
     // With lambda above every potential (|U| <= |B| < 100) no code ever turns on: every sparse
     // product has no entries, and the reconstruction error is ||x||^2.
     LcaConfig config = new LcaConfig(100f, 4f, 30, Threshold.SOFT_SIGNED);
-    Lca.Traced t = Lca.inferWithTraces(X, PHI, config, Lateral.SPARSE);
-    for (float[] row : t.codes()) {
-      for (float a : row) {
-        assertEquals(0f, a, 0f); // -0 from the signed threshold counts as 0
-      }
-    }
     double error = 0;
     for (float[] x : X) {
       for (float v : x) {
         error += (double) v * v / BATCH;
       }
     }
-    assertEquals(error, t.reconstructionError()[29], 1e-4);
+    for (Lateral lateral : new Lateral[] {Lateral.SPARSE, Lateral.SPARSE_ENTRIES}) {
+      Lca.Traced t = Lca.inferWithTraces(X, PHI, config, lateral);
+      for (float[] row : t.codes()) {
+        for (float a : row) {
+          assertEquals(0f, a, 0f); // -0 from the signed threshold counts as 0
+        }
+      }
+      assertEquals(error, t.reconstructionError()[29], 1e-4, lateral.name());
+    }
   }
 
   @Test
