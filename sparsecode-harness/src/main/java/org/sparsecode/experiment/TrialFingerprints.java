@@ -366,8 +366,8 @@ public final class TrialFingerprints implements Fingerprints {
         + mavenVersion(de.bwaldvogel.liblinear.Linear.class, "de.bwaldvogel", "liblinear")
         + "; libsvm "
         + mavenVersion(libsvm.svm.class, "tw.edu.ntu.csie", "libsvm")
-        // Model selection's RBF fits read kernels precomputed from float32 squared distances.
-        + "; svm_rbf selection on precomputed kernels";
+        // RBF selection fits and every RBF prediction read float32 squared distances.
+        + "; svm_rbf selection on precomputed kernels, prediction from float32 distances";
   }
 
   /** The version in the jar's Maven metadata, else its manifest, else "unknown". */

@@ -83,8 +83,8 @@ class ClassifierTest {
     // Weights for x, y, then the intercept (the weight of the constant feature 1).
     assertArrayEquals(new double[] {0.0761811199, 0.0599034734, -0.0116114836}, lr, 1e-6);
     assertArrayEquals(new double[] {0.0381603571, 0.0300052986, -0.0058081167}, svm, 1e-6);
-    RbfSvmClassifier rbf =
-        (RbfSvmClassifier) Classifier.fit(ClassifierSettings.rbf(10, 2), train.x(), train.y());
+    RbfSvmModel rbf =
+        (RbfSvmModel) Classifier.fit(ClassifierSettings.rbf(10, 2), train.x(), train.y());
     assertEquals(10 + 11, rbf.supportVectorCount());
   }
 

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_problem;
 import org.junit.jupiter.api.Test;
 
 /**
- * The RBF SVM on precomputed distances against LIBSVM's own multi-class training and prediction on
- * the sparse rows: the same decision values (to the rounding of the kernel), the same support
- * vectors, the same predictions.
+ * The RBF SVMs against LIBSVM's own multi-class training and prediction on the sparse rows: trained
+ * pair by pair, the same model bit for bit; on precomputed distances, the same support vectors and
+ * predictions and decision values within the solver's tolerance.
  */
 class PrecomputedRbfSvmTest {
 
@@ -52,48 +55,56 @@ class PrecomputedRbfSvmTest {
     for (double c : new double[] {0.5, 20}) {
       for (double gamma : new double[] {0.02, 0.3}) {
         ClassifierSettings settings = ClassifierSettings.rbf(c, gamma);
-        RbfSvmClassifier libsvm = RbfSvmClassifier.fit(settings, train, trainY);
-        PrecomputedRbfSvm ours = PrecomputedRbfSvm.fit(settings, train, trainY, distances);
         String what = settings.hyperParameters();
+        // The reference: LIBSVM's own multi-class training and prediction on the sparse rows.
+        svm_problem problem = new svm_problem();
+        problem.l = train.rows();
+        problem.x = SparseRows.libsvm(train);
+        problem.y = Checks.asDoubles(trainY);
+        LibraryOutput.silence();
+        svm_model libsvm = svm.svm_train(problem, RbfSvmClassifier.parameter(settings));
+        int[] expected = new int[test.rows()];
+        double[][] expectedDecisions = new double[test.rows()][libsvm.rho.length];
+        for (int r = 0; r < test.rows(); r++) {
+          svm_node[] row = SparseRows.libsvmRow(test, r);
+          expected[r] = (int) svm.svm_predict(libsvm, row);
+          svm.svm_predict_values(libsvm, row, expectedDecisions[r]);
+        }
 
-        assertEquals(libsvm.supportVectorCount(), ours.supportVectorCount(), what);
-        int[] libsvmPredictions = new int[test.rows()];
-        for (int r = 0; r < test.rows(); r++) {
-          libsvmPredictions[r] =
-              (int) svm.svm_predict(libsvm.model(), SparseRows.libsvmRow(test, r));
-        }
-        assertArrayEquals(libsvmPredictions, ours.predict(test), what);
-        assertArrayEquals(libsvmPredictions, libsvm.predict(test), what);
-        double[][] decisions = ours.decisionValues(test);
-        double[] expected = new double[decisions[0].length];
-        double largest = 0;
-        for (int r = 0; r < test.rows(); r++) {
-          svm.svm_predict_values(libsvm.model(), SparseRows.libsvmRow(test, r), expected);
-          for (int p = 0; p < expected.length; p++) {
-            largest = Math.max(largest, Math.abs(expected[p] - decisions[r][p]));
-          }
-        }
-        // LIBSVM stops once no KKT condition is violated by more than eps; kernels that differ in
-        // their last float bit can take it to different stopping points within that tolerance.
-        assertTrue(largest < settings.eps(), what + ": decision values differ by up to " + largest);
-        // LIBSVM's own model, predicting from the dense distances: only the kernel's rounding.
-        double[][] converted =
-            PrecomputedRbfSvm.fromLibsvm(settings, libsvm.model(), train.cols())
-                .decisionValues(test);
-        double largestConverted = 0;
-        for (int r = 0; r < test.rows(); r++) {
-          svm.svm_predict_values(libsvm.model(), SparseRows.libsvmRow(test, r), expected);
-          for (int p = 0; p < expected.length; p++) {
-            largestConverted = Math.max(largestConverted, Math.abs(expected[p] - converted[r][p]));
-          }
-        }
+        // Pairs trained side by side: LIBSVM's model bit for bit; only prediction's distances
+        // round.
+        RbfSvmModel pairwise = RbfSvmClassifier.fit(settings, train, trainY, 3);
+        assertArrayEquals(libsvm.rho, pairwise.rhos(), 0.0, what);
+        assertEquals(libsvm.l, pairwise.supportVectorCount(), what);
+        assertArrayEquals(expected, pairwise.predict(test), what);
         assertTrue(
-            largestConverted < 1e-5, what + ": converted model differs by " + largestConverted);
+            largestDifference(expectedDecisions, pairwise.decisionValues(test)) < 1e-5,
+            what + ": pairwise model's decision values");
+
+        // Precomputed kernels: the same support vectors and predictions; decision values within
+        // the solver's tolerance. LIBSVM stops once no KKT condition is violated by more than eps;
+        // kernels that differ in their last float bit can stop at different points within that.
+        RbfSvmModel precomputed = PrecomputedRbfSvm.fit(settings, train, trainY, distances);
+        assertEquals(libsvm.l, precomputed.supportVectorCount(), what);
+        assertArrayEquals(expected, precomputed.predict(test), what);
+        double largest = largestDifference(expectedDecisions, precomputed.decisionValues(test));
+        assertTrue(largest < settings.eps(), what + ": decision values differ by up to " + largest);
+
         // Not a trivial problem: the classes overlap, so neither model is perfect on test.
-        double accuracy = ours.accuracy(test, testY);
+        double accuracy = precomputed.accuracy(test, testY);
         assertTrue(accuracy > 0.4 && accuracy < 0.99, what + ": accuracy " + accuracy);
       }
     }
+  }
+
+  private static double largestDifference(double[][] a, double[][] b) {
+    double largest = 0;
+    for (int r = 0; r < a.length; r++) {
+      for (int p = 0; p < a[r].length; p++) {
+        largest = Math.max(largest, Math.abs(a[r][p] - b[r][p]));
+      }
+    }
+    return largest;
   }
 
   @Test
