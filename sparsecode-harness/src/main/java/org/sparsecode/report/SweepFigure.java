@@ -193,9 +193,11 @@ public final class SweepFigure {
       }
       if (any) {
         List<Double> errors = panel.errorBars().get(s.getKey());
-        // XChart draws error bars wrongly on a log axis: there the spread is two unlabelled
-        // point series (mean - sd and mean + sd) in the series' colour.
-        boolean bars = errors != null && !panel.logY();
+        // XChart draws error bars wrongly on a log axis, and cannot draw them at all for a series
+        // with a missing value (glyph numbers of the single dictionary): there the spread is two
+        // unlabelled point series (mean - sd and mean + sd) in the series' colour.
+        boolean spreadAsPoints = errors != null && (panel.logY() || ys.contains(null));
+        boolean bars = errors != null && !spreadAsPoints;
         CategorySeries series =
             bars
                 ? chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors))
@@ -204,11 +206,12 @@ public final class SweepFigure {
             s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
         // The spread's extra series would shift the colour cycle: colours are set explicitly.
         Color colour = styler.getSeriesColors()[index % styler.getSeriesColors().length];
-        if (panel.logY() && !panel.errorBars().isEmpty()) {
+        if (!panel.errorBars().isEmpty()) {
           series.setLineColor(colour);
           series.setMarkerColor(colour);
+          series.setFillColor(colour);
         }
-        if (errors != null && panel.logY()) {
+        if (spreadAsPoints) {
           for (int sign : new int[] {-1, 1}) {
             List<Double> bound = new ArrayList<>();
             for (int i = 0; i < ys.size(); i++) {
