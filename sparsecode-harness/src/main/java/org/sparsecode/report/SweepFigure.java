@@ -194,13 +194,19 @@ public final class SweepFigure {
       if (any) {
         List<Double> errors = panel.errorBars().get(s.getKey());
         // XChart draws error bars wrongly on a log axis, and cannot draw them at all for a series
-        // with a missing value (glyph numbers of the single dictionary): there the spread is two
-        // unlabelled point series (mean - sd and mean + sd) in the series' colour.
-        boolean spreadAsPoints = errors != null && (panel.logY() || ys.contains(null));
-        boolean bars = errors != null && !spreadAsPoints;
+        // with a missing value (glyph numbers of the single dictionary). On a log axis, and for
+        // lines with a missing value, the spread is two unlabelled point series (mean - sd and
+        // mean + sd) in the series' colour; bars from 0 draw a missing value as an empty bar
+        // (standing beside its neighbours, points would not line up with the bars), and bars on
+        // a zoomed axis then go without their spread.
+        boolean missing = ys.contains(null);
+        boolean spreadAsPoints = errors != null && (panel.logY() || (missing && !panel.bars()));
+        boolean emptyBars = errors != null && missing && panel.bars() && !panel.logY() && !zoomed;
+        boolean errorBars = errors != null && !spreadAsPoints && (!missing || emptyBars);
+        List<Double> drawn = emptyBars ? ys.stream().map(v -> v == null ? 0.0 : v).toList() : ys;
         CategorySeries series =
-            bars
-                ? chart.addSeries(s.getKey(), xLabels, ys, usableErrors(ys, errors))
+            errorBars
+                ? chart.addSeries(s.getKey(), xLabels, drawn, usableErrors(ys, errors))
                 : chart.addSeries(s.getKey(), xLabels, ys);
         series.setMarker(
             s.getKey().startsWith("document") ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
