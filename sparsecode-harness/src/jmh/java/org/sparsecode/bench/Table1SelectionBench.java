@@ -198,7 +198,8 @@ final class Table1SelectionBench {
                 + "lr: LIBLINEAR 2.44 (Java) L2R_LR, a Newton method with line search, eps %s; svm_linear: "
                 + "L2R_L2LOSS_SVC_DUAL, dual coordinate descent, eps %s, seed 0; both one-vs-rest with the intercept "
                 + "as a constant feature %s; svm_rbf: LIBSVM 3.31 (Java) C_SVC, one-vs-one, shrinking, eps %s, "
-                + "cache %.0f MB; at most 1000 iterations on both sides",
+                + "cache %.0f MB, on kernels precomputed once for the grid from the training images' squared "
+                + "distances, predicting from dense distances; at most 1000 iterations on both sides",
             threads,
             ClassifierKind.LR.defaultEps(),
             ClassifierKind.SVM_LINEAR.defaultEps(),
