@@ -189,7 +189,7 @@ public final class SweepRunner {
             + total
             + ") failed: "
             + why
-            + ". The "
+            + (why != null && why.endsWith(".") ? " The " : ". The ")
             + finished
             + " finished trial(s) are kept in "
             + store.trialsDir()

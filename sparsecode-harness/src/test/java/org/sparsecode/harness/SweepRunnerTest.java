@@ -1,6 +1,7 @@
 package org.sparsecode.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class SweepRunnerTest {
     @Override
     public TrialResult run(Trial trial) throws IOException {
       if (trial.index() == failAt) {
-        throw new IOException("disk full");
+        throw new IOException("disk full.");
       }
       ran.add(trial.index());
       return Fakes.result(trial);
@@ -50,6 +51,7 @@ class SweepRunnerTest {
     assertTrue(e.getMessage().contains("trial lambda_0.0001 (4 of 7) failed"), e.getMessage());
     assertTrue(e.getMessage().contains("disk full"), e.getMessage());
     assertTrue(e.getMessage().contains("run the same command again to resume"), e.getMessage());
+    assertFalse(e.getMessage().contains(".."), "a cause ending in a full stop gets no second one");
     assertEquals(List.of(0, 1, 2), first.ran);
     ResultStore store = ResultStore.of(tmp.resolve("r"), spec, "quick");
     List<Trial> trials = spec.expand("quick");
