@@ -21,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
@@ -672,9 +674,10 @@ public final class LinkedTable1Report {
    * features it holds for ("raw: ...; single, linked: ...").
    */
   static String byFeatures(List<TrialResult> results, Function<TrialResult, String> describe) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
+    // A kind of features appears once per group, however many seeds it has.
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
     for (TrialResult r : results) {
-      groups.computeIfAbsent(describe.apply(r), k -> new ArrayList<>()).add(features(r));
+      groups.computeIfAbsent(describe.apply(r), k -> new LinkedHashSet<>()).add(features(r));
     }
     if (groups.size() == 1) {
       return groups.keySet().iterator().next();
