@@ -239,10 +239,19 @@ public final class BenchMain {
                 "ratio"),
             rows,
             notes);
+    writeReport(result, out, table, sentences);
+  }
+
+  /**
+   * Writes {@code bench-<name>.csv} and {@code .md} under {@code out}, the sentences as the
+   * Markdown's Result section, and prints the table and the sentences.
+   */
+  static void writeReport(ResultTable result, Path out, String name, List<String> sentences)
+      throws IOException {
     String text = String.join("\n\n", sentences);
-    CsvReport.write(result, out.resolve("bench-" + table + ".csv"));
+    CsvReport.write(result, out.resolve("bench-" + name + ".csv"));
     MarkdownReport.write(
-        result, out.resolve("bench-" + table + ".md"), List.of("## Result\n\n" + text));
+        result, out.resolve("bench-" + name + ".md"), List.of("## Result\n\n" + text));
     System.out.println(MarkdownReport.render(result));
     System.out.println(text);
   }

@@ -23,8 +23,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.sparsecode.classify.ClassifierKind;
 import org.sparsecode.classify.ClassifierSettings;
 import org.sparsecode.harness.ProvenanceCapture;
-import org.sparsecode.report.CsvReport;
-import org.sparsecode.report.MarkdownReport;
 import org.sparsecode.report.ResultTable;
 
 /**
@@ -254,12 +252,7 @@ final class Table1SelectionBench {
                 "ratio"),
             rows,
             notes);
-    String text = String.join("\n\n", sentences);
-    CsvReport.write(result, out.resolve("bench-" + TABLE + ".csv"));
-    MarkdownReport.write(
-        result, out.resolve("bench-" + TABLE + ".md"), List.of("## Result\n\n" + text));
-    System.out.println(MarkdownReport.render(result));
-    System.out.println(text);
+    BenchMain.writeReport(result, out, TABLE, sentences);
     agreement.forEach(System.out::println);
   }
 

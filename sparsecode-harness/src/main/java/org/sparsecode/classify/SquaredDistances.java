@@ -22,6 +22,27 @@ final class SquaredDistances {
    * floats).
    */
   static float[] between(FeatureMatrix a, FeatureMatrix b, int threads) {
+    return compute(a, b, false, threads);
+  }
+
+  /**
+   * The distances between every two rows of {@code x}, as {@link #between}{@code (x, x)} but
+   * exactly symmetric (the lower triangle mirrors the upper one, as LIBSVM's kernel is symmetric),
+   * and computing only the upper one.
+   */
+  static float[] within(FeatureMatrix x, int threads) {
+    float[] d = compute(x, x, true, threads);
+    int n = x.rows();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        d[j * n + i] = d[i * n + j];
+      }
+    }
+    return d;
+  }
+
+  /** Row i of the result holds |a_i - b_j|^2 for every j, or for j >= i only when {@code upper}. */
+  private static float[] compute(FeatureMatrix a, FeatureMatrix b, boolean upper, int threads) {
     Checks.checkFeatures(a, b.cols());
     long size = (long) a.rows() * b.rows();
     if (size > Integer.MAX_VALUE - 8) {
@@ -44,9 +65,10 @@ final class SquaredDistances {
           () -> {
             double[] dots = new double[b.rows()];
             for (int i = from; i < to; i++) {
-              dotsWithAll(a, i, columns, dots);
+              int first = upper ? i : 0;
+              dotsWith(a, i, columns, first, dots);
               int base = i * b.rows();
-              for (int j = 0; j < dots.length; j++) {
+              for (int j = first; j < dots.length; j++) {
                 out[base + j] = (float) (aSquares[i] + bSquares[j] - 2 * dots[j]);
               }
             }
@@ -58,30 +80,18 @@ final class SquaredDistances {
   }
 
   /**
-   * The distances between every two rows of {@code x}, as {@link #between}{@code (x, x)} but
-   * exactly symmetric (the lower triangle mirrors the upper one, as LIBSVM's kernel is symmetric).
+   * dots[j] = a_i . b_j for j >= first, summed over a_i's non-zero features in increasing order.
    */
-  static float[] within(FeatureMatrix x, int threads) {
-    float[] d = between(x, x, threads);
-    int n = x.rows();
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        d[j * n + i] = d[i * n + j];
-      }
-    }
-    return d;
-  }
-
-  /** dots[j] = a_i . b_j, summed over a_i's non-zero features in increasing order. */
-  private static void dotsWithAll(FeatureMatrix a, int i, float[][] columns, double[] dots) {
-    Arrays.fill(dots, 0);
+  private static void dotsWith(
+      FeatureMatrix a, int i, float[][] columns, int first, double[] dots) {
+    Arrays.fill(dots, first, dots.length, 0);
     int start = i * a.cols();
     for (int c = 0; c < a.cols(); c++) {
       float v = a.values()[start + c];
       if (v != 0f) {
         double value = v;
         float[] column = columns[c];
-        for (int j = 0; j < dots.length; j++) {
+        for (int j = first; j < dots.length; j++) {
           dots[j] += value * column[j];
         }
       }
