@@ -29,6 +29,8 @@ final class SuiteEstimate {
    * One table at one budget.
    *
    * @param wholeSeconds a whole pass, every trial run afresh (NaN: nothing measured)
+   * @param firstSeedSeconds the part of the whole pass that is the first seed's trials: what the
+   *     table costs with one seed
    * @param remainingSeconds the trials without a result yet, what {@code reproduce} will run
    * @param measured trials whose own time at this budget is known
    */
@@ -38,6 +40,7 @@ final class SuiteEstimate {
       int trials,
       int done,
       double wholeSeconds,
+      double firstSeedSeconds,
       double remainingSeconds,
       int measured,
       String basis) {}
@@ -73,6 +76,7 @@ final class SuiteEstimate {
     }
     double perStep = steps > 0 ? seconds / steps : Double.NaN;
     double whole = 0;
+    double firstSeed = 0;
     double remaining = 0;
     int done = 0;
     int measured = 0;
@@ -96,6 +100,9 @@ final class SuiteEstimate {
         estimate = perStep * spec.steps(budget);
       }
       whole += estimate;
+      if (SweepSpec.pointId(t.id()).equals(t.id())) {
+        firstSeed += estimate;
+      }
       if (own == null) {
         remaining += estimate;
       } else {
@@ -128,6 +135,7 @@ final class SuiteEstimate {
         trials.size(),
         done,
         whole,
+        Double.isNaN(perStep) ? Double.NaN : firstSeed,
         done == trials.size() ? 0 : remaining,
         measured,
         basis);
@@ -158,32 +166,41 @@ final class SuiteEstimate {
   /** Prints one line per table and the totals. */
   static void print(List<Table> tables, PrintStream out) {
     out.printf(
-        "%-26s %7s %12s %14s  %s%n",
-        "table (" + tables.get(0).budget() + ")", "trials", "whole pass", "this run", "basis");
+        "%-26s %7s %12s %10s %14s  %s%n",
+        "table (" + tables.get(0).budget() + ")",
+        "trials",
+        "whole pass",
+        "one seed",
+        "this run",
+        "basis");
     double whole = 0;
+    double firstSeed = 0;
     double remaining = 0;
     boolean unknown = false;
     for (Table t : tables) {
       out.printf(
-          "%-26s %3d/%-3d %12s %14s  %s%n",
+          "%-26s %3d/%-3d %12s %10s %14s  %s%n",
           t.table(),
           t.done(),
           t.trials(),
           duration(t.wholeSeconds()),
+          duration(t.firstSeedSeconds()),
           duration(t.remainingSeconds()),
           t.basis());
       if (Double.isNaN(t.wholeSeconds())) {
         unknown = true;
       } else {
         whole += t.wholeSeconds();
+        firstSeed += t.firstSeedSeconds();
         remaining += t.remainingSeconds();
       }
     }
     out.printf(
-        "%-26s %7s %12s %14s  %s%n",
+        "%-26s %7s %12s %10s %14s  %s%n",
         "total",
         "",
         duration(whole),
+        duration(firstSeed),
         duration(remaining),
         unknown ? "without the tables that have no estimate" : "");
   }

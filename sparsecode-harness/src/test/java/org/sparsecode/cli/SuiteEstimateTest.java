@@ -47,6 +47,8 @@ class SuiteEstimateTest {
     double mean = 239.0 / 62000 * 2000;
     assertEquals(3 * 10 + 3 * 9 + 3 * 7 + 12 * mean, quick.wholeSeconds(), 1e-9);
     assertEquals(3 * 10 + 2 * 9 + 3 * 7 + 12 * mean, quick.remainingSeconds(), 1e-9);
+    // one seed: the seed-1 trials only, lambdas 0, 1e-5 and 5e-5 and the 4 at the mean rate
+    assertEquals(10 + 9 + 7 + 4 * mean, quick.firstSeedSeconds(), 1e-9);
     assertEquals(1, quick.done());
     assertEquals(1, quick.measured());
     assertEquals(
@@ -66,6 +68,7 @@ class SuiteEstimateTest {
   void nothingStoredIsUnknownNotZero() throws Exception {
     SuiteEstimate.Table t = SuiteEstimate.of(fc, "full", tmp);
     assertTrue(Double.isNaN(t.wholeSeconds()));
+    assertTrue(Double.isNaN(t.firstSeedSeconds()));
     assertEquals("unknown", SuiteEstimate.duration(t.wholeSeconds()));
     assertEquals("1h01m", SuiteEstimate.duration(3690));
     assertEquals("2m05s", SuiteEstimate.duration(125));
@@ -89,6 +92,6 @@ class SuiteEstimateTest {
   }
 
   private static SuiteEstimate.Table table(String name, double seconds) {
-    return new SuiteEstimate.Table(name, "full", 1, 0, seconds, seconds, 0, "test");
+    return new SuiteEstimate.Table(name, "full", 1, 0, seconds, seconds, seconds, 0, "test");
   }
 }
