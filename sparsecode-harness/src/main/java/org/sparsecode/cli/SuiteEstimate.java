@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.sparsecode.harness.ResultStore;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
@@ -29,8 +30,8 @@ final class SuiteEstimate {
    * One table at one budget.
    *
    * @param wholeSeconds a whole pass, every trial run afresh (NaN: nothing measured)
-   * @param firstSeedSeconds the part of the whole pass that is the first seed's trials: what the
-   *     table costs with one seed
+   * @param firstSeedSeconds the part of the whole pass that is the trials of the first trial's
+   *     seed: what the table costs with one seed
    * @param remainingSeconds the trials without a result yet, what {@code reproduce} will run
    * @param measured trials whose own time at this budget is known
    */
@@ -75,6 +76,9 @@ final class SuiteEstimate {
       }
     }
     double perStep = steps > 0 ? seconds / steps : Double.NaN;
+    // The first trial's seed, whether seeds come from `seeds:` or from a grid of seeds; a table
+    // without a seed param counts every trial.
+    Object firstSeedValue = trials.isEmpty() ? null : trials.get(0).params().get("seed");
     double whole = 0;
     double firstSeed = 0;
     double remaining = 0;
@@ -100,7 +104,7 @@ final class SuiteEstimate {
         estimate = perStep * spec.steps(budget);
       }
       whole += estimate;
-      if (SweepSpec.pointId(t.id()).equals(t.id())) {
+      if (Objects.equals(t.params().get("seed"), firstSeedValue)) {
         firstSeed += estimate;
       }
       if (own == null) {

@@ -65,6 +65,21 @@ class SuiteEstimateTest {
   }
 
   @Test
+  void oneSeedCountsTheFirstSeedWhenSeedsAreAGridKey() throws Exception {
+    // ovr-sphere: 6 widths x 4 partition counts x seed [1, 2, 3] in its grid; one stored trial
+    // of 30 s sets every trial's time (its own, or the same rate per step).
+    SweepSpec sphere = SweepSpec.load(Path.of("harness", "ovr-sphere.yaml"));
+    Trial t = sphere.expand("full").get(0);
+    ResultStore.of(tmp, sphere, "full")
+        .save(
+            new TrialResult(
+                t, TrialResult.Status.OK, "", Map.of("wall_seconds", 30.0), PROVENANCE));
+    SuiteEstimate.Table full = SuiteEstimate.of(sphere, "full", tmp);
+    assertEquals(72 * 30, full.wholeSeconds(), 1e-9);
+    assertEquals(24 * 30, full.firstSeedSeconds(), 1e-9);
+  }
+
+  @Test
   void nothingStoredIsUnknownNotZero() throws Exception {
     SuiteEstimate.Table t = SuiteEstimate.of(fc, "full", tmp);
     assertTrue(Double.isNaN(t.wholeSeconds()));
