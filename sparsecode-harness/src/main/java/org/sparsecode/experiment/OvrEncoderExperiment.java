@@ -329,7 +329,7 @@ public final class OvrEncoderExperiment implements Experiment {
   }
 
   /** The logistic-regression probe's learning curve, in the trial's artifacts. */
-  public static final String PROBE_CURVE = "probe_curve.csv";
+  public static final String PROBE_CURVE = org.sparsecode.harness.TrialNames.OvrEncoder.PROBE_CURVE;
 
   static OvrEncoderConfig ovrConfig(Trial trial) {
     return OvrEncoderConfig.builder()

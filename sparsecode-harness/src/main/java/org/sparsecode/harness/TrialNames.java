@@ -56,6 +56,10 @@ public final class TrialNames {
     public static final String LR_DROPS = "lr_drops";
     public static final String ENCODER_SECONDS = "encoder_seconds";
     public static final String PROBE_EPOCHS = "probe_epochs";
+
+    /** The logistic-regression probe's learning curve, in the trial's artifacts. */
+    public static final String PROBE_CURVE = "probe_curve.csv";
+
     public static final String PROBE_SECONDS = "probe_seconds";
 
     /** The kinds of features a trial scores, by the {@code features} value of its trial. */

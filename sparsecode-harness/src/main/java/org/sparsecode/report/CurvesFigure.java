@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -24,8 +25,9 @@ import org.sparsecode.harness.TrialResult;
 import org.sparsecode.io.CurveCsv;
 
 /**
- * The learning curves of a sweep's classifier trials, read from each trial's {@link CurveCsv#FILE}:
- * validation accuracy and the AVR on the batch just trained on against steps, one line per trial.
+ * The learning curves of a sweep's trials, read from a CSV in each trial's artifacts (for
+ * classifiers {@link CurveCsv#FILE}): an accuracy and an activity count against steps, one line per
+ * trial.
  */
 public final class CurvesFigure {
   private static final int PANEL_WIDTH = 720;
@@ -41,35 +43,81 @@ public final class CurvesFigure {
   public record Mark(String label, double accuracy, double avr) {}
 
   /**
+   * What the two panels draw: a curve column of accuracies (left, on a linear axis that starts near
+   * its lowest late value) and one of activity counts (right, on a log axis), with their titles.
+   *
+   * @param accuracyAxis the left axis's title, to which "(axis starts at ...)" is added
+   */
+  public record Panels(
+      String stepAxis,
+      String accuracyColumn,
+      String accuracyTitle,
+      String accuracyAxis,
+      String activityColumn,
+      String activityTitle,
+      String activityAxis) {}
+
+  /** A classifier's {@link CurveCsv#FILE}: validation accuracy and the AVR of the batch. */
+  public static final Panels CLASSIFIER =
+      new Panels(
+          "training step",
+          "validation_accuracy",
+          "Validation accuracy during training",
+          "validation accuracy",
+          "avr_train_batch",
+          "AVR on the batch just trained on",
+          "active hidden units per example (log scale)");
+
+  /**
    * The curves the trials left under {@code artifacts} (trials without one are skipped), labelled
    * by their grid values, and by their seed for the seeds after a grid point's first.
    */
   public static List<Curve> read(List<TrialResult> results, Path artifacts, List<String> gridKeys)
       throws IOException {
+    return read(results, artifacts, CurveCsv.FILE, r -> gridLabel(r, gridKeys));
+  }
+
+  /**
+   * The curves in each trial's {@code fileName} under {@code artifacts} (trials without one are
+   * skipped), labelled by {@code pointLabel} and by their seed for the seeds after a grid point's
+   * first.
+   */
+  public static List<Curve> read(
+      List<TrialResult> results,
+      Path artifacts,
+      String fileName,
+      Function<TrialResult, String> pointLabel)
+      throws IOException {
     List<Curve> out = new ArrayList<>();
     for (TrialResult r : results) {
-      Path file = artifacts.resolve(r.trial().id()).resolve(CurveCsv.FILE);
+      Path file = artifacts.resolve(r.trial().id()).resolve(fileName);
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      StringBuilder label = new StringBuilder();
-      for (String k : gridKeys) {
-        Object v = r.trial().params().get(k);
-        Object shown = v instanceof Number n ? n.doubleValue() : v;
-        if (k.equals("lambda") && v != null) {
-          shown = Double.parseDouble(v.toString());
-        }
-        label
-            .append(label.length() == 0 ? "" : ", ")
-            .append(k.equals("lambda") ? "lambda " : "")
-            .append(MarkdownReport.display(k, shown));
-      }
+      StringBuilder label = new StringBuilder(pointLabel.apply(r));
       if (!SweepSpec.pointId(r.trial().id()).equals(r.trial().id())) {
-        label.append(", seed ").append(r.trial().params().get("seed"));
+        label.append(SEED_LABEL).append(r.trial().params().get("seed"));
       }
       out.add(new Curve(label.toString(), CurveCsv.read(file)));
     }
     return out;
+  }
+
+  /** "conv_transpose, lambda 1e-05": the trial's values of the grid keys. */
+  private static String gridLabel(TrialResult r, List<String> gridKeys) {
+    StringBuilder label = new StringBuilder();
+    for (String k : gridKeys) {
+      Object v = r.trial().params().get(k);
+      Object shown = v instanceof Number n ? n.doubleValue() : v;
+      if (k.equals("lambda") && v != null) {
+        shown = Double.parseDouble(v.toString());
+      }
+      label
+          .append(label.length() == 0 ? "" : ", ")
+          .append(k.equals("lambda") ? "lambda " : "")
+          .append(MarkdownReport.display(k, shown));
+    }
+    return label.toString();
   }
 
   private static final String SEED_LABEL = ", seed ";
@@ -93,27 +141,43 @@ public final class CurvesFigure {
     }
   }
 
-  /** Writes the two-panel figure; draws nothing and returns false when there are no curves. */
+  /**
+   * Writes the two-panel figure of classifier curves; draws nothing and returns false when there
+   * are no curves.
+   */
   public static boolean write(
       Path png, List<Curve> curves, Optional<Mark> mark, List<String> caption) throws IOException {
+    return write(png, curves, mark, caption, CLASSIFIER);
+  }
+
+  /**
+   * Writes the two-panel figure of {@code panels}' columns; draws nothing and returns false when
+   * there are no curves.
+   */
+  public static boolean write(
+      Path png, List<Curve> curves, Optional<Mark> mark, List<String> caption, Panels panels)
+      throws IOException {
     if (curves.isEmpty()) {
       return false;
     }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    double accuracyFloor = accuracyFloor(curves);
+    double accuracyFloor = accuracyFloor(curves, panels.accuracyColumn());
     XYChart accuracy =
         chart(
-            "Validation accuracy during training",
+            panels.accuracyTitle(),
             String.format(
-                java.util.Locale.ROOT, "validation accuracy (axis starts at %.2f)", accuracyFloor));
+                java.util.Locale.ROOT,
+                "%s (axis starts at %.2f)",
+                panels.accuracyAxis(),
+                accuracyFloor),
+            panels.stepAxis());
     accuracy.getStyler().setYAxisMin(accuracyFloor);
-    accuracy.getStyler().setYAxisMax(accuracyCeiling(curves));
+    accuracy.getStyler().setYAxisMax(accuracyCeiling(curves, panels.accuracyColumn()));
     // One legend, on the right panel: both panels draw the trials in the same colours.
     accuracy.getStyler().setLegendVisible(false);
-    XYChart avr =
-        chart("AVR on the batch just trained on", "active hidden units per example (log scale)");
+    XYChart avr = chart(panels.activityTitle(), panels.activityAxis(), panels.stepAxis());
     double avrMin = Double.POSITIVE_INFINITY, avrMax = 0;
     // Later seeds take their grid point's colour, dashed, and stay out of the legend.
     Map<String, Color> colours = new HashMap<>();
@@ -125,20 +189,22 @@ public final class CurvesFigure {
         colours.computeIfAbsent(point, k -> cycle[colours.size() % cycle.length]);
       }
     }
+    double accuracyStride = drawnStride(curves, panels.accuracyColumn());
+    double activityStride = drawnStride(curves, panels.activityColumn());
     for (Curve c : curves) {
       double[] steps = c.table().column("step");
-      double[] acc = c.table().column("validation_accuracy");
-      double[] a = c.table().column("avr_train_batch");
+      double[] acc = c.table().column(panels.accuracyColumn());
+      double[] a = c.table().column(panels.activityColumn());
       List<Double> xs = new ArrayList<>(),
           ys = new ArrayList<>(),
           xa = new ArrayList<>(),
           ya = new ArrayList<>();
       for (int i = 0; i < steps.length; i++) {
-        if (Double.isFinite(acc[i]) && acc[i] >= accuracyFloor) {
+        if (Double.isFinite(acc[i]) && acc[i] >= accuracyFloor && steps[i] % accuracyStride == 0) {
           xs.add(steps[i]);
           ys.add(acc[i]);
         }
-        if (Double.isFinite(a[i]) && a[i] > 0) {
+        if (Double.isFinite(a[i]) && a[i] > 0 && steps[i] % activityStride == 0) {
           xa.add(steps[i]);
           ya.add(a[i]);
           avrMin = Math.min(avrMin, a[i]);
@@ -203,6 +269,43 @@ public final class CurvesFigure {
     return true;
   }
 
+  /** At most this many points of a curve are drawn. */
+  private static final int MAX_DRAWN_POINTS = 60;
+
+  /**
+   * The steps a panel draws a column at: every value when no curve has more than {@link
+   * #MAX_DRAWN_POINTS}, else those at multiples of the smallest round stride (1, 2, 2.5 or 5 times
+   * a power of 10) that leaves at most that many. XChart puts the ticks of equally spaced data on
+   * the data's own steps, so a curve every 50 steps would be ticked at 50, 900, 1,750, ... with
+   * overlapping labels; round strides give round ticks.
+   */
+  static double drawnStride(List<Curve> curves, String column) {
+    double last = 0;
+    int rows = 0;
+    for (Curve c : curves) {
+      double[] steps = c.table().column("step");
+      double[] values = c.table().column(column);
+      int finite = 0;
+      for (int i = 0; i < steps.length; i++) {
+        if (Double.isFinite(values[i])) {
+          finite++;
+          last = Math.max(last, steps[i]);
+        }
+      }
+      rows = Math.max(rows, finite);
+    }
+    if (rows <= MAX_DRAWN_POINTS) {
+      return 1;
+    }
+    for (double power = 1; ; power *= 10) {
+      for (double m : new double[] {1, 2, 2.5, 5}) {
+        if (last / (m * power) <= MAX_DRAWN_POINTS) {
+          return m * power;
+        }
+      }
+    }
+  }
+
   /**
    * Where the accuracy axis starts: just below the lowest accuracy over the second half of the
    * longest run, a multiple of 0.01. Early evaluations of slow trials lie far below the rest and
@@ -210,6 +313,10 @@ public final class CurvesFigure {
    * starts.
    */
   static double accuracyFloor(List<Curve> curves) {
+    return accuracyFloor(curves, CLASSIFIER.accuracyColumn());
+  }
+
+  private static double accuracyFloor(List<Curve> curves, String column) {
     double lastStep = 0;
     for (Curve c : curves) {
       for (double s : c.table().column("step")) {
@@ -219,7 +326,7 @@ public final class CurvesFigure {
     double min = 1;
     for (Curve c : curves) {
       double[] steps = c.table().column("step");
-      double[] acc = c.table().column("validation_accuracy");
+      double[] acc = c.table().column(column);
       for (int i = 0; i < steps.length; i++) {
         if (steps[i] >= lastStep / 2 && Double.isFinite(acc[i])) {
           min = Math.min(min, acc[i]);
@@ -230,10 +337,10 @@ public final class CurvesFigure {
   }
 
   /** Just above the highest accuracy, a multiple of 0.01, at most 1. */
-  static double accuracyCeiling(List<Curve> curves) {
+  private static double accuracyCeiling(List<Curve> curves, String column) {
     double max = 0;
     for (Curve c : curves) {
-      for (double a : c.table().column("validation_accuracy")) {
+      for (double a : c.table().column(column)) {
         if (Double.isFinite(a)) {
           max = Math.max(max, a);
         }
@@ -256,13 +363,13 @@ public final class CurvesFigure {
             0f));
   }
 
-  private static XYChart chart(String title, String yLabel) {
+  private static XYChart chart(String title, String yLabel, String xLabel) {
     XYChart chart =
         new XYChartBuilder()
             .width(PANEL_WIDTH)
             .height(PANEL_HEIGHT)
             .title(title)
-            .xAxisTitle("training step")
+            .xAxisTitle(xLabel)
             .yAxisTitle(yLabel)
             .build();
     var styler = chart.getStyler();
@@ -271,6 +378,7 @@ public final class CurvesFigure {
     styler.setLegendLayout(Styler.LegendLayout.Vertical);
     styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     styler.setXAxisDecimalPattern("#,###");
+    styler.setXAxisMin(0.0);
     styler.setMarkerSize(10);
     return chart;
   }

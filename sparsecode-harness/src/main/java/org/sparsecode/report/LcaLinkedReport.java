@@ -105,14 +105,45 @@ public final class LcaLinkedReport {
     List<String> figures = writeFigures(spec, table, results, png, artifacts);
     sections.add(
         "## Figures\n\n" + String.join("\n", figures.stream().map(f -> "- " + f).toList()));
-    sections.add(curves(results, artifacts));
+    List<CurvesFigure.Curve> learning =
+        CurvesFigure.read(
+            results,
+            artifacts,
+            org.sparsecode.io.CurveCsv.FILE,
+            r -> String.valueOf(r.trial().params().get("features")));
+    String curvesPng = spec.table() + "-curves.png";
+    boolean drawn =
+        CurvesFigure.write(
+            png.resolveSibling(curvesPng),
+            learning,
+            java.util.Optional.empty(),
+            table.caption(),
+            LEARNING);
+    sections.add(curves(results, artifacts, drawn ? curvesPng : null));
     driverDiagnosis(md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);
     return MarkdownReport.render(table);
   }
 
-  /** Which trials left learning curves ({@code curve.csv}, {@code lca_inference_curve.csv}). */
-  static String curves(List<TrialResult> results, Path artifacts) throws IOException {
+  /**
+   * The Hebbian learning's curve: cross-modal accuracy on the curve's test digits (driver off), and
+   * the active atoms per input of the training batches.
+   */
+  static final CurvesFigure.Panels LEARNING =
+      new CurvesFigure.Panels(
+          "Hebbian learning step",
+          "cross_modal_accuracy",
+          "Cross-modal accuracy during learning (test digits, driver off)",
+          "nearest-class accuracy",
+          "l0",
+          "Active atoms per input of the training batch",
+          "active atoms per input (log scale)");
+
+  /**
+   * Which trials left learning curves ({@code curve.csv}, {@code lca_inference_curve.csv}), and the
+   * curves figure {@code png} (null when none was drawn).
+   */
+  static String curves(List<TrialResult> results, Path artifacts, String png) throws IOException {
     List<String> with = new ArrayList<>();
     for (TrialResult r : results) {
       if (Files.isRegularFile(
@@ -131,7 +162,16 @@ public final class LcaLinkedReport {
             "## Learning curves\n\nTrials with `curve.csv` and `lca_inference_curve.csv` in their"
                 + " artifacts: "
                 + String.join(", ", with)
-                + ".\n");
+                + "."
+                + (png == null
+                    ? ""
+                    : " [graphs/"
+                        + png
+                        + "](../graphs/"
+                        + png
+                        + ") draws their cross-modal accuracy and active atoms against the"
+                        + " Hebbian step.")
+                + "\n");
     for (TrialResult r : results) {
       Path file = artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE);
       if (with.contains(r.trial().id())) {

@@ -38,8 +38,8 @@ final class LearningCurves {
         String.format(
             Locale.ROOT,
             "%d of %d trials have a curve%s. Each point is an evaluation:"
-                + " validation accuracy, and the AVR of the model on the batch it was just trained on (the"
-                + " blog's AVR).%n%n",
+                + " validation accuracy, and the AVR (active hidden units per example, as the blog counts"
+                + " them) of the model on the batch it was just trained on.%n%n",
             curves.size(),
             results.size(),
             png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))"));
@@ -339,7 +339,7 @@ final class LearningCurves {
     return step < 0 ? "never" : String.format(Locale.ROOT, "step %,.0f", step);
   }
 
-  private static int argMax(double[] v) {
+  static int argMax(double[] v) {
     int best = 0;
     for (int i = 1; i < v.length; i++) {
       if (v[i] > v[best]) {

@@ -14,6 +14,7 @@ import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialNames.OvrEncoder;
 import org.sparsecode.harness.TrialNames.OvrEncoder.Features;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 
 /**
  * The report of Doc 001's experiment 3 ({@code model: ovr_encoder}): one row per kind of features
@@ -78,9 +79,82 @@ public final class OvrEncoderReport {
         r -> SeedSpread.pointOf(r),
         table.notes(),
         csv);
+    List<CurvesFigure.Curve> curves =
+        CurvesFigure.read(results, artifacts, OvrEncoder.PROBE_CURVE, OvrEncoderReport::curveLabel);
+    String curvesPng = spec.table() + "-curves.png";
+    boolean drawn =
+        CurvesFigure.write(
+            png.resolveSibling(curvesPng), curves, Optional.empty(), table.caption(), PROBE);
+    sections.add(probeCurves(results, curves, drawn ? curvesPng : null));
     MarkdownReport.write(table, md, sections);
     writeFigure(spec, table, results, png);
     return MarkdownReport.render(table);
+  }
+
+  /** The probe's curve: its validation accuracy, and the features' activity on its batch. */
+  static final CurvesFigure.Panels PROBE =
+      new CurvesFigure.Panels(
+          "probe training step",
+          "validation_accuracy",
+          "Logistic-regression probe: validation accuracy",
+          "validation accuracy",
+          "avr_train_batch",
+          "Active features per example on the probe's batch",
+          "active features per example (log scale)");
+
+  /** "ovr_encoder, lambda 1e-05, batch 128": the features and the settings that apply to them. */
+  static String curveLabel(TrialResult r) {
+    Features f = features(r);
+    StringBuilder label = new StringBuilder(f.key());
+    if (f == Features.OVR_ENCODER) {
+      label.append(", lambda ").append(SweepSpec.formatValue(r.trial().params().get("lambda")));
+    }
+    if (trained(f)) {
+      label.append(", batch ").append(r.trial().intParam("batch"));
+    }
+    return label.toString();
+  }
+
+  /** Which trials have a probe curve, and each one's best validation accuracy and its step. */
+  static String probeCurves(
+      List<TrialResult> results, List<CurvesFigure.Curve> curves, String png) {
+    StringBuilder sb = new StringBuilder("## Probe curves\n\n");
+    if (curves.isEmpty()) {
+      return sb.append(
+              "None of these trials has a probe curve (`"
+                  + OvrEncoder.PROBE_CURVE
+                  + "` in its artifacts folder): they ran before curves were recorded.\n")
+          .toString();
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d of %d trials have a curve%s. Each point is an evaluation of the logistic-regression"
+                + " probe while it trains on the fixed features: its validation accuracy, and the"
+                + " number of features active per example on the batch it was just trained on. The"
+                + " encoders' own curves (training and validation loss and learning rate per epoch)"
+                + " are in each trial's `%s`.%n%n",
+            curves.size(),
+            results.size(),
+            png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))",
+            CurveCsv.FILE));
+    sb.append(
+        "| trial | best validation accuracy | at step | at the last evaluation |\n"
+            + "| --- | ---: | ---: | ---: |\n");
+    for (CurvesFigure.Curve c : curves) {
+      double[] step = c.table().column("step");
+      double[] acc = c.table().column("validation_accuracy");
+      int best = LearningCurves.argMax(acc);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.4f | %,.0f | %.4f |%n",
+              c.label(),
+              acc[best],
+              step[best],
+              acc[acc.length - 1]));
+    }
+    return sb.toString();
   }
 
   static ResultTable table(

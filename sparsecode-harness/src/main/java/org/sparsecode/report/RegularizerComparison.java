@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.MlpClassifier;
 
 /**
@@ -55,6 +57,13 @@ public final class RegularizerComparison {
         RegularizerComparison::label,
         table.notes(),
         csv);
+    List<CurvesFigure.Curve> curves =
+        CurvesFigure.read(results, artifacts, CurveCsv.FILE, RegularizerComparison::label);
+    String curvesPng = spec.table() + "-curves.png";
+    boolean drawn =
+        CurvesFigure.write(
+            png.resolveSibling(curvesPng), curves, Optional.empty(), table.caption());
+    sections.add(LearningCurves.section(spec, results, curves, drawn ? curvesPng : null));
     MarkdownReport.write(table, md, sections);
     writeFigure(results, png, table.caption());
     return MarkdownReport.render(table);

@@ -73,6 +73,23 @@ class LearningCurvesTest {
   }
 
   @Test
+  void longCurvesAreDrawnAtRoundStridesShortOnesWhole() {
+    // 200 rows every 50 steps to 10,000: at most 60 points drawn, so every 200 steps (50 points;
+    // 100 would leave 100). The accuracy column, finite at 20 rows only, is drawn whole.
+    List<String> columns = List.of("step", "validation_accuracy", "l0");
+    List<double[]> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      rows.add(new double[] {50 * i, i % 10 == 0 ? 0.9 : Double.NaN, 20});
+    }
+    List<CurvesFigure.Curve> curves =
+        List.of(new CurvesFigure.Curve("linked", new CurveCsv.Table(columns, rows)));
+    assertEquals(200, CurvesFigure.drawnStride(curves, "l0"), 0);
+    assertEquals(1, CurvesFigure.drawnStride(curves, "validation_accuracy"), 0);
+    assertEquals(
+        1, CurvesFigure.drawnStride(List.of(curve(0.9, 0.95, 0.97)), "avr_train_batch"), 0);
+  }
+
+  @Test
   void aLastBatchFarFromTheSecondHalfIsNamed() {
     List<String> columns = List.of("step", "validation_accuracy", "avr_train_batch");
     double[] avr = {100, 80, 66, 64, 70, 65, 201.93};

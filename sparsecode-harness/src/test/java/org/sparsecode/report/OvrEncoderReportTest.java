@@ -19,6 +19,7 @@ import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialNames.OvrEncoder;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 
 class OvrEncoderReportTest {
   private static final RunProvenance PROVENANCE =
@@ -125,5 +126,23 @@ class OvrEncoderReportTest {
     assertTrue(Files.size(png) > 10_000);
     assertEquals(11, CsvReport.read(csv).rows().size());
     assertTrue(Files.readString(md).contains("## Findings"));
+    assertTrue(Files.readString(md).contains("None of these trials has a probe curve"));
+    assertTrue(!Files.exists(tmp.resolve("ovr-encoder-curves.png")));
+
+    // The OVR-Encoder at batch 16 (row 8) leaves a probe curve: best 0.95 at step 2,000.
+    Path artifacts = tmp.resolve("artifacts");
+    CurveCsv.write(
+        artifacts.resolve(results.get(8).trial().id()).resolve(OvrEncoder.PROBE_CURVE),
+        List.of("step", "validation_accuracy", "avr_train_batch"),
+        List.of(
+            new double[] {1000, 0.90, 3000},
+            new double[] {2000, 0.95, 3100},
+            new double[] {3000, 0.94, 3050}));
+    OvrEncoderReport.write(spec, "full", results, "cmd", csv, md, png, artifacts);
+    String text = Files.readString(md);
+    assertTrue(text.contains("1 of 11 trials have a curve ([graphs/ovr-encoder-curves.png]"), text);
+    assertTrue(
+        text.contains("| ovr_encoder, lambda 5e-05, batch 16 | 0.9500 | 2,000 | 0.9400 |"), text);
+    assertTrue(Files.size(tmp.resolve("ovr-encoder-curves.png")) > 10_000);
   }
 }

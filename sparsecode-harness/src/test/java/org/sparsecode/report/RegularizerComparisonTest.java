@@ -19,6 +19,7 @@ import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.MlpClassifier;
 
 /** The regularizer report's findings on made-up results whose comparisons are known. */
@@ -145,6 +146,32 @@ class RegularizerComparisonTest {
         page);
     BufferedImage png = ImageIO.read(tmp.resolve("t.png").toFile());
     assertEquals(3 * 640, png.getWidth());
+    assertTrue(page.contains("None of these trials has a learning curve"), page);
+
+    // One trial's curve: the page links the curves figure and gives its best accuracy, labelled
+    // as the table names the row.
+    TrialResult dropout =
+        results().stream()
+            .filter(r -> RegularizerComparison.label(r).startsWith("dropout"))
+            .findFirst()
+            .orElseThrow();
+    CurveCsv.write(
+        tmp.resolve("artifacts").resolve(dropout.trial().id()).resolve(CurveCsv.FILE),
+        List.of("step", "validation_accuracy", "avr_train_batch"),
+        List.of(new double[] {1000, 0.97, 300}, new double[] {2000, 0.98, 250}));
+    RegularizerComparison.write(
+        spec,
+        "quick",
+        results(),
+        "cmd",
+        tmp.resolve("t.csv"),
+        tmp.resolve("t.md"),
+        tmp.resolve("t.png"),
+        tmp.resolve("artifacts"));
+    page = Files.readString(tmp.resolve("t.md"));
+    assertTrue(page.contains("([graphs/ovr-regularizer-curves.png]"), page);
+    assertTrue(page.contains("| dropout 0.5 | 0.9800 | 2000 | 300.00 | 250.00 |"), page);
+    assertTrue(Files.size(tmp.resolve("ovr-regularizer-curves.png")) > 10_000);
   }
 
   /** The same trials again as seed 2, with the test accuracy 0.002 lower and AVR 20 higher. */
