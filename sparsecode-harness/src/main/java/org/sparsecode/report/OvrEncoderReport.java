@@ -80,7 +80,10 @@ public final class OvrEncoderReport {
         table.notes(),
         csv);
     List<CurvesFigure.Curve> curves =
-        CurvesFigure.read(results, artifacts, OvrEncoder.PROBE_CURVE, OvrEncoderReport::curveLabel);
+        CurvesFigure.read(results, artifacts, OvrEncoder.PROBE_CURVE, OvrEncoderReport::curveLabel)
+            .stream()
+            .map(OvrEncoderReport::inEpochs)
+            .toList();
     String curvesPng = spec.table() + "-curves.png";
     boolean drawn =
         CurvesFigure.write(
@@ -91,10 +94,26 @@ public final class OvrEncoderReport {
     return MarkdownReport.render(table);
   }
 
+  /**
+   * A probe curve with its steps counted in epochs: the probe is evaluated once an epoch, so its
+   * first row's step is one epoch (1,719 steps for 55,000 examples in batches of 32).
+   */
+  static CurvesFigure.Curve inEpochs(CurvesFigure.Curve c) {
+    int column = c.table().columns().indexOf("step");
+    double epoch = c.table().rows().isEmpty() ? 1 : c.table().rows().get(0)[column];
+    List<double[]> rows = new ArrayList<>();
+    for (double[] row : c.table().rows()) {
+      double[] copy = row.clone();
+      copy[column] = Math.round(row[column] / epoch);
+      rows.add(copy);
+    }
+    return new CurvesFigure.Curve(c.label(), new CurveCsv.Table(c.table().columns(), rows));
+  }
+
   /** The probe's curve: its validation accuracy, and the features' activity on its batch. */
   static final CurvesFigure.Panels PROBE =
       new CurvesFigure.Panels(
-          "probe training step",
+          "probe epoch",
           "validation_accuracy",
           "Logistic-regression probe: validation accuracy",
           "validation accuracy",
@@ -107,7 +126,9 @@ public final class OvrEncoderReport {
     Features f = features(r);
     StringBuilder label = new StringBuilder(f.key());
     if (f == Features.OVR_ENCODER) {
-      label.append(", lambda ").append(SweepSpec.formatValue(r.trial().params().get("lambda")));
+      label
+          .append(", lambda ")
+          .append(MarkdownReport.display("lambda", r.trial().doubleParam("lambda")));
     }
     if (trained(f)) {
       label.append(", batch ").append(r.trial().intParam("batch"));
@@ -115,7 +136,7 @@ public final class OvrEncoderReport {
     return label.toString();
   }
 
-  /** Which trials have a probe curve, and each one's best validation accuracy and its step. */
+  /** Which trials have a probe curve, and each one's best validation accuracy and its epoch. */
   static String probeCurves(
       List<TrialResult> results, List<CurvesFigure.Curve> curves, String png) {
     StringBuilder sb = new StringBuilder("## Probe curves\n\n");
@@ -129,8 +150,8 @@ public final class OvrEncoderReport {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%d of %d trials have a curve%s. Each point is an evaluation of the logistic-regression"
-                + " probe while it trains on the fixed features: its validation accuracy, and the"
+            "%d of %d trials have a curve%s. Each point is the evaluation of the logistic-regression"
+                + " probe after an epoch of training on the fixed features: its validation accuracy, and the"
                 + " number of features active per example on the batch it was just trained on. The"
                 + " encoders' own curves (training and validation loss and learning rate per epoch)"
                 + " are in each trial's `%s`.%n%n",
@@ -139,7 +160,7 @@ public final class OvrEncoderReport {
             png == null ? "" : " ([graphs/" + png + "](../graphs/" + png + "))",
             CurveCsv.FILE));
     sb.append(
-        "| trial | best validation accuracy | at step | at the last evaluation |\n"
+        "| trial | best validation accuracy | at epoch | at the last epoch |\n"
             + "| --- | ---: | ---: | ---: |\n");
     for (CurvesFigure.Curve c : curves) {
       double[] step = c.table().column("step");

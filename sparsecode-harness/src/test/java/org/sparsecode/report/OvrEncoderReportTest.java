@@ -129,7 +129,7 @@ class OvrEncoderReportTest {
     assertTrue(Files.readString(md).contains("None of these trials has a probe curve"));
     assertTrue(!Files.exists(tmp.resolve("ovr-encoder-curves.png")));
 
-    // The OVR-Encoder at batch 16 (row 8) leaves a probe curve: best 0.95 at step 2,000.
+    // The OVR-Encoder at batch 16 (row 8) leaves a probe curve: best 0.95 at step 2,000, epoch 2.
     Path artifacts = tmp.resolve("artifacts");
     CurveCsv.write(
         artifacts.resolve(results.get(8).trial().id()).resolve(OvrEncoder.PROBE_CURVE),
@@ -142,7 +142,7 @@ class OvrEncoderReportTest {
     String text = Files.readString(md);
     assertTrue(text.contains("1 of 11 trials have a curve ([graphs/ovr-encoder-curves.png]"), text);
     assertTrue(
-        text.contains("| ovr_encoder, lambda 5e-05, batch 16 | 0.9500 | 2,000 | 0.9400 |"), text);
+        text.contains("| ovr_encoder, lambda 5e-05, batch 16 | 0.9500 | 2 | 0.9400 |"), text);
     assertTrue(Files.size(tmp.resolve("ovr-encoder-curves.png")) > 10_000);
   }
 }
