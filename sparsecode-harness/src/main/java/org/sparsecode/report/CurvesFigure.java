@@ -123,7 +123,7 @@ public final class CurvesFigure {
   private static final String SEED_LABEL = ", seed ";
 
   /** The label of a curve's grid point, without its seed. */
-  private static String pointLabel(Curve c) {
+  static String pointLabel(Curve c) {
     int at = c.label().indexOf(SEED_LABEL);
     return at < 0 ? c.label() : c.label().substring(0, at);
   }

@@ -123,7 +123,9 @@ public final class OvrSphereReport {
             findings(results, others),
             setup(),
             "## Every trial\n\n" + MarkdownReport.render(trials));
-    MarkdownReport.write(summary, md, sections);
+    List<String> withCurves = new ArrayList<>(sections);
+    withCurves.add(curves(spec, results, artifacts, png, summary.caption()));
+    MarkdownReport.write(summary, md, withCurves);
     List<String> caption = new ArrayList<>(summary.caption());
     caption.add("points: mean over seeds; error bars: one standard deviation over seeds");
     writeFigure(
@@ -136,6 +138,77 @@ public final class OvrSphereReport {
         png.resolveSibling(spec.table() + "-partitions.png"),
         caption);
     return MarkdownReport.render(summary);
+  }
+
+  /** The curves' panels: validation accuracy, and the share of hidden units active. */
+  static final CurvesFigure.Panels CURVES =
+      new CurvesFigure.Panels(
+          "training step",
+          "validation_accuracy",
+          "Validation accuracy during training",
+          "validation accuracy",
+          "l0_fraction_train_batch",
+          "Share of hidden units active on the batch just trained on",
+          "active share of the hidden units (log scale)");
+
+  /**
+   * The first seed's learning curves, one line per width and partition count (the other seeds'
+   * curves are in their artifacts), and the section that links them.
+   */
+  private static String curves(
+      SweepSpec spec, List<TrialResult> results, Path artifacts, Path png, List<String> caption)
+      throws IOException {
+    Object firstSeed = results.isEmpty() ? null : results.get(0).trial().params().get(SEED);
+    List<TrialResult> first =
+        results.stream()
+            .filter(r -> java.util.Objects.equals(r.trial().params().get(SEED), firstSeed))
+            .toList();
+    List<CurvesFigure.Curve> curves =
+        CurvesFigure.read(
+            first,
+            artifacts,
+            org.sparsecode.io.CurveCsv.FILE,
+            r ->
+                r.trial().params().get(PARTITIONS)
+                    + " partitions, "
+                    + r.trial().params().get(WIDTH)
+                    + " hidden");
+    // Every trial here has a seed in its id; the figure keeps the labels above, without it.
+    String name = spec.table() + "-curves.png";
+    List<String> shown = new ArrayList<>(caption);
+    shown.add("curves of seed " + firstSeed + " only");
+    boolean drawn =
+        CurvesFigure.write(
+            png.resolveSibling(name),
+            curves.stream()
+                .map(c -> new CurvesFigure.Curve(CurvesFigure.pointLabel(c), c.table()))
+                .toList(),
+            java.util.Optional.empty(),
+            shown,
+            CURVES);
+    long stored =
+        results.stream()
+            .filter(
+                r ->
+                    java.nio.file.Files.isRegularFile(
+                        artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE)))
+            .count();
+    return "## Learning curves\n\n"
+        + stored
+        + " of "
+        + results.size()
+        + " trials have a curve (`curve.csv` in their artifacts: validation accuracy, AVR and the"
+        + " share of active hidden units at each evaluation)."
+        + (drawn
+            ? " [graphs/"
+                + name
+                + "](../graphs/"
+                + name
+                + ") draws seed "
+                + firstSeed
+                + "'s, one line per partition count and width."
+            : "")
+        + "\n";
   }
 
   private static List<String> checkGrid(SweepSpec spec) {

@@ -22,6 +22,7 @@ import org.sparsecode.harness.RunProvenance;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.MlpClassifier;
 
 class OvrSphereReportTest {
@@ -264,6 +265,37 @@ class OvrSphereReportTest {
       BufferedImage image = ImageIO.read(png.resolveSibling(name).toFile());
       assertEquals(3 * 640, image.getWidth(), name);
     }
+    assertTrue(md.contains("0 of 18 trials have a curve"), md);
+    assertTrue(!Files.exists(png.resolveSibling("ovr-sphere-curves.png")));
+
+    // A curve for the first trial (seed 1) and one for a seed-2 trial: the figure draws seed 1's.
+    TrialResult second =
+        results.stream()
+            .filter(r -> ((Number) r.trial().params().get("seed")).longValue() == 2)
+            .findFirst()
+            .get();
+    for (TrialResult r : List.of(results.get(0), second)) {
+      CurveCsv.write(
+          tmp.resolve("artifacts").resolve(r.trial().id()).resolve(CurveCsv.FILE),
+          List.of("step", "validation_accuracy", "l0_fraction_train_batch"),
+          List.of(new double[] {50, 0.5, 0.6}, new double[] {100, 0.7, 0.5}));
+    }
+    OvrSphereReport.write(
+        spec,
+        "quick",
+        results,
+        "./sparsecode reproduce ovr-sphere",
+        tmp.resolve("reports/ovr-sphere.csv"),
+        tmp.resolve("reports/ovr-sphere.md"),
+        png,
+        tmp.resolve("artifacts"));
+    md = Files.readString(tmp.resolve("reports/ovr-sphere.md"));
+    assertTrue(md.contains("2 of 18 trials have a curve"), md);
+    assertTrue(
+        md.contains(
+            "[graphs/ovr-sphere-curves.png](../graphs/ovr-sphere-curves.png) draws seed 1's"),
+        md);
+    assertTrue(Files.size(png.resolveSibling("ovr-sphere-curves.png")) > 10_000);
   }
 
   @Test
