@@ -232,16 +232,7 @@ class OvrSphereReportTest {
     List<TrialResult> results =
         sweep(new int[] {16, 32}, (p, s) -> 0.4 + 0.02 * Math.log(p) / Math.log(2) + 0.001 * s);
     Path png = tmp.resolve("graphs/ovr-sphere.png");
-    String terminal =
-        OvrSphereReport.write(
-            spec,
-            "quick",
-            results,
-            "./sparsecode reproduce ovr-sphere",
-            tmp.resolve("reports/ovr-sphere.csv"),
-            tmp.resolve("reports/ovr-sphere.md"),
-            png,
-            tmp.resolve("artifacts"));
+    String terminal = writeReport(spec, results, tmp);
 
     ResultTable trials = CsvReport.read(tmp.resolve("reports/ovr-sphere.csv"));
     assertEquals(18, trials.rows().size());
@@ -280,15 +271,7 @@ class OvrSphereReportTest {
           List.of("step", "validation_accuracy", "l0_fraction_train_batch"),
           List.of(new double[] {50, 0.5, 0.6}, new double[] {100, 0.7, 0.5}));
     }
-    OvrSphereReport.write(
-        spec,
-        "quick",
-        results,
-        "./sparsecode reproduce ovr-sphere",
-        tmp.resolve("reports/ovr-sphere.csv"),
-        tmp.resolve("reports/ovr-sphere.md"),
-        png,
-        tmp.resolve("artifacts"));
+    writeReport(spec, results, tmp);
     md = Files.readString(tmp.resolve("reports/ovr-sphere.md"));
     assertTrue(md.contains("2 of 18 trials have a curve"), md);
     assertTrue(
@@ -296,6 +279,20 @@ class OvrSphereReportTest {
             "[graphs/ovr-sphere-curves.png](../graphs/ovr-sphere-curves.png) draws seed 1's"),
         md);
     assertTrue(Files.size(png.resolveSibling("ovr-sphere-curves.png")) > 10_000);
+  }
+
+  /** The quick-budget report under tmp: reports/, graphs/ovr-sphere*.png, artifacts/. */
+  private static String writeReport(SweepSpec spec, List<TrialResult> results, Path tmp)
+      throws IOException {
+    return OvrSphereReport.write(
+        spec,
+        "quick",
+        results,
+        "./sparsecode reproduce ovr-sphere",
+        tmp.resolve("reports/ovr-sphere.csv"),
+        tmp.resolve("reports/ovr-sphere.md"),
+        tmp.resolve("graphs/ovr-sphere.png"),
+        tmp.resolve("artifacts"));
   }
 
   @Test

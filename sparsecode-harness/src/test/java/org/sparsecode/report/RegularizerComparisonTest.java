@@ -128,16 +128,7 @@ class RegularizerComparisonTest {
   @Test
   void writesTableAndFigure(@TempDir Path tmp) throws IOException {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-regularizer.yaml"));
-    String md =
-        RegularizerComparison.write(
-            spec,
-            "quick",
-            results(),
-            "cmd",
-            tmp.resolve("t.csv"),
-            tmp.resolve("t.md"),
-            tmp.resolve("t.png"),
-            tmp.resolve("artifacts"));
+    String md = writeReport(spec, results(), tmp);
     assertTrue(md.startsWith("| regularizer | lambda | status | test_accuracy |"), md);
     assertTrue(md.contains("| ovr | 1e-04 | ok | 0.9790 |"), md);
     String page = Files.readString(tmp.resolve("t.md"));
@@ -159,19 +150,25 @@ class RegularizerComparisonTest {
         tmp.resolve("artifacts").resolve(dropout.trial().id()).resolve(CurveCsv.FILE),
         List.of("step", "validation_accuracy", "avr_train_batch"),
         List.of(new double[] {1000, 0.97, 300}, new double[] {2000, 0.98, 250}));
-    RegularizerComparison.write(
+    writeReport(spec, results(), tmp);
+    page = Files.readString(tmp.resolve("t.md"));
+    assertTrue(page.contains("([graphs/ovr-regularizer-curves.png]"), page);
+    assertTrue(page.contains("| dropout 0.5 | 0.9800 | 2000 | 300.00 | 250.00 |"), page);
+    assertTrue(Files.size(tmp.resolve("ovr-regularizer-curves.png")) > 10_000);
+  }
+
+  /** The quick-budget report under tmp: t.csv, t.md, t.png and the curves figure, artifacts/. */
+  private static String writeReport(SweepSpec spec, List<TrialResult> results, Path tmp)
+      throws IOException {
+    return RegularizerComparison.write(
         spec,
         "quick",
-        results(),
+        results,
         "cmd",
         tmp.resolve("t.csv"),
         tmp.resolve("t.md"),
         tmp.resolve("t.png"),
         tmp.resolve("artifacts"));
-    page = Files.readString(tmp.resolve("t.md"));
-    assertTrue(page.contains("([graphs/ovr-regularizer-curves.png]"), page);
-    assertTrue(page.contains("| dropout 0.5 | 0.9800 | 2000 | 300.00 | 250.00 |"), page);
-    assertTrue(Files.size(tmp.resolve("ovr-regularizer-curves.png")) > 10_000);
   }
 
   /** The same trials again as seed 2, with the test accuracy 0.002 lower and AVR 20 higher. */
@@ -193,15 +190,7 @@ class RegularizerComparisonTest {
   @Test
   void severalSeedsAreAggregatedPerPoint(@TempDir Path tmp) throws IOException {
     SweepSpec spec = SweepSpec.load(Path.of("harness", "ovr-regularizer.yaml"));
-    RegularizerComparison.write(
-        spec,
-        "quick",
-        withSecondSeed(),
-        "cmd",
-        tmp.resolve("t.csv"),
-        tmp.resolve("t.md"),
-        tmp.resolve("t.png"),
-        tmp.resolve("artifacts"));
+    writeReport(spec, withSecondSeed(), tmp);
     String page = Files.readString(tmp.resolve("t.md"));
     // dropout: 0.9820 and 0.9800, mean 0.9810, sd 0.002 / sqrt(2) = 0.0014;
     // the interval runs from Wilson's low end of 0.9800 to the high end of 0.9820 on 10,000.
