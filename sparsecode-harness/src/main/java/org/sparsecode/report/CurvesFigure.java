@@ -138,6 +138,9 @@ public final class CurvesFigure {
     if (c.label().contains(SEED_LABEL)) {
       series.setLineStyle(SeriesLines.DASH_DASH);
       series.setShowInLegend(false);
+    } else {
+      // Solid, whatever the chart's own style cycle gives this series: dashes mean other seeds.
+      series.setLineStyle(SeriesLines.SOLID);
     }
   }
 
@@ -186,7 +189,16 @@ public final class CurvesFigure {
       Color[] cycle = accuracy.getStyler().getSeriesColors();
       for (Curve c : curves) {
         String point = pointLabel(c);
-        colours.computeIfAbsent(point, k -> cycle[colours.size() % cycle.length]);
+        // Past the palette, darker shades of it, so that no two points share a colour.
+        colours.computeIfAbsent(
+            point,
+            k -> {
+              Color base = cycle[colours.size() % cycle.length];
+              for (int round = colours.size() / cycle.length; round > 0; round--) {
+                base = base.darker();
+              }
+              return base;
+            });
       }
     }
     double accuracyStride = drawnStride(curves, panels.accuracyColumn());
