@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -114,11 +115,7 @@ public final class LcaLinkedReport {
     String curvesPng = spec.table() + "-curves.png";
     boolean drawn =
         CurvesFigure.write(
-            png.resolveSibling(curvesPng),
-            learning,
-            java.util.Optional.empty(),
-            table.caption(),
-            LEARNING);
+            png.resolveSibling(curvesPng), learning, Optional.empty(), table.caption(), LEARNING);
     sections.add(curves(results, artifacts, drawn ? curvesPng : null));
     driverDiagnosis(md).ifPresent(sections::add);
     MarkdownReport.write(table, md, sections);

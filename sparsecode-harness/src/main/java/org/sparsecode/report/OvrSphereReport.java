@@ -1,6 +1,7 @@
 package org.sparsecode.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.sparsecode.data.SphereData;
@@ -15,6 +18,7 @@ import org.sparsecode.harness.Metrics;
 import org.sparsecode.harness.SweepSpec;
 import org.sparsecode.harness.Trial;
 import org.sparsecode.harness.TrialResult;
+import org.sparsecode.io.CurveCsv;
 import org.sparsecode.model.MlpClassifier;
 
 /**
@@ -161,13 +165,13 @@ public final class OvrSphereReport {
     Object firstSeed = results.isEmpty() ? null : results.get(0).trial().params().get(SEED);
     List<TrialResult> first =
         results.stream()
-            .filter(r -> java.util.Objects.equals(r.trial().params().get(SEED), firstSeed))
+            .filter(r -> Objects.equals(r.trial().params().get(SEED), firstSeed))
             .toList();
     List<CurvesFigure.Curve> curves =
         CurvesFigure.read(
             first,
             artifacts,
-            org.sparsecode.io.CurveCsv.FILE,
+            CurveCsv.FILE,
             r ->
                 r.trial().params().get(PARTITIONS)
                     + " partitions, "
@@ -183,15 +187,13 @@ public final class OvrSphereReport {
             curves.stream()
                 .map(c -> new CurvesFigure.Curve(CurvesFigure.pointLabel(c), c.table()))
                 .toList(),
-            java.util.Optional.empty(),
+            Optional.empty(),
             shown,
             CURVES);
     long stored =
         results.stream()
             .filter(
-                r ->
-                    java.nio.file.Files.isRegularFile(
-                        artifacts.resolve(r.trial().id()).resolve(org.sparsecode.io.CurveCsv.FILE)))
+                r -> Files.isRegularFile(artifacts.resolve(r.trial().id()).resolve(CurveCsv.FILE)))
             .count();
     return "## Learning curves\n\n"
         + stored
