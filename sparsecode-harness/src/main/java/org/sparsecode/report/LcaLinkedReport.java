@@ -299,11 +299,13 @@ public final class LcaLinkedReport {
       row.add(finite(r.metric(Metrics.WALL_SECONDS)));
       rows.add(row);
     }
-    return new ResultTable(
-        spec.title() + " (" + spec.table() + ")",
-        columns,
-        rows,
-        SweepTables.provenance(spec, budget, results, command));
+    return WilsonColumns.add(
+        new ResultTable(
+            spec.title() + " (" + spec.table() + ")",
+            columns,
+            rows,
+            SweepTables.provenance(spec, budget, results, command)),
+        results);
   }
 
   private static Double finite(double v) {

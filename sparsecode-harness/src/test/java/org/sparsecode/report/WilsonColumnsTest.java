@@ -44,4 +44,19 @@ class WilsonColumnsTest {
         "[0.9716, 0.9778]", out.rows().get(0).get(2)); // WilsonIntervalTest's hand-worked case
     assertEquals("[0.2366, 0.7634]", out.rows().get(1).get(2)); // 5 of 10
   }
+
+  @Test
+  void crossModalAccuracyIsAShareOfTheTestDigitsAndKnnIsNot() {
+    ResultTable table =
+        new ResultTable(
+            "t",
+            List.of("features", "cross_modal_accuracy", "knn_accuracy"),
+            List.of(Arrays.asList("linked", 0.9749, 0.9)),
+            List.of());
+    ResultTable out = WilsonColumns.add(table, List.of(trial(Map.of(), Map.of())));
+    assertEquals(
+        List.of("features", "cross_modal_accuracy", "cross_modal_accuracy_ci95", "knn_accuracy"),
+        out.columns());
+    assertEquals("[0.9716, 0.9778]", out.rows().get(0).get(2)); // 9,749 of the 10,000 test digits
+  }
 }
