@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The README quotes the summary's opening line (its counts) between two markers; the summary
- * command rewrites that quote, so the README never shows counts of an older summary.
+ * The README quotes the summary's headline (its counts in bold and the counts table under them)
+ * between two markers; the summary command rewrites that quote, so the README never shows counts
+ * of an older summary.
  */
 final class ReadmeHeadline {
   static final String START = "<!-- headline";
@@ -17,20 +18,35 @@ final class ReadmeHeadline {
 
   private ReadmeHeadline() {}
 
-  /** The summary's opening line: its first line in bold, or empty if it has none. */
+  /**
+   * The summary's headline: its first line in bold and, after one blank line, the table that
+   * follows it; empty if it has no line in bold.
+   */
   static Optional<String> of(String summaryMarkdown) {
-    return summaryMarkdown.lines().filter(l -> l.startsWith("**")).findFirst();
-  }
-
-  /** The line between the markers of {@code readme}, or empty if it has no markers. */
-  static Optional<String> quoted(String readme) {
-    List<String> lines = readme.lines().toList();
-    for (int i = 0; i + 2 < lines.size(); i++) {
-      if (lines.get(i).startsWith(START) && lines.get(i + 2).equals(END)) {
-        return Optional.of(lines.get(i + 1));
+    List<String> lines = summaryMarkdown.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("**")) {
+        List<String> headline = new ArrayList<>(List.of(lines.get(i)));
+        int t = i + 2;
+        if (t < lines.size() && lines.get(i + 1).isBlank() && lines.get(t).startsWith("|")) {
+          headline.add("");
+          while (t < lines.size() && lines.get(t).startsWith("|")) {
+            headline.add(lines.get(t++));
+          }
+        }
+        return Optional.of(String.join("\n", headline));
       }
     }
     return Optional.empty();
+  }
+
+  /** The lines between the markers of {@code readme}, or empty if it has no markers. */
+  static Optional<String> quoted(String readme) {
+    List<String> lines = readme.lines().toList();
+    int[] at = markers(lines);
+    return at == null
+        ? Optional.empty()
+        : Optional.of(String.join("\n", lines.subList(at[0] + 1, at[1])));
   }
 
   /**
@@ -42,21 +58,33 @@ final class ReadmeHeadline {
       return false;
     }
     List<String> lines = new ArrayList<>(Files.readAllLines(readme));
-    for (int i = 0; i + 2 < lines.size(); i++) {
-      if (lines.get(i).startsWith(START) && lines.get(i + 2).equals(END)) {
-        if (!lines.get(i + 1).equals(headline)) {
-          lines.set(i + 1, headline);
-          Path tmp = readme.resolveSibling(readme.getFileName() + ".tmp");
-          Files.write(tmp, lines);
-          Files.move(
-              tmp,
-              readme,
-              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        return true;
+    int[] at = markers(lines);
+    if (at == null) {
+      return false;
+    }
+    List<String> quote = headline.lines().toList();
+    if (!lines.subList(at[0] + 1, at[1]).equals(quote)) {
+      lines.subList(at[0] + 1, at[1]).clear();
+      lines.addAll(at[0] + 1, quote);
+      Path tmp = readme.resolveSibling(readme.getFileName() + ".tmp");
+      Files.write(tmp, lines);
+      Files.move(
+          tmp,
+          readme,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return true;
+  }
+
+  /** The indices of the start and end markers, or null when either is missing. */
+  private static int[] markers(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(START)) {
+        int end = lines.subList(i + 1, lines.size()).indexOf(END);
+        return end < 0 ? null : new int[] {i, i + 1 + end};
       }
     }
-    return false;
+    return null;
   }
 }

@@ -25,6 +25,8 @@ public final class SummaryReport {
     StringBuilder sb =
         new StringBuilder("# Published numbers and claims against ours\n\n")
             .append(counts)
+            .append('\n')
+            .append(byTable(rows))
             .append('\n');
     for (String note : notes) {
       sb.append("- ").append(note).append('\n');
@@ -108,6 +110,49 @@ public final class SummaryReport {
         claims.get(Summary.NOT_MEASURED),
         stale,
         unverified);
+  }
+
+  /**
+   * The counts per table, in the summary's order, then over all tables: the headline table that
+   * the README quotes under the counts.
+   */
+  static String byTable(List<Summary.Row> rows) {
+    // Per table: numbers, reproduced, above, below, claims, hold, fail, not measured.
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    Map<String, String> documents = new LinkedHashMap<>();
+    int[] all = new int[8];
+    for (Summary.Row r : rows) {
+      int[] c = counts.computeIfAbsent(r.table(), t -> new int[8]);
+      documents.putIfAbsent(r.table(), shortDocument(r.document()));
+      for (int[] target : List.of(c, all)) {
+        target[r.paper() != null ? 0 : 4]++;
+        switch (r.verdict()) {
+          case Summary.REPRODUCED -> target[1]++;
+          case Summary.ABOVE -> target[2]++;
+          case Summary.BELOW -> target[3]++;
+          case Summary.HOLDS -> target[5]++;
+          case Summary.FAILS -> target[6]++;
+          default -> target[7]++;
+        }
+      }
+    }
+    StringBuilder sb =
+        new StringBuilder(
+            "| table | document | published numbers | reproduced | above | below | claims | hold"
+                + " | fail | not measured |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Map.Entry<String, int[]> e : counts.entrySet()) {
+      sb.append(countsRow("`" + e.getKey() + "`", documents.get(e.getKey()), e.getValue()));
+    }
+    return sb.append(countsRow("all", "", all)).toString();
+  }
+
+  private static String countsRow(String table, String document, int[] c) {
+    StringBuilder sb = new StringBuilder("| ").append(table).append(" | ").append(document);
+    for (int v : c) {
+      sb.append(" | ").append(v);
+    }
+    return sb.append(" |\n").toString();
   }
 
   private static String shortDocument(String document) {

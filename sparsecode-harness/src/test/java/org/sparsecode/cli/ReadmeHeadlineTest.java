@@ -23,19 +23,32 @@ class ReadmeHeadlineTest {
   }
 
   @Test
-  void refreshReplacesOnlyTheLineBetweenTheMarkers(@TempDir Path tmp) throws IOException {
+  void refreshReplacesOnlyTheLinesBetweenTheMarkers(@TempDir Path tmp) throws IOException {
     Path readme = tmp.resolve("README.md");
     Files.writeString(
         readme,
         "# title\n<!-- headline: quoted -->\n**old counts**\n<!-- end of headline -->\ntext\n");
-    assertTrue(ReadmeHeadline.refresh(readme, "**1 published number: 1 reproduced.**"));
+    String headline = "**1 published number: 1 reproduced.**\n\n| table | numbers |\n| `t` | 1 |";
+    assertTrue(ReadmeHeadline.refresh(readme, headline));
     assertEquals(
-        "# title\n<!-- headline: quoted -->\n**1 published number: 1 reproduced.**\n"
-            + "<!-- end of headline -->\ntext\n",
+        "# title\n<!-- headline: quoted -->\n" + headline + "\n<!-- end of headline -->\ntext\n",
         Files.readString(readme));
+    assertEquals(Optional.of(headline), ReadmeHeadline.quoted(Files.readString(readme)));
+    // A shorter headline replaces every line of the longer one.
+    assertTrue(ReadmeHeadline.refresh(readme, "**2 rows**"));
     assertEquals(
-        Optional.of("**2 rows** and more"),
-        ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
+        "# title\n<!-- headline: quoted -->\n**2 rows**\n<!-- end of headline -->\ntext\n",
+        Files.readString(readme));
+  }
+
+  @Test
+  void theHeadlineIsTheLineInBoldAndTheTableUnderIt() {
+    assertEquals(
+        Optional.of("**2 rows** and more\n\n| a | b |\n| 1 | 2 |"),
+        ReadmeHeadline.of("# Summary\n\n**2 rows** and more\n\n| a | b |\n| 1 | 2 |\n\n- note\n"));
+    assertEquals(
+        Optional.of("**2 rows** and more"), ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
+    assertEquals(Optional.empty(), ReadmeHeadline.of("# Summary\n\nno counts\n"));
   }
 
   @Test

@@ -80,4 +80,26 @@ class SummaryTest {
         counts.contains("on an unverified trial (stored before fingerprints were recorded): 1"),
         counts);
   }
+
+  @Test
+  void theHeadlineTableCountsEachTableAndAll() {
+    Summary.Row number = row(0.9743, Staleness.State.VERIFIED); // blog-fc, reproduced
+    Summary.Row claim =
+        new Summary.Row(
+            "Doc 001: One-vs-Rest", "ovr-sphere", "a claim", "a check", null, 1.0, null, 3, null,
+            null, "fails", "false", "", "");
+    Summary.Row unmeasured =
+        new Summary.Row(
+            "Doc 001: One-vs-Rest", "ovr-sphere", "another", "a check", null, null, null, 0, null,
+            null, "not measured", "", "", "");
+    assertEquals(
+        "| table | document | published numbers | reproduced | above | below | claims | hold | fail"
+            + " | not measured |\n"
+            + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+            + "| `blog-fc` | Doc 000 (a) | 2 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |\n"
+            + "| `ovr-sphere` | Doc 001 | 0 | 0 | 0 | 0 | 2 | 0 | 1 | 1 |\n"
+            + "| all |  | 2 | 1 | 1 | 0 | 2 | 0 | 1 | 1 |\n",
+        SummaryReport.byTable(
+            List.of(number, claim, row(0.9702, Staleness.State.VERIFIED), unmeasured)));
+  }
 }
