@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The README quotes the summary's headline (its counts in bold and the counts table under them)
- * between two markers; the summary command rewrites that quote, so the README never shows counts
- * of an older summary.
+ * between two markers; the summary command rewrites that quote, so the README never shows counts of
+ * an older summary.
  */
 final class ReadmeHeadline {
   static final String START = "<!-- headline";

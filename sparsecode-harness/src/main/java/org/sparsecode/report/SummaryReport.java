@@ -113,8 +113,8 @@ public final class SummaryReport {
   }
 
   /**
-   * The counts per table, in the summary's order, then over all tables: the headline table that
-   * the README quotes under the counts.
+   * The counts per table, in the summary's order, then over all tables: the headline table that the
+   * README quotes under the counts.
    */
   static String byTable(List<Summary.Row> rows) {
     // Per table: numbers, reproduced, above, below, claims, hold, fail, not measured.

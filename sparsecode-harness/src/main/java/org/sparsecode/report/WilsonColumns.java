@@ -12,9 +12,9 @@ public final class WilsonColumns {
   private WilsonColumns() {}
 
   /**
-   * Test accuracies: {@code test_accuracy}, a classifier's {@code <kind>_accuracy} and LCA's
-   * {@code cross_modal_accuracy} (a share of the test digits), not validation, kNN (on the t-SNE
-   * sample) or the paper's.
+   * Test accuracies: {@code test_accuracy}, a classifier's {@code <kind>_accuracy} and LCA's {@code
+   * cross_modal_accuracy} (a share of the test digits), not validation, kNN (on the t-SNE sample)
+   * or the paper's.
    */
   static boolean isTestAccuracy(String column) {
     return column.endsWith("accuracy")

@@ -47,7 +47,8 @@ class ReadmeHeadlineTest {
         Optional.of("**2 rows** and more\n\n| a | b |\n| 1 | 2 |"),
         ReadmeHeadline.of("# Summary\n\n**2 rows** and more\n\n| a | b |\n| 1 | 2 |\n\n- note\n"));
     assertEquals(
-        Optional.of("**2 rows** and more"), ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
+        Optional.of("**2 rows** and more"),
+        ReadmeHeadline.of("# Summary\n\n**2 rows** and more\nx\n"));
     assertEquals(Optional.empty(), ReadmeHeadline.of("# Summary\n\nno counts\n"));
   }
 

@@ -86,12 +86,36 @@ class SummaryTest {
     Summary.Row number = row(0.9743, Staleness.State.VERIFIED); // blog-fc, reproduced
     Summary.Row claim =
         new Summary.Row(
-            "Doc 001: One-vs-Rest", "ovr-sphere", "a claim", "a check", null, 1.0, null, 3, null,
-            null, "fails", "false", "", "");
+            "Doc 001: One-vs-Rest",
+            "ovr-sphere",
+            "a claim",
+            "a check",
+            null,
+            1.0,
+            null,
+            3,
+            null,
+            null,
+            "fails",
+            "false",
+            "",
+            "");
     Summary.Row unmeasured =
         new Summary.Row(
-            "Doc 001: One-vs-Rest", "ovr-sphere", "another", "a check", null, null, null, 0, null,
-            null, "not measured", "", "", "");
+            "Doc 001: One-vs-Rest",
+            "ovr-sphere",
+            "another",
+            "a check",
+            null,
+            null,
+            null,
+            0,
+            null,
+            null,
+            "not measured",
+            "",
+            "",
+            "");
     assertEquals(
         "| table | document | published numbers | reproduced | above | below | claims | hold | fail"
             + " | not measured |\n"
