@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sparsecode.io.AtomicFiles;
 
 /** Writes the summary as CSV (every column) and Markdown (the counts first, then the rows). */
@@ -68,48 +70,60 @@ public final class SummaryReport {
           + " record the metric (loss_ae today) is *not measured*. Published numbers come from the sweep files'"
           + " paper entries, the blog's loss_ae from its CNN+AE screenshot.";
 
-  /** "Published numbers: 51 (20 reproduced, 14 above, 12 below, 5 not measured). Claims: ..." */
-  static String counts(List<Summary.Row> rows) {
-    Map<String, Integer> numbers = new LinkedHashMap<>();
-    Map<String, Integer> claims = new LinkedHashMap<>();
-    for (String v :
-        List.of(Summary.REPRODUCED, Summary.ABOVE, Summary.BELOW, Summary.NOT_MEASURED)) {
-      numbers.put(v, 0);
-    }
-    for (String v : List.of(Summary.HOLDS, Summary.FAILS, Summary.NOT_MEASURED)) {
-      claims.put(v, 0);
-    }
-    int numberRows = 0;
-    int claimRows = 0;
-    int stale = 0;
-    int unverified = 0;
-    for (Summary.Row r : rows) {
-      if (r.paper() != null) {
-        numberRows++;
-        numbers.merge(r.verdict(), 1, Integer::sum);
-      } else {
-        claimRows++;
-        claims.merge(r.verdict(), 1, Integer::sum);
+  /** How many rows of each kind and verdict, and how many rest on stale or unverified trials. */
+  record Tally(
+      int numbers,
+      int reproduced,
+      int above,
+      int below,
+      int numbersNotMeasured,
+      int claims,
+      int hold,
+      int fail,
+      int claimsNotMeasured,
+      int stale,
+      int unverified) {
+    static Tally of(List<Summary.Row> rows) {
+      int[] n = new int[11];
+      for (Summary.Row r : rows) {
+        boolean number = r.paper() != null;
+        n[number ? 0 : 5]++;
+        switch (r.verdict()) {
+          case Summary.REPRODUCED -> n[1]++;
+          case Summary.ABOVE -> n[2]++;
+          case Summary.BELOW -> n[3]++;
+          case Summary.HOLDS -> n[6]++;
+          case Summary.FAILS -> n[7]++;
+          default -> n[number ? 4 : 8]++; // not measured
+        }
+        n[9] += r.stale().equals("true") ? 1 : 0;
+        n[10] += r.stale().equals("unverified") ? 1 : 0;
       }
-      stale += r.stale().equals("true") ? 1 : 0;
-      unverified += r.stale().equals("unverified") ? 1 : 0;
+      return new Tally(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10]);
     }
+  }
+
+  /**
+   * "**51 published numbers: 20 reproduced, 14 above, 12 below, 5 not measured.** 19 claims ..."
+   */
+  static String counts(List<Summary.Row> rows) {
+    Tally t = Tally.of(rows);
     return String.format(
         Locale.ROOT,
         "**%d published numbers: %d reproduced, %d above, %d below, %d not measured.** %d claims without a"
             + " number: %d hold, %d fail, %d not measured. Rows resting on a stale trial: %d; on an unverified"
             + " trial (stored before fingerprints were recorded): %d.%n",
-        numberRows,
-        numbers.get(Summary.REPRODUCED),
-        numbers.get(Summary.ABOVE),
-        numbers.get(Summary.BELOW),
-        numbers.get(Summary.NOT_MEASURED),
-        claimRows,
-        claims.get(Summary.HOLDS),
-        claims.get(Summary.FAILS),
-        claims.get(Summary.NOT_MEASURED),
-        stale,
-        unverified);
+        t.numbers(),
+        t.reproduced(),
+        t.above(),
+        t.below(),
+        t.numbersNotMeasured(),
+        t.claims(),
+        t.hold(),
+        t.fail(),
+        t.claimsNotMeasured(),
+        t.stale(),
+        t.unverified());
   }
 
   /**
@@ -117,42 +131,36 @@ public final class SummaryReport {
    * README quotes under the counts.
    */
   static String byTable(List<Summary.Row> rows) {
-    // Per table: numbers, reproduced, above, below, claims, hold, fail, not measured.
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, String> documents = new LinkedHashMap<>();
-    int[] all = new int[8];
+    Map<String, List<Summary.Row>> tables = new LinkedHashMap<>();
     for (Summary.Row r : rows) {
-      int[] c = counts.computeIfAbsent(r.table(), t -> new int[8]);
-      documents.putIfAbsent(r.table(), shortDocument(r.document()));
-      for (int[] target : List.of(c, all)) {
-        target[r.paper() != null ? 0 : 4]++;
-        switch (r.verdict()) {
-          case Summary.REPRODUCED -> target[1]++;
-          case Summary.ABOVE -> target[2]++;
-          case Summary.BELOW -> target[3]++;
-          case Summary.HOLDS -> target[5]++;
-          case Summary.FAILS -> target[6]++;
-          default -> target[7]++;
-        }
-      }
+      tables.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
     }
     StringBuilder sb =
         new StringBuilder(
             "| table | document | published numbers | reproduced | above | below | claims | hold"
                 + " | fail | not measured |\n"
                 + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    for (Map.Entry<String, int[]> e : counts.entrySet()) {
-      sb.append(countsRow("`" + e.getKey() + "`", documents.get(e.getKey()), e.getValue()));
+    for (Map.Entry<String, List<Summary.Row>> e : tables.entrySet()) {
+      String document = shortDocument(e.getValue().get(0).document());
+      sb.append(countsRow("`" + e.getKey() + "`", document, Tally.of(e.getValue())));
     }
-    return sb.append(countsRow("all", "", all)).toString();
+    return sb.append(countsRow("all", "", Tally.of(rows))).toString();
   }
 
-  private static String countsRow(String table, String document, int[] c) {
-    StringBuilder sb = new StringBuilder("| ").append(table).append(" | ").append(document);
-    for (int v : c) {
-      sb.append(" | ").append(v);
-    }
-    return sb.append(" |\n").toString();
+  private static String countsRow(String table, String document, Tally t) {
+    return Stream.of(
+            table,
+            document,
+            t.numbers(),
+            t.reproduced(),
+            t.above(),
+            t.below(),
+            t.claims(),
+            t.hold(),
+            t.fail(),
+            t.numbersNotMeasured() + t.claimsNotMeasured())
+        .map(String::valueOf)
+        .collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 
   private static String shortDocument(String document) {
